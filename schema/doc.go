@@ -1,0 +1,38 @@
+// Package schema is kg's domain: the vocabulary of the graph and the Go values
+// that travel between the extractor, the pipeline and the store.
+//
+// It imports nothing heavy and knows nothing of storage, so both the extractor
+// and the graph package can depend on it without depending on each other.
+//
+// # Basics
+//
+// kg stores every fact as one quad, subject - relation - object, whose label
+// (the quad's fourth term) is the evidence node of the sentence that states it:
+//
+//	<kg:entity/commerce_department> <rel:penalize> <kg:entity/zte> <kg:ev/4f0c...> .
+//
+// Entities, relations, documents and evidence are nodes with IRIs derived from
+// their names by [EntityID], [RelationID], [DocumentID] and [EvidenceID]. The
+// derivation is deterministic, so loading the same document twice writes the
+// same quads and leaves the graph unchanged.
+//
+// Nodes carry their properties as ordinary quads without a label:
+//
+//	entity:   rdf:type kg:Entity;   kg:name "ZTE";  kg:type "ORG"
+//	relation: rdf:type kg:Relation; kg:name "penalize"
+//	document: rdf:type kg:Document; kg:name "article.txt"
+//	evidence: rdf:type kg:Evidence; kg:doc <document>; kg:sentence_index 4;
+//	          kg:text "In April, the Commerce Department penalized ZTE ...";
+//	          kg:subject <entity>; kg:predicate <relation>; kg:object <entity>;
+//	          kg:relation "penalize"; kg:negated false; kg:confidence 0.8
+//
+// The evidence node repeats the fact's terms (kg:subject, kg:predicate,
+// kg:object) so that Gizmo, which cannot follow a quad to its label, can still
+// go from an entity to the sentences behind its edges.
+//
+// # Caveats
+//
+// Entity IRIs come from the canonical name alone: two different entities with
+// the same name share a node. IRIs are compact ("kg:name"), not absolute; [NS]
+// gives the namespace they abbreviate, for tools that want full IRIs.
+package schema

@@ -1,0 +1,107 @@
+package schema
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Entity types written in [Fact.SubjectType] and [Fact.ObjectType]; the empty
+// string means unknown.
+const (
+	Person  = "PERSON"
+	Org     = "ORG"
+	GPE     = "GPE" // countries, cities, states
+	Date    = "DATE"
+	Money   = "MONEY"
+	Percent = "PERCENT"
+)
+
+// Surface holds a fact's three spans exactly as they appear in the sentence.
+type Surface struct {
+	Subject  string `json:"subject"`
+	Relation string `json:"relation"`
+	Object   string `json:"object"`
+}
+
+// Fact is one subject - relation - object statement found in one sentence,
+// with the evidence behind it. Its JSON form is kg's extraction contract.
+type Fact struct {
+	Subject     string  `json:"subject"`  // canonical name, as stored
+	Relation    string  `json:"relation"` // lemmatised, active voice: "pledge to help"
+	Object      string  `json:"object"`
+	SubjectID   string  `json:"subject_id"`
+	ObjectID    string  `json:"object_id"`
+	SubjectType string  `json:"subject_type"`
+	ObjectType  string  `json:"object_type"`
+	Text        Surface `json:"text"`
+	Negated     bool    `json:"negated"`
+	Confidence  float64 `json:"confidence"`
+
+	Doc           string `json:"doc"`
+	SentenceIndex int    `json:"sentence_index"`
+	Sentence      string `json:"sentence"`
+}
+
+// RelationID returns the IRI of the fact's relation.
+func (f *Fact) RelationID() string { return RelationID(f.Relation) }
+
+// EvidenceID returns the IRI of the evidence node for this fact in this
+// sentence. It depends on the document, the sentence and the fact's terms, so
+// the same sentence read twice gives the same node.
+func (f *Fact) EvidenceID() string {
+	h := sha256.New()
+	for _, s := range []string{f.Doc, strconv.Itoa(f.SentenceIndex), f.SubjectID, f.RelationID(),
+		f.ObjectID, strconv.FormatBool(f.Negated)} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return Prefix + "ev/" + hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+// EntityID returns the IRI of the entity with the canonical name.
+func EntityID(name string) string { return Prefix + "entity/" + slug(name) }
+
+// RelationID returns the IRI of the relation phrase.
+func RelationID(relation string) string { return RelationPrefix + slug(relation) }
+
+// DocumentID returns the IRI of the document with the given name.
+func DocumentID(doc string) string { return Prefix + "doc/" + url.PathEscape(doc) }
+
+// symbolWords spell out the symbols that change a name's meaning ("$5" is
+// not "5"), so they survive in slugs.
+var symbolWords = map[rune]string{'%': "pct", '$': "usd", '&': "and"}
+
+// slug folds a name to lower-case letters and digits joined by underscores, so
+// that it is safe inside an IRI and equal for names that differ only in case,
+// spacing or punctuation.
+func slug(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	sep := false
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if sep && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			sep = false
+			b.WriteRune(unicode.ToLower(r))
+		case symbolWords[r] != "":
+			if b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			sep = true
+			b.WriteString(symbolWords[r])
+		default:
+			sep = true
+		}
+	}
+	if b.Len() == 0 {
+		return "_"
+	}
+	return b.String()
+}

@@ -1,0 +1,34 @@
+package schema
+
+// NS is the namespace that the prefix "kg:" abbreviates.
+const NS = "https://github.com/kgraph/kg/ns#"
+
+// Prefixes of the compact IRIs kg writes.
+const (
+	Prefix         = "kg:"  // vocabulary terms and kg's own nodes
+	RelationPrefix = "rel:" // relation predicates
+)
+
+// Classes: the objects of rdf:type.
+const (
+	Entity   = Prefix + "Entity"   // a person, organisation, place, thing or value
+	Relation = Prefix + "Relation" // a predicate that links two entities in a fact
+	Document = Prefix + "Document" // a source text
+	Evidence = Prefix + "Evidence" // one sentence of one document that states one fact
+)
+
+// Properties.
+const (
+	RDFType       = "rdf:type"                // a node's class
+	Name          = Prefix + "name"           // entity, relation or document: its canonical name
+	Type          = Prefix + "type"           // entity: PERSON, ORG, GPE, DATE, MONEY, ...
+	Doc           = Prefix + "doc"            // evidence: the document it comes from
+	SentenceIndex = Prefix + "sentence_index" // evidence: the sentence's position in its document, from 0
+	Text          = Prefix + "text"           // evidence: the sentence as written
+	Subject       = Prefix + "subject"        // evidence: the fact's subject entity
+	Predicate     = Prefix + "predicate"      // evidence: the fact's relation node
+	Object        = Prefix + "object"         // evidence: the fact's object entity
+	RelationText  = Prefix + "relation"       // evidence: the relation as a phrase, "pledge to help"
+	Negated       = Prefix + "negated"        // evidence: the sentence denies the fact
+	Confidence    = Prefix + "confidence"     // evidence: the extractor's confidence, 0 to 1
+)
