@@ -1,0 +1,68 @@
+// Package graph stores kg's facts in a Cayley quad store and reads them back:
+// it opens a store, loads facts, runs Gizmo queries, extracts subgraphs and
+// draws them with Graphviz. It is the only package of kg that imports Cayley,
+// so a change of Cayley version or backend touches nothing else.
+//
+// # Basics
+//
+// [Open] returns a [Store] on one of two backends: [Bolt], a single bbolt
+// file that persists, or [Memory], which lives as long as the Store. A missing
+// bolt file is [ErrNotFound] unless [Options.Create] is set.
+//
+// [Store.Load] turns facts into the quads described in package schema (the
+// fact itself, labelled by its evidence node, and the properties of its
+// entities, relation, document and evidence) and writes them in one
+// transaction: a load is all or nothing, and loading the same facts again
+// leaves the store unchanged.
+//
+// [Store.Query] runs Gizmo and returns the values Cayley's HTTP API would
+// return. A query that does not parse or fails while it runs is the caller's
+// error, a [*QueryError]; any other error is the store's or the context's.
+// Facts are quads whose predicate is a relation node, so a path of relation
+// nodes selects them:
+//
+//	var rels = g.V().Has("<rdf:type>", "<kg:Relation>")
+//	g.V().Has("<kg:name>", "ZTE").Out(rels, "relation").Out("<kg:name>").All()  // what ZTE did
+//	g.V().Has("<kg:name>", "ZTE").In(rels, "relation").Out("<kg:name>").All()   // who did what to ZTE
+//
+// and the evidence nodes give the sentences (Gizmo cannot reach a quad's
+// label):
+//
+//	g.V().Has("<kg:name>", "ZTE").In(["<kg:subject>", "<kg:object>"])
+//	  .Save("<kg:relation>", "relation").Save("<kg:negated>", "negated").Out("<kg:text>").All()
+//
+// [Store.Subgraph] collects entities and facts, the whole graph or the
+// neighbourhood of one entity, and [WriteDOT] and [RenderSVG]
+// draw them.
+//
+// # Caveats
+//
+// A bolt file can be open in one Store at a time, in this process or any
+// other: a second [Open] fails after [Options.LockTimeout] with an error that
+// matches [ErrLocked], unless both are read-only ([Options.ReadOnly]).
+//
+// A Store is safe for concurrent use. On bolt, queries run while a load is in
+// progress and see the store as it was before it; on memory, whose Cayley
+// backend is not safe for concurrent use even by readers, calls take turns.
+//
+// Load, Stats and Subgraph honour their context between steps: a transaction
+// that has started runs to its end.
+//
+// Loads only add. A property whose value changes between two loads (an
+// entity's kg:type, an evidence's kg:confidence) ends up with both values;
+// Subgraph then picks the least, in Cayley's string form. Within one load,
+// each node gets one value of each property: the most frequent, ties broken
+// alphabetically.
+//
+// Gizmo is JavaScript, run by goja. A cancelled context stops a query between
+// two steps of the script, not inside one built-in call: a query such as
+// new Array(1e8).join() runs to the end of that call, and Query waits for it.
+// Nothing bounds the memory a query takes. Query runs kg's copy of Cayley's
+// Gizmo (internal/gizmo), whose only changes turn a panic in Cayley's
+// bindings (g.V().Out({}) panics in Cayley and kills the process) into a
+// QueryError and make the query follow the caller's context.
+//
+// The Graphviz renderer is a WebAssembly module that go-graphviz compiles when
+// the program starts (about 0.5 s the first time, then from a cache in
+// $TMPDIR/go-graphviz) and shares: calls of [RenderSVG] take turns.
+package graph

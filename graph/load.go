@@ -1,0 +1,248 @@
+package graph
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/writer"
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// Load writes the facts and everything they imply (entity, relation, document
+// and evidence nodes, see package schema) in one transaction: if it fails,
+// nothing is written. docs lists the documents read, so that a document
+// without facts still gets its node. Loading the same facts twice leaves the
+// store unchanged.
+//
+// A fact needs a subject, a relation, an object and a document. A fact with
+// an empty SubjectID or ObjectID is unresolved (the extractor leaves a bare
+// pronoun without an entity) and is not stored. Load checks every fact
+// before it writes any.
+func (s *Store) Load(ctx context.Context, docs []string, facts []schema.Fact) error {
+	quads, err := loadQuads(docs, facts)
+	if err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
+	if len(quads) == 0 {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
+	if s.readOnly {
+		return fmt.Errorf("load: %w", ErrReadOnly)
+	}
+	qs, release, err := s.use()
+	if err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
+	defer release()
+	// Not qs.NewQuadWriter: Cayley's batch writer stores duplicates. One
+	// AddQuadSet is one ApplyDeltas, which is one transaction.
+	w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{IgnoreDup: true})
+	if err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
+	if err := w.AddQuadSet(quads); err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
+	return nil
+}
+
+// quadSet collects distinct quads in the order they are added.
+type quadSet struct {
+	seen map[quad.Quad]struct{}
+	list []quad.Quad
+}
+
+func (s *quadSet) add(sub, pred, obj, label quad.Value) {
+	q := quad.Quad{Subject: sub, Predicate: pred, Object: obj, Label: label}
+	if _, ok := s.seen[q]; ok {
+		return
+	}
+	if s.seen == nil {
+		s.seen = make(map[quad.Quad]struct{})
+	}
+	s.seen[q] = struct{}{}
+	s.list = append(s.list, q)
+}
+
+// votes counts the values a property is given within one load, so that each
+// node gets one value: the most frequent, ties broken by the least.
+type votes map[string]int
+
+func (v votes) add(s string) {
+	if s != "" {
+		v[s]++
+	}
+}
+
+func (v votes) winner() string {
+	best, n := "", 0
+	for s, c := range v {
+		if c > n || c == n && s < best {
+			best, n = s, c
+		}
+	}
+	return best
+}
+
+// node is an entity or a relation seen in a load.
+type node struct {
+	id    string
+	names votes
+	types votes // entities only
+}
+
+// nodeSet keeps nodes by ID, in the order they were first seen.
+type nodeSet struct {
+	byID  map[string]*node
+	order []*node
+}
+
+func (ns *nodeSet) get(id string) *node {
+	if n, ok := ns.byID[id]; ok {
+		return n
+	}
+	if ns.byID == nil {
+		ns.byID = make(map[string]*node)
+	}
+	n := &node{id: id, names: votes{}, types: votes{}}
+	ns.byID[id] = n
+	ns.order = append(ns.order, n)
+	return n
+}
+
+// evidence is one evidence node of a load.
+type evidence struct {
+	id   string
+	fact schema.Fact
+}
+
+// loadQuads returns the distinct quads that the documents and facts imply, in
+// a deterministic order.
+func loadQuads(docs []string, facts []schema.Fact) ([]quad.Quad, error) {
+	var (
+		entities, relations nodeSet
+		docNames            []string
+		docSeen             = make(map[string]bool)
+		evs                 []*evidence
+		evByID              = make(map[string]*evidence)
+	)
+	addDoc := func(d string) {
+		if !docSeen[d] {
+			docSeen[d] = true
+			docNames = append(docNames, d)
+		}
+	}
+	for i, d := range docs {
+		if strings.TrimSpace(d) == "" {
+			return nil, fmt.Errorf("document %d: empty name", i)
+		}
+		addDoc(d)
+	}
+	for i := range facts {
+		f := facts[i]
+		if f.SubjectID == "" || f.ObjectID == "" {
+			continue // unresolved: no entity to attach the fact to
+		}
+		if err := checkFact(&f); err != nil {
+			return nil, fmt.Errorf("fact %d: %w", i, err)
+		}
+		sub, obj := entities.get(f.SubjectID), entities.get(f.ObjectID)
+		sub.names.add(f.Subject)
+		sub.types.add(f.SubjectType)
+		obj.names.add(f.Object)
+		obj.types.add(f.ObjectType)
+		relations.get(f.RelationID()).names.add(f.Relation)
+		addDoc(f.Doc)
+
+		id := f.EvidenceID()
+		if ev, ok := evByID[id]; ok {
+			// The same fact read twice from the same sentence: keep the
+			// surer reading (of equals, the first).
+			if f.Confidence > ev.fact.Confidence {
+				ev.fact = f
+			}
+			continue
+		}
+		ev := &evidence{id: id, fact: f}
+		evByID[id] = ev
+		evs = append(evs, ev)
+	}
+
+	var qs quadSet
+	iri := func(s string) quad.Value { return quad.IRI(s) }
+	rdfType, name := iri(schema.RDFType), iri(schema.Name)
+	for _, ev := range evs {
+		f := &ev.fact
+		qs.add(iri(f.SubjectID), iri(f.RelationID()), iri(f.ObjectID), iri(ev.id))
+	}
+	for _, n := range entities.order {
+		qs.add(iri(n.id), rdfType, iri(schema.Entity), nil)
+		qs.add(iri(n.id), name, quad.String(n.names.winner()), nil)
+		if t := n.types.winner(); t != "" {
+			qs.add(iri(n.id), iri(schema.Type), quad.String(t), nil)
+		}
+	}
+	for _, n := range relations.order {
+		qs.add(iri(n.id), rdfType, iri(schema.Relation), nil)
+		qs.add(iri(n.id), name, quad.String(n.names.winner()), nil)
+	}
+	for _, d := range docNames {
+		id := iri(schema.DocumentID(d))
+		qs.add(id, rdfType, iri(schema.Document), nil)
+		qs.add(id, name, quad.String(d), nil)
+	}
+	for _, ev := range evs {
+		f, id := &ev.fact, iri(ev.id)
+		qs.add(id, rdfType, iri(schema.Evidence), nil)
+		qs.add(id, iri(schema.Doc), iri(schema.DocumentID(f.Doc)), nil)
+		qs.add(id, iri(schema.SentenceIndex), quad.Int(f.SentenceIndex), nil)
+		if f.Sentence != "" {
+			qs.add(id, iri(schema.Text), quad.String(f.Sentence), nil)
+		}
+		qs.add(id, iri(schema.Subject), iri(f.SubjectID), nil)
+		qs.add(id, iri(schema.Predicate), iri(f.RelationID()), nil)
+		qs.add(id, iri(schema.Object), iri(f.ObjectID), nil)
+		qs.add(id, iri(schema.RelationText), quad.String(f.Relation), nil)
+		qs.add(id, iri(schema.Negated), quad.Bool(f.Negated), nil)
+		qs.add(id, iri(schema.Confidence), quad.Float(f.Confidence), nil)
+	}
+	return qs.list, nil
+}
+
+// checkFact rejects a fact that cannot be stored.
+func checkFact(f *schema.Fact) error {
+	for _, c := range []struct{ field, val string }{
+		{"subject", f.Subject}, {"relation", f.Relation}, {"object", f.Object}, {"doc", f.Doc},
+	} {
+		if strings.TrimSpace(c.val) == "" {
+			return fmt.Errorf("empty %s", c.field)
+		}
+	}
+	if f.SentenceIndex < 0 {
+		return fmt.Errorf("negative sentence index %d", f.SentenceIndex)
+	}
+	if math.IsNaN(f.Confidence) || math.IsInf(f.Confidence, 0) {
+		return fmt.Errorf("confidence %v is not a number", f.Confidence)
+	}
+	return nil
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[M ~map[K]V, K cmp.Ordered, V any](m M) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,171 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The query forms the documentation of kg can show.
+const (
+	// What an entity did: the facts it is the subject of, through the
+	// relation nodes. One result per quad, so per evidence.
+	queryDid = `var rels = g.V().Has("<rdf:type>", "<kg:Relation>");
+g.V().Has("<kg:name>", "Commerce Department").Out(rels, "relation").Out("<kg:name>").All()`
+
+	// Who did what to an entity.
+	queryDoneTo = `var rels = g.V().Has("<rdf:type>", "<kg:Relation>");
+g.V().Has("<kg:name>", "Orbis Bank").In(rels, "relation").Out("<kg:name>").All()`
+
+	// What an entity did, sentence by sentence, through the evidence nodes.
+	queryDidEvidence = `g.V().Has("<kg:name>", "Commerce Department").In("<kg:subject>")
+  .Save("<kg:relation>", "relation").Save("<kg:text>", "sentence").Save("<kg:negated>", "negated")
+  .Out("<kg:object>").Out("<kg:name>").All()`
+
+	// The sentences behind all the edges of an entity, either end.
+	querySentences = `g.V().Has("<kg:name>", "Valoria").In(["<kg:subject>", "<kg:object>"])
+  .Save("<kg:relation>", "relation").Out("<kg:text>").All()`
+)
+
+func TestQuery(t *testing.T) {
+	tests := []struct {
+		name  string
+		query string
+		limit int
+		want  []string // JSON of each result, in any order
+	}{
+		{"did", queryDid, 0, []string{
+			`{"id":"Orbis Bank","relation":"<rel:fine>"}`,
+			`{"id":"Zentek Systems","relation":"<rel:penalize>"}`,
+			`{"id":"Zentek Systems","relation":"<rel:penalize>"}`, // two sentences
+		}},
+		{"did unique", strings.Replace(queryDid, ".All()", ".Unique().All()", 1), 0, []string{
+			`{"id":"Orbis Bank","relation":"<rel:fine>"}`,
+			`{"id":"Zentek Systems","relation":"<rel:penalize>"}`,
+		}},
+		{"done to", queryDoneTo, 0, []string{
+			`{"id":"Commerce Department","relation":"<rel:fine>"}`,
+			`{"id":"Valoria","relation":"<rel:regulate>"}`,
+		}},
+		{"did, with evidence", queryDidEvidence, 0, []string{
+			`{"id":"Orbis Bank","negated":true,"relation":"fine","sentence":"The Commerce Department did not fine Orbis Bank."}`,
+			`{"id":"Zentek Systems","negated":false,"relation":"penalize","sentence":"In April, the Commerce Department penalized Zentek Systems."}`,
+			`{"id":"Zentek Systems","negated":false,"relation":"penalize","sentence":"On 3 May 2021 the Commerce Department penalized Zentek Systems again."}`,
+		}},
+		{"sentences", querySentences, 0, []string{
+			`{"id":"Valoria regulates Orbis Bank.","relation":"regulate"}`,
+			`{"id":"Zentek Systems opened an office in Valoria, its \"second home\".","relation":"open office in"}`,
+		}},
+		{"predicate path inline", `g.V().Has("<kg:name>", "Valoria").Out(g.V().Has("<rdf:type>", "<kg:Relation>")).Out("<kg:name>").All()`, 0, []string{
+			`{"id":"Orbis Bank"}`,
+		}},
+		{"entity by IRI", `g.V("<kg:entity/maria_lopez>").Out(["<kg:name>", "<kg:type>"]).All()`, 0, []string{
+			`{"id":"Maria Lopez"}`, `{"id":"PERSON"}`,
+		}},
+		{"typed values", `g.V().Has("<rdf:type>", "<kg:Evidence>").Has("<kg:negated>", true)
+  .Save("<kg:sentence_index>", "index").Save("<kg:confidence>", "confidence").Out("<kg:doc>").Out("<kg:name>").All()`, 0, []string{
+			`{"confidence":0.7,"id":"trade.txt","index":1}`,
+		}},
+		{"documents", `g.V().Has("<rdf:type>", "<kg:Document>").Out("<kg:name>").All()`, 0, []string{
+			`{"id":"empty.txt"}`, `{"id":"markets.txt"}`, `{"id":"trade.txt"}`,
+		}},
+		{"emit", `g.Emit(g.V().Has("<rdf:type>", "<kg:Entity>").Count())`, 0, []string{`6`}},
+		{"limit", `g.V().Has("<rdf:type>", "<kg:Entity>").All()`, 2, nil}, // checked by count
+		{"nothing", `g.V().Has("<kg:name>", "Nobody").All()`, 0, []string{}},
+		{"no results, a value", `1 + 1`, 0, []string{}},
+	}
+	loaded(t, func(t *testing.T, s *Store) {
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				res, err := s.Query(context.Background(), tt.query, tt.limit)
+				if err != nil {
+					t.Fatalf("Query: %v", err)
+				}
+				if tt.limit > 0 {
+					if len(res) != tt.limit {
+						t.Errorf("got %d results, want %d", len(res), tt.limit)
+					}
+					return
+				}
+				got := make([]string, len(res))
+				for i, r := range res {
+					b, err := json.Marshal(r)
+					if err != nil {
+						t.Fatalf("result %d: %v", i, err)
+					}
+					got[i] = strings.ReplaceAll(strings.ReplaceAll(string(b), `\u003c`, "<"), `\u003e`, ">")
+				}
+				slices.Sort(got)
+				want := slices.Sorted(slices.Values(tt.want))
+				if !slices.Equal(got, want) {
+					t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+				}
+			})
+		}
+	})
+}
+
+func TestQueryError(t *testing.T) {
+	tests := []struct {
+		name, query, want string
+	}{
+		{"syntax", `g.V(`, "SyntaxError"},
+		{"unknown method", `g.V().Foo()`, "Object has no member 'Foo'"},
+		{"thrown", `throw new Error("no such thing")`, "no such thing"},
+		{"bad value", `g.V({}).All()`, "not a quad.Value"},
+		// These panic in Cayley's Gizmo and kill the process.
+		{"bad predicate", `g.V().Out({}).All()`, "unsupported type"},
+		{"bad tag", `g.V().Out("<kg:name>", 5).All()`, "expected string, got: int64"},
+		{"null tag", `g.V().In("<kg:name>", null).All()`, "expected string"},
+		{"bad iri", `iri(5)`, "expected string"},
+		{"bad recursion", `g.V().FollowRecursive([null, 1]).All()`, "unsupported type"},
+	}
+	loaded(t, func(t *testing.T, s *Store) {
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				res, err := s.Query(context.Background(), tt.query, 0)
+				var qe *QueryError
+				if !errors.As(err, &qe) {
+					t.Fatalf("Query(%q): got %v, %v, want a *QueryError", tt.query, res, err)
+				}
+				if qe.Query != tt.query || qe.Unwrap() == nil {
+					t.Errorf("QueryError: got query %q, cause %v", qe.Query, qe.Unwrap())
+				}
+				if !strings.Contains(err.Error(), tt.want) {
+					t.Errorf("Query(%q): got %q, want it to contain %q", tt.query, err, tt.want)
+				}
+			})
+		}
+		// The store still works.
+		if _, err := s.Query(context.Background(), queryDid, 0); err != nil {
+			t.Errorf("Query after errors: %v", err)
+		}
+	})
+}
+
+func TestQueryCancel(t *testing.T) {
+	loaded(t, func(t *testing.T, s *Store) {
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		defer cancel()
+		start := time.Now()
+		_, err := s.Query(ctx, `while (true) {}`, 0)
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("Query of an endless loop: got %v, want the deadline", err)
+		}
+		var qe *QueryError
+		if errors.As(err, &qe) {
+			t.Errorf("Query of an endless loop: got a QueryError %v, want the context's error", err)
+		}
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("Query of an endless loop returned after %v", d)
+		}
+		// The store is free again.
+		if err := s.Load(context.Background(), testDocs, testFacts()); err != nil {
+			t.Errorf("Load after a cancelled query: %v", err)
+		}
+	})
+}

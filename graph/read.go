@@ -1,0 +1,196 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// Stats counts what a store holds.
+type Stats struct {
+	Quads     int64 `json:"quads"`
+	Entities  int64 `json:"entities"`
+	Facts     int64 `json:"facts"` // distinct (subject, relation, object) triples
+	Documents int64 `json:"documents"`
+	Evidence  int64 `json:"evidence"`
+}
+
+// Stats counts the quads and the nodes of each class in the store, and the
+// distinct facts. It reads every entity, so it takes time on a large store.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	qs, release, err := s.use()
+	if err != nil {
+		return Stats{}, fmt.Errorf("stats: %w", err)
+	}
+	defer release()
+	st, err := stats(ctx, qs)
+	if err != nil {
+		return Stats{}, fmt.Errorf("stats: %w", err)
+	}
+	return st, nil
+}
+
+func stats(ctx context.Context, qs cgraph.QuadStore) (Stats, error) {
+	r := reader{ctx: ctx, qs: qs}
+	cs, err := qs.Stats(ctx, false) // the quad count is exact either way
+	if errors.Is(err, kv.ErrNoBucket) {
+		err = nil // a kv store that has never been written to has no size yet
+	}
+	if err != nil {
+		return Stats{}, err
+	}
+	st := Stats{Quads: cs.Quads.Value}
+	for _, c := range []struct {
+		class string
+		n     *int64
+	}{
+		{schema.Document, &st.Documents},
+		{schema.Evidence, &st.Evidence},
+	} {
+		ids, err := r.instances(c.class)
+		if err != nil {
+			return Stats{}, err
+		}
+		*c.n = int64(len(ids))
+	}
+	entities, err := r.instances(schema.Entity)
+	if err != nil {
+		return Stats{}, err
+	}
+	st.Entities = int64(len(entities))
+	for _, e := range entities {
+		facts := make(map[[2]quad.Value]bool) // (relation, object) of e's facts
+		err := r.quads(quad.Subject, quad.IRI(e), func(q quad.Quad) error {
+			if q.Label != nil {
+				facts[[2]quad.Value{q.Predicate, q.Object}] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return Stats{}, err
+		}
+		st.Facts += int64(len(facts))
+	}
+	return st, nil
+}
+
+// reader reads a quad store through its indexes. Cayley's kv store indexes
+// quads by subject and by object: reader never looks a quad up by predicate
+// or label, which would scan the whole store.
+type reader struct {
+	ctx context.Context
+	qs  cgraph.QuadStore
+}
+
+// quads calls fn with each quad that has v in direction d.
+func (r reader) quads(d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
+	ref, err := r.qs.ValueOf(v)
+	if err != nil {
+		return fmt.Errorf("look up %s: %w", v, err)
+	}
+	if ref == nil {
+		return nil
+	}
+	it := r.qs.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	for it.Next(r.ctx) {
+		if err := r.ctx.Err(); err != nil {
+			return err
+		}
+		q, err := r.qs.Quad(it.Result())
+		if err != nil {
+			return fmt.Errorf("read quad: %w", err)
+		}
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return fmt.Errorf("read quads of %s: %w", v, err)
+	}
+	return r.ctx.Err()
+}
+
+// instances returns the IRIs of the nodes of a class, sorted.
+func (r reader) instances(class string) ([]string, error) {
+	var ids []string
+	err := r.quads(quad.Object, quad.IRI(class), func(q quad.Quad) error {
+		if q.Predicate == quad.IRI(schema.RDFType) {
+			if id, ok := q.Subject.(quad.IRI); ok {
+				ids = append(ids, string(id))
+			}
+		}
+		return nil
+	})
+	slices.Sort(ids)
+	return slices.Compact(ids), err
+}
+
+// props holds the properties of a node (its quads without a label) and the
+// facts it is the subject of (its quads with one).
+type props struct {
+	vals  map[quad.IRI][]quad.Value
+	facts []quad.Quad
+}
+
+// first returns the least value of the property in Cayley's string form, so
+// that a node given two values by two loads reads the same every time; nil if
+// it has none.
+func (p props) first(pred string) quad.Value {
+	vals := p.vals[quad.IRI(pred)]
+	if len(vals) == 0 {
+		return nil
+	}
+	return slices.MinFunc(vals, func(a, b quad.Value) int {
+		switch a, b := a.String(), b.String(); {
+		case a < b:
+			return -1
+		case a > b:
+			return 1
+		}
+		return 0
+	})
+}
+
+// str returns the property as a string: the text of a string, the IRI of an
+// IRI.
+func (p props) str(pred string) string {
+	switch v := p.first(pred).(type) {
+	case nil:
+		return ""
+	case quad.String:
+		return string(v)
+	case quad.IRI:
+		return string(v)
+	default:
+		return v.String()
+	}
+}
+
+// props reads the quads whose subject is id.
+func (r reader) props(id string) (props, error) {
+	p := props{vals: make(map[quad.IRI][]quad.Value)}
+	err := r.quads(quad.Subject, quad.IRI(id), func(q quad.Quad) error {
+		if q.Label != nil {
+			p.facts = append(p.facts, q)
+			return nil
+		}
+		if pred, ok := q.Predicate.(quad.IRI); ok {
+			p.vals[pred] = append(p.vals[pred], q.Object)
+		}
+		return nil
+	})
+	return p, err
+}
+
+// isA reports whether the node is of the class.
+func (p props) isA(class string) bool {
+	return slices.Contains(p.vals[quad.IRI(schema.RDFType)], quad.Value(quad.IRI(class)))
+}
