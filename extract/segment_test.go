@@ -1,0 +1,149 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/jdkato/prose/v2"
+)
+
+func TestSegment(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"empty", "", nil},
+		{"white space only", " \n\t ", nil},
+		{"one sentence", "  The vote passed.  ", []string{"The vote passed."}},
+		{"two sentences", "The vote passed. Markets rose.", []string{"The vote passed.", "Markets rose."}},
+		{"abbreviations inside", "Rep. Adam Miller said U.S. officials met ZTE executives on Monday. Talks resume today.",
+			[]string{"Rep. Adam Miller said U.S. officials met ZTE executives on Monday.", "Talks resume today."}},
+		{"title before a name", "Gov. Sarah Klein spoke. Dr. Priya Nair did not.", []string{"Gov. Sarah Klein spoke.", "Dr. Priya Nair did not."}},
+		{"question and quote", `"Is it over?" she asked. Nobody knew.`, []string{`"Is it over?" she asked.`, "Nobody knew."}},
+		{"curly quote after period", "He said “it is done.” Then he left.", []string{"He said “it is done.”", "Then he left."}},
+		{"no final period", "Prices fell. Stocks rallied", []string{"Prices fell.", "Stocks rallied"}},
+	}
+	seg := testSegmenter(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := spanTexts(tt.text, seg.split(tt.text)); !slices.Equal(got, tt.want) {
+				t.Errorf("split(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSegmentMatchesProse compares our sentences with prose's on our
+// paragraphs and on CaRB's dev sentences joined ten to a paragraph.
+func TestSegmentMatchesProse(t *testing.T) {
+	seg := testSegmenter(t)
+	carb, missing := carbDevSentences(t)
+	corpora := []struct {
+		name       string
+		paragraphs []string
+	}{
+		{"news", tagTestParagraphs},
+		{"carb", joinInto(carb, 10)},
+	}
+	for _, c := range corpora {
+		t.Run(c.name, func(t *testing.T) {
+			if c.paragraphs == nil {
+				t.Skip(missing)
+			}
+			n := 0
+			for _, p := range c.paragraphs {
+				got := spanTexts(p, seg.split(p))
+				if want := proseSentences(t, p); !slices.Equal(got, want) {
+					t.Errorf("split(%q) =\n%q\nprose:\n%q", p, got, want)
+				}
+				n += len(got)
+			}
+			t.Logf("%d paragraphs, %d sentences", len(c.paragraphs), n)
+		})
+	}
+}
+
+func FuzzSegment(f *testing.F) {
+	for _, p := range tagTestParagraphs {
+		f.Add(p)
+	}
+	for _, s := range []string{"", ".", "...", "a. b", "\xff. \xfe.", "Mr. . . X", "U.S.\n\n F.B.I. x"} {
+		f.Add(s)
+	}
+	seg := testSegmenter(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := 0
+		for _, s := range seg.split(text) {
+			if s.Start < prev || s.End <= s.Start || s.End > len(text) {
+				t.Fatalf("span %+v out of order or outside the text of %d bytes", s, len(text))
+			}
+			if sent := text[s.Start:s.End]; strings.TrimFunc(sent, unicode.IsSpace) != sent {
+				t.Errorf("span %+v: %q is not trimmed", s, sent)
+			}
+			prev = s.End
+		}
+	})
+}
+
+func BenchmarkSegment(b *testing.B) {
+	text := strings.Join(tagTestParagraphs, "\n\n")
+	seg := testSegmenter(b)
+	b.SetBytes(int64(len(text)))
+	var n int
+	for b.Loop() {
+		n = len(seg.split(text))
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkProseSegment is prose's splitting, which rebuilds its Punkt
+// tokenizer for every document.
+func BenchmarkProseSegment(b *testing.B) {
+	text := strings.Join(tagTestParagraphs, "\n\n")
+	b.SetBytes(int64(len(text)))
+	var n int
+	for b.Loop() {
+		doc, err := prose.NewDocument(text, prose.WithTokenization(false), prose.WithTagging(false), prose.WithExtraction(false))
+		if err != nil {
+			b.Fatal(err)
+		}
+		n = len(doc.Sentences())
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+func spanTexts(text string, spans []span) []string {
+	var out []string
+	for _, s := range spans {
+		out = append(out, text[s.Start:s.End])
+	}
+	return out
+}
+
+// proseSentences is how prose splits text, leaving out empty sentences.
+func proseSentences(t testing.TB, text string) []string {
+	t.Helper()
+	doc, err := prose.NewDocument(text, prose.WithTokenization(false), prose.WithTagging(false), prose.WithExtraction(false))
+	if err != nil {
+		t.Fatalf("prose.NewDocument: %v", err)
+	}
+	var out []string
+	for _, s := range doc.Sentences() {
+		if s.Text != "" {
+			out = append(out, s.Text)
+		}
+	}
+	return out
+}
+
+// joinInto joins lines n at a time into paragraphs.
+func joinInto(lines []string, n int) []string {
+	var out []string
+	for chunk := range slices.Chunk(lines, n) {
+		out = append(out, strings.Join(chunk, " "))
+	}
+	return out
+}
