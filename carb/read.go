@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/kgraph/kg/schema"
 	"io"
 	"math"
 	"regexp"
@@ -53,6 +54,7 @@ type Tuple struct {
 // first appearance. The zero value is an empty Gold ready for Add.
 type Gold struct {
 	keys   []string
+	texts  []string // the first spelling of each sentence, in the order of keys
 	tuples map[string][]Tuple
 	n      int
 }
@@ -66,6 +68,7 @@ func (g *Gold) Add(sentence string, t Tuple) {
 	}
 	if _, ok := g.tuples[key]; !ok {
 		g.keys = append(g.keys, key)
+		g.texts = append(g.texts, sentence)
 	}
 	g.tuples[key] = append(g.tuples[key], t)
 	g.n++
@@ -85,6 +88,15 @@ func (g *Gold) Sentences() int {
 		return 0
 	}
 	return len(g.keys)
+}
+
+// SentenceTexts returns each gold sentence once, as first spelled, in file
+// order: the input a system under evaluation reads.
+func (g *Gold) SentenceTexts() []string {
+	if g == nil {
+		return nil
+	}
+	return append([]string(nil), g.texts...)
 }
 
 // Tuples returns the gold tuples of sentence (matched on its key), in file
@@ -330,4 +342,15 @@ func parseConfidence(s string) (float64, error) {
 		return 0, fmt.Errorf("confidence %q: %w", s, ErrConfidence)
 	}
 	return f, nil
+}
+
+// FromFact returns a kg fact as a CaRB tuple: the surface spans as written,
+// in the sentence's own order (the agent of a passive last, as CaRB's gold
+// has it, though kg stores the fact in active order).
+func FromFact(f schema.Fact) Tuple {
+	arg1, arg2 := f.Text.Subject, f.Text.Object
+	if f.Passive {
+		arg1, arg2 = arg2, arg1
+	}
+	return Tuple{Relation: f.Text.Relation, Args: []string{arg1, arg2}, Confidence: f.Confidence}
 }

@@ -40,6 +40,10 @@ type Fact struct {
 	Text        Surface `json:"text"`
 	Negated     bool    `json:"negated"`
 	Confidence  float64 `json:"confidence"`
+	// Passive says the sentence puts the fact in the passive voice ("ZTE was
+	// penalized by the department"); Subject and Object are still in active
+	// order, and Text.Subject is the agent.
+	Passive bool `json:"passive"`
 
 	Doc           string `json:"doc"`
 	SentenceIndex int    `json:"sentence_index"`

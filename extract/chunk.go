@@ -1,0 +1,164 @@
+package extract
+
+import "strings"
+
+// phrase kinds of a chunked sentence.
+const (
+	none = iota
+	nounPhrase
+	verbGroup
+)
+
+// chunk is a run of tokens [start, end) of one kind.
+type chunk struct {
+	kind       int
+	start, end int
+}
+
+// chunks labels a tagged sentence with noun phrases and verb groups. Noun
+// phrases come first, so a participle inside a noun phrase ("a targeted
+// deal") is not taken for a verb; "X of Y" is one noun phrase, the way names
+// such as "the Department of Commerce" are written.
+func chunks(toks []Token) []chunk {
+	var out []chunk
+	for i := 0; i < len(toks); {
+		if n := nounPhraseAt(toks, i); n > i {
+			out = append(out, chunk{nounPhrase, i, n})
+			i = n
+			continue
+		}
+		if n := verbGroupAt(toks, i); n > i {
+			out = append(out, chunk{verbGroup, i, n})
+			i = n
+			continue
+		}
+		out = append(out, chunk{none, i, i + 1})
+		i++
+	}
+	return mergeOf(toks, out)
+}
+
+// mergeOf joins "NP of NP" into one noun phrase.
+func mergeOf(toks []Token, cs []chunk) []chunk {
+	out := cs[:0:0]
+	for i := 0; i < len(cs); i++ {
+		c := cs[i]
+		for c.kind == nounPhrase && i+2 < len(cs) && cs[i+1].kind == none &&
+			strings.EqualFold(toks[cs[i+1].start].Text, "of") && cs[i+2].kind == nounPhrase &&
+			!isPronounTag(toks[cs[i+2].start].Tag) {
+			c.end = cs[i+2].end
+			i += 2
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func isNoun(tag string) bool { return strings.HasPrefix(tag, "NN") }
+
+func isVerb(tag string) bool { return strings.HasPrefix(tag, "VB") }
+
+func isAdverb(tag string) bool { return tag == "RB" || tag == "RBR" || tag == "RBS" }
+
+func isPronounTag(tag string) bool { return tag == "PRP" || tag == "WP" || tag == "WDT" || tag == "EX" }
+
+// nounPhraseAt returns the end of the noun phrase starting at i, or i if none
+// starts there.
+func nounPhraseAt(toks []Token, i int) int {
+	t := toks[i]
+	if isPronounTag(t.Tag) {
+		return i + 1
+	}
+	j := i
+	head := -1
+	for j < len(toks) {
+		tag := toks[j].Tag
+		if head >= i && startsTimePhrase(toks, j) {
+			break // "the department last year": the time is not part of the name
+		}
+		switch {
+		case (tag == "DT" || tag == "PDT" || tag == "PRP$") && (j == i || toks[j-1].Tag == "PDT" || toks[j-1].Tag == "POS"):
+		case tag == "JJ" || tag == "JJR" || tag == "JJS" || tag == "$" || tag == "FW":
+		case isNoun(tag) || tag == "CD":
+			head = j
+		case tag == "POS" && head == j-1:
+			// "ZTE 's business": the possessive continues the phrase.
+		case (tag == "VBN" || tag == "VBG") && j+1 < len(toks) && (isNoun(toks[j+1].Tag) || toks[j+1].Tag == "JJ") &&
+			(j > i && !isNoun(toks[j-1].Tag) || tag == "VBN" && j == i && j > 0 && isVerb(toks[j-1].Tag) && !isAuxiliary(toks, j-1)):
+			// a participle modifying a noun: "a targeted economic deal".
+		case (toks[j].Text == "&" || toks[j].Text == "-") && head == j-1 && j+1 < len(toks) && isNoun(toks[j+1].Tag):
+			// "AT & T", "Hewlett - Packard"
+		default:
+			return phraseEnd(i, head)
+		}
+		j++
+	}
+	return phraseEnd(i, head)
+}
+
+// startsTimePhrase reports whether a time phrase such as "last year" or
+// "this week" starts at j.
+func startsTimePhrase(toks []Token, j int) bool {
+	switch strings.ToLower(toks[j].Text) {
+	case "last", "next", "this", "early", "late", "earlier", "later":
+		return j+1 < len(toks) && (timeWords[strings.ToLower(toks[j+1].Text)] || months[strings.ToLower(toks[j+1].Text)])
+	}
+	return false
+}
+
+func phraseEnd(i, head int) int {
+	if head < i {
+		return i
+	}
+	return head + 1
+}
+
+// verbGroupAt returns the end of the verb group starting at i: modals,
+// auxiliaries, adverbs and negation around one lexical verb, and its
+// particles. A second lexical verb starts something else: in "had ignored
+// repeated warnings", "repeated" modifies the noun.
+func verbGroupAt(toks []Token, i int) int {
+	if !isVerb(toks[i].Tag) && toks[i].Tag != "MD" {
+		return i
+	}
+	last := i
+	lexical := false
+	for j := i; j < len(toks); j++ {
+		tag := toks[j].Tag
+		switch {
+		case isVerb(tag) || tag == "MD":
+			if lexical {
+				return last + 1
+			}
+			last = j
+			lexical = tag != "MD" && !isAuxiliary(toks, j)
+		case isAdverb(tag):
+		case tag == "RP":
+			last = j
+		default:
+			return last + 1
+		}
+	}
+	return last + 1
+}
+
+// isAuxiliary reports whether the verb at i helps the verb after it: a form
+// of be, have, do or get followed (past adverbs) by another verb.
+func isAuxiliary(toks []Token, i int) bool {
+	switch strings.ToLower(toks[i].Text) {
+	case "be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m",
+		"have", "has", "had", "having", "'ve", "'d", "do", "does", "did", "get", "gets", "got", "gotten", "getting":
+	default:
+		return false
+	}
+	for j := i + 1; j < len(toks); j++ {
+		switch tag := toks[j].Tag; {
+		case isVerb(tag):
+			return true
+		case isAdverb(tag):
+		default:
+			return false
+		}
+	}
+	return false
+}

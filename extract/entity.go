@@ -1,0 +1,257 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// pronouns that stand for an entity named elsewhere; a fact whose argument is
+// one of these has no graph node until coreference resolves it.
+var pronouns = map[string]bool{
+	"i": true, "me": true, "you": true, "he": true, "him": true, "she": true, "her": true, "it": true,
+	"we": true, "us": true, "they": true, "them": true, "this": true, "that": true, "these": true,
+	"those": true, "who": true, "whom": true, "which": true, "what": true, "there": true,
+	"himself": true, "herself": true, "itself": true, "themselves": true, "one": true,
+}
+
+// titles that precede a person's name and are not part of it.
+var titles = map[string]bool{
+	"president": true, "vice": true, "secretary": true, "minister": true, "premier": true, "chancellor": true,
+	"sen.": true, "senator": true, "rep.": true, "representative": true, "gov.": true, "governor": true,
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "prof.": true, "gen.": true, "general": true,
+	"judge": true, "justice": true, "chairman": true, "chairwoman": true, "ceo": true, "mayor": true,
+	"ambassador": true, "spokesman": true, "spokeswoman": true, "king": true, "queen": true, "prince": true,
+	"prime": true, "deputy": true, "chief": true, "former": true, "acting": true,
+	"sir": true, "lord": true, "pope": true, "commissioner": true, "director": true, "attorney": true,
+}
+
+// orgHeads are head nouns that make a capitalised name an organisation.
+var orgHeads = map[string]bool{
+	"department": true, "ministry": true, "commission": true, "agency": true, "administration": true,
+	"company": true, "corporation": true, "corp.": true, "corp": true, "inc.": true, "inc": true, "ltd.": true,
+	"ltd": true, "co.": true, "group": true, "bank": true, "university": true, "council": true, "committee": true,
+	"office": true, "bureau": true, "service": true, "board": true, "court": true, "congress": true, "senate": true,
+	"house": true, "parliament": true, "party": true, "army": true, "navy": true, "police": true, "fund": true,
+	"association": true, "institute": true, "foundation": true, "authority": true, "union": true, "reserve": true,
+	"post": true, "times": true, "journal": true, "news": true, "federation": true, "organization": true,
+	"organisation": true, "holdings": true, "technologies": true, "systems": true, "airlines": true,
+}
+
+// places are countries, regions and cities common in news text.
+var places = map[string]bool{
+	"afghanistan": true, "africa": true, "america": true, "argentina": true, "asia": true, "australia": true,
+	"austria": true, "beijing": true, "belgium": true, "berlin": true, "brazil": true, "britain": true,
+	"brussels": true, "california": true, "canada": true, "chicago": true, "china": true, "cuba": true,
+	"egypt": true, "england": true, "europe": true, "france": true, "germany": true, "greece": true,
+	"hong kong": true, "india": true, "indonesia": true, "iran": true, "iraq": true, "ireland": true,
+	"israel": true, "italy": true, "japan": true, "london": true, "los angeles": true, "mexico": true,
+	"moscow": true, "new york": true, "north korea": true, "pakistan": true, "paris": true, "poland": true,
+	"russia": true, "saudi arabia": true, "scotland": true, "shanghai": true, "shenzhen": true,
+	"singapore": true, "south africa": true, "south korea": true, "spain": true, "sweden": true,
+	"switzerland": true, "syria": true, "taiwan": true, "texas": true, "tokyo": true, "turkey": true,
+	"ukraine": true, "united kingdom": true, "united states": true, "u.s.": true, "u.k.": true,
+	"vietnam": true, "washington": true, "venezuela": true, "netherlands": true, "norway": true,
+	"denmark": true, "finland": true, "korea": true, "philippines": true, "nigeria": true, "kenya": true,
+	"the united states": true, "the united kingdom": true, "the netherlands": true, "european union": true,
+}
+
+// timeWords head noun phrases that say when, not who or what.
+var timeWords = map[string]bool{
+	"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true, "day": true,
+	"days": true, "morning": true, "afternoon": true, "evening": true, "night": true, "weekend": true,
+	"decade": true, "decades": true, "century": true, "quarter": true, "hour": true, "hours": true,
+	"minute": true, "minutes": true, "spring": true, "summer": true, "autumn": true, "winter": true,
+}
+
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true, "jan.": true,
+	"feb.": true, "aug.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true, "monday": true,
+	"tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"today": true, "yesterday": true, "tomorrow": true,
+}
+
+// argument is one side of a fact: a span of tokens of a sentence.
+type argument struct {
+	toks  []Token // the whole span, as written
+	start int     // index of toks[0] in the sentence
+}
+
+// canonical returns the name an argument is stored under: determiners and
+// possessive pronouns dropped ("the Commerce Department" -> "Commerce
+// Department"), a trailing possessive dropped ("ZTE's" -> "ZTE"), a leading
+// title dropped from a name ("President Donald Trump" -> "Donald Trump"), and
+// a descriptor dropped before a proper name ("Chinese phone manufacturer ZTE"
+// -> "ZTE").
+func canonical(toks []Token) []Token {
+	for len(toks) > 1 && (toks[0].Tag == "DT" || toks[0].Tag == "PRP$" || toks[0].Tag == "PDT") {
+		toks = toks[1:]
+	}
+	for len(toks) > 1 && (toks[len(toks)-1].Tag == "POS" || toks[len(toks)-1].Text == "'") {
+		toks = toks[:len(toks)-1]
+	}
+	// A proper name after a description: the description goes ("Chinese
+	// phone manufacturer ZTE", "former President Trump").
+	first := len(toks)
+	for first > 0 && (isProper(toks[first-1]) || first < len(toks) && capitalised(toks[first-1].Text)) {
+		first--
+	}
+	if first > 0 && first < len(toks) && toks[first-1].Tag != "POS" && !hasOf(toks) {
+		toks = toks[first:]
+	}
+	// Titles before a name of at least one more proper noun.
+	for len(toks) > 1 && titles[strings.ToLower(toks[0].Text)] && isProper(toks[1]) && allProper(toks[1:]) &&
+		!orgHeads[strings.ToLower(toks[len(toks)-1].Text)] {
+		toks = toks[1:]
+	}
+	return toks
+}
+
+func hasOf(toks []Token) bool {
+	for _, t := range toks {
+		if t.Tag == "IN" {
+			return true
+		}
+	}
+	return false
+}
+
+func capitalised(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+func isProper(t Token) bool { return t.Tag == "NNP" || t.Tag == "NNPS" }
+
+func isCommonNoun(t Token) bool { return t.Tag == "NN" || t.Tag == "NNS" }
+
+func allProper(toks []Token) bool {
+	for _, t := range toks {
+		if !isProper(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// joinTokens writes tokens as text, with no space before punctuation that
+// attaches to the word before it ("ZTE 's" -> "ZTE's", "$ 5" -> "$5").
+func joinTokens(toks []Token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && !attachesLeft(t.Text) && !attachesRight(toks[i-1].Text) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return b.String()
+}
+
+func attachesLeft(s string) bool {
+	switch s {
+	case ",", ".", ";", ":", "?", "!", ")", "]", "'s", "'", "n't", "'re", "'ll", "'m", "'ve", "'d", "%":
+		return true
+	}
+	return false
+}
+
+func attachesRight(s string) bool { return s == "$" || s == "(" || s == "[" || s == "#" }
+
+// entityType guesses the type of a canonical name from its tokens: values by
+// their form (money, percentages, dates), organisations by their head noun,
+// places from a list, people by a title or a run of proper nouns.
+func entityType(name []Token, full []Token) string {
+	if len(name) == 0 {
+		return ""
+	}
+	lower := strings.ToLower(joinTokens(name))
+	// The head noun is the last word before a post-modifier: "assets" in
+	// "assets of Gulf Systems".
+	h := len(name) - 1
+	for i, t := range name {
+		if t.Tag == "IN" && i > 0 {
+			h = i - 1
+			name = name[:i]
+			break
+		}
+	}
+	head := strings.ToLower(name[h].Text)
+	hasDigit, hasProper := false, false
+	for _, t := range name {
+		if t.Tag == "CD" {
+			hasDigit = true
+		}
+		if isProper(t) {
+			hasProper = true
+		}
+		switch strings.ToLower(t.Text) {
+		case "$", "dollars", "dollar", "euros", "yuan", "pounds", "yen":
+			if hasDigit || len(name) > 1 {
+				return schema.Money
+			}
+		case "%", "percent", "per cent":
+			return schema.Percent
+		}
+	}
+	if months[head] || months[strings.ToLower(name[0].Text)] || isYear(name) {
+		return schema.Date
+	}
+	if places[lower] {
+		return schema.GPE
+	}
+	if !hasProper {
+		return ""
+	}
+	if orgHeads[head] {
+		return schema.Org
+	}
+	if len(full) > len(name) && titles[strings.ToLower(full[len(full)-len(name)-1].Text)] {
+		return schema.Person
+	}
+	if len(name) == 1 && isAcronym(name[0].Text) {
+		return schema.Org
+	}
+	return ""
+}
+
+func isYear(toks []Token) bool {
+	if len(toks) != 1 || len(toks[0].Text) != 4 {
+		return false
+	}
+	for _, r := range toks[0].Text {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return toks[0].Text[0] == '1' || toks[0].Text[0] == '2'
+}
+
+func isAcronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// isPronoun reports whether an argument is a bare pronoun.
+func isPronoun(toks []Token) bool {
+	return len(toks) == 1 && (toks[0].Tag == "PRP" || toks[0].Tag == "WP" || toks[0].Tag == "WDT" ||
+		pronouns[strings.ToLower(toks[0].Text)])
+}
+
+// isTimePhrase reports whether a noun phrase says when ("this year", "last
+// month", "Sunday", "2017").
+func isTimePhrase(toks []Token) bool {
+	head := strings.ToLower(toks[len(toks)-1].Text)
+	return timeWords[head] || months[head] || isYear(toks[len(toks)-1:])
+}

@@ -1,0 +1,275 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/kgraph/kg/schema"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// testModel loads the model once for all tests of the package.
+var testModel = sync.OnceValues(Load)
+
+func model(tb testing.TB) *Model {
+	tb.Helper()
+	m, err := testModel()
+	if err != nil {
+		tb.Fatalf("Load: %v", err)
+	}
+	return m
+}
+
+// triple is what a construction test expects: one fact, in active order.
+type triple struct {
+	subject, relation, object string
+	negated                   bool
+}
+
+func triples(facts []schema.Fact) []triple {
+	out := make([]triple, len(facts))
+	for i, f := range facts {
+		out[i] = triple{f.Subject, f.Relation, f.Object, f.Negated}
+	}
+	return out
+}
+
+func has(got []triple, want triple) bool {
+	for _, g := range got {
+		if g == want {
+			return true
+		}
+	}
+	return false
+}
+
+// TestConstructions checks each construction the clause rules handle, on
+// sentences written for the test.
+func TestConstructions(t *testing.T) {
+	m := model(t)
+	tests := []struct {
+		name     string
+		sentence string
+		want     []triple
+		notWant  []triple
+	}{
+		{"active", "The Trade Ministry penalized Norvale Telecom.",
+			[]triple{{"Trade Ministry", "penalize", "Norvale Telecom", false}}, nil},
+		{"passive with agent turned active", "Norvale Telecom was penalized by the Trade Ministry.",
+			[]triple{{"Trade Ministry", "penalize", "Norvale Telecom", false}},
+			[]triple{{"Norvale Telecom", "penalize", "Trade Ministry", false}}},
+		{"passive with object before agent", "The company was fined $3 million by the regulator.",
+			[]triple{{"regulator", "fine", "company", false}}, nil},
+		{"reduced passive", "Carriers stopped buying routers made by Norvale Telecom.",
+			[]triple{{"Norvale Telecom", "make", "routers", false}}, nil},
+		{"passive without agent keeps its voice", "The two agencies had been aligned against Norvale Telecom.",
+			[]triple{{"two agencies", "be aligned against", "Norvale Telecom", false}}, nil},
+		{"negation", "The company did not respond to the request.",
+			[]triple{{"company", "respond to", "request", true}}, nil},
+		{"contracted negation", "Officials said the bank didn't disclose the payments.",
+			[]triple{{"bank", "disclose", "payments", true}}, nil},
+		{"infinitive", "Mayor Ana Reyes pledged on Monday to help Norvale Telecom.",
+			[]triple{{"Ana Reyes", "pledge to help", "Norvale Telecom", false}}, nil},
+		{"bare infinitive after help", "The minister promised to help Norvale return to profit.",
+			[]triple{{"minister", "promise to help", "Norvale", false}}, nil},
+		{"irregular past", "The central bank froze the accounts.",
+			[]triple{{"central bank", "freeze", "accounts", false}}, nil},
+		{"irregular past 2", "Investigators sought new records.",
+			[]triple{{"Investigators", "seek", "new records", false}}, nil},
+		{"perfect", "The ministry has long accused Norvale Telecom of fraud.",
+			[]triple{{"ministry", "accuse", "Norvale Telecom of fraud", false}}, nil},
+		{"relative clause", "The fine hit a supplier that sold radios to rebels.",
+			[]triple{{"supplier", "sell", "radios", false}}, nil},
+		{"relative who", "Voters backed a senator who opposed the tariffs.",
+			[]triple{{"senator", "oppose", "tariffs", false}}, nil},
+		{"apposition", "Norvale Telecom, a maker of routers, halted production.",
+			[]triple{{"Norvale Telecom", "halt", "production", false}}, nil},
+		{"coordinated subjects", "The Trade Ministry and the Finance Ministry opened an inquiry.",
+			[]triple{{"Trade Ministry", "open", "inquiry", false}, {"Finance Ministry", "open", "inquiry", false}}, nil},
+		{"coordinated verbs", "The regulator froze the assets and barred the directors.",
+			[]triple{{"regulator", "freeze", "assets", false}, {"regulator", "bar", "directors", false}}, nil},
+		{"preposition folded", "The agency moved toward banning the devices.",
+			[]triple{{"agency", "move toward banning", "devices", false}}, nil},
+		{"descriptor dropped from a name", "Exporters praised Canadian chip maker Norvale.",
+			[]triple{{"Exporters", "praise", "Norvale", false}}, nil},
+		{"title dropped from a name", "President Ana Reyes signed the order.",
+			[]triple{{"Ana Reyes", "sign", "order", false}}, nil},
+		{"complement clause is no object", "The regulator said Norvale Telecom broke the rules.",
+			[]triple{{"Norvale Telecom", "break", "rules", false}},
+			[]triple{{"regulator", "say", "Norvale Telecom", false}}},
+		{"time is no object", "The director resigned in May.", nil,
+			[]triple{{"director", "resign in", "May", false}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := triples(m.Facts("test", tt.sentence, Options{}))
+			for _, w := range tt.want {
+				if !has(got, w) {
+					t.Errorf("%q: missing %+v; got %+v", tt.sentence, w, got)
+				}
+			}
+			for _, w := range tt.notWant {
+				if has(got, w) {
+					t.Errorf("%q: got %+v, which is wrong", tt.sentence, w)
+				}
+			}
+		})
+	}
+}
+
+func TestFactFields(t *testing.T) {
+	m := model(t)
+	text := "Rates rose.  The Trade Ministry penalized Norvale Telecom's unit. It denied the charges."
+	facts := m.Facts("doc.txt", text, Options{})
+	if len(facts) != 2 {
+		t.Fatalf("got %d facts, want 2: %+v", len(facts), facts)
+	}
+	f := facts[0]
+	if f.Doc != "doc.txt" || f.SentenceIndex != 1 || f.Sentence != "The Trade Ministry penalized Norvale Telecom's unit." {
+		t.Errorf("evidence: got doc %q, sentence %d %q", f.Doc, f.SentenceIndex, f.Sentence)
+	}
+	if want := (schema.Surface{Subject: "The Trade Ministry", Relation: "penalized", Object: "Norvale Telecom's unit"}); f.Text != want {
+		t.Errorf("text: got %+v, want %+v", f.Text, want)
+	}
+	if f.SubjectID != schema.EntityID("Trade Ministry") || f.SubjectType != schema.Org {
+		t.Errorf("subject: got id %q type %q", f.SubjectID, f.SubjectType)
+	}
+	if f.Confidence <= 0 || f.Confidence > 1 {
+		t.Errorf("confidence %v out of (0, 1]", f.Confidence)
+	}
+	// A pronoun has no entity until coreference resolves it.
+	p := facts[1]
+	if p.Subject != "It" || p.SubjectID != "" || p.ObjectID == "" {
+		t.Errorf("pronoun subject: got %q id %q, object id %q", p.Subject, p.SubjectID, p.ObjectID)
+	}
+	if p.Confidence >= f.Confidence {
+		t.Errorf("a pronoun subject should lower confidence: got %v, not below %v", p.Confidence, f.Confidence)
+	}
+}
+
+func TestLines(t *testing.T) {
+	m := model(t)
+	text := "The bank froze the accounts. The court fined the bank\n\n  Regulators praised the court.\n"
+	split := m.Sentences(text, Options{})
+	lines := m.Sentences(text, Options{Lines: true})
+	if len(lines) != 2 {
+		t.Fatalf("--lines: got %d sentences, want 2", len(lines))
+	}
+	if lines[1].Text != "Regulators praised the court." || lines[1].Index != 1 {
+		t.Errorf("--lines: got sentence %d %q", lines[1].Index, lines[1].Text)
+	}
+	if len(split) != 3 {
+		t.Errorf("split: got %d sentences, want 3", len(split))
+	}
+}
+
+func TestLemma(t *testing.T) {
+	m := model(t)
+	tests := []struct{ word, tag, want string }{
+		{"penalized", "VBD", "penalize"}, {"halted", "VBD", "halt"}, {"barred", "VBD", "bar"},
+		{"stopped", "VBN", "stop"}, {"tweeted", "VBD", "tweet"}, {"violated", "VBN", "violate"},
+		{"proposed", "VBN", "propose"}, {"downgraded", "VBD", "downgrade"}, {"visited", "VBD", "visit"},
+		{"fined", "VBN", "fine"}, {"tied", "VBD", "tie"}, {"carried", "VBD", "carry"}, {"added", "VBD", "add"},
+		{"was", "VBD", "be"}, {"been", "VBN", "be"}, {"is", "VBZ", "be"}, {"has", "VBZ", "have"},
+		{"froze", "VBD", "freeze"}, {"sought", "VBD", "seek"}, {"led", "VBD", "lead"}, {"left", "VBN", "leave"},
+		{"relies", "VBZ", "rely"}, {"pushes", "VBZ", "push"}, {"uses", "VBZ", "use"}, {"goes", "VBZ", "go"},
+		{"stealing", "VBG", "steal"}, {"making", "VBG", "make"}, {"stopping", "VBG", "stop"}, {"dying", "VBG", "die"},
+		{"briefed", "VBP", "brief"}, {"Pledged", "VBD", "pledge"},
+	}
+	for _, tt := range tests {
+		if got := m.lemma.verb(tt.word, tt.tag); got != tt.want {
+			t.Errorf("verb(%q, %s): got %q, want %q", tt.word, tt.tag, got, tt.want)
+		}
+	}
+}
+
+// TestRepeatedWordKeepsItsTag guards against prose's shared-token bug at the
+// level of facts: "plan" is a verb and then a noun in the same sentence, and
+// prose tagged both as nouns.
+func TestRepeatedWordKeepsItsTag(t *testing.T) {
+	m := model(t)
+	got := triples(m.Facts("t", "Officials said the regulators plan to present the plan on Friday.", Options{}))
+	if want := (triple{"regulators", "plan to present", "plan", false}); !has(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
+// TestGolden compares the extraction of the bundled example article with the
+// recorded output. Run with -update after a deliberate change, and read the
+// diff: it is the change in what users get.
+func TestGolden(t *testing.T) {
+	m := model(t)
+	text, err := os.ReadFile("../examples/harbor-sanctions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	for _, f := range m.Facts("harbor-sanctions.txt", string(text), Options{}) {
+		if err := enc.Encode(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	golden := "testdata/harbor-sanctions.jsonl"
+	if *update {
+		if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		gotLines, wantLines := strings.Split(buf.String(), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gotLines) || i < len(wantLines); i++ {
+			var g, w string
+			if i < len(gotLines) {
+				g = gotLines[i]
+			}
+			if i < len(wantLines) {
+				w = wantLines[i]
+			}
+			if g != w {
+				t.Fatalf("%s differs at line %d:\ngot  %s\nwant %s\n(go test ./extract -run Golden -update to accept)", golden, i+1, g, w)
+			}
+		}
+	}
+}
+
+// FuzzFacts: whatever the text, no panic, valid UTF-8 out, spans inside the
+// sentence.
+func FuzzFacts(f *testing.F) {
+	for _, s := range []string{"The bank froze the accounts.", "", "\xff\xfe", "It was. By the. \"Quote\" said he",
+		"A, B and C were fined by D of E's F.", "n't 's 've ... -- $ % 3.55"} {
+		f.Add(s)
+	}
+	m := model(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, lines := range []bool{false, true} {
+			for _, fact := range m.Facts("fuzz", text, Options{Lines: lines}) {
+				for _, s := range []string{fact.Subject, fact.Relation, fact.Object, fact.Sentence} {
+					if !utf8.ValidString(s) && utf8.ValidString(text) {
+						t.Errorf("invalid UTF-8 out of valid input: %q", s)
+					}
+				}
+				for _, span := range []string{fact.Text.Subject, fact.Text.Relation, fact.Text.Object} {
+					if !strings.Contains(fact.Sentence, span) {
+						t.Errorf("span %q is not in sentence %q", span, fact.Sentence)
+					}
+				}
+				if !strings.Contains(text, fact.Sentence) {
+					t.Errorf("sentence %q is not in the text", fact.Sentence)
+				}
+			}
+		}
+	})
+}

@@ -1,0 +1,234 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// Model holds everything the extractor loads once: the sentence splitter's
+// trained data, prose's tagging model and the lemmatiser's tables. It is
+// immutable after Load and safe for concurrent use.
+type Model struct {
+	seg   *segmenter
+	tag   *tagger
+	lemma *lemmatizer
+}
+
+// Load builds a Model. It takes a few hundred milliseconds: call it once and
+// share the Model.
+func Load() (*Model, error) {
+	seg, err := newSegmenter()
+	if err != nil {
+		return nil, fmt.Errorf("load sentence splitter: %w", err)
+	}
+	tag, err := newTagger()
+	if err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	return &Model{seg: seg, tag: tag, lemma: newLemmatizer(tag.knownVerb)}, nil
+}
+
+// Options change how a text is read.
+type Options struct {
+	// Lines treats each line of the text as one sentence, with no sentence
+	// splitting: the form benchmark inputs come in.
+	Lines bool
+}
+
+// Sentence is one tagged sentence of a document.
+type Sentence struct {
+	Index      int     // position in the document, from 0
+	Start, End int     // byte offsets in the document
+	Text       string  // the sentence as written
+	Tokens     []Token // offsets are in the document, not the sentence
+}
+
+// surface returns the text of the sentence from token a to token b inclusive,
+// exactly as written.
+func (s Sentence) surface(a, b Token) string {
+	return s.Text[a.Start-s.Start : b.End-s.Start]
+}
+
+// Sentences splits text into sentences, then tokenises and tags each.
+func (m *Model) Sentences(text string, opts Options) []Sentence {
+	var spans []span
+	if opts.Lines {
+		spans = lineSpans(text)
+	} else {
+		for _, para := range paragraphs(text) {
+			for _, sp := range m.seg.split(text[para.Start:para.End]) {
+				spans = append(spans, span{Start: para.Start + sp.Start, End: para.Start + sp.End})
+			}
+		}
+	}
+	out := make([]Sentence, 0, len(spans))
+	for _, sp := range spans {
+		toks := tokenize(text[sp.Start:sp.End], sp.Start)
+		if len(toks) == 0 {
+			continue
+		}
+		toks = splitFinalPeriod(toks)
+		m.tag.tag(toks)
+		tagPunctuation(toks, text)
+		out = append(out, Sentence{Index: len(out), Start: sp.Start, End: sp.End, Text: text[sp.Start:sp.End], Tokens: toks})
+	}
+	return out
+}
+
+// paragraphs splits text at blank lines: a paragraph ends a sentence even
+// without a period, as headlines and list items do.
+func paragraphs(text string) []span {
+	var out []span
+	start := -1 // start of the current paragraph, -1 between paragraphs
+	for i := 0; i < len(text); {
+		end := strings.IndexByte(text[i:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += i
+		}
+		if blank(text[i:end]) {
+			if start >= 0 {
+				out = append(out, span{Start: start, End: i})
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+		i = end + 1
+	}
+	if start >= 0 {
+		out = append(out, span{Start: start, End: len(text)})
+	}
+	return out
+}
+
+func blank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isSpace(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// lineSpans returns each non-blank line as a span, trimmed of surrounding
+// space.
+func lineSpans(text string) []span {
+	var out []span
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		a, b := start, end
+		for a < b && isSpace(text[a]) {
+			a++
+		}
+		for b > a && isSpace(text[b-1]) {
+			b--
+		}
+		if a < b {
+			out = append(out, span{Start: a, End: b})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'
+}
+
+// Facts returns the facts stated in a document's text, in sentence order.
+// doc names the document in each fact's evidence.
+func (m *Model) Facts(doc, text string, opts Options) []schema.Fact {
+	var out []schema.Fact
+	for _, s := range m.Sentences(text, opts) {
+		out = append(out, m.SentenceFacts(doc, s)...)
+	}
+	return out
+}
+
+// SentenceFacts returns the facts of one tagged sentence.
+func (m *Model) SentenceFacts(doc string, s Sentence) []schema.Fact {
+	raw := m.clauseFacts(s.Tokens)
+	out := make([]schema.Fact, 0, len(raw))
+	seen := make(map[schema.Surface]bool, len(raw))
+	for _, r := range raw {
+		f := fact(r, s, doc)
+		if f.Subject == "" || f.Object == "" || seen[f.Text] {
+			continue
+		}
+		seen[f.Text] = true
+		out = append(out, f)
+	}
+	return out
+}
+
+// splitFinalPeriod splits the period off a sentence's last token when the
+// tokenizer kept it as an abbreviation ("in May." -> "May", "."): at the end
+// of a sentence, the period ends the sentence.
+func splitFinalPeriod(toks []Token) []Token {
+	last := toks[len(toks)-1]
+	n := len(last.Text)
+	if n < 3 || last.Text[n-1] != '.' || strings.Count(last.Text, ".") > 1 || last.End-last.Start != n {
+		return toks
+	}
+	word, period := last, last
+	word.Text, word.End = last.Text[:n-1], last.End-1
+	period.Text, period.Start = ".", last.End-1
+	return append(toks[:len(toks)-1], word, period)
+}
+
+// tagPunctuation gives punctuation the tags of punctuation. prose's model
+// tags some quotes and brackets as words (a straight quote as VB or NNP, "["
+// as JJ), which would let them into noun phrases and verb groups.
+func tagPunctuation(toks []Token, text string) {
+	for i := range toks {
+		t := &toks[i]
+		if hasWordChar(t.Text) {
+			continue
+		}
+		switch t.Text {
+		case ",", ".", ":", "$", "#", "``", "''", "(", ")", "-", "--", "%", "&":
+			if t.Tag != "" {
+				continue
+			}
+		}
+		switch t.Text {
+		case `"`, "'":
+			if t.End < len(text) && !isSpace(text[t.End]) && (t.Start == 0 || isSpace(text[t.Start-1]) || text[t.Start-1] == '(') {
+				t.Tag = "``"
+			} else {
+				t.Tag = "''"
+			}
+		case "(", "[", "{", "-LRB-", "-LSB-", "-LCB-":
+			t.Tag = "("
+		case ")", "]", "}", "-RRB-", "-RSB-", "-RCB-":
+			t.Tag = ")"
+		case ",", ".", ":", "$", "#", "``", "''", "%":
+			t.Tag = t.Text
+		case ";", "--", "...":
+			t.Tag = ":"
+		case "?", "!":
+			t.Tag = "."
+		default:
+			t.Tag = "SYM"
+		}
+	}
+}
+
+func hasWordChar(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
