@@ -1,0 +1,10 @@
+// Package ingest reads documents for extraction and checks them before any of
+// them reaches the store.
+//
+// # Caveats
+//
+// Read loads every document into memory and validates all of them before it
+// returns, so that one bad file among several stops a build before anything
+// is written. A streaming pipeline for archives larger than memory is the
+// next step of this package.
+package ingest
