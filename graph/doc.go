@@ -41,9 +41,11 @@
 // other: a second [Open] fails after [Options.LockTimeout] with an error that
 // matches [ErrLocked], unless both are read-only ([Options.ReadOnly]).
 //
-// A Store is safe for concurrent use. On bolt, queries run while a load is in
-// progress and see the store as it was before it; on memory, whose Cayley
-// backend is not safe for concurrent use even by readers, calls take turns.
+// A Store is safe for concurrent use. Reads share the store on bolt and take
+// turns on memory, whose Cayley backend is not safe for concurrent use even by
+// readers. A load excludes every other call of its Store: Cayley's iterators
+// nest bbolt read transactions, which deadlock with a writer that grows the
+// file's memory map between them.
 //
 // Load, Stats and Subgraph honour their context between steps: a transaction
 // that has started runs to its end.

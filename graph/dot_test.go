@@ -77,7 +77,17 @@ func TestWriteDOT(t *testing.T) {
 
 // TestWriteDOTQuoting draws names and sentences that need quoting.
 func TestWriteDOTQuoting(t *testing.T) {
-	g := &Subgraph{
+	var buf bytes.Buffer
+	if err := WriteDOT(&buf, quotingSubgraph()); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "quoting.dot", buf.Bytes())
+	checkDot(t, buf.Bytes())
+}
+
+// quotingSubgraph has names and sentences that need quoting in DOT.
+func quotingSubgraph() *Subgraph {
+	return &Subgraph{
 		Nodes: []Node{
 			{ID: `kg:entity/a"b`, Name: `The "A\B" Group`, Type: "PERCENT"},
 			{ID: "kg:entity/c", Name: "C\nLine two\ttab\x00nul\x7f", Type: ""},
@@ -93,12 +103,6 @@ func TestWriteDOTQuoting(t *testing.T) {
 			{From: `kg:entity/f\`, To: "kg:entity/e", Relation: `\`, Evidence: []string{`\`}},
 		},
 	}
-	var buf bytes.Buffer
-	if err := WriteDOT(&buf, g); err != nil {
-		t.Fatal(err)
-	}
-	golden(t, "quoting.dot", buf.Bytes())
-	checkDot(t, buf.Bytes())
 }
 
 func TestDotID(t *testing.T) {

@@ -39,7 +39,7 @@ func (s *Store) Load(ctx context.Context, docs []string, facts []schema.Fact) er
 	if s.readOnly {
 		return fmt.Errorf("load: %w", ErrReadOnly)
 	}
-	qs, release, err := s.use()
+	qs, release, err := s.useForWrite()
 	if err != nil {
 		return fmt.Errorf("load: %w", err)
 	}

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -14,10 +15,19 @@ import (
 // global, and it guards another package's.
 var renderMu sync.Mutex
 
-// RenderSVG lays out the DOT graph and writes it as SVG. It runs Graphviz in
-// process (WebAssembly), so it needs no Graphviz installed.
-func RenderSVG(ctx context.Context, w io.Writer, dot []byte) error {
-	if err := render(ctx, w, dot, graphviz.SVG); err != nil {
+// RenderSVG lays out the subgraph as [WriteDOT] draws it and writes it as
+// SVG. It runs Graphviz in process (WebAssembly), so it needs no Graphviz
+// installed.
+//
+// It takes a Subgraph, not DOT text, on purpose: go-graphviz's parser does
+// not recover from a syntax error, and after one every later parse in the
+// process fails. Only DOT that WriteDOT wrote reaches it.
+func RenderSVG(ctx context.Context, w io.Writer, g *Subgraph) error {
+	var dot bytes.Buffer
+	if err := WriteDOT(&dot, g); err != nil {
+		return err
+	}
+	if err := render(ctx, w, dot.Bytes(), graphviz.SVG); err != nil {
 		return fmt.Errorf("render svg: %w", err)
 	}
 	return nil

@@ -178,12 +178,24 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// use returns the quad store and the function that releases it. On bolt,
-// callers only keep Close away: bbolt and Cayley's kv store serialise writers
-// and isolate readers from them. On memory, callers take turns.
+// use returns the quad store and the function that releases it, for
+// reading. On bolt, readers share; on memory, whose readers write shared
+// state, they take turns.
 func (s *Store) use() (cgraph.QuadStore, func(), error) {
+	return s.acquire(s.exclusive)
+}
+
+// useForWrite is use for a load, which excludes every other call of this
+// Store. bbolt alone would let readers run beside a writer, but a reader that
+// nests read transactions (Cayley's iterators do) deadlocks with a writer
+// that must grow the file's memory map between them.
+func (s *Store) useForWrite() (cgraph.QuadStore, func(), error) {
+	return s.acquire(true)
+}
+
+func (s *Store) acquire(exclusive bool) (cgraph.QuadStore, func(), error) {
 	lock, unlock := s.mu.RLock, s.mu.RUnlock
-	if s.exclusive {
+	if exclusive {
 		lock, unlock = s.mu.Lock, s.mu.Unlock
 	}
 	lock()
