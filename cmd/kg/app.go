@@ -1,0 +1,84 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"sync"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/graph"
+)
+
+// env holds what every command depends on: its I/O and the shared model.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	model          func() (*extract.Model, error) // loads once, on first use
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	return newAppWith(&env{stdin: stdin, stdout: stdout, stderr: stderr, model: sync.OnceValues(extract.Load)})
+}
+
+func newAppWith(e *env) *cli.App {
+	app := &cli.App{
+		Name:      "kg",
+		Usage:     "build a knowledge graph from English text, then query and export it",
+		Reader:    e.stdin,
+		Writer:    e.stdout,
+		ErrWriter: e.stderr,
+		Commands: []*cli.Command{
+			extractCommand(e),
+			buildCommand(e),
+			queryCommand(e),
+			statsCommand(e),
+			exportCommand(e),
+			evalCommand(e),
+		},
+		HideHelpCommand: true,
+		// Errors are printed and mapped to exit codes by main, in one place.
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError:   onUsageError,
+	}
+	for _, c := range app.Commands {
+		c.OnUsageError = onUsageError
+	}
+	return app
+}
+
+func onUsageError(_ *cli.Context, err error, _ bool) error { return usageError{err} }
+
+// usageError is the user's mistake: a bad flag, input or query.
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// exitCode maps an error to the process's exit status: 0 for success, 2 for
+// the user's errors (bad input, bad query, missing store), 1 for ours.
+func exitCode(err error) int {
+	var qe *graph.QueryError
+	var ue usageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ue), errors.As(err, &qe), errors.Is(err, graph.ErrNotFound):
+		return 2
+	default:
+		return 1
+	}
+}
+
+// storeFlags are the flags of every command that opens a store.
+func storeFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "db", Value: "kg.db", Usage: "the store: a bolt file's path", EnvVars: []string{"KG_DB"}},
+		&cli.StringFlag{Name: "backend", Value: "bolt", Usage: "bolt or memory", EnvVars: []string{"KG_BACKEND"}},
+	}
+}
+
+func storeOptions(c *cli.Context, create bool) graph.Options {
+	return graph.Options{Backend: c.String("backend"), Path: c.String("db"), Create: create}
+}
