@@ -1,0 +1,54 @@
+package extract
+
+import (
+	"os"
+	"testing"
+)
+
+// benchText is the CaRB dev sentences when ../shared is present, else the
+// example article, as one document.
+func benchText(b *testing.B) string {
+	b.Helper()
+	if t, err := os.ReadFile(carbDevPath); err == nil {
+		return string(t)
+	}
+	t, err := os.ReadFile("../examples/harbor-sanctions.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return string(t)
+}
+
+// BenchmarkFacts measures the whole extractor (splitting, tagging, chunking,
+// clause rules) on one core.
+func BenchmarkFacts(b *testing.B) {
+	m := model(b)
+	text := benchText(b)
+	sentences := m.Sentences(text, Options{Lines: true})
+	tokens := 0
+	for _, s := range sentences {
+		tokens += len(s.Tokens)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for b.Loop() {
+		m.Facts("bench", text, Options{Lines: true})
+	}
+	secs := b.Elapsed().Seconds() / float64(b.N)
+	b.ReportMetric(float64(len(sentences))/secs, "sentences/s")
+	b.ReportMetric(float64(tokens)/secs, "tokens/s")
+}
+
+// BenchmarkClauses measures the clause rules alone, on tagged sentences.
+func BenchmarkClauses(b *testing.B) {
+	m := model(b)
+	sentences := m.Sentences(benchText(b), Options{Lines: true})
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range sentences {
+			m.SentenceFacts("bench", s)
+		}
+	}
+	b.ReportMetric(float64(len(sentences))/(b.Elapsed().Seconds()/float64(b.N)), "sentences/s")
+}
+
