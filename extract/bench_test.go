@@ -51,4 +51,3 @@ func BenchmarkClauses(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(sentences))/(b.Elapsed().Seconds()/float64(b.N)), "sentences/s")
 }
-
