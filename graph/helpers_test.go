@@ -2,7 +2,12 @@ package graph
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 
 	"github.com/kgraph/kg/schema"
@@ -51,22 +56,68 @@ var testStats = Stats{
 	Evidence:  7,
 }
 
-// backends runs fn on an empty store of each backend: memory, and a bolt file
-// in a temporary directory.
+// backends runs fn on an empty store of each backend: memory, a bolt file in
+// a temporary directory, and PostgreSQL when $KG_TEST_POSTGRES names a
+// database (see testPostgres). It is the backend conformance suite: every
+// test that goes through it runs on each backend.
 func backends(t *testing.T, fn func(t *testing.T, s *Store)) {
 	t.Helper()
-	for _, opts := range []Options{
-		{Backend: Memory},
-		{Backend: Bolt, Create: true},
-	} {
-		t.Run(opts.Backend, func(t *testing.T) {
-			if opts.Backend == Bolt {
-				opts.Path = filepath.Join(t.TempDir(), "kg.db")
-			}
-			fn(t, openTest(t, opts))
+	for _, backend := range []string{Memory, Bolt, Postgres} {
+		t.Run(backend, func(t *testing.T) {
+			fn(t, openTest(t, emptyStore(t, backend)))
 		})
 	}
 }
+
+// emptyStore returns the options that create an empty store of the backend
+// for this test.
+func emptyStore(t testing.TB, backend string) Options {
+	t.Helper()
+	switch backend {
+	case Bolt:
+		return Options{Backend: Bolt, Path: filepath.Join(t.TempDir(), "kg.db"), Create: true}
+	case Postgres:
+		return Options{Backend: Postgres, Path: testPostgres(t), Create: true}
+	}
+	return Options{Backend: backend}
+}
+
+// testPostgres returns the URL of an empty PostgreSQL schema of its own for
+// this test, in the database that $KG_TEST_POSTGRES names (lib/pq's URL
+// form), and drops the schema when the test ends. Without the variable, the
+// test is skipped.
+func testPostgres(t testing.TB) string {
+	t.Helper()
+	base := os.Getenv("KG_TEST_POSTGRES")
+	if base == "" {
+		t.Skip("KG_TEST_POSTGRES is not set: no PostgreSQL to test against (.ci/run sets it)")
+	}
+	db, err := sql.Open("postgres", base)
+	if err != nil {
+		t.Fatalf("KG_TEST_POSTGRES: %v", err)
+	}
+	t.Cleanup(func() { db.Close() })
+	schema := fmt.Sprintf("kgtest_%d_%d", os.Getpid(), testSchemas.Add(1))
+	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
+		t.Fatalf("create schema: %v", err)
+	}
+	t.Cleanup(func() {
+		if _, err := db.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
+			t.Errorf("drop schema: %v", err)
+		}
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("KG_TEST_POSTGRES: %v", err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema) // lib/pq sends unknown parameters to the server
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// testSchemas numbers the PostgreSQL schemas of this test process.
+var testSchemas atomic.Int64
 
 // openTest opens a store that is closed when the test ends.
 func openTest(t testing.TB, opts Options) *Store {

@@ -39,7 +39,10 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 
 func stats(ctx context.Context, qs cgraph.QuadStore) (Stats, error) {
 	r := reader{ctx: ctx, qs: qs}
-	cs, err := qs.Stats(ctx, false) // the quad count is exact either way
+	// kv counts its quads exactly either way (and exact would count its
+	// nodes by a scan); SQL stores estimate unless asked for a COUNT.
+	_, isKV := qs.(*kv.QuadStore)
+	cs, err := qs.Stats(ctx, !isKV)
 	if errors.Is(err, kv.ErrNoBucket) {
 		err = nil // a kv store that has never been written to has no size yet
 	}

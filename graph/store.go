@@ -2,9 +2,11 @@ package graph
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"sync"
 	"time"
@@ -12,15 +14,24 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
+	csql "github.com/cayleygraph/cayley/graph/sql"
+	_ "github.com/cayleygraph/cayley/graph/sql/cockroach" // registers the "cockroach" SQL flavour and the pgx driver
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres"  // registers the "postgres" SQL flavour and lib/pq's driver
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	"go.etcd.io/bbolt"
 )
 
 // Backends accepted by [Options.Backend].
 const (
-	Bolt   = "bolt"   // one bbolt file, persistent; the default
-	Memory = "memory" // in memory, gone on Close
+	Bolt      = "bolt"      // one bbolt file, persistent; the default
+	Memory    = "memory"    // in memory, gone on Close
+	Postgres  = "postgres"  // a PostgreSQL database (or one that speaks its protocol), by URL
+	Cockroach = "cockroach" // a CockroachDB database, by URL
 )
+
+// sqlDrivers are the database/sql drivers of the SQL backends, as Cayley
+// registers them.
+var sqlDrivers = map[string]string{Postgres: "postgres", Cockroach: "pgx"}
 
 // DefaultLockTimeout is how long [Open] waits for a bolt file that another
 // Store holds, when [Options.LockTimeout] is zero.
@@ -53,15 +64,22 @@ func (e *lockedError) Is(target error) bool { return target == ErrLocked }
 // Options configures [Open]. The zero value opens the bolt file "" and fails:
 // set Path.
 type Options struct {
-	Backend string // Bolt (the default when empty) or Memory
-	Path    string // bolt: the database file; ignored by Memory
+	Backend string // Bolt (the default when empty), Memory, Postgres or Cockroach
 
-	// Create creates the bolt file when it is missing; otherwise a missing
-	// file is ErrNotFound. Writing commands set it, reading ones do not.
+	// Path is the bolt file, or the SQL database's connection URL
+	// ("postgres://user:pass@host:5432/kg?sslmode=disable"); Memory ignores
+	// it.
+	Path string
+
+	// Create creates the store when it is missing (the bolt file, or the
+	// tables in the SQL database); otherwise a missing store is
+	// ErrNotFound. Writing commands set it, reading ones do not.
 	Create bool
 
 	// ReadOnly opens the bolt file with a shared lock, so that several
 	// read-only Stores can use it at once; Load then fails with ErrReadOnly.
+	// SQL stores are shared by their server and ignore it, except that
+	// writes fail.
 	ReadOnly bool
 
 	// LockTimeout is how long to wait for a bolt file held by another Store
@@ -79,6 +97,10 @@ type Store struct {
 
 	mu sync.RWMutex // guards qs; see exclusive
 	qs cgraph.QuadStore
+
+	backend string  // as opened, never empty
+	path    string  // bolt: the file; SQL: the URL
+	db      *sql.DB // SQL: our own connections, beside Cayley's, for locks and sizes
 }
 
 // kvOptions are the options of Cayley's kv quad store: no bloom filters,
@@ -92,12 +114,69 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	}
 	switch opts.Backend {
 	case Memory:
-		return &Store{qs: memstore.New(), exclusive: true}, nil
+		return &Store{qs: memstore.New(), exclusive: true, backend: Memory}, nil
 	case Bolt, "":
 		return openBolt(opts)
+	case Postgres, Cockroach:
+		return openSQL(ctx, opts)
 	default:
-		return nil, fmt.Errorf("open: unknown backend %q (want %q or %q)", opts.Backend, Bolt, Memory)
+		return nil, fmt.Errorf("open: unknown backend %q (want %s, %s, %s or %s)",
+			opts.Backend, Bolt, Memory, Postgres, Cockroach)
 	}
+}
+
+// openSQL opens a PostgreSQL or CockroachDB store through Cayley's SQL quad
+// store, and a pool of our own beside it. A database without Cayley's tables
+// is ErrNotFound unless Create is set, which creates them.
+func openSQL(ctx context.Context, opts Options) (*Store, error) {
+	if opts.Path == "" {
+		return nil, fmt.Errorf("open %s: empty database URL", opts.Backend)
+	}
+	name := redactURL(opts.Path)
+	db, err := sql.Open(sqlDrivers[opts.Backend], opts.Path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", name, err)
+	}
+	exists, err := hasTables(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", name, err)
+	}
+	if !exists {
+		if !opts.Create || opts.ReadOnly {
+			db.Close()
+			return nil, fmt.Errorf("open %s: %w", name, ErrNotFound)
+		}
+		// Another process may create the tables at the same moment.
+		err := csql.Init(opts.Backend, opts.Path, nil)
+		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+			db.Close()
+			return nil, fmt.Errorf("open %s: init: %w", name, err)
+		}
+	}
+	qs, err := csql.New(opts.Backend, opts.Path, nil)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", name, err)
+	}
+	return &Store{qs: qs, db: db, backend: opts.Backend, path: opts.Path, readOnly: opts.ReadOnly}, nil
+}
+
+// hasTables reports whether Cayley's quads table is in the database (in the
+// first schema of the search path).
+func hasTables(ctx context.Context, db *sql.DB) (bool, error) {
+	var ok bool
+	err := db.QueryRowContext(ctx, `SELECT to_regclass('quads') IS NOT NULL`).Scan(&ok)
+	return ok, err
+}
+
+// redactURL returns the URL without its password, for messages.
+func redactURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || u.User == nil {
+		return s
+	}
+	return u.Redacted()
 }
 
 func openBolt(opts Options) (*Store, error) {
@@ -146,7 +225,7 @@ func openBolt(opts Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return &Store{qs: qs, readOnly: opts.ReadOnly}, nil
+	return &Store{qs: qs, readOnly: opts.ReadOnly, backend: Bolt, path: path}, nil
 }
 
 // newKV opens Cayley's kv quad store on db, initialising it first when it is
@@ -172,6 +251,9 @@ func (s *Store) Close() error {
 	}
 	err := s.qs.Close()
 	s.qs = nil
+	if s.db != nil {
+		err = errors.Join(err, s.db.Close())
+	}
 	if err != nil {
 		return fmt.Errorf("close: %w", err)
 	}
@@ -204,4 +286,13 @@ func (s *Store) acquire(exclusive bool) (cgraph.QuadStore, func(), error) {
 		return nil, nil, ErrClosed
 	}
 	return s.qs, unlock, nil
+}
+
+// String names the store for messages: the bolt file, the database URL
+// without its password, or "a memory store".
+func (s *Store) String() string {
+	if s.backend == Memory {
+		return "a memory store"
+	}
+	return redactURL(s.path)
 }

@@ -211,3 +211,27 @@ func TestHelperHoldStore(t *testing.T) {
 	fmt.Println("ready")
 	io.Copy(io.Discard, os.Stdin)
 }
+
+func TestOpenSQL(t *testing.T) {
+	ctx := context.Background()
+	u := testPostgres(t)
+	_, err := Open(ctx, Options{Backend: Postgres, Path: u})
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("Open of an empty database without Create: got %v, want ErrNotFound", err)
+	}
+	if strings.Contains(err.Error(), "kg:kg@") {
+		t.Errorf("error %q shows the password", err)
+	}
+	s := openTest(t, Options{Backend: Postgres, Path: u, Create: true})
+	if err := s.Load(ctx, testDocs, testFacts()); err != nil {
+		t.Fatal(err)
+	}
+	// A second Store on the same database, as a reading command opens it.
+	r := openTest(t, Options{Backend: Postgres, Path: u})
+	if got, err := r.Stats(ctx); err != nil || got != testStats {
+		t.Errorf("Stats through a second Store: got %+v, %v, want %+v", got, err, testStats)
+	}
+	if _, err := Open(ctx, Options{Backend: Cockroach}); err == nil || !strings.Contains(err.Error(), "empty database URL") {
+		t.Errorf("cockroach without a URL: got %v", err)
+	}
+}

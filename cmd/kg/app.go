@@ -74,8 +74,8 @@ func exitCode(err error) int {
 // storeFlags are the flags of every command that opens a store.
 func storeFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "db", Value: "kg.db", Usage: "the store: a bolt file's path", EnvVars: []string{"KG_DB"}},
-		&cli.StringFlag{Name: "backend", Value: "bolt", Usage: "bolt or memory", EnvVars: []string{"KG_BACKEND"}},
+		&cli.StringFlag{Name: "db", Value: "kg.db", Usage: "the store: a bolt file's path, or a postgres or cockroach database's URL", EnvVars: []string{"KG_DB"}},
+		&cli.StringFlag{Name: "backend", Value: "bolt", Usage: "bolt, memory, postgres or cockroach", EnvVars: []string{"KG_BACKEND"}},
 	}
 }
 

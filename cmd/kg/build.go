@@ -54,9 +54,9 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 	if err != nil {
 		return err
 	}
-	where := opts.store.Path
+	where := s.String()
 	if opts.store.Backend == graph.Memory {
-		where = "a memory store (discarded on exit)"
+		where += " (discarded on exit)"
 	}
 	_, err = fmt.Fprintf(e.stderr, "built %s: %d documents, %d facts read; store has %d entities, %d facts, %d quads\n",
 		where, len(names), len(facts), st.Entities, st.Facts, st.Quads)
