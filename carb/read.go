@@ -345,12 +345,28 @@ func parseConfidence(s string) (float64, error) {
 }
 
 // FromFact returns a kg fact as a CaRB tuple: the surface spans as written,
-// in the sentence's own order (the agent of a passive last, as CaRB's gold
-// has it, though kg stores the fact in active order).
+// in the sentence's own order (the agent of a passive second, as CaRB's gold
+// has it, though kg stores the fact in active order), then the fact's other
+// arguments, time and place.
 func FromFact(f schema.Fact) Tuple {
 	arg1, arg2 := f.Text.Subject, f.Text.Object
 	if f.Passive {
 		arg1, arg2 = arg2, arg1
 	}
-	return Tuple{Relation: f.Text.Relation, Args: []string{arg1, arg2}, Confidence: f.Confidence}
+	rel := f.Text.Relation
+	if rel == "" {
+		// A relation the sentence implies (an apposition), written as
+		// CaRB's annotators write them.
+		rel = map[string]string{"be": "is", "have": "has"}[f.Relation]
+		if rel == "" {
+			rel = f.Relation
+		}
+	}
+	args := append([]string{arg1, arg2}, f.Args...)
+	for _, q := range []string{f.Time, f.Place} {
+		if q != "" {
+			args = append(args, q)
+		}
+	}
+	return Tuple{Relation: rel, Args: args, Confidence: f.Confidence}
 }

@@ -86,8 +86,10 @@ func nounPhraseAt(toks []Token, i int) int {
 		case (tag == "VBN" || tag == "VBG") && j+1 < len(toks) && (isNoun(toks[j+1].Tag) || toks[j+1].Tag == "JJ") &&
 			(j > i && !isNoun(toks[j-1].Tag) || tag == "VBN" && j == i && j > 0 && isVerb(toks[j-1].Tag) && !isAuxiliary(toks, j-1)):
 			// a participle modifying a noun: "a targeted economic deal".
-		case (toks[j].Text == "&" || toks[j].Text == "-") && head == j-1 && j+1 < len(toks) && isNoun(toks[j+1].Tag):
-			// "AT & T", "Hewlett - Packard"
+		case tag == "CC" && j > i && toks[j-1].Tag == "JJ" && j+2 < len(toks) && toks[j+1].Tag == "JJ" && nominal(toks[j+2].Tag):
+			// "an industrial and residential area"
+		case (toks[j].Text == "&" || toks[j].Text == "-") && j > i && nominal(toks[j-1].Tag) && j+1 < len(toks) && nominal(toks[j+1].Tag):
+			// "AT & T", "Hewlett - Packard", "flex - time work"
 		default:
 			return phraseEnd(i, head)
 		}
@@ -132,7 +134,7 @@ func verbGroupAt(toks []Token, i int) int {
 			}
 			last = j
 			lexical = tag != "MD" && !isAuxiliary(toks, j)
-		case isAdverb(tag):
+		case adverbial(toks, j):
 		case tag == "RP":
 			last = j
 		default:
@@ -141,6 +143,15 @@ func verbGroupAt(toks []Token, i int) int {
 	}
 	return last + 1
 }
+
+// adverbial reports an adverb inside a verb group, or an adjective used as
+// one before a participle ("is first mentioned").
+func adverbial(toks []Token, j int) bool {
+	return isAdverb(toks[j].Tag) || toks[j].Tag == "JJ" && j+1 < len(toks) && toks[j+1].Tag == "VBN"
+}
+
+// nominal tags can be joined by a hyphen inside a noun phrase.
+func nominal(tag string) bool { return isNoun(tag) || tag == "JJ" || tag == "CD" }
 
 // isAuxiliary reports whether the verb at i helps the verb after it: a form
 // of be, have, do or get followed (past adverbs) by another verb.
@@ -155,7 +166,7 @@ func isAuxiliary(toks []Token, i int) bool {
 		switch tag := toks[j].Tag; {
 		case isVerb(tag):
 			return true
-		case isAdverb(tag):
+		case adverbial(toks, j):
 		default:
 			return false
 		}

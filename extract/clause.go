@@ -10,16 +10,18 @@ import (
 // predicate is a relation read from one verb group and the infinitives that
 // complete it ("pledged ... to help").
 type predicate struct {
-	words    []string // the relation, lemmatised: "pledge", "to", "help"
-	first    int      // first token of the relation
-	last     int      // last token of the relation, inclusive
-	next     int      // first chunk after the relation
-	passive  bool     // the surface subject undergoes the action
-	negated  bool
-	segments int    // verb groups joined by infinitives
-	reduced  bool   // a bare participle after its noun: "equipment made by"
-	particip string // the passive participle, for turning the clause active
-	partTag  string
+	words      []string // the relation, lemmatised: "pledge", "to", "help"
+	first      int      // first token of the relation
+	last       int      // last token of the relation, inclusive
+	next       int      // first chunk after the relation
+	passive    bool     // the surface subject undergoes the action
+	negated    bool
+	segments   int    // verb groups joined by infinitives
+	modality   string // the modal verb: "would", "may"
+	reduced    bool   // a bare participle after its noun: "equipment made by"
+	participle bool   // a bare present participle: "stressing in a statement"
+	particip   string // the passive participle, for turning the clause active
+	partTag    string
 }
 
 // mention is a noun phrase used as an argument of a fact.
@@ -39,6 +41,7 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 	cs := chunks(toks)
 	var out []rawFact
 	var shared []mention // the last clause's subjects, for verbs coordinated with it
+	lead, leadEnd := leadingPhrase(toks, cs)
 	for ci := 0; ci < len(cs); ci++ {
 		if cs[ci].kind != verbGroup {
 			continue
@@ -47,54 +50,296 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 		if !ok {
 			continue
 		}
-		subjects := subjectsOf(toks, cs, ci, !p.reduced)
-		if len(subjects) == 0 && ci > 0 && isAndOr(toks, cs[ci-1]) && !p.reduced {
+		var subjects []mention
+		switch {
+		case p.participle:
+			// ", stressing in a statement that ...": an adverbial participle
+			// takes the subject of the clause it follows.
+			if ci > 0 && isComma(toks, cs[ci-1]) {
+				for _, s := range shared {
+					s.extra = true
+					subjects = append(subjects, s)
+				}
+			}
+		default:
+			subjects = subjectsOf(toks, cs, ci, !p.reduced)
+		}
+		if len(subjects) == 0 && ci > 0 && isAndOr(toks, cs[ci-1]) && !p.reduced && !p.participle {
 			// "froze the assets and barred banks": the verbs share a subject.
 			for _, s := range shared {
 				s.extra = true
 				subjects = append(subjects, s)
 			}
 		}
-		if !p.reduced {
+		if !p.reduced && !p.participle {
 			shared = subjects
 		}
-		objects, prep, agent := m.objectsOf(toks, cs, p)
 		if len(subjects) == 0 {
 			ci = p.next - 1
 			continue
 		}
+		c := m.objectsOf(toks, cs, p)
+		if len(c.objects) == 0 && c.agent == nil {
+			// "traders buy and sell shares": the object comes after the
+			// coordinated verb.
+			if k := p.next; k+1 < len(cs) && isAndOr(toks, cs[k]) && cs[k+1].kind == verbGroup {
+				if q, ok := m.predicate(toks, cs, k+1); ok && !q.passive {
+					if next := m.objectsOf(toks, cs, q); next.prep == "" && next.agent == nil && !next.clause {
+						c.objects, c.end = next.objects, next.end
+					}
+				}
+			}
+		}
 		words := p.words
 		last := p.last
-		if agent != nil {
+		if c.agent != nil {
 			// "ZTE was penalized by the Commerce Department": the agent is
 			// the subject of the active fact, the surface subject its object.
 			words = []string{m.lemma.verb(p.particip, p.partTag)}
 			words = append(words, p.words[2:]...)
-			objects, subjects = subjects, []mention{*agent}
-			last = agent.c.start - 1
-		} else if prep != "" {
-			words = append(words[:len(words):len(words)], strings.ToLower(prep))
-			if len(objects) > 0 {
-				last = objects[0].c.start - 1
+			c.objects, subjects = subjects, []mention{*c.agent}
+			last = c.agent.c.start - 1
+		} else if c.prep != "" {
+			words = append(words[:len(words):len(words)], strings.Fields(strings.ToLower(c.prep))...)
+			if len(c.objects) > 0 {
+				last = c.objects[0].c.start - 1
 			}
 		}
+		q := m.qualifiers(toks, cs, c.end)
 		for _, s := range subjects {
-			for _, o := range objects {
+			q := q
+			if lead != nil && s.c.start == leadEnd+1 {
+				q = q.with(*lead, leadKind(toks, cs, *lead))
+			}
+			for _, o := range c.objects {
 				out = append(out, rawFact{
-					subject:  s,
-					object:   o,
-					relation: strings.Join(words, " "),
-					relFirst: p.first,
-					relLast:  last,
-					negated:  p.negated,
-					flipped:  agent != nil,
-					passive:  p.passive && agent == nil,
-					prep:     prep != "",
-					segments: p.segments,
+					subject:   s,
+					object:    o,
+					relation:  strings.Join(words, " "),
+					relFirst:  p.first,
+					relLast:   last,
+					negated:   p.negated,
+					modality:  p.modality,
+					flipped:   c.agent != nil,
+					passive:   p.passive && c.agent == nil,
+					prep:      c.prep != "",
+					clause:    c.clause || c.attribute,
+					segments:  p.segments,
+					quals:     q,
+					reporting: reportingVerbs[p.words[0]] && !p.passive,
 				})
 			}
 		}
 		ci = p.next - 1
+	}
+	out = append(out, appositions(toks, cs)...)
+	attribute(out)
+	return out
+}
+
+// attribute marks the facts of a reported clause with who reported them:
+// in "officials said ZTE did not discipline the employees", the fact ZTE -
+// discipline - employees is attributed to the officials.
+func attribute(facts []rawFact) {
+	for _, r := range facts {
+		if !r.reporting || !r.clause {
+			continue
+		}
+		for i := range facts {
+			f := &facts[i]
+			if f.relFirst > r.relLast && f.subject.c.start >= r.object.c.start && f.relLast < r.object.c.end {
+				f.attributedTo = r.subject.c
+				f.attributed = true
+			}
+		}
+	}
+}
+
+// reportingVerbs introduce reported speech or belief.
+var reportingVerbs = map[string]bool{
+	"say": true, "tell": true, "report": true, "claim": true, "announce": true, "state": true, "add": true,
+	"argue": true, "believe": true, "think": true, "insist": true, "warn": true, "note": true, "allege": true,
+	"tweet": true, "write": true, "confirm": true, "deny": true, "suggest": true, "acknowledge": true,
+	"explain": true, "estimate": true, "predict": true, "conclude": true, "assert": true, "maintain": true,
+}
+
+// leadingPhrase finds a phrase that opens the sentence and qualifies its main
+// clause, up to the first comma: "In April, the department penalized ZTE".
+// It returns the phrase and the index of its comma.
+func leadingPhrase(toks []Token, cs []chunk) (*span, int) {
+	if len(cs) < 3 || !(isPrep(toks, cs[0]) || cs[0].kind == nounPhrase && isTimePhrase(toks[cs[0].start:cs[0].end])) {
+		return nil, -1
+	}
+	for k := 1; k < len(cs) && k < 12; k++ {
+		if cs[k].kind == verbGroup {
+			return nil, -1
+		}
+		if isComma(toks, cs[k]) {
+			return &span{Start: cs[0].start, End: cs[k].start}, cs[k].start
+		}
+	}
+	return nil, -1
+}
+
+// qualifiers collects the prepositional phrases and time phrases that follow
+// a fact's object, from token i to the end of the clause.
+func (m *Model) qualifiers(toks []Token, cs []chunk, i int) quals {
+	var q quals
+	k := 0
+	for k < len(cs) && cs[k].start < i {
+		k++
+	}
+	for k < len(cs) {
+		switch {
+		case cs[k].kind == none && isAdverb(toks[cs[k].start].Tag) && k+1 < len(cs) && isPrep(toks, cs[k+1]):
+			k++ // "even in blue jeans"
+		case (isPrep(toks, cs[k]) || isTo(toks, cs[k])) && k+1 < len(cs) && cs[k+1].kind == nounPhrase && !opensClause(toks, cs, k+1):
+			q = q.with(span{Start: cs[k].start, End: cs[k+1].end}, kindOf(toks, cs[k], cs[k+1]))
+			k += 2
+		case cs[k].kind == nounPhrase && isTimePhrase(toks[cs[k].start:cs[k].end]):
+			q = q.with(span{Start: cs[k].start, End: cs[k].end}, qualTime)
+			k++
+		case isPrep(toks, cs[k]) && k+2 < len(cs) && cs[k+1].kind == verbGroup && toks[cs[k+1].start].Tag == "VBG" &&
+			cs[k+2].kind == nounPhrase && !opensClause(toks, cs, k+2):
+			// "for shipping routers"
+			q = q.with(span{Start: cs[k].start, End: cs[k+2].end}, qualArg)
+			k += 3
+		default:
+			return q
+		}
+	}
+	return q
+}
+
+// Kinds of qualifier.
+const (
+	qualArg = iota
+	qualTime
+	qualPlace
+)
+
+// quals are a fact's qualifying phrases, with their kinds.
+type quals struct {
+	spans []span
+	kinds []int
+}
+
+// with returns q with one more phrase of the given kind.
+func (q quals) with(s span, kind int) quals {
+	return quals{spans: append(q.spans[:len(q.spans):len(q.spans)], s), kinds: append(q.kinds[:len(q.kinds):len(q.kinds)], kind)}
+}
+
+func kindOf(toks []Token, prep, np chunk) int {
+	words := toks[np.start:np.end]
+	if isTimePhrase(words) || isTimeNP(words) {
+		return qualTime
+	}
+	switch strings.ToLower(toks[prep.start].Text) {
+	case "in", "at", "near", "inside", "outside", "across", "throughout":
+		// A place: a known one, or a name that is no organisation or person.
+		c := canonical(words)
+		switch entityType(c, words) {
+		case schema.GPE:
+			return qualPlace
+		case "":
+			if allProper(c) {
+				return qualPlace
+			}
+		}
+	}
+	return qualArg
+}
+
+// leadKind classifies a leading phrase by its first prepositional phrase.
+func leadKind(toks []Token, cs []chunk, lead span) int {
+	for k := 0; k+1 < len(cs) && cs[k+1].end <= lead.End; k++ {
+		if isPrep(toks, cs[k]) && cs[k+1].kind == nounPhrase {
+			return kindOf(toks, cs[k], cs[k+1])
+		}
+	}
+	if isTimeNP(toks[lead.Start:lead.End]) || isTimePhrase(toks[lead.Start:lead.End]) {
+		return qualTime
+	}
+	return qualArg
+}
+
+// isTimeNP reports a noun phrase that names a date: "April", "July 1946",
+// "2017", "the spring".
+func isTimeNP(toks []Token) bool {
+	for _, t := range toks {
+		if months[strings.ToLower(t.Text)] || isYear([]Token{t}) {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseWithPPs returns the index of the chunk after the noun phrase at k
+// and the prepositional phrases that follow it: "the largest maker of routers
+// in Canada".
+func phraseWithPPs(toks []Token, cs []chunk, k int) int {
+	next := k + 1
+	for next+1 < len(cs) && isPrep(toks, cs[next]) && cs[next+1].kind == nounPhrase && !opensClause(toks, cs, next+1) {
+		next += 2
+	}
+	return next
+}
+
+// headPart returns a noun phrase up to its first preposition: "head" of
+// "head of the group".
+func headPart(np []Token) []Token {
+	for i, t := range np {
+		if t.Tag == "IN" && i > 0 {
+			return np[:i]
+		}
+	}
+	return np
+}
+
+// named reports a noun phrase headed by a proper name.
+func named(np []Token) bool {
+	h := headPart(np)
+	return isProper(h[len(h)-1])
+}
+
+// described reports a noun phrase headed by a common noun.
+func described(np []Token) bool {
+	h := headPart(np)
+	return isCommonNoun(h[len(h)-1])
+}
+
+// appositions reads "NP1, NP2," where NP2 describes NP1 ("ZTE, the world's
+// fourth-largest smartphone manufacturer,") as the fact NP1 - be - NP2.
+func appositions(toks []Token, cs []chunk) []rawFact {
+	var out []rawFact
+	for k := 0; k+2 < len(cs); k++ {
+		if cs[k].kind != nounPhrase || !isComma(toks, cs[k+1]) || cs[k+2].kind != nounPhrase {
+			continue
+		}
+		next := phraseWithPPs(toks, cs, k+2) // the chunk after the description
+		desc := chunk{kind: nounPhrase, start: cs[k+2].start, end: cs[next-1].end}
+		a, b := toks[cs[k].start:cs[k].end], toks[desc.start:desc.end]
+		// One names, the other describes: "ZTE, the manufacturer" or "his
+		// brother, Conte Mazzolini".
+		if !(named(a) && described(b) || described(a) && named(b)) || isPronoun(a) || isPronoun(b) ||
+			isTimePhrase(b) || isTimeNP(b) || isTimeNP(a) {
+			continue
+		}
+		// It must close: a comma, the end, or a verb follows it.
+		if next < len(cs) && !isComma(toks, cs[next]) && cs[next].kind != verbGroup && !(cs[next].kind == none && toks[cs[next].start].Tag == ".") {
+			continue
+		}
+		if k > 0 && (isAndOr(toks, cs[k-1]) || next < len(cs) && isAndOr(toks, cs[next])) {
+			continue // a list, not an apposition
+		}
+		out = append(out, rawFact{
+			subject:  mention{c: cs[k]},
+			object:   mention{c: desc},
+			relation: "be",
+			relFirst: -1,
+			segments: 1,
+			implied:  true,
+		})
 	}
 	return out
 }
@@ -103,11 +348,18 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 type rawFact struct {
 	subject, object   mention
 	relation          string
-	relFirst, relLast int
+	relFirst, relLast int // the relation's tokens; relFirst is -1 when implied
 	negated, passive  bool
+	modality          string
 	flipped           bool // a passive turned active: the agent is the subject
 	prep              bool
+	clause            bool // the object is a clause ("said ZTE did not ...")
+	implied           bool // no words state the relation (an apposition)
+	reporting         bool // the verb reports speech or belief
+	attributed        bool
+	attributedTo      chunk
 	segments          int
+	quals             quals
 }
 
 // predicate reads the verb group at cs[ci] and any infinitives that complete
@@ -119,9 +371,10 @@ func (m *Model) predicate(toks []Token, cs []chunk, ci int) (predicate, bool) {
 		return p, false
 	}
 	p.words = seg.words
-	p.passive, p.negated = seg.passive, seg.negated
+	p.passive, p.negated, p.modality = seg.passive, seg.negated, seg.modality
 	p.particip, p.partTag = seg.particip, seg.partTag
 	p.reduced = seg.reduced
+	p.participle = seg.participle
 	p.last = cs[ci].end - 1
 	p.segments = 1
 	for {
@@ -147,12 +400,14 @@ func (m *Model) predicate(toks []Token, cs []chunk, ci int) (predicate, bool) {
 }
 
 type segment struct {
-	words    []string
-	passive  bool
-	reduced  bool
-	negated  bool
-	particip string
-	partTag  string
+	participle bool
+	modality   string
+	words      []string
+	passive    bool
+	reduced    bool
+	negated    bool
+	particip   string
+	partTag    string
 }
 
 // segment reads one verb group: its main verb (the last verb), whether it is
@@ -166,6 +421,8 @@ func (m *Model) segment(toks []Token, c chunk) (segment, bool) {
 		switch low := strings.ToLower(t.Text); {
 		case low == "not" || low == "n't" || low == "never":
 			s.negated = true
+		case t.Tag == "MD":
+			s.modality = m.lemma.verb(low, "MD")
 		case isVerb(t.Tag):
 			main = i
 		}
@@ -183,8 +440,8 @@ func (m *Model) segment(toks []Token, c chunk) (segment, bool) {
 	switch {
 	case toks[main].Tag == "VBG" && aux < 0:
 		// A bare participle ("stressing in a statement") has no subject of
-		// its own in reach.
-		return s, false
+		// its own; the clause decides whether it borrows one.
+		s.participle = true
 	case toks[main].Tag == "VBN" && aux < 0 && reducedPassive(toks, c, main):
 		// A bare past participle after a noun is a reduced passive:
 		// "equipment made by companies", "employees involved in it".
@@ -215,6 +472,9 @@ func (m *Model) segment(toks []Token, c chunk) (segment, bool) {
 func reducedPassive(toks []Token, c chunk, main int) bool {
 	if c.end < len(toks) && strings.EqualFold(toks[c.end].Text, "by") {
 		return true
+	}
+	if c.start > 0 && toks[c.start-1].Tag == "CC" {
+		return false // "observed the practice and attempted to": a second past verb
 	}
 	for i := 0; i < c.start; i++ {
 		if isFinite(toks[i].Tag) {
@@ -271,8 +531,19 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 		return nil
 	}
 	how := direct
+	// A parenthetical between subject and verb: "Premark, for example, peddles".
+	if j >= 4 && isComma(toks, cs[j]) && cs[j-1].kind == nounPhrase && (isPrep(toks, cs[j-2]) || cs[j-2].kind == none && isAdverb(toks[cs[j-2].start].Tag)) && isComma(toks, cs[j-3]) && cs[j-4].kind == nounPhrase {
+		j -= 4
+		how = indirect
+	} else if j >= 2 && isComma(toks, cs[j]) && cs[j-1].kind == none && isAdverb(toks[cs[j-1].start].Tag) && isComma(toks, cs[j-2]) && j >= 3 && cs[j-3].kind == nounPhrase {
+		j -= 3 // "Beijing, however, has responded"
+		how = indirect
+	}
 	if cs[j].kind == none && toks[cs[j].start].Text == "," {
-		// apposition: NP , NP , VG
+		// apposition: NP , NP , VG, the second with its prepositional phrases
+		for j >= 3 && cs[j-1].kind == nounPhrase && isPrep(toks, cs[j-2]) && cs[j-3].kind == nounPhrase {
+			j -= 2
+		}
 		if j >= 3 && cs[j-1].kind == nounPhrase && isComma(toks, cs[j-2]) && cs[j-3].kind == nounPhrase {
 			// The name rather than the description: "The distributor, Gulf
 			// Systems, shipped".
@@ -289,7 +560,7 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 	}
 	if t := toks[cs[j].start]; t.Tag == "WP" || t.Tag == "WDT" {
 		k := j - 1
-		if k >= 0 && isComma(toks, cs[k]) {
+		for k >= 0 && cs[k].kind == none && (isComma(toks, cs[k]) || toks[cs[k].start].Tag == "''") {
 			k--
 		}
 		if k >= 0 && cs[k].kind == nounPhrase {
@@ -307,7 +578,7 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 	subjects := []mention{{c: cs[j], how: how}}
 	// conjuncts: "the Treasury Department and the Commerce Department"
 	k := j
-	for k >= 2 && cs[k-2].kind == nounPhrase && (isAndOr(toks, cs[k-1]) || isComma(toks, cs[k-1])) {
+	for k >= 2 && cs[k-2].kind == nounPhrase && (isAndOr(toks, cs[k-1]) || k < j && isComma(toks, cs[k-1])) {
 		k -= 2
 	}
 	if k < j && (k == 0 || isComma(toks, cs[k-1]) || cs[k-1].kind == none && toks[cs[k-1].start].Tag != "IN") {
@@ -318,48 +589,156 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 	return subjects
 }
 
+// complement is what a predicate acts on.
+type complement struct {
+	objects []mention
+	prep    string   // a preposition folded into the relation
+	agent   *mention // the agent of a passive
+	clause  bool     // the object is a clause
+	// attribute says the object is an adjective phrase ("remain high").
+	attribute bool
+	end       int // the token after the last one used
+}
+
+// copulas link a subject to an attribute.
+var copulas = map[string]bool{"be": true, "become": true, "remain": true, "seem": true, "appear": true,
+	"stay": true, "look": true, "sound": true, "prove": true, "grow": true}
+
+// adjectivePhrase returns the end of the adjective phrase at token i ("very
+// high", "free and fair"), or i if none starts there.
+func adjectivePhrase(toks []Token, i int) int {
+	j := i
+	for j < len(toks) && isAdverb(toks[j].Tag) {
+		j++
+	}
+	end := i
+	for j < len(toks) {
+		switch tag := toks[j].Tag; {
+		case tag == "JJ" || tag == "JJR" || tag == "JJS":
+			j++
+			end = j
+		case (tag == "CC" || tag == ",") && end == j && j+1 < len(toks) && strings.HasPrefix(toks[j+1].Tag, "JJ"):
+			j++
+		default:
+			return end
+		}
+	}
+	return end
+}
+
 // objectsOf finds what the predicate p acts on: a noun phrase right after it
 // (with its conjuncts), or the object of a preposition, which is then folded
 // into the relation ("aligned against ZTE"). A passive followed by "by" has
 // an agent instead. A noun phrase that is itself the subject of a finite verb
-// opens a clause of its own ("officials said ZTE did not"), and is no object.
-func (m *Model) objectsOf(toks []Token, cs []chunk, p predicate) (objects []mention, prep string, agent *mention) {
+// opens a clause ("officials said ZTE did not"), which is the object as a
+// whole.
+func (m *Model) objectsOf(toks []Token, cs []chunk, p predicate) complement {
 	j := p.next
 	for j < len(cs) && cs[j].kind == none && isAdverb(toks[cs[j].start].Tag) {
 		j++
 	}
+	// "said this year that ZTE did not": a time phrase may stand before a clause.
+	if j+1 < len(cs) && cs[j].kind == nounPhrase && isTimePhrase(toks[cs[j].start:cs[j].end]) && isWord(toks, cs[j+1], "that") {
+		j++
+	}
+	if j+1 < len(cs) && isWord(toks, cs[j], "that") && cs[j+1].kind == nounPhrase && opensClause(toks, cs, j+1) {
+		j++
+	}
 	if j >= len(cs) {
-		return nil, "", nil
+		return complement{}
 	}
 	if cs[j].kind == nounPhrase {
-		if opensClause(toks, cs, j) || toks[cs[j].start].Tag == "EX" || isTimePhrase(toks[cs[j].start:cs[j].end]) {
-			return nil, "", nil
-		}
-		if p.passive && p.segments == 1 && j+2 < len(cs) && isWord(toks, cs[j+1], "by") && cs[j+2].kind == nounPhrase {
+		np := toks[cs[j].start:cs[j].end]
+		switch {
+		case opensClause(toks, cs, j):
+			return clauseFrom(toks, cs, j)
+		case toks[cs[j].start].Tag == "EX":
+			return complement{}
+		case p.passive && p.segments == 1 && j+2 < len(cs) && isWord(toks, cs[j+1], "by") && cs[j+2].kind == nounPhrase:
 			// "was fined $45 million by the department": the agent counts.
-			return nil, "", &mention{c: cs[j+2]}
+			return complement{agent: &mention{c: cs[j+2]}, end: cs[j+2].end}
+		case isTimePhrase(np):
+			return complement{}
 		}
-		return withConjuncts(toks, m.bareInfinitive(toks, cs, j, p), j), "", nil
+		if copulas[p.words[len(p.words)-1]] && !p.passive {
+			if c, ok := nounOf(toks, cs[j]); ok {
+				return c
+			}
+		}
+		objs := withConjuncts(toks, m.bareInfinitive(toks, cs, j, p), j)
+		return complement{objects: objs, end: objs[len(objs)-1].c.end}
+	}
+	if copulas[p.words[len(p.words)-1]] && !p.passive {
+		if end := adjectivePhrase(toks, cs[j].start); end > cs[j].start {
+			// "tensions remain high": an attribute, not an entity.
+			return complement{objects: []mention{{c: chunk{kind: none, start: cs[j].start, end: end}}}, attribute: true, end: end}
+		}
 	}
 	if !(isPrep(toks, cs[j]) || isTo(toks, cs[j])) || j+1 >= len(cs) {
-		return nil, "", nil
+		return complement{}
 	}
 	word := toks[cs[j].start].Text
 	if cs[j+1].kind == nounPhrase {
-		if isTimePhrase(toks[cs[j+1].start:cs[j+1].end]) {
-			return nil, "", nil // "resigned in May" says when, not to what
-		}
 		if p.passive && p.segments == 1 && strings.EqualFold(word, "by") {
-			return nil, "", &mention{c: cs[j+1]}
+			return complement{agent: &mention{c: cs[j+1]}, end: cs[j+1].end}
 		}
-		return withConjuncts(toks, cs, j+1), word, nil
+		objs := withConjuncts(toks, cs, j+1)
+		return complement{objects: objs, prep: word, end: objs[len(objs)-1].c.end}
 	}
 	// "moved toward prohibiting U.S. providers": the gerund joins the relation.
 	if cs[j+1].kind == verbGroup && toks[cs[j+1].start].Tag == "VBG" && cs[j+1].end-cs[j+1].start == 1 &&
 		j+2 < len(cs) && cs[j+2].kind == nounPhrase {
-		return withConjuncts(toks, cs, j+2), word + " " + strings.ToLower(toks[cs[j+1].start].Text), nil
+		objs := withConjuncts(toks, cs, j+2)
+		return complement{objects: objs, prep: word + " " + strings.ToLower(toks[cs[j+1].start].Text), end: objs[len(objs)-1].c.end}
 	}
-	return nil, "", nil
+	return complement{}
+}
+
+// nounOf folds a relational noun after a copula into the relation: "are
+// allies of Navigation Mixte" gives the relation "be allies of" and the object
+// Navigation Mixte, as "is a member of", "was head of" do.
+func nounOf(toks []Token, np chunk) (complement, bool) {
+	of := -1
+	for i := np.start + 1; i < np.end-1; i++ {
+		if toks[i].Tag == "IN" {
+			if strings.EqualFold(toks[i].Text, "of") {
+				of = i
+			}
+			break
+		}
+	}
+	if of < 0 {
+		return complement{}, false
+	}
+	head := toks[np.start:of]
+	for len(head) > 0 && (head[0].Tag == "DT" || head[0].Tag == "PRP$") {
+		head = head[1:]
+	}
+	if len(head) == 0 || len(head) > 3 || hasProperNoun(head) || !isNoun(head[len(head)-1].Tag) {
+		return complement{}, false
+	}
+	words := make([]string, 0, len(head)+1)
+	for _, t := range head {
+		words = append(words, strings.ToLower(t.Text))
+	}
+	obj := chunk{kind: nounPhrase, start: of + 1, end: np.end}
+	return complement{objects: []mention{{c: obj}}, prep: strings.Join(append(words, "of"), " "), end: np.end}, true
+}
+
+// clauseFrom returns the clause that starts at chunk j as an object: up to
+// the end of the sentence, or to a semicolon or closing quote.
+func clauseFrom(toks []Token, cs []chunk, j int) complement {
+	end := len(toks)
+	for i := cs[j].start; i < len(toks); i++ {
+		if t := toks[i]; t.Text == ";" || t.Tag == "''" || t.Text == ":" {
+			end = i
+			break
+		}
+	}
+	for end > cs[j].start && (toks[end-1].Tag == "." || toks[end-1].Text == ",") {
+		end--
+	}
+	return complement{objects: []mention{{c: chunk{kind: nounPhrase, start: cs[j].start, end: end}}}, clause: true, end: end}
 }
 
 // bareInfinitive shortens an object that swallowed the bare infinitive after
@@ -454,6 +833,12 @@ func confidence(f rawFact, subj, obj []Token, sentenceLen int) float64 {
 	if sentenceLen > 40 {
 		c -= 0.1
 	}
+	switch {
+	case f.implied:
+		c -= 0.15
+	case f.clause:
+		c -= 0.15
+	}
 	return math.Round(math.Min(0.95, math.Max(0.05, c))*100) / 100
 }
 
@@ -481,6 +866,9 @@ func fact(f rawFact, s Sentence, doc string) schema.Fact {
 	subj := toks[f.subject.c.start:f.subject.c.end]
 	obj := toks[f.object.c.start:f.object.c.end]
 	sc, oc := canonical(subj), canonical(obj)
+	if f.clause {
+		oc = obj // a clause keeps its words
+	}
 	out := schema.Fact{
 		Subject:     joinTokens(sc),
 		Relation:    f.relation,
@@ -488,22 +876,47 @@ func fact(f rawFact, s Sentence, doc string) schema.Fact {
 		SubjectType: entityType(sc, subj),
 		ObjectType:  entityType(oc, obj),
 		Text: schema.Surface{
-			Subject:  s.surface(subj[0], subj[len(subj)-1]),
-			Relation: s.surface(toks[f.relFirst], toks[f.relLast]),
-			Object:   s.surface(obj[0], obj[len(obj)-1]),
+			Subject: s.surface(subj[0], subj[len(subj)-1]),
+			Object:  s.surface(obj[0], obj[len(obj)-1]),
 		},
 		Negated:       f.negated,
 		Passive:       f.flipped,
+		Modality:      f.modality,
 		Confidence:    confidence(f, subj, obj, len(toks)),
 		Doc:           doc,
 		SentenceIndex: s.Index,
 		Sentence:      s.Text,
 	}
+	if !f.implied {
+		out.Text.Relation = s.surface(toks[f.relFirst], toks[f.relLast])
+	}
+	if f.attributed {
+		out.AttributedTo = joinTokens(canonical(toks[f.attributedTo.start:f.attributedTo.end]))
+	}
+	for i, q := range f.quals.spans {
+		text := s.surface(toks[q.Start], toks[q.End-1])
+		switch f.quals.kinds[i] {
+		case qualTime:
+			out.Time = joinNonEmpty(out.Time, text)
+		case qualPlace:
+			out.Place = joinNonEmpty(out.Place, text)
+		default:
+			out.Args = append(out.Args, text)
+		}
+	}
 	if !isPronoun(sc) {
 		out.SubjectID = schema.EntityID(out.Subject)
 	}
-	if !isPronoun(oc) {
+	// A clause, a pronoun or a time is not an entity of the graph.
+	if !isPronoun(oc) && !f.clause && !isTimePhrase(oc) && out.ObjectType != schema.Date {
 		out.ObjectID = schema.EntityID(out.Object)
 	}
 	return out
+}
+
+func joinNonEmpty(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + " " + b
 }

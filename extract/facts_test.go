@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -104,8 +105,24 @@ func TestConstructions(t *testing.T) {
 		{"complement clause is no object", "The regulator said Norvale Telecom broke the rules.",
 			[]triple{{"Norvale Telecom", "break", "rules", false}},
 			[]triple{{"regulator", "say", "Norvale Telecom", false}}},
-		{"time is no object", "The director resigned in May.", nil,
-			[]triple{{"director", "resign in", "May", false}}},
+		{"apposition as a fact", "Norvale Telecom, the largest maker of routers in Canada, halted production.",
+			[]triple{{"Norvale Telecom", "be", "largest maker of routers in Canada", false}}, nil},
+		{"apposition name second", "Her deputy, Ana Reyes, signed the order.",
+			[]triple{{"deputy", "be", "Ana Reyes", false}}, nil},
+		{"copula with an attribute", "Trade tensions remain high.",
+			[]triple{{"Trade tensions", "remain", "high", false}}, nil},
+		{"relational noun folded", "Norvale Telecom is a member of the Export Council.",
+			[]triple{{"Norvale Telecom", "be member of", "Export Council", false}}, nil},
+		{"adverbial participle borrows the subject", "Norvale halted production, blaming the sanctions.",
+			[]triple{{"Norvale", "halt", "production", false}, {"Norvale", "blame", "sanctions", false}}, nil},
+		{"shared object of coordinated verbs", "Traders buy and sell the shares.",
+			[]triple{{"Traders", "buy", "shares", false}, {"Traders", "sell", "shares", false}}, nil},
+		{"parenthetical between subject and verb", "Norvale, for example, sells routers.",
+			[]triple{{"Norvale", "sell", "routers", false}}, nil},
+		{"coordinated adjectives in a noun phrase", "The port serves an industrial and residential area.",
+			[]triple{{"port", "serve", "industrial and residential area", false}}, nil},
+		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
+			[]triple{{"border", "stay", "open", false}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -151,6 +168,80 @@ func TestFactFields(t *testing.T) {
 	}
 	if p.Confidence >= f.Confidence {
 		t.Errorf("a pronoun subject should lower confidence: got %v, not below %v", p.Confidence, f.Confidence)
+	}
+}
+
+// TestQualifiers: time, place and other prepositional arguments are kept in
+// their own fields, not glued into the object; modality and attribution are
+// recorded.
+func TestQualifiers(t *testing.T) {
+	m := model(t)
+	tests := []struct {
+		sentence string
+		want     triple
+		check    func(f schema.Fact) string // "" when right
+	}{
+		{"In April, the Trade Ministry fined Norvale Telecom in Ottawa for violating a settlement.",
+			triple{"Trade Ministry", "fine", "Norvale Telecom", false},
+			func(f schema.Fact) string {
+				if f.Time != "In April" || f.Place != "in Ottawa" || len(f.Args) != 1 || f.Args[0] != "for violating a settlement" {
+					return fmt.Sprintf("time %q place %q args %q", f.Time, f.Place, f.Args)
+				}
+				return ""
+			}},
+		{"The deal would relax the penalties.", triple{"deal", "relax", "penalties", false},
+			func(f schema.Fact) string {
+				if f.Modality != "would" {
+					return fmt.Sprintf("modality %q, want would", f.Modality)
+				}
+				return ""
+			}},
+		{"Officials said the bank didn't disclose the payments.", triple{"bank", "disclose", "payments", true},
+			func(f schema.Fact) string {
+				if f.AttributedTo != "Officials" {
+					return fmt.Sprintf("attributed to %q, want Officials", f.AttributedTo)
+				}
+				return ""
+			}},
+	}
+	for _, tt := range tests {
+		var found bool
+		for _, f := range m.Facts("t", tt.sentence, Options{}) {
+			if (triple{f.Subject, f.Relation, f.Object, f.Negated}) != tt.want {
+				continue
+			}
+			found = true
+			if msg := tt.check(f); msg != "" {
+				t.Errorf("%q: %s", tt.sentence, msg)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no fact %+v", tt.sentence, tt.want)
+		}
+	}
+}
+
+// TestNonEntityObjects: a time, a clause or an attribute can be a fact's
+// object, but none is an entity of the graph.
+func TestNonEntityObjects(t *testing.T) {
+	m := model(t)
+	for _, tt := range []struct{ sentence, relation, object string }{
+		{"The director resigned in May.", "resign in", "May"},
+		{"Officials said the bank broke the rules.", "say", "the bank broke the rules"},
+		{"Trade tensions remain high.", "remain", "high"},
+	} {
+		var found bool
+		for _, f := range m.Facts("t", tt.sentence, Options{}) {
+			if f.Relation == tt.relation && f.Object == tt.object {
+				found = true
+				if f.ObjectID != "" {
+					t.Errorf("%q: object %q has graph ID %q, want none", tt.sentence, f.Object, f.ObjectID)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no fact with relation %q and object %q", tt.sentence, tt.relation, tt.object)
+		}
 	}
 }
 

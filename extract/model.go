@@ -73,6 +73,7 @@ func (m *Model) Sentences(text string, opts Options) []Sentence {
 		toks = splitFinalPeriod(toks)
 		m.tag.tag(toks)
 		tagPunctuation(toks, text)
+		m.repairVerb(toks)
 		out = append(out, Sentence{Index: len(out), Start: sp.Start, End: sp.End, Text: text[sp.Start:sp.End], Tokens: toks})
 	}
 	return out
@@ -184,6 +185,40 @@ func splitFinalPeriod(toks []Token) []Token {
 	word.Text, word.End = last.Text[:n-1], last.End-1
 	period.Text, period.Start = ".", last.End-1
 	return append(toks[:len(toks)-1], word, period)
+}
+
+// repairVerb fixes the commonest tagging error that costs a whole sentence:
+// a sentence with no finite verb, where a word the tagger took for a noun
+// between a name and its object is a known verb ("Muncy Creek enters/NNS
+// Lycoming County", "Rodan taught/NN at").
+func (m *Model) repairVerb(toks []Token) {
+	for _, t := range toks {
+		if isFinite(t.Tag) {
+			return
+		}
+	}
+	for i := 1; i+1 < len(toks); i++ {
+		t := &toks[i]
+		if !isProper(toks[i-1]) || !(t.Tag == "NNS" || t.Tag == "NN") || capitalised(t.Text) {
+			continue
+		}
+		next := toks[i+1].Tag
+		if !(isProper(toks[i+1]) || next == "DT" || next == "PRP$" || next == "IN" || next == "CD" || next == "JJ") {
+			continue
+		}
+		low := strings.ToLower(t.Text)
+		switch {
+		case m.lemma.irregular[low] != "" && m.lemma.irregular[low] != low:
+			t.Tag = "VBD"
+		case strings.HasSuffix(low, "ed") && m.tag.knownVerb(m.lemma.verb(low, "VBD")):
+			t.Tag = "VBD"
+		case strings.HasSuffix(low, "s") && m.tag.knownVerb(m.lemma.verb(low, "VBZ")):
+			t.Tag = "VBZ"
+		default:
+			continue
+		}
+		return
+	}
 }
 
 // tagPunctuation gives punctuation the tags of punctuation. prose's model

@@ -44,6 +44,19 @@ type Fact struct {
 	// penalized by the department"); Subject and Object are still in active
 	// order, and Text.Subject is the agent.
 	Passive bool `json:"passive"`
+	// Modality is the modal verb that qualifies the fact ("would", "may"),
+	// or empty for a plain assertion.
+	Modality string `json:"modality,omitempty"`
+	// AttributedTo names who the sentence says stated the fact ("officials"
+	// in "officials said ZTE did not discipline the employees").
+	AttributedTo string `json:"attributed_to,omitempty"`
+	// Time and Place are the qualifiers that say when and where, as written
+	// ("In April", "in Washington"); they are not part of the object.
+	Time  string `json:"time,omitempty"`
+	Place string `json:"place,omitempty"`
+	// Args are the fact's other prepositional arguments, as written ("for
+	// violating a settlement").
+	Args []string `json:"args,omitempty"`
 
 	Doc           string `json:"doc"`
 	SentenceIndex int    `json:"sentence_index"`
