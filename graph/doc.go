@@ -5,15 +5,22 @@
 //
 // # Basics
 //
-// [Open] returns a [Store] on one of two backends: [Bolt], a single bbolt
-// file that persists, or [Memory], which lives as long as the Store. A missing
-// bolt file is [ErrNotFound] unless [Options.Create] is set.
+// [Open] returns a [Store] on one of four backends: [Bolt], a single bbolt
+// file that persists (the default); [Memory], which lives as long as the
+// Store; [Postgres] and [Cockroach], a database named by its URL, which
+// several processes can write at once. A missing store (the bolt file, or
+// Cayley's tables in the database) is [ErrNotFound] unless [Options.Create]
+// is set.
 //
-// [Store.Load] turns facts into the quads described in package schema (the
-// fact itself, labelled by its evidence node, and the properties of its
-// entities, relation, document and evidence) and writes them in one
-// transaction: a load is all or nothing, and loading the same facts again
-// leaves the store unchanged.
+// [Store.LoadDocument] writes one document and its facts as the quads
+// described in package schema (the fact itself, labelled by its evidence node,
+// and the properties of its entities, relation, document and evidence) in
+// one transaction, replacing what an earlier load of the same document wrote;
+// a document whose stored content hash is the same is left alone.
+// [Store.Remove] takes a document out. Both read only the quads of that
+// document and of the nodes its facts touch, through the subject and object
+// indexes. [Store.Load] adds facts of any number of documents in one
+// transaction, for a store built in one go.
 //
 // [Store.Query] runs Gizmo and returns the values Cayley's HTTP API would
 // return. A query that does not parse or fails while it runs is the caller's
@@ -50,9 +57,24 @@
 // Load, Stats and Subgraph honour their context between steps: a transaction
 // that has started runs to its end.
 //
-// Loads only add. A property whose value changes between two loads (an
-// entity's kg:type, an evidence's kg:confidence) ends up with both values;
-// Subgraph then picks the least, in Cayley's string form. Within one load,
+// Load only adds; LoadDocument and Remove delete a document's evidence and
+// facts, and the entities and relations that no other document's fact uses.
+// An entity that two documents use keeps the properties both gave it: a
+// property whose value differs between two loads (an entity's kg:type) ends
+// up with both values; Subgraph then picks the least, in Cayley's string form.
+//
+// On bolt, a load that replaces a document is two bbolt transactions, the
+// deletions and then the additions (Cayley's kv store cannot mix them in
+// one); a crash between them leaves the store without that document, whole
+// again once it is loaded. Everywhere else a document's load is one
+// transaction.
+//
+// Several processes may write one SQL store. Writers that only add share a
+// PostgreSQL advisory lock; a writer that deletes (a replaced or removed
+// document) holds it alone, so that it never deletes an entity that another
+// writer's fact has just started to use. A transaction that PostgreSQL aborts
+// for a deadlock is run again. CockroachDB has no advisory locks: there,
+// replace or remove documents while no other process writes. Within one load,
 // each node gets one value of each property: the most frequent, ties broken
 // alphabetically.
 //

@@ -90,8 +90,8 @@ type Options struct {
 // Store is a quad store holding kg's graph. Its methods are safe for
 // concurrent use.
 type Store struct {
-	// exclusive makes readers take mu for writing: Cayley's memstore is not
-	// safe for concurrent use, even by readers.
+	// exclusive makes readers take mu for writing: Cayley's memstore and
+	// SQL quad store are not safe for concurrent use, even by readers.
 	exclusive bool
 	readOnly  bool
 
@@ -159,7 +159,9 @@ func openSQL(ctx context.Context, opts Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", name, err)
 	}
-	return &Store{qs: qs, db: db, backend: opts.Backend, path: opts.Path, readOnly: opts.ReadOnly}, nil
+	// Readers take turns: Cayley's SQL optimiser counts its table aliases in
+	// shared state.
+	return &Store{qs: qs, db: db, backend: opts.Backend, path: opts.Path, readOnly: opts.ReadOnly, exclusive: true}, nil
 }
 
 // hasTables reports whether Cayley's quads table is in the database (in the

@@ -2,6 +2,8 @@ package ingest
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +16,13 @@ import (
 type Document struct {
 	Name string // the document's name in the graph: the path as given, or "stdin"
 	Text string
+}
+
+// Hash identifies the document's text: "sha256:" and the hex SHA-256 of it.
+// The store keeps it, so that loading the same text again can be skipped.
+func (d Document) Hash() string {
+	sum := sha256.Sum256([]byte(d.Text))
+	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
 // ErrInput marks an input that cannot be read as text: empty, binary or not

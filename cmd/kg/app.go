@@ -32,6 +32,7 @@ func newAppWith(e *env) *cli.App {
 		Commands: []*cli.Command{
 			extractCommand(e),
 			buildCommand(e),
+			removeCommand(e),
 			queryCommand(e),
 			statsCommand(e),
 			exportCommand(e),

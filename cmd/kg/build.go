@@ -6,8 +6,8 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
-	"github.com/kgraph/kg/schema"
 )
 
 type buildOptions struct {
@@ -29,16 +29,16 @@ func buildCommand(e *env) *cli.Command {
 	}
 }
 
-// runBuild reads and extracts every input before it opens the store, so a bad
-// input leaves the store as it was; the load itself is one transaction.
+// runBuild reads and checks every input before it opens the store, so a bad
+// input leaves the store as it was. Then it loads one document at a time, each
+// in its own transaction: a document whose text the store holds already is
+// skipped without extracting it, and a changed one replaces its old version.
 func runBuild(ctx context.Context, e *env, opts buildOptions) error {
-	var facts []schema.Fact
-	var names []string
-	err := extractAll(ctx, e, opts.files, opts.lines, func(doc string, fs []schema.Fact) error {
-		names = append(names, doc)
-		facts = append(facts, fs...)
-		return nil
-	})
+	docs, err := readDocs(opts.files, e.stdin)
+	if err != nil {
+		return err
+	}
+	m, err := e.model()
 	if err != nil {
 		return err
 	}
@@ -47,8 +47,28 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 		return err
 	}
 	defer s.Close()
-	if err := s.Load(ctx, names, facts); err != nil {
-		return err
+	var changes [graph.Replaced + 1]int
+	nfacts := 0
+	for _, d := range docs {
+		hash := d.Hash()
+		if opts.lines {
+			hash += " lines" // the same text read line by line gives other facts
+		}
+		old, err := s.DocumentHash(ctx, d.Name)
+		if err != nil {
+			return err
+		}
+		if old == hash {
+			changes[graph.Unchanged]++
+			continue
+		}
+		facts := m.Facts(d.Name, d.Text, extract.Options{Lines: opts.lines})
+		c, err := s.LoadDocument(ctx, graph.Document{Name: d.Name, Hash: hash, Facts: facts})
+		if err != nil {
+			return err
+		}
+		changes[c]++
+		nfacts += len(facts)
 	}
 	st, err := s.Stats(ctx)
 	if err != nil {
@@ -58,8 +78,8 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 	if opts.store.Backend == graph.Memory {
 		where += " (discarded on exit)"
 	}
-	_, err = fmt.Fprintf(e.stderr, "built %s: %d documents, %d facts read; store has %d entities, %d facts, %d quads\n",
-		where, len(names), len(facts), st.Entities, st.Facts, st.Quads)
+	_, err = fmt.Fprintf(e.stderr, "built %s: %d documents (%d added, %d replaced, %d unchanged), %d facts read; store has %d entities, %d facts, %d quads\n",
+		where, len(docs), changes[graph.Added], changes[graph.Replaced], changes[graph.Unchanged], nfacts, st.Entities, st.Facts, st.Quads)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,448 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// Document is one source text and the facts read from it: the unit that
+// [Store.LoadDocument] and [Store.Remove] write, each in one transaction.
+type Document struct {
+	Name string // the document's name; its node is schema.DocumentID(Name)
+
+	// Hash identifies the content the facts were read from; loading a
+	// document whose stored hash is the same changes nothing. Empty means
+	// unknown: the document is then always replaced.
+	Hash string
+
+	Facts []schema.Fact // each with Doc == Name
+}
+
+// Change says what [Store.LoadDocument] did.
+type Change int
+
+// Changes a load can make.
+const (
+	Unchanged Change = iota // the store holds this content already
+	Added                   // the document was not in the store
+	Replaced                // the document was, with other content; its old facts are gone
+)
+
+func (c Change) String() string {
+	switch c {
+	case Unchanged:
+		return "unchanged"
+	case Added:
+		return "added"
+	case Replaced:
+		return "replaced"
+	}
+	return fmt.Sprintf("Change(%d)", int(c))
+}
+
+// LoadDocument writes the document, its facts and what they imply in one
+// transaction, replacing what an earlier load of the same name wrote: its
+// evidence, its facts, and the entities and relations that no other
+// document's fact uses. It reads only the quads of that document and of the
+// nodes its facts touch.
+//
+// A document whose stored hash equals d.Hash is left as it is (Unchanged).
+// A fact with an empty SubjectID or ObjectID is not stored (see [Store.Load]).
+func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
+	for i := range d.Facts {
+		if d.Facts[i].Doc != d.Name {
+			return 0, fmt.Errorf("load %s: fact %d is from document %q", d.Name, i, d.Facts[i].Doc)
+		}
+	}
+	add, err := loadQuads([]string{d.Name}, d.Facts)
+	if err != nil {
+		return 0, fmt.Errorf("load %s: %w", d.Name, err)
+	}
+	doc := quad.IRI(schema.DocumentID(d.Name))
+	nev := 0
+	for _, q := range add {
+		if q.Predicate == quad.IRI(schema.Doc) {
+			nev++
+		}
+	}
+	add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(schema.EvidenceCount), Object: quad.Int(nev)})
+	if d.Hash != "" {
+		add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(schema.Hash), Object: quad.String(d.Hash)})
+	}
+	var change Change
+	err = s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
+		r := reader{ctx: ctx, qs: qs}
+		p, err := r.props(string(doc))
+		if err != nil {
+			return false, err
+		}
+		switch {
+		case !p.isA(schema.Document):
+			change = Added
+		case d.Hash != "" && p.str(schema.Hash) == d.Hash && len(p.vals[quad.IRI(schema.Hash)]) == 1:
+			change = Unchanged
+			return true, nil
+		default:
+			change = Replaced
+			if !exclusive {
+				return false, nil // replacing deletes: come back with the store to ourselves
+			}
+		}
+		del, err := r.documentQuads(string(doc), add)
+		if err != nil {
+			return false, err
+		}
+		return true, r.apply(del, add)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("load %s: %w", d.Name, err)
+	}
+	return change, nil
+}
+
+// DocumentHash returns the hash stored with the document by
+// [Store.LoadDocument], or "" when the store does not hold the document or
+// holds it without a hash.
+func (s *Store) DocumentHash(ctx context.Context, name string) (string, error) {
+	qs, release, err := s.use()
+	if err != nil {
+		return "", fmt.Errorf("document %s: %w", name, err)
+	}
+	defer release()
+	p, err := reader{ctx: ctx, qs: qs}.props(schema.DocumentID(name))
+	if err != nil {
+		return "", fmt.Errorf("document %s: %w", name, err)
+	}
+	if len(p.vals[quad.IRI(schema.Hash)]) != 1 {
+		return "", nil
+	}
+	return p.str(schema.Hash), nil
+}
+
+// Remove takes the document out of the store: its node, its evidence, the
+// facts they state, and the entities and relations that no other document's
+// fact uses, in one transaction. A document that is not in the store is
+// ErrNotFound.
+func (s *Store) Remove(ctx context.Context, name string) error {
+	doc := schema.DocumentID(name)
+	err := s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
+		if !exclusive {
+			return false, nil
+		}
+		r := reader{ctx: ctx, qs: qs}
+		p, err := r.props(doc)
+		if err != nil {
+			return false, err
+		}
+		if !p.isA(schema.Document) {
+			return true, &notFoundError{what: fmt.Sprintf("document %q", name)}
+		}
+		del, err := r.documentQuads(doc, nil)
+		if err != nil {
+			return false, err
+		}
+		return true, r.apply(del, nil)
+	})
+	if err != nil {
+		var nf *notFoundError
+		if errors.As(err, &nf) {
+			return err
+		}
+		return fmt.Errorf("remove %s: %w", name, err)
+	}
+	return nil
+}
+
+// apply deletes del and adds add; a quad in both is left alone, and so is
+// an added quad that the store holds already, because Cayley counts a node's
+// references before it skips a duplicate: a node whose count is too high is
+// never deleted.
+//
+// On the SQL backends and memory it is one ApplyDeltas, which is one
+// transaction. On bolt it is two, the deletions and then the additions:
+// Cayley's kv store writes an added quad without the node that the same call
+// takes references from (a node whose count goes down), so the two cannot be
+// mixed. A crash between them leaves the store without the document, which
+// is whole again once loaded.
+func (r reader) apply(del, add []quad.Quad) error {
+	tx := cgraph.NewTransactionN(len(del) + len(add))
+	for _, q := range del {
+		tx.RemoveQuad(q)
+	}
+	for _, q := range add {
+		tx.AddQuad(q)
+	}
+	var dels, adds []quad.Quad
+	for _, d := range tx.Deltas {
+		if d.Action == cgraph.Delete {
+			dels = append(dels, d.Quad)
+		} else {
+			adds = append(adds, d.Quad)
+		}
+	}
+	adds, err := r.absent(adds)
+	if err != nil {
+		return err
+	}
+	opts := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	if _, isKV := r.qs.(*kv.QuadStore); isKV && len(dels) > 0 && len(adds) > 0 {
+		if err := r.qs.ApplyDeltas(deltas(dels, nil), opts); err != nil {
+			return err
+		}
+		dels = nil
+	}
+	if len(dels)+len(adds) == 0 {
+		return nil
+	}
+	return r.qs.ApplyDeltas(deltas(dels, adds), opts)
+}
+
+// deltas returns the deltas that delete del and add add.
+func deltas(del, add []quad.Quad) []cgraph.Delta {
+	ds := make([]cgraph.Delta, 0, len(del)+len(add))
+	for _, q := range del {
+		ds = append(ds, cgraph.Delta{Quad: q, Action: cgraph.Delete})
+	}
+	for _, q := range add {
+		ds = append(ds, cgraph.Delta{Quad: q, Action: cgraph.Add})
+	}
+	return ds
+}
+
+// absent returns the quads that the store does not hold, reading the quads
+// of each of their subjects.
+func (r reader) absent(qs []quad.Quad) ([]quad.Quad, error) {
+	subjects := make(map[quad.Value]bool)
+	for _, q := range qs {
+		subjects[q.Subject] = true
+	}
+	held := make(map[quad.Quad]bool)
+	for sub := range subjects {
+		err := r.quads(quad.Subject, sub, func(q quad.Quad) error {
+			held[q] = true
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := qs[:0:0]
+	for _, q := range qs {
+		if !held[q] {
+			out = append(out, q)
+		}
+	}
+	return out, nil
+}
+
+// documentQuads returns the quads that removing the document deletes: the
+// document node's properties, its evidence nodes' properties and the fact
+// quads they label, and the properties of the entities and relations that
+// only this document's facts use (keep lists the quads about to be added, whose
+// nodes stay). It walks from the document to its evidence (kg:doc, by object),
+// from each evidence node to its terms (by subject), and from each term to
+// the evidence that uses it (by object): it reads this document's quads and
+// its nodes' neighbours, never the whole store.
+func (r reader) documentQuads(doc string, keep []quad.Quad) ([]quad.Quad, error) {
+	var del []quad.Quad
+	docProps, err := r.quadsOf(quad.Subject, quad.IRI(doc))
+	if err != nil {
+		return nil, err
+	}
+	del = append(del, docProps...)
+
+	evs := make(map[quad.Value]bool)
+	err = r.quads(quad.Object, quad.IRI(doc), func(q quad.Quad) error {
+		if q.Predicate == quad.IRI(schema.Doc) && q.Label == nil {
+			evs[q.Subject] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	terms := make(map[quad.Value]bool) // entities and relations of the document's facts
+	for ev := range evs {
+		qs, err := r.quadsOf(quad.Subject, ev)
+		if err != nil {
+			return nil, err
+		}
+		var s, p, o quad.Value
+		for _, q := range qs {
+			switch q.Predicate {
+			case quad.IRI(schema.Subject):
+				s = q.Object
+			case quad.IRI(schema.Predicate):
+				p = q.Object
+			case quad.IRI(schema.Object):
+				o = q.Object
+			}
+		}
+		del = append(del, qs...)
+		if s != nil && p != nil && o != nil {
+			del = append(del, quad.Quad{Subject: s, Predicate: p, Object: o, Label: ev})
+			terms[s], terms[p], terms[o] = true, true, true
+		}
+	}
+
+	kept := make(map[quad.Value]bool) // nodes the added quads use
+	for _, q := range keep {
+		kept[q.Subject] = true
+		kept[q.Object] = true
+	}
+	for t := range terms {
+		if kept[t] {
+			continue
+		}
+		used := false // by evidence of another document
+		err := r.quads(quad.Object, t, func(q quad.Quad) error {
+			switch q.Predicate {
+			case quad.IRI(schema.Subject), quad.IRI(schema.Predicate), quad.IRI(schema.Object):
+				used = used || !evs[q.Subject]
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		if used {
+			continue
+		}
+		qs, err := r.quadsOf(quad.Subject, t)
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range qs {
+			if q.Label == nil { // its facts are deleted with their evidence
+				del = append(del, q)
+			}
+		}
+	}
+	return del, nil
+}
+
+// quadsOf returns the quads that have v in direction d.
+func (r reader) quadsOf(d quad.Direction, v quad.Value) ([]quad.Quad, error) {
+	var qs []quad.Quad
+	err := r.quads(d, v, func(q quad.Quad) error {
+		qs = append(qs, q)
+		return nil
+	})
+	return qs, err
+}
+
+// write runs fn with the quad store to itself within this process. On the
+// SQL backends, several processes write at once: fn first runs holding a
+// shared lock of the database, which other adders share, and when it needs to
+// delete it returns done == false and runs again holding the lock alone
+// (exclusive == true). On the other backends fn runs once, alone. A
+// transaction that the database aborts for a deadlock or a serialization
+// conflict runs again.
+func (s *Store) write(ctx context.Context, fn func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (done bool, err error)) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	qs, release, err := s.useForWrite()
+	if err != nil {
+		return err
+	}
+	defer release()
+	if s.db == nil {
+		_, err := fn(ctx, qs, true)
+		return err
+	}
+	for _, exclusive := range []bool{false, true} {
+		var done bool
+		err := s.withLock(ctx, exclusive, func() error {
+			return retry(ctx, func() error {
+				var err error
+				done, err = fn(ctx, qs, exclusive)
+				return err
+			})
+		})
+		if err != nil || done {
+			return err
+		}
+	}
+	return errors.New("write: not done with the store to itself") // fn must finish when exclusive
+}
+
+// lockKey is the PostgreSQL advisory lock that kg's writers take.
+var lockKey = func() int64 {
+	h := fnv.New64a()
+	h.Write([]byte(schema.NS + "write"))
+	return int64(h.Sum64())
+}()
+
+// withLock runs fn holding kg's advisory lock of the database, shared or
+// exclusive, on a connection of its own: the lock goes with the session, so a
+// process that dies releases it. CockroachDB has no advisory locks; there fn
+// runs without one.
+func (s *Store) withLock(ctx context.Context, exclusive bool, fn func() error) error {
+	if s.backend == Cockroach {
+		return fn()
+	}
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	lock, unlock := "pg_advisory_lock_shared", "pg_advisory_unlock_shared"
+	if exclusive {
+		lock, unlock = "pg_advisory_lock", "pg_advisory_unlock"
+	}
+	if _, err := conn.ExecContext(ctx, "SELECT "+lock+"($1)", lockKey); err != nil {
+		return fmt.Errorf("lock: %w", err)
+	}
+	err = fn()
+	// Unlock even when ctx is done; closing the connection would too.
+	if _, uerr := conn.ExecContext(context.WithoutCancel(ctx), "SELECT "+unlock+"($1)", lockKey); uerr != nil && err == nil {
+		err = fmt.Errorf("unlock: %w", uerr)
+	}
+	return err
+}
+
+// retry runs fn again, up to a few times, while the database aborts it for a
+// deadlock or a serialization failure: writers that share nodes can take
+// their row locks in opposite orders.
+func retry(ctx context.Context, fn func() error) error {
+	wait := 10 * time.Millisecond
+	for attempt := 0; ; attempt++ {
+		err := fn()
+		if err == nil || attempt == 8 || !retryable(err) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+		wait *= 2
+	}
+}
+
+// retryable reports whether err is PostgreSQL's deadlock_detected or
+// serialization_failure, which lib/pq and pgx both report by SQLState.
+func retryable(err error) bool {
+	var st interface{ SQLState() string }
+	if !errors.As(err, &st) {
+		return false
+	}
+	switch st.SQLState() {
+	case "40P01", "40001":
+		return true
+	}
+	return false
+}
