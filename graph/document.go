@@ -260,15 +260,13 @@ func (r reader) documentQuads(doc string, keep []quad.Quad) ([]quad.Quad, error)
 	}
 	del = append(del, docProps...)
 
-	evs := make(map[quad.Value]bool)
-	err = r.quads(quad.Object, quad.IRI(doc), func(q quad.Quad) error {
-		if q.Predicate == quad.IRI(schema.Doc) && q.Label == nil {
-			evs[q.Subject] = true
-		}
-		return nil
-	})
+	list, err := r.evidenceOf(doc)
 	if err != nil {
 		return nil, err
+	}
+	evs := make(map[quad.Value]bool, len(list))
+	for _, ev := range list {
+		evs[ev] = true
 	}
 	terms := make(map[quad.Value]bool) // entities and relations of the document's facts
 	for ev := range evs {

@@ -1,9 +1,17 @@
 package graph
 
 import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/writer"
+	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 
 	"github.com/kgraph/kg/schema"
@@ -21,4 +29,125 @@ func WriteNQuads(w io.Writer, docs []string, facts []schema.Fact) error {
 		return fmt.Errorf("write n-quads: %w", err)
 	}
 	return qw.Close()
+}
+
+// ParseError is a line of an N-Quads file that does not parse: the caller's
+// error, not the store's.
+type ParseError struct {
+	File string
+	Line int // from 1
+	Err  error
+}
+
+func (e *ParseError) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// DefaultBatch is how many quads [Store.LoadNQuads] writes per transaction
+// when the caller does not say: the fastest of the sizes that
+// BenchmarkLoadNQuads compares on bolt (see bench/README.md).
+const DefaultBatch = 100_000
+
+// LoadNQuads loads the N-Quads file at path and returns how many quads it
+// read. It reads the file twice: first it parses every line, so that a file
+// with a bad line (a [*ParseError], naming the file and line) writes nothing;
+// then it writes the quads in transactions of batch quads (DefaultBatch when
+// batch <= 0), skipping those the store holds. A crash in the second pass
+// leaves the batches written before it; loading the file again completes it.
+//
+// The quads are written as they are: LoadNQuads does not check that they
+// follow kg's schema ([Store.Verify] does).
+func (s *Store) LoadNQuads(ctx context.Context, path string, batch int) (int64, error) {
+	if batch <= 0 {
+		batch = DefaultBatch
+	}
+	n, err := readNQuads(ctx, path, batch, nil)
+	if err != nil {
+		return 0, fmt.Errorf("load %s: %w", path, err)
+	}
+	err = s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, _ bool) (bool, error) {
+		// IgnoreDup makes Cayley look each quad up before it writes it.
+		w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{IgnoreDup: true})
+		if err != nil {
+			return true, err
+		}
+		_, err = readNQuads(ctx, path, batch, func(b []quad.Quad) error {
+			return retry(ctx, func() error { return w.AddQuadSet(b) })
+		})
+		return true, err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("load %s: %w", path, err)
+	}
+	return n, nil
+}
+
+// readNQuads parses the file and hands its quads to fn, batch at a time; with
+// fn nil it only checks them. Blank lines and comments are skipped.
+func readNQuads(ctx context.Context, path string, batch int, fn func([]quad.Quad) error) (int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 1<<20)
+	var (
+		n    int64
+		buf  []quad.Quad
+		line []byte
+	)
+	if fn != nil {
+		buf = make([]quad.Quad, 0, batch)
+	}
+	for lineNo := 1; ; lineNo++ {
+		line = line[:0]
+		var err error
+		for {
+			var part []byte
+			var more bool
+			part, more, err = br.ReadLine()
+			line = append(line, part...)
+			if !more || err != nil {
+				break
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		} else if err != nil {
+			return n, err
+		}
+		text := bytes.TrimSpace(line)
+		if len(text) == 0 || text[0] == '#' {
+			continue
+		}
+		q, err := nquads.Parse(string(text))
+		if err == nil && !q.IsValid() {
+			err = errors.New("not a quad: a subject, a predicate and an object are needed")
+		}
+		if err != nil {
+			return n, &ParseError{File: path, Line: lineNo, Err: err}
+		}
+		n++
+		if fn == nil {
+			if n%int64(batch) == 0 {
+				if err := ctx.Err(); err != nil {
+					return n, err
+				}
+			}
+			continue
+		}
+		buf = append(buf, q)
+		if len(buf) == batch {
+			if err := ctx.Err(); err != nil {
+				return n, err
+			}
+			if err := fn(buf); err != nil {
+				return n, err
+			}
+			buf = buf[:0]
+		}
+	}
+	if fn != nil && len(buf) > 0 {
+		return n, fn(buf)
+	}
+	return n, nil
 }

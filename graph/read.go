@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
@@ -20,6 +22,70 @@ type Stats struct {
 	Facts     int64 `json:"facts"` // distinct (subject, relation, object) triples
 	Documents int64 `json:"documents"`
 	Evidence  int64 `json:"evidence"`
+}
+
+// DocStats describes one document of the store.
+type DocStats struct {
+	Name     string `json:"name"`
+	Hash     string `json:"hash,omitempty"` // as loaded by LoadDocument; empty from Load
+	Evidence int64  `json:"evidence"`       // evidence nodes, one per fact and sentence
+}
+
+// Size returns the bytes the store takes: the bolt file's size, or what
+// PostgreSQL reports for Cayley's tables and their indexes; 0 for memory and
+// CockroachDB, where no figure is cheap.
+func (s *Store) Size(ctx context.Context) (int64, error) {
+	switch s.backend {
+	case Bolt:
+		fi, err := os.Stat(s.path)
+		if err != nil {
+			return 0, fmt.Errorf("size: %w", err)
+		}
+		return fi.Size(), nil
+	case Postgres:
+		var n int64
+		err := s.db.QueryRowContext(ctx,
+			`SELECT pg_total_relation_size('quads'::regclass) + pg_total_relation_size('nodes'::regclass)`).Scan(&n)
+		if err != nil {
+			return 0, fmt.Errorf("size: %w", err)
+		}
+		return n, nil
+	}
+	return 0, nil
+}
+
+// Documents returns each document of the store with its evidence count,
+// sorted by name. It reads the document nodes and the quads that point to
+// them.
+func (s *Store) Documents(ctx context.Context) ([]DocStats, error) {
+	qs, release, err := s.use()
+	if err != nil {
+		return nil, fmt.Errorf("documents: %w", err)
+	}
+	defer release()
+	r := reader{ctx: ctx, qs: qs}
+	ids, err := r.instances(schema.Document)
+	if err != nil {
+		return nil, fmt.Errorf("documents: %w", err)
+	}
+	out := make([]DocStats, 0, len(ids))
+	for _, id := range ids {
+		p, err := r.props(id)
+		if err != nil {
+			return nil, fmt.Errorf("documents: %w", err)
+		}
+		evs, err := r.evidenceOf(id)
+		if err != nil {
+			return nil, fmt.Errorf("documents: %w", err)
+		}
+		d := DocStats{Name: p.str(schema.Name), Evidence: int64(len(evs))}
+		if len(p.vals[quad.IRI(schema.Hash)]) == 1 {
+			d.Hash = p.str(schema.Hash)
+		}
+		out = append(out, d)
+	}
+	slices.SortFunc(out, func(a, b DocStats) int { return strings.Compare(a.Name, b.Name) })
+	return out, nil
 }
 
 // Stats counts the quads and the nodes of each class in the store, and the

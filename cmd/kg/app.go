@@ -32,9 +32,11 @@ func newAppWith(e *env) *cli.App {
 		Commands: []*cli.Command{
 			extractCommand(e),
 			buildCommand(e),
+			loadCommand(e),
 			removeCommand(e),
 			queryCommand(e),
 			statsCommand(e),
+			verifyCommand(e),
 			exportCommand(e),
 			evalCommand(e),
 		},
@@ -61,11 +63,12 @@ func (e usageError) Unwrap() error { return e.err }
 // the user's errors (bad input, bad query, missing store), 1 for ours.
 func exitCode(err error) int {
 	var qe *graph.QueryError
+	var pe *graph.ParseError
 	var ue usageError
 	switch {
 	case err == nil:
 		return 0
-	case errors.As(err, &ue), errors.As(err, &qe), errors.Is(err, graph.ErrNotFound):
+	case errors.As(err, &ue), errors.As(err, &qe), errors.As(err, &pe), errors.Is(err, graph.ErrNotFound):
 		return 2
 	default:
 		return 1

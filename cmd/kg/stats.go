@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
 
@@ -13,12 +14,19 @@ import (
 func statsCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "stats",
-		Usage: "count the quads, entities, facts, documents and evidence in the store",
+		Usage: "count the quads, entities, facts, documents and evidence in the store, its size, and each document's evidence",
 		Flags: append(storeFlags(), &cli.BoolFlag{Name: "json", Usage: "print JSON"}),
 		Action: func(c *cli.Context) error {
 			return runStats(c.Context, e, storeOptions(c, false), c.Bool("json"))
 		},
 	}
+}
+
+// statsReport is what kg stats prints.
+type statsReport struct {
+	graph.Stats
+	Bytes       int64            `json:"bytes"` // 0 where the backend has no cheap figure
+	PerDocument []graph.DocStats `json:"per_document"`
 }
 
 func runStats(ctx context.Context, e *env, opts graph.Options, asJSON bool) error {
@@ -27,14 +35,29 @@ func runStats(ctx context.Context, e *env, opts graph.Options, asJSON bool) erro
 		return err
 	}
 	defer s.Close()
-	st, err := s.Stats(ctx)
-	if err != nil {
+	var rep statsReport
+	if rep.Stats, err = s.Stats(ctx); err != nil {
+		return err
+	}
+	if rep.Bytes, err = s.Size(ctx); err != nil {
+		return err
+	}
+	if rep.PerDocument, err = s.Documents(ctx); err != nil {
 		return err
 	}
 	if asJSON {
-		return json.NewEncoder(e.stdout).Encode(st)
+		return json.NewEncoder(e.stdout).Encode(rep)
 	}
-	_, err = fmt.Fprintf(e.stdout, "quads      %d\nentities   %d\nfacts      %d\ndocuments  %d\nevidence   %d\n",
-		st.Quads, st.Entities, st.Facts, st.Documents, st.Evidence)
-	return err
+	st := rep.Stats
+	_, err = fmt.Fprintf(e.stdout, "quads      %d\nentities   %d\nfacts      %d\ndocuments  %d\nevidence   %d\nbytes      %d\n",
+		st.Quads, st.Entities, st.Facts, st.Documents, st.Evidence, rep.Bytes)
+	if err != nil || len(rep.PerDocument) == 0 {
+		return err
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "\ndocument\tevidence")
+	for _, d := range rep.PerDocument {
+		fmt.Fprintf(tw, "%s\t%d\n", d.Name, d.Evidence)
+	}
+	return tw.Flush()
 }

@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kgraph/kg/graph"
+)
+
+type loadOptions struct {
+	files []string
+	store graph.Options
+	batch int
+}
+
+func loadCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "load",
+		Usage:     "load N-Quads files (what kg extract --format nquads writes) into the store as they are",
+		ArgsUsage: "FILE.nq...",
+		Flags: append(storeFlags(),
+			&cli.IntFlag{Name: "batch", Value: graph.DefaultBatch, Usage: "quads per transaction"}),
+		Action: func(c *cli.Context) error {
+			return runLoad(c.Context, e, loadOptions{files: c.Args().Slice(), store: storeOptions(c, true), batch: c.Int("batch")})
+		},
+	}
+}
+
+// runLoad loads each file in turn. A file with a bad line stops the load
+// before anything of that file is written.
+func runLoad(ctx context.Context, e *env, opts loadOptions) error {
+	if len(opts.files) == 0 {
+		return usageError{fmt.Errorf("load: name the N-Quads files to load")}
+	}
+	s, err := graph.Open(ctx, opts.store)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	for _, f := range opts.files {
+		start := time.Now()
+		n, err := s.LoadNQuads(ctx, f, opts.batch)
+		if err != nil {
+			return err
+		}
+		d := time.Since(start)
+		if _, err := fmt.Fprintf(e.stderr, "loaded %s: %d quads in %.1fs (%.0f quads/s)\n", f, n, d.Seconds(), float64(n)/d.Seconds()); err != nil {
+			return err
+		}
+	}
+	return s.Close()
+}

@@ -1,0 +1,144 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// Verify checks the store's invariants and returns the problems it finds,
+// sorted, one sentence each; none means the store is sound:
+//
+//   - every document that [Store.LoadDocument] wrote is whole: it has as many
+//     evidence nodes as its kg:evidence_count says;
+//   - every evidence node belongs to one document that the store holds, names
+//     its fact's subject, relation and object, and labels that fact;
+//   - every fact (a quad with a label) is labelled by an evidence node that
+//     names it;
+//   - every entity and every relation has a fact.
+//
+// It reads every document, evidence and entity node, so it takes time on a
+// large store. An error is the store's failure to answer, not a problem.
+func (s *Store) Verify(ctx context.Context) ([]string, error) {
+	qs, release, err := s.use()
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	defer release()
+	r := reader{ctx: ctx, qs: qs}
+	var problems []string
+	report := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
+
+	docs, err := r.instances(schema.Document)
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	isDoc := make(map[quad.Value]bool, len(docs))
+	for _, d := range docs {
+		isDoc[quad.IRI(d)] = true
+		p, err := r.props(d)
+		if err != nil {
+			return nil, fmt.Errorf("verify: %w", err)
+		}
+		counts := p.vals[quad.IRI(schema.EvidenceCount)]
+		if len(counts) == 0 {
+			continue // written by Load, which keeps no count
+		}
+		want, ok := counts[0].(quad.Int)
+		if len(counts) > 1 || !ok {
+			report("document %s has %d evidence counts", d, len(counts))
+			continue
+		}
+		n, err := r.evidenceOf(d)
+		if err != nil {
+			return nil, fmt.Errorf("verify: %w", err)
+		}
+		if int64(want) != int64(len(n)) {
+			report("document %s is not whole: %d evidence nodes, want %d", d, len(n), want)
+		}
+	}
+
+	used := make(map[quad.Value]bool) // entities and relations that a fact uses
+	evs, err := r.instances(schema.Evidence)
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	for _, ev := range evs {
+		p, err := r.props(ev)
+		if err != nil {
+			return nil, fmt.Errorf("verify: %w", err)
+		}
+		if d := p.vals[quad.IRI(schema.Doc)]; len(d) != 1 || !isDoc[d[0]] {
+			report("evidence %s belongs to no document of the store (kg:doc %v)", ev, d)
+		}
+		terms := make([]quad.Value, 3)
+		for i, pred := range []string{schema.Subject, schema.Predicate, schema.Object} {
+			if v := p.vals[quad.IRI(pred)]; len(v) == 1 {
+				terms[i] = v[0]
+			}
+		}
+		if slices.Contains(terms, nil) {
+			report("evidence %s does not name one subject, relation and object", ev)
+			continue
+		}
+		used[terms[0]], used[terms[1]], used[terms[2]] = true, true, true
+		fact := quad.Quad{Subject: terms[0], Predicate: terms[1], Object: terms[2], Label: quad.IRI(ev)}
+		found := false
+		err = r.quads(quad.Subject, terms[0], func(q quad.Quad) error {
+			found = found || q == fact
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("verify: %w", err)
+		}
+		if !found {
+			report("evidence %s labels no fact", ev)
+		}
+	}
+
+	isEv := make(map[quad.Value]bool, len(evs))
+	for _, ev := range evs {
+		isEv[quad.IRI(ev)] = true
+	}
+	for _, class := range []string{schema.Entity, schema.Relation} {
+		ids, err := r.instances(class)
+		if err != nil {
+			return nil, fmt.Errorf("verify: %w", err)
+		}
+		for _, id := range ids {
+			if !used[quad.IRI(id)] {
+				report("%s %s has no fact", class, id)
+			}
+			if class != schema.Entity {
+				continue
+			}
+			err := r.quads(quad.Subject, quad.IRI(id), func(q quad.Quad) error {
+				if q.Label != nil && !isEv[q.Label] {
+					report("fact %s has no evidence", q.NQuad())
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, fmt.Errorf("verify: %w", err)
+			}
+		}
+	}
+	slices.Sort(problems)
+	return problems, nil
+}
+
+// evidenceOf returns the evidence nodes of the document, by their kg:doc.
+func (r reader) evidenceOf(doc string) ([]quad.Value, error) {
+	var evs []quad.Value
+	err := r.quads(quad.Object, quad.IRI(doc), func(q quad.Quad) error {
+		if q.Predicate == quad.IRI(schema.Doc) && q.Label == nil {
+			evs = append(evs, q.Subject)
+		}
+		return nil
+	})
+	return evs, err
+}
