@@ -26,9 +26,10 @@ type predicate struct {
 
 // mention is a noun phrase used as an argument of a fact.
 type mention struct {
-	c     chunk
-	how   int // how it was found: direct, through a relative pronoun, an apposition, ...
-	extra bool
+	objectless bool // no object: the fact has only its qualifiers
+	c          chunk
+	how        int // how it was found: direct, through a relative pronoun, an apposition, ...
+	extra      bool
 }
 
 const (
@@ -105,13 +106,23 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 				last = c.objects[0].c.start - 1
 			}
 		}
+		objects := c.objects
+		if len(objects) == 0 {
+			// "these rebellions were crushed after the battle": no object,
+			// but the phrases that follow still say something.
+			c.end = cs[p.next-1].end
+			objects = []mention{{c: chunk{kind: none, start: c.end, end: c.end}, objectless: true}}
+		}
 		q := m.qualifiers(toks, cs, c.end)
 		for _, s := range subjects {
 			q := q
 			if lead != nil && s.c.start == leadEnd+1 {
 				q = q.with(*lead, leadKind(toks, cs, *lead))
 			}
-			for _, o := range c.objects {
+			if objects[0].objectless && len(q.spans) == 0 {
+				continue
+			}
+			for _, o := range objects {
 				out = append(out, rawFact{
 					subject:   s,
 					object:    o,
@@ -127,7 +138,28 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 					segments:  p.segments,
 					quals:     q,
 					reporting: reportingVerbs[p.words[0]] && !p.passive,
+					embedded:  subordinate(toks, s.c.start),
 				})
+			}
+		}
+		if ctl, ok := m.control(toks, cs, p, c, words); ok {
+			for _, s := range subjects {
+				for _, o := range ctl.objects {
+					out = append(out, rawFact{
+						subject:    s,
+						object:     o,
+						relation:   ctl.relation,
+						relFirst:   p.first,
+						relLast:    ctl.last,
+						negated:    p.negated,
+						modality:   p.modality,
+						prep:       ctl.prep,
+						segments:   p.segments + 1,
+						quals:      ctl.quals,
+						controlled: true,
+						embedded:   subordinate(toks, s.c.start),
+					})
+				}
 			}
 		}
 		ci = p.next - 1
@@ -135,6 +167,59 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 	out = append(out, appositions(toks, cs)...)
 	attribute(out)
 	return out
+}
+
+// controlled is a fact read through an object-control verb.
+type controlled struct {
+	relation string
+	objects  []mention
+	last     int
+	prep     bool
+	quals    quals
+}
+
+// control reads "urged the administration to ban Harbor Networks" as the
+// fact Alvarez - urge to ban - Harbor Networks: the verb, its infinitive and
+// the infinitive's object, which link the subject to what it asks, orders or
+// requires of someone.
+func (m *Model) control(toks []Token, cs []chunk, p predicate, c complement, words []string) (controlled, bool) {
+	if c.agent != nil || c.prep != "" || c.clause || c.attribute || len(c.objects) == 0 || p.passive ||
+		!controlVerbs[p.words[len(p.words)-1]] {
+		return controlled{}, false
+	}
+	k := 0
+	for k < len(cs) && cs[k].start < c.end {
+		k++
+	}
+	if k+1 >= len(cs) || !isTo(toks, cs[k]) || cs[k+1].kind != verbGroup || toks[cs[k+1].start].Tag != "VB" {
+		return controlled{}, false
+	}
+	p2, ok := m.predicate(toks, cs, k+1)
+	if !ok || p2.passive {
+		return controlled{}, false
+	}
+	c2 := m.objectsOf(toks, cs, p2)
+	if len(c2.objects) == 0 || c2.agent != nil || c2.clause || c2.attribute {
+		return controlled{}, false
+	}
+	rel := append(append(append([]string(nil), words...), "to"), p2.words...)
+	last := p2.last
+	if c2.prep != "" {
+		rel = append(rel, strings.Fields(strings.ToLower(c2.prep))...)
+		last = c2.objects[0].c.start - 1
+	}
+	return controlled{relation: strings.Join(rel, " "), objects: c2.objects, last: last, prep: c2.prep != "",
+		quals: m.qualifiers(toks, cs, c2.end)}, true
+}
+
+// controlVerbs take an object and an infinitive whose subject is that
+// object: "urged the administration to ban", "required the company to pay".
+var controlVerbs = map[string]bool{
+	"urge": true, "order": true, "require": true, "ask": true, "tell": true, "force": true, "allow": true,
+	"permit": true, "persuade": true, "encourage": true, "invite": true, "instruct": true, "direct": true,
+	"authorize": true, "enable": true, "want": true, "expect": true, "compel": true, "pressure": true,
+	"advise": true, "warn": true, "remind": true, "oblige": true, "cause": true, "lead": true, "press": true,
+	"call": true, "push": true, "help": true, "prompt": true, "forbid": true, "command": true,
 }
 
 // attribute marks the facts of a reported clause with who reported them:
@@ -153,6 +238,27 @@ func attribute(facts []rawFact) {
 			}
 		}
 	}
+}
+
+// subordinate reports whether the clause whose subject starts at token i is
+// subordinate: a subordinating word or a wh-adverb stands just before it.
+func subordinate(toks []Token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	t := toks[i-1]
+	if t.Tag == "WRB" {
+		return true
+	}
+	if t.Tag != "IN" {
+		return false
+	}
+	switch strings.ToLower(t.Text) {
+	case "while", "because", "although", "though", "if", "whether", "after", "before", "since", "until", "as",
+		"unless", "once", "whereas", "that":
+		return true
+	}
+	return false
 }
 
 // reportingVerbs introduce reported speech or belief.
@@ -199,6 +305,25 @@ func (m *Model) qualifiers(toks []Token, cs []chunk, i int) quals {
 		case cs[k].kind == nounPhrase && isTimePhrase(toks[cs[k].start:cs[k].end]):
 			q = q.with(span{Start: cs[k].start, End: cs[k].end}, qualTime)
 			k++
+		case cs[k].kind == nounPhrase && opensClause(toks, cs, k):
+			// "told analysts he is moving": the clause is an argument.
+			c := clauseFrom(toks, cs, k)
+			return q.with(span{Start: cs[k].start, End: c.end}, qualArg)
+		case isWord(toks, cs[k], "that") && k+1 < len(cs) && cs[k+1].kind == nounPhrase && opensClause(toks, cs, k+1):
+			c := clauseFrom(toks, cs, k+1)
+			return q.with(span{Start: cs[k].start, End: c.end}, qualArg)
+		case isTo(toks, cs[k]) && k+1 < len(cs) && cs[k+1].kind == verbGroup && toks[cs[k+1].start].Tag == "VB":
+			// "removes the prohibition to receive death benefits": an
+			// infinitive with its own object and phrases.
+			end := cs[k+1].end
+			n := k + 2
+			if n < len(cs) && cs[n].kind == nounPhrase {
+				end = cs[n].end
+				n = phraseWithPPs(toks, cs, n)
+				end = cs[n-1].end
+			}
+			q = q.with(span{Start: cs[k].start, End: end}, qualArg)
+			k = n
 		case isPrep(toks, cs[k]) && k+2 < len(cs) && cs[k+1].kind == verbGroup && toks[cs[k+1].start].Tag == "VBG" &&
 			cs[k+2].kind == nounPhrase && !opensClause(toks, cs, k+2):
 			// "for shipping routers"
@@ -357,6 +482,8 @@ type rawFact struct {
 	implied           bool // no words state the relation (an apposition)
 	reporting         bool // the verb reports speech or belief
 	attributed        bool
+	embedded          bool // in a subordinate clause: "while the Germans fought"
+	controlled        bool // through an object-control verb: "urged X to ban Y"
 	attributedTo      chunk
 	segments          int
 	quals             quals
@@ -379,6 +506,13 @@ func (m *Model) predicate(toks []Token, cs []chunk, ci int) (predicate, bool) {
 	p.segments = 1
 	for {
 		j := p.next
+		// "cease selling phones": a bare gerund completes the verb.
+		if j < len(cs) && cs[j].kind == verbGroup && cs[j].end-cs[j].start == 1 && toks[cs[j].start].Tag == "VBG" && !p.passive {
+			p.words = append(p.words, strings.ToLower(toks[cs[j].start].Text))
+			p.last = cs[j].start
+			p.next = j + 1
+			continue
+		}
 		// one prepositional phrase may stand between: "pledged on Sunday to help"
 		if j+2 < len(cs) && isPrep(toks, cs[j]) && cs[j+1].kind == nounPhrase && isTo(toks, cs[j+2]) {
 			j += 2
@@ -535,8 +669,11 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 	if j >= 4 && isComma(toks, cs[j]) && cs[j-1].kind == nounPhrase && (isPrep(toks, cs[j-2]) || cs[j-2].kind == none && isAdverb(toks[cs[j-2].start].Tag)) && isComma(toks, cs[j-3]) && cs[j-4].kind == nounPhrase {
 		j -= 4
 		how = indirect
-	} else if j >= 2 && isComma(toks, cs[j]) && cs[j-1].kind == none && isAdverb(toks[cs[j-1].start].Tag) && isComma(toks, cs[j-2]) && j >= 3 && cs[j-3].kind == nounPhrase {
+	} else if j >= 3 && isComma(toks, cs[j]) && cs[j-1].kind == none && isAdverb(toks[cs[j-1].start].Tag) && isComma(toks, cs[j-2]) && cs[j-3].kind == nounPhrase {
 		j -= 3 // "Beijing, however, has responded"
+		how = indirect
+	} else if j >= 2 && isComma(toks, cs[j]) && cs[j-1].kind == none && isAdverb(toks[cs[j-1].start].Tag) && cs[j-2].kind == nounPhrase {
+		j -= 2 // "The university however, refused"
 		how = indirect
 	}
 	if cs[j].kind == none && toks[cs[j].start].Text == "," {
@@ -640,6 +777,11 @@ func (m *Model) objectsOf(toks []Token, cs []chunk, p predicate) complement {
 	// "said this year that ZTE did not": a time phrase may stand before a clause.
 	if j+1 < len(cs) && cs[j].kind == nounPhrase && isTimePhrase(toks[cs[j].start:cs[j].end]) && isWord(toks, cs[j+1], "that") {
 		j++
+	}
+	// "said after the incident that he": so may a prepositional phrase.
+	if j+3 < len(cs) && isPrep(toks, cs[j]) && cs[j+1].kind == nounPhrase && isWord(toks, cs[j+2], "that") &&
+		cs[j+3].kind == nounPhrase && opensClause(toks, cs, j+3) {
+		j += 2
 	}
 	if j+1 < len(cs) && isWord(toks, cs[j], "that") && cs[j+1].kind == nounPhrase && opensClause(toks, cs, j+1) {
 		j++
@@ -761,11 +903,30 @@ func (m *Model) bareInfinitive(toks []Token, cs []chunk, j int, p predicate) []c
 	return out
 }
 
+// withConjuncts returns the noun phrase at j and the ones coordinated with it:
+// "A and B", "A, B and C", "A, B, and C". A list without "and" or "or" is no
+// coordination.
 func withConjuncts(toks []Token, cs []chunk, j int) []mention {
 	out := []mention{{c: cs[j]}}
-	for j+2 < len(cs) && isAndOr(toks, cs[j+1]) && cs[j+2].kind == nounPhrase && !opensClause(toks, cs, j+2) {
-		out = append(out, mention{c: cs[j+2], extra: true})
-		j += 2
+	var items []int
+	k := j
+	for k+2 < len(cs) {
+		sep := k + 1
+		if k+3 < len(cs) && isComma(toks, cs[sep]) && isAndOr(toks, cs[sep+1]) {
+			sep++ // the comma before the last item
+		}
+		if !(isAndOr(toks, cs[sep]) || isComma(toks, cs[sep])) || sep+1 >= len(cs) ||
+			cs[sep+1].kind != nounPhrase || opensClause(toks, cs, sep+1) {
+			break
+		}
+		items = append(items, sep+1)
+		k = sep + 1
+		if isAndOr(toks, cs[sep]) {
+			for _, x := range items {
+				out = append(out, mention{c: cs[x], extra: true})
+			}
+			return out
+		}
 	}
 	return out
 }
@@ -833,6 +994,12 @@ func confidence(f rawFact, subj, obj []Token, sentenceLen int) float64 {
 	if sentenceLen > 40 {
 		c -= 0.1
 	}
+	if f.embedded {
+		c -= 0.1
+	}
+	if f.object.objectless {
+		c -= 0.1
+	}
 	switch {
 	case f.implied:
 		c -= 0.15
@@ -865,9 +1032,9 @@ func fact(f rawFact, s Sentence, doc string) schema.Fact {
 	toks := s.Tokens
 	subj := toks[f.subject.c.start:f.subject.c.end]
 	obj := toks[f.object.c.start:f.object.c.end]
-	sc, oc := canonical(subj), canonical(obj)
-	if f.clause {
-		oc = obj // a clause keeps its words
+	sc, oc := canonical(subj), obj
+	if len(obj) > 0 && !f.clause {
+		oc = canonical(obj) // a clause keeps its words
 	}
 	out := schema.Fact{
 		Subject:     joinTokens(sc),
@@ -877,7 +1044,6 @@ func fact(f rawFact, s Sentence, doc string) schema.Fact {
 		ObjectType:  entityType(oc, obj),
 		Text: schema.Surface{
 			Subject: s.surface(subj[0], subj[len(subj)-1]),
-			Object:  s.surface(obj[0], obj[len(obj)-1]),
 		},
 		Negated:       f.negated,
 		Passive:       f.flipped,
@@ -886,6 +1052,9 @@ func fact(f rawFact, s Sentence, doc string) schema.Fact {
 		Doc:           doc,
 		SentenceIndex: s.Index,
 		Sentence:      s.Text,
+	}
+	if len(obj) > 0 {
+		out.Text.Object = s.surface(obj[0], obj[len(obj)-1])
 	}
 	if !f.implied {
 		out.Text.Relation = s.surface(toks[f.relFirst], toks[f.relLast])
@@ -908,7 +1077,7 @@ func fact(f rawFact, s Sentence, doc string) schema.Fact {
 		out.SubjectID = schema.EntityID(out.Subject)
 	}
 	// A clause, a pronoun or a time is not an entity of the graph.
-	if !isPronoun(oc) && !f.clause && !isTimePhrase(oc) && out.ObjectType != schema.Date {
+	if len(oc) > 0 && !isPronoun(oc) && !f.clause && !isTimePhrase(oc) && out.ObjectType != schema.Date {
 		out.ObjectID = schema.EntityID(out.Object)
 	}
 	return out

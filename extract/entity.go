@@ -245,6 +245,9 @@ func isAcronym(s string) bool {
 
 // isPronoun reports whether an argument is a bare pronoun.
 func isPronoun(toks []Token) bool {
+	if len(toks) == 0 {
+		return false
+	}
 	return len(toks) == 1 && (toks[0].Tag == "PRP" || toks[0].Tag == "WP" || toks[0].Tag == "WDT" ||
 		pronouns[strings.ToLower(toks[0].Text)])
 }
@@ -252,6 +255,9 @@ func isPronoun(toks []Token) bool {
 // isTimePhrase reports whether a noun phrase says when ("this year", "last
 // month", "Sunday", "2017").
 func isTimePhrase(toks []Token) bool {
+	if len(toks) == 0 {
+		return false
+	}
 	head := strings.ToLower(toks[len(toks)-1].Text)
 	return timeWords[head] || months[head] || isYear(toks[len(toks)-1:])
 }

@@ -163,7 +163,7 @@ func (m *Model) SentenceFacts(doc string, s Sentence) []schema.Fact {
 	seen := make(map[schema.Surface]bool, len(raw))
 	for _, r := range raw {
 		f := fact(r, s, doc)
-		if f.Subject == "" || f.Object == "" || seen[f.Text] {
+		if f.Subject == "" || f.Object == "" && f.Time == "" && f.Place == "" && len(f.Args) == 0 || seen[f.Text] {
 			continue
 		}
 		seen[f.Text] = true
