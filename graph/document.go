@@ -218,26 +218,33 @@ func deltas(del, add []quad.Quad) []cgraph.Delta {
 	return ds
 }
 
-// absent returns the quads that the store does not hold, reading the quads
-// of each of their subjects.
+// absent returns the quads that the store does not hold. It reads the quad
+// references of each subject that the store has, not their values.
 func (r reader) absent(qs []quad.Quad) ([]quad.Quad, error) {
-	subjects := make(map[quad.Value]bool)
+	held := make(map[quadKey]bool)
+	read := make(map[quad.Value]bool)
+	out := qs[:0:0]
 	for _, q := range qs {
-		subjects[q.Subject] = true
-	}
-	held := make(map[quad.Quad]bool)
-	for sub := range subjects {
-		err := r.quads(quad.Subject, sub, func(q quad.Quad) error {
-			held[q] = true
-			return nil
-		})
+		k, ok, err := r.keyOfQuad(q)
 		if err != nil {
 			return nil, err
 		}
-	}
-	out := qs[:0:0]
-	for _, q := range qs {
-		if !held[q] {
+		if !ok {
+			out = append(out, q) // a node of it is new
+			continue
+		}
+		if !read[q.Subject] {
+			read[q.Subject] = true
+			err := r.refs(quad.Subject, q.Subject, func(ref cgraph.Ref) error {
+				k, err := r.keyOf(ref)
+				held[k] = true
+				return err
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+		if !held[k] {
 			out = append(out, q)
 		}
 	}
@@ -292,6 +299,26 @@ func (r reader) documentQuads(doc string, keep []quad.Quad) ([]quad.Quad, error)
 		}
 	}
 
+	// Keys of the evidence nodes and of the predicates that lead from
+	// evidence to its terms, to find other documents' evidence by reference.
+	evKeys := make(map[any]bool, len(evs))
+	for ev := range evs {
+		k, err := r.valueKey(ev)
+		if err != nil {
+			return nil, err
+		}
+		evKeys[k] = true
+	}
+	termPreds := make(map[any]bool, 3)
+	for _, p := range []string{schema.Subject, schema.Predicate, schema.Object} {
+		k, err := r.valueKey(quad.IRI(p))
+		if err != nil {
+			return nil, err
+		}
+		if k != nil {
+			termPreds[k] = true
+		}
+	}
 	kept := make(map[quad.Value]bool) // nodes the added quads use
 	for _, q := range keep {
 		kept[q.Subject] = true
@@ -302,12 +329,17 @@ func (r reader) documentQuads(doc string, keep []quad.Quad) ([]quad.Quad, error)
 			continue
 		}
 		used := false // by evidence of another document
-		err := r.quads(quad.Object, t, func(q quad.Quad) error {
-			switch q.Predicate {
-			case quad.IRI(schema.Subject), quad.IRI(schema.Predicate), quad.IRI(schema.Object):
-				used = used || !evs[q.Subject]
+		err := r.refs(quad.Object, t, func(q cgraph.Ref) error {
+			if used {
+				return nil
 			}
-			return nil
+			p, err := r.key(q, quad.Predicate)
+			if err != nil || !termPreds[p] {
+				return err
+			}
+			sub, err := r.key(q, quad.Subject)
+			used = !evKeys[sub]
+			return err
 		})
 		if err != nil {
 			return nil, err

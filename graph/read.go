@@ -10,6 +10,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
+	crefs "github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"github.com/kgraph/kg/schema"
@@ -185,6 +186,89 @@ func (r reader) quads(d quad.Direction, v quad.Value, fn func(quad.Quad) error) 
 		return fmt.Errorf("read quads of %s: %w", v, err)
 	}
 	return r.ctx.Err()
+}
+
+// refs calls fn with the reference of each quad that has v in direction d,
+// without reading the quad's values: r.dir gives the references of its
+// terms. It is much cheaper than quads for the nodes of many quads.
+func (r reader) refs(d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) error {
+	ref, err := r.qs.ValueOf(v)
+	if err != nil {
+		return fmt.Errorf("look up %s: %w", v, err)
+	}
+	if ref == nil {
+		return nil
+	}
+	it := r.qs.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	for it.Next(r.ctx) {
+		if err := fn(it.Result()); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return fmt.Errorf("read quads of %s: %w", v, err)
+	}
+	return r.ctx.Err()
+}
+
+// key returns a map key for the node reference of quad q in direction d; nil
+// for none.
+func (r reader) key(q cgraph.Ref, d quad.Direction) (any, error) {
+	ref, err := r.qs.QuadDirection(q, d)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	if v, ok := ref.(interface{ Valid() bool }); ok && !v.Valid() {
+		return nil, nil // SQL: the zero hash of a quad without a label
+	}
+	return crefs.ToKey(ref), nil
+}
+
+// valueKey returns the map key of the node v, or nil if the store has no
+// such node.
+func (r reader) valueKey(v quad.Value) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	ref, err := r.qs.ValueOf(v)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	return crefs.ToKey(ref), nil
+}
+
+// quadKey is a quad as the keys of its nodes' references.
+type quadKey [4]any
+
+// keyOf returns the key of a stored quad.
+func (r reader) keyOf(q cgraph.Ref) (quadKey, error) {
+	var k quadKey
+	for i, d := range quad.Directions {
+		var err error
+		if k[i], err = r.key(q, d); err != nil {
+			return k, err
+		}
+	}
+	return k, nil
+}
+
+// keyOfQuad returns the key of q, and false if one of its nodes is not in
+// the store (so neither is q).
+func (r reader) keyOfQuad(q quad.Quad) (quadKey, bool, error) {
+	var k quadKey
+	for i, d := range quad.Directions {
+		v := q.Get(d)
+		if v == nil {
+			continue
+		}
+		key, err := r.valueKey(v)
+		if err != nil || key == nil {
+			return k, false, err
+		}
+		k[i] = key
+	}
+	return k, true, nil
 }
 
 // instances returns the IRIs of the nodes of a class, sorted.

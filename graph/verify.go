@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/kgraph/kg/schema"
@@ -62,11 +63,47 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 		}
 	}
 
-	used := make(map[quad.Value]bool) // entities and relations that a fact uses
 	evs, err := r.instances(schema.Evidence)
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
 	}
+	evKeys := make(map[any]bool, len(evs))
+	for _, ev := range evs {
+		k, err := r.valueKey(quad.IRI(ev))
+		if err != nil {
+			return nil, fmt.Errorf("verify: %w", err)
+		}
+		evKeys[k] = true
+	}
+	// The facts, by reference: every quad with a label has an entity for
+	// subject, so the entities' quads hold them all.
+	entities, err := r.instances(schema.Entity)
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	facts := make(map[quadKey]bool)
+	for _, id := range entities {
+		err := r.refs(quad.Subject, quad.IRI(id), func(q cgraph.Ref) error {
+			k, err := r.keyOf(q)
+			if err != nil || k[3] == nil {
+				return err
+			}
+			facts[k] = true
+			if !evKeys[k[3]] {
+				fq, err := r.qs.Quad(q)
+				if err != nil {
+					return err
+				}
+				report("fact %s has no evidence", fq.NQuad())
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("verify: %w", err)
+		}
+	}
+
+	used := make(map[quad.Value]bool) // entities and relations that a fact uses
 	for _, ev := range evs {
 		p, err := r.props(ev)
 		if err != nil {
@@ -86,23 +123,13 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 			continue
 		}
 		used[terms[0]], used[terms[1]], used[terms[2]] = true, true, true
-		fact := quad.Quad{Subject: terms[0], Predicate: terms[1], Object: terms[2], Label: quad.IRI(ev)}
-		found := false
-		err = r.quads(quad.Subject, terms[0], func(q quad.Quad) error {
-			found = found || q == fact
-			return nil
-		})
+		k, ok, err := r.keyOfQuad(quad.Quad{Subject: terms[0], Predicate: terms[1], Object: terms[2], Label: quad.IRI(ev)})
 		if err != nil {
 			return nil, fmt.Errorf("verify: %w", err)
 		}
-		if !found {
+		if !ok || !facts[k] {
 			report("evidence %s labels no fact", ev)
 		}
-	}
-
-	isEv := make(map[quad.Value]bool, len(evs))
-	for _, ev := range evs {
-		isEv[quad.IRI(ev)] = true
 	}
 	for _, class := range []string{schema.Entity, schema.Relation} {
 		ids, err := r.instances(class)
@@ -112,18 +139,6 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 		for _, id := range ids {
 			if !used[quad.IRI(id)] {
 				report("%s %s has no fact", class, id)
-			}
-			if class != schema.Entity {
-				continue
-			}
-			err := r.quads(quad.Subject, quad.IRI(id), func(q quad.Quad) error {
-				if q.Label != nil && !isEv[q.Label] {
-					report("fact %s has no evidence", q.NQuad())
-				}
-				return nil
-			})
-			if err != nil {
-				return nil, fmt.Errorf("verify: %w", err)
 			}
 		}
 	}
