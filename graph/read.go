@@ -161,6 +161,19 @@ type reader struct {
 
 // quads calls fn with each quad that has v in direction d.
 func (r reader) quads(d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
+	return r.refs(d, v, func(ref cgraph.Ref) error {
+		q, err := r.qs.Quad(ref)
+		if err != nil {
+			return fmt.Errorf("read quad: %w", err)
+		}
+		return fn(q)
+	})
+}
+
+// refs calls fn with the reference of each quad that has v in direction d,
+// without reading the quad's values: r.key gives the references of its
+// terms. It is much cheaper than quads for the nodes of many quads.
+func (r reader) refs(d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) error {
 	ref, err := r.qs.ValueOf(v)
 	if err != nil {
 		return fmt.Errorf("look up %s: %w", v, err)
@@ -174,34 +187,6 @@ func (r reader) quads(d quad.Direction, v quad.Value, fn func(quad.Quad) error) 
 		if err := r.ctx.Err(); err != nil {
 			return err
 		}
-		q, err := r.qs.Quad(it.Result())
-		if err != nil {
-			return fmt.Errorf("read quad: %w", err)
-		}
-		if err := fn(q); err != nil {
-			return err
-		}
-	}
-	if err := it.Err(); err != nil {
-		return fmt.Errorf("read quads of %s: %w", v, err)
-	}
-	return r.ctx.Err()
-}
-
-// refs calls fn with the reference of each quad that has v in direction d,
-// without reading the quad's values: r.dir gives the references of its
-// terms. It is much cheaper than quads for the nodes of many quads.
-func (r reader) refs(d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) error {
-	ref, err := r.qs.ValueOf(v)
-	if err != nil {
-		return fmt.Errorf("look up %s: %w", v, err)
-	}
-	if ref == nil {
-		return nil
-	}
-	it := r.qs.QuadIterator(d, ref).Iterate()
-	defer it.Close()
-	for it.Next(r.ctx) {
 		if err := fn(it.Result()); err != nil {
 			return err
 		}
