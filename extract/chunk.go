@@ -54,6 +54,11 @@ func mergeOf(toks []Token, cs []chunk) []chunk {
 	return out
 }
 
+// demonstratives can stand for a noun phrase on their own.
+var demonstratives = map[string]bool{"this": true, "that": true, "these": true, "those": true, "all": true,
+	"both": true, "each": true, "some": true, "many": true, "none": true, "most": true, "several": true,
+	"others": true, "few": true}
+
 func isNoun(tag string) bool { return strings.HasPrefix(tag, "NN") }
 
 func isVerb(tag string) bool { return strings.HasPrefix(tag, "VB") }
@@ -67,6 +72,11 @@ func isPronounTag(tag string) bool { return tag == "PRP" || tag == "WP" || tag =
 func nounPhraseAt(toks []Token, i int) int {
 	t := toks[i]
 	if isPronounTag(t.Tag) {
+		return i + 1
+	}
+	// A determiner standing alone before its verb: "These include", "That amounts to".
+	if (t.Tag == "DT" || t.Tag == "JJ") && demonstratives[strings.ToLower(t.Text)] && i+1 < len(toks) &&
+		(isVerb(toks[i+1].Tag) || toks[i+1].Tag == "MD") {
 		return i + 1
 	}
 	j := i
@@ -86,6 +96,9 @@ func nounPhraseAt(toks []Token, i int) int {
 		case (tag == "VBN" || tag == "VBG") && j+1 < len(toks) && (isNoun(toks[j+1].Tag) || toks[j+1].Tag == "JJ") &&
 			(j > i && !isNoun(toks[j-1].Tag) || tag == "VBN" && j == i && j > 0 && isVerb(toks[j-1].Tag) && !isAuxiliary(toks, j-1)):
 			// a participle modifying a noun: "a targeted economic deal".
+		case isAdverb(tag) && j > i && head < i && j+2 < len(toks) && (toks[j+1].Tag == "JJ" || toks[j+1].Tag == "VBN") &&
+			(nominal(toks[j+2].Tag) || toks[j+2].Tag == "VBN"):
+			// "many largely recognized shapes"
 		case tag == "CC" && j > i && toks[j-1].Tag == "JJ" && j+2 < len(toks) && toks[j+1].Tag == "JJ" && nominal(toks[j+2].Tag):
 			// "an industrial and residential area"
 		case (toks[j].Text == "&" || toks[j].Text == "-") && j > i && nominal(toks[j-1].Tag) && j+1 < len(toks) && nominal(toks[j+1].Tag):

@@ -165,6 +165,7 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 		ci = p.next - 1
 	}
 	out = append(out, appositions(toks, cs)...)
+	out = append(out, descriptors(toks, cs)...)
 	attribute(out)
 	return out
 }
@@ -397,6 +398,43 @@ func isTimeNP(toks []Token) bool {
 		}
 	}
 	return false
+}
+
+// descriptors read a description written before a name as a fact: "Chinese
+// phone manufacturer ZTE" gives ZTE - be - Chinese phone manufacturer.
+// Titles ("President Donald Trump") are left to the entity's name.
+func descriptors(toks []Token, cs []chunk) []rawFact {
+	var out []rawFact
+	for _, c := range cs {
+		if c.kind != nounPhrase {
+			continue
+		}
+		np := headPart(toks[c.start:c.end])
+		end := c.start + len(np)
+		name := end
+		for name > c.start && isProper(toks[name-1]) {
+			name--
+		}
+		if name == end || name == c.start {
+			continue
+		}
+		start := c.start
+		for start < name && (toks[start].Tag == "DT" || toks[start].Tag == "PRP$") {
+			start++
+		}
+		if before := toks[name-1]; start == name || !isCommonNoun(before) || capitalised(before.Text) {
+			continue
+		}
+		out = append(out, rawFact{
+			subject:  mention{c: chunk{kind: nounPhrase, start: name, end: end}},
+			object:   mention{c: chunk{kind: nounPhrase, start: start, end: name}},
+			relation: "be",
+			relFirst: -1,
+			segments: 1,
+			implied:  true,
+		})
+	}
+	return out
 }
 
 // phraseWithPPs returns the index of the chunk after the noun phrase at k
@@ -971,7 +1009,7 @@ func confidence(f rawFact, subj, obj []Token, sentenceLen int) float64 {
 		c += 0.05
 	}
 	if isPronoun(subj) {
-		c -= 0.25
+		c -= 0.1
 	}
 	if isPronoun(obj) {
 		c -= 0.15
@@ -985,8 +1023,8 @@ func confidence(f rawFact, subj, obj []Token, sentenceLen int) float64 {
 	if f.passive {
 		c -= 0.05
 	}
-	if n := len(strings.Fields(f.relation)); n > 3 {
-		c -= 0.05 * float64(n-3)
+	if n := len(strings.Fields(f.relation)); n == 1 {
+		c -= 0.05 // a bare verb leaves more of the meaning to its arguments
 	}
 	if len(obj) > 8 || len(subj) > 8 {
 		c -= 0.1

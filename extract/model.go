@@ -187,17 +187,15 @@ func splitFinalPeriod(toks []Token) []Token {
 	return append(toks[:len(toks)-1], word, period)
 }
 
-// repairVerb fixes the commonest tagging error that costs a whole sentence:
-// a sentence with no finite verb, where a word the tagger took for a noun
-// between a name and its object is a known verb ("Muncy Creek enters/NNS
-// Lycoming County", "Rodan taught/NN at").
+// repairVerb fixes the commonest tagging error that costs a whole clause: a
+// sentence whose first clause has no finite verb, where a word the tagger
+// took for a noun between a name and its object is a known verb ("Muncy Creek
+// enters/NNS Lycoming County", "Rodan taught/NN at").
 func (m *Model) repairVerb(toks []Token) {
-	for _, t := range toks {
-		if isFinite(t.Tag) {
-			return
-		}
-	}
 	for i := 1; i+1 < len(toks); i++ {
+		if isFinite(toks[i-1].Tag) {
+			return // the first clause has its verb
+		}
 		t := &toks[i]
 		if !isProper(toks[i-1]) || !(t.Tag == "NNS" || t.Tag == "NN") || capitalised(t.Text) {
 			continue
