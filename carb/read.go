@@ -368,5 +368,9 @@ func FromFact(f schema.Fact) Tuple {
 			args = append(args, q)
 		}
 	}
+	// As written to a file and read back: trailing empty arguments vanish.
+	for len(args) > 1 && strings.TrimSpace(args[len(args)-1]) == "" {
+		args = args[:len(args)-1]
+	}
 	return Tuple{Relation: rel, Args: args, Confidence: f.Confidence}
 }
