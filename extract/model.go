@@ -201,7 +201,7 @@ func (m *Model) repairVerb(toks []Token) {
 			continue
 		}
 		next := toks[i+1].Tag
-		if !(isProper(toks[i+1]) || next == "DT" || next == "PRP$" || next == "IN" || next == "CD" || next == "JJ") {
+		if !(isProper(toks[i+1]) || next == "DT" || next == "PRP$" || next == "IN" || next == "CD" || next == "JJ" || next == "CC") {
 			continue
 		}
 		low := strings.ToLower(t.Text)
