@@ -35,7 +35,53 @@ func chunks(toks []Token) []chunk {
 		out = append(out, chunk{none, i, i + 1})
 		i++
 	}
-	return mergeOf(toks, out)
+	return mergePlaces(toks, mergeOf(toks, out))
+}
+
+// mergePlaces joins a place and the larger place that locates it: "Montgomery
+// County, Pennsylvania", "Dearborn, Mich.". Lists ("Iran, Syria and Cuba")
+// stay apart.
+func mergePlaces(toks []Token, cs []chunk) []chunk {
+	out := cs[:0:0]
+	for i := 0; i < len(cs); i++ {
+		c := cs[i]
+		if c.kind == nounPhrase && i+2 < len(cs) && cs[i+1].kind == none && toks[cs[i+1].start].Text == "," &&
+			cs[i+2].kind == nounPhrase && properRun(toks, c, 4) && properRun(toks, cs[i+2], 2) &&
+			toks[cs[i+2].start].Tag != "DT" && !isTimeNP(toks[c.start:c.end]) &&
+			(i == 0 || !(cs[i-1].kind == none && toks[cs[i-1].start].Text == ",")) &&
+			(i+3 >= len(cs) || !(cs[i+3].kind == none && toks[cs[i+3].start].Tag == "CC")) &&
+			(i+4 >= len(cs) || !(cs[i+3].kind == none && toks[cs[i+3].start].Text == "," && cs[i+4].kind == nounPhrase)) {
+			c.end = cs[i+2].end
+			i += 2
+		}
+		// "July 17, 1749"
+		if c.kind == nounPhrase && i+2 < len(cs) && cs[i+1].kind == none && toks[cs[i+1].start].Text == "," &&
+			cs[i+2].kind == nounPhrase && cs[i+2].end-cs[i+2].start == 1 && isYear(toks[cs[i+2].start:cs[i+2].end]) &&
+			c.end-c.start >= 2 && toks[c.end-1].Tag == "CD" && months[strings.ToLower(toks[c.end-2].Text)] {
+			c.end = cs[i+2].end
+			i += 2
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// properRun reports a noun phrase of at most n tokens, every one a proper
+// noun (after a determiner).
+func properRun(toks []Token, c chunk, n int) bool {
+	start := c.start
+	if toks[start].Tag == "DT" {
+		start++
+	}
+	if c.end-start > n || c.end <= start {
+		return false
+	}
+	for _, t := range toks[start:c.end] {
+		if t.Tag != "NNP" {
+			return false
+		}
+	}
+	return true
 }
 
 // mergeOf joins "NP of NP" into one noun phrase.
@@ -52,6 +98,14 @@ func mergeOf(toks []Token, cs []chunk) []chunk {
 		out = append(out, c)
 	}
 	return out
+}
+
+func comparative(w string) bool {
+	switch strings.ToLower(w) {
+	case "more", "less", "fewer":
+		return true
+	}
+	return false
 }
 
 // demonstratives can stand for a noun phrase on their own.
@@ -87,6 +141,9 @@ func nounPhraseAt(toks []Token, i int) int {
 			break // "the department last year": the time is not part of the name
 		}
 		switch {
+		case head < i && j+2 < len(toks) && comparative(toks[j].Text) && strings.EqualFold(toks[j+1].Text, "than") &&
+			(toks[j+2].Tag == "CD" || toks[j+2].Tag == "$"):
+			j++ // "more than $350 billion": the comparison belongs to the amount
 		case (tag == "DT" || tag == "PDT" || tag == "PRP$") && (j == i || toks[j-1].Tag == "PDT" || toks[j-1].Tag == "POS"):
 		case tag == "JJ" || tag == "JJR" || tag == "JJS" || tag == "$" || tag == "FW":
 		case isNoun(tag) || tag == "CD":

@@ -357,9 +357,17 @@ func (m *Model) qualifiers(toks []Token, cs []chunk, i int) quals {
 		switch {
 		case cs[k].kind == none && isAdverb(toks[cs[k].start].Tag) && k+1 < len(cs) && isPrep(toks, cs[k+1]):
 			k++ // "even in blue jeans"
+		case isComma(toks, cs[k]) && k+2 < len(cs) && isPrep(toks, cs[k+1]) && cs[k+2].kind == nounPhrase &&
+			kindOf(toks, cs[k+1], cs[k+2]) == qualTime:
+			k++ // ", on July 17, 1749": a date set off by a comma
 		case (isPrep(toks, cs[k]) || isTo(toks, cs[k])) && k+1 < len(cs) && cs[k+1].kind == nounPhrase && !opensClause(toks, cs, k+1):
-			q = q.with(span{Start: cs[k].start, End: cs[k+1].end}, kindOf(toks, cs[k], cs[k+1]))
-			k += 2
+			// with the whole list it governs: "to Iran, Syria and Cuba"
+			list := withConjuncts(toks, cs, k+1)
+			end := list[len(list)-1].c.end
+			q = q.with(span{Start: cs[k].start, End: end}, kindOf(toks, cs[k], cs[k+1]))
+			for k < len(cs) && cs[k].start < end {
+				k++
+			}
 		case cs[k].kind == nounPhrase && isTimePhrase(toks[cs[k].start:cs[k].end]):
 			q = q.with(span{Start: cs[k].start, End: cs[k].end}, qualTime)
 			k++
@@ -909,6 +917,21 @@ func (m *Model) objectsOf(toks []Token, cs []chunk, p predicate) complement {
 	}
 	if j >= len(cs) {
 		return complement{}
+	}
+	// "was founded in 2009 by Elena Park": the agent may come after other
+	// phrases.
+	if p.passive && p.segments == 1 {
+		for k := j; k+1 < len(cs) && k < j+6; k += 2 {
+			if !isPrep(toks, cs[k]) || cs[k+1].kind != nounPhrase {
+				break
+			}
+			if isWord(toks, cs[k], "by") {
+				if k == j {
+					break // handled below, with the object it may have
+				}
+				return complement{agent: &mention{c: cs[k+1]}, end: cs[k+1].end}
+			}
+		}
 	}
 	if cs[j].kind == nounPhrase {
 		np := toks[cs[j].start:cs[j].end]
