@@ -331,10 +331,14 @@ var reportingVerbs = map[string]bool{
 // clause, up to the first comma: "In April, the department penalized ZTE".
 // It returns the phrase and the index of its comma.
 func leadingPhrase(toks []Token, cs []chunk) (*span, int) {
-	if len(cs) < 3 || !(isPrep(toks, cs[0]) || cs[0].kind == nounPhrase && isTimePhrase(toks[cs[0].start:cs[0].end])) {
+	first := 0
+	for first < len(cs) && cs[first].kind == none && isAdverb(toks[cs[first].start].Tag) {
+		first++ // "Shortly after the tweet, ..."
+	}
+	if len(cs)-first < 3 || !(isPrep(toks, cs[first]) || cs[first].kind == nounPhrase && isTimePhrase(toks[cs[first].start:cs[first].end])) {
 		return nil, -1
 	}
-	for k := 1; k < len(cs) && k < 12; k++ {
+	for k := first + 1; k < len(cs) && k < first+12; k++ {
 		if cs[k].kind == verbGroup {
 			return nil, -1
 		}
@@ -480,7 +484,8 @@ func descriptors(toks []Token, cs []chunk) []rawFact {
 		for name > c.start && isProper(toks[name-1]) {
 			name--
 		}
-		if name == end || name == c.start {
+		if name == end || name == c.start || isTimeNP(toks[name:end]) || timeWords[strings.ToLower(toks[end-1].Text)] ||
+			months[strings.ToLower(toks[end-1].Text)] {
 			continue
 		}
 		start := c.start
@@ -540,6 +545,7 @@ func described(np []Token) bool {
 // fourth-largest smartphone manufacturer,") as the fact NP1 - be - NP2.
 func appositions(toks []Token, cs []chunk) []rawFact {
 	var out []rawFact
+	lead, _ := leadingPhrase(toks, cs)
 	for k := 0; k+2 < len(cs); k++ {
 		if cs[k].kind != nounPhrase || !isComma(toks, cs[k+1]) || cs[k+2].kind != nounPhrase {
 			continue
@@ -553,8 +559,15 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 			isTimePhrase(b) || isTimeNP(b) || isTimeNP(a) {
 			continue
 		}
-		// It must close: a comma, the end, or a verb follows it.
-		if next < len(cs) && !isComma(toks, cs[next]) && cs[next].kind != verbGroup && !(cs[next].kind == none && toks[cs[next].start].Tag == ".") {
+		// It must close: a comma or the end follows it. A verb right after
+		// it makes it a subject: "..., the people said".
+		if next < len(cs) && !isComma(toks, cs[next]) && !(cs[next].kind == none && toks[cs[next].start].Tag == ".") &&
+			!(cs[next].kind == verbGroup && !isFinite(firstVerbTag(toks, cs[next]))) {
+			continue // a participle may follow: "a rival supplier based in Sweden"
+		}
+		// The object of an opening phrase takes no apposition: in "After
+		// Trump's tweet, Rep. Schiff, ...", the name is the clause's subject.
+		if lead != nil && cs[k].end <= lead.End {
 			continue
 		}
 		if k > 0 && (isAndOr(toks, cs[k-1]) || next < len(cs) && isAndOr(toks, cs[next])) {
@@ -837,8 +850,22 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 	if k := relativeBefore(toks, cs, j); k >= 0 {
 		return []mention{{c: cs[k], how: indirect}}
 	}
-	for pastPP && j >= 2 && modifiesNoun(toks, cs[j-1]) && cs[j-2].kind == nounPhrase {
-		j -= 2
+	for pastPP {
+		k := j
+		// the object of the preposition may be a list: "tensions between
+		// the United States and China remain"
+		for k >= 2 && isAndOr(toks, cs[k-1]) && cs[k-2].kind == nounPhrase {
+			k -= 2
+		}
+		switch {
+		case k >= 2 && modifiesNoun(toks, cs[k-1]) && cs[k-2].kind == nounPhrase:
+			j = k - 2
+		case k >= 3 && modifiesNoun(toks, cs[k-1]) && cs[k-2].kind == none && toks[cs[k-2].start].Tag == "JJ" && cs[k-3].kind == nounPhrase:
+			j = k - 3 // "officials familiar with the issue believe"
+		default:
+			pastPP = false
+			continue
+		}
 		how = indirect
 	}
 	subjects := []mention{{c: cs[j], how: how}}

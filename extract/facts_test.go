@@ -130,6 +130,12 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"radios", "deny", "charges", false}}},
 		{"inverted attribution", "\"The deal is close,\" said a senior official.",
 			[]triple{{"senior official", "say", "The deal is close", false}}, nil},
+		{"an apposition closes with a comma", "Prices rose, the ministry said.", nil,
+			[]triple{{"Prices", "be", "ministry", false}}},
+		{"a subject past a phrase with a list", "Tensions between the United States and China remain high.",
+			[]triple{{"Tensions", "remain", "high", false}}, []triple{{"China", "remain", "high", false}}},
+		{"a subject past an adjective phrase", "Officials familiar with the case believe the deal is close.",
+			[]triple{{"Officials", "believe", "the deal is close", false}}, nil},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}

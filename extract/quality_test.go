@@ -12,8 +12,8 @@ import (
 // fails when a change scores lower: raise them when you improve the
 // extractor, never lower them to make a change pass.
 const (
-	carbBaselineF1  = 0.475
-	carbBaselineAUC = 0.291
+	carbBaselineF1  = 0.478
+	carbBaselineAUC = 0.292
 )
 
 const carbGoldPath = "../../shared/data/carb/gold/dev.tsv"
