@@ -101,6 +101,10 @@ func canonical(toks []Token) []Token {
 	if first > 0 && first < len(toks) && toks[first-1].Tag != "POS" && !hasOf(toks) {
 		toks = toks[first:]
 	}
+	// An adjective before a title: "Chinese President Xi Jinping".
+	if len(toks) > 2 && toks[0].Tag == "JJ" && titles[strings.ToLower(toks[1].Text)] {
+		toks = toks[1:]
+	}
 	// Titles before a name of at least one more proper noun.
 	for len(toks) > 1 && titles[strings.ToLower(toks[0].Text)] && isProper(toks[1]) && allProper(toks[1:]) &&
 		!orgHeads[strings.ToLower(toks[len(toks)-1].Text)] {

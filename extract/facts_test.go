@@ -158,7 +158,7 @@ func TestConstructions(t *testing.T) {
 
 func TestFactFields(t *testing.T) {
 	m := model(t)
-	text := "Rates rose.  The Trade Ministry penalized Norvale Telecom's unit. It denied the charges."
+	text := "Rates rose.  The Trade Ministry penalized Norvale Telecom's unit. They denied the charges."
 	facts := m.Facts("doc.txt", text, Options{})
 	if len(facts) != 2 {
 		t.Fatalf("got %d facts, want 2: %+v", len(facts), facts)
@@ -176,9 +176,9 @@ func TestFactFields(t *testing.T) {
 	if f.Confidence <= 0 || f.Confidence > 1 {
 		t.Errorf("confidence %v out of (0, 1]", f.Confidence)
 	}
-	// A pronoun has no entity until coreference resolves it.
+	// A pronoun with nothing to stand for has no entity.
 	p := facts[1]
-	if p.Subject != "It" || p.SubjectID != "" || p.ObjectID == "" {
+	if p.Subject != "They" || p.SubjectID != "" || p.ObjectID == "" {
 		t.Errorf("pronoun subject: got %q id %q, object id %q", p.Subject, p.SubjectID, p.ObjectID)
 	}
 }
@@ -254,6 +254,82 @@ func TestNonEntityObjects(t *testing.T) {
 		if !found {
 			t.Errorf("%q: no fact with relation %q and object %q", tt.sentence, tt.relation, tt.object)
 		}
+	}
+}
+
+// TestCoreference: within a document, pronouns and definite descriptions
+// take the entity they stand for, and short forms of a name take its full
+// form; the surface text stays as written.
+func TestCoreference(t *testing.T) {
+	m := model(t)
+	text := "The Trade Ministry fined Norvale Telecom in March. The company appealed the fine. " +
+		"It also hired new lawyers. Minister Ana Reyes defended the fine. " +
+		"Reyes said she had warned Norvale Telecom. The Federal Trade Commission opened an inquiry. " +
+		"The FTC questioned Reyes."
+	facts := m.Facts("d", text, Options{})
+	want := map[string]string{ // relation -> subject, object
+		"appeal":   "Norvale Telecom|fine",
+		"hire":     "Norvale Telecom|new lawyers",
+		"say":      "Ana Reyes|she had warned Norvale Telecom",
+		"warn":     "Ana Reyes|Norvale Telecom",
+		"question": "Federal Trade Commission|Ana Reyes",
+	}
+	for _, f := range facts {
+		w, ok := want[f.Relation]
+		if !ok {
+			continue
+		}
+		delete(want, f.Relation)
+		if got := f.Subject + "|" + f.Object; got != w {
+			t.Errorf("%s: got %s, want %s (from %q)", f.Relation, got, w, f.Sentence)
+		}
+		if f.SubjectID != schema.EntityID(f.Subject) {
+			t.Errorf("%s: subject ID %q does not follow the resolved name %q", f.Relation, f.SubjectID, f.Subject)
+		}
+		if f.Relation == "hire" && f.Text.Subject != "It" {
+			t.Errorf("hire: surface subject %q, want It as written", f.Text.Subject)
+		}
+		if f.Relation == "warn" && f.SubjectType != schema.Person {
+			t.Errorf("warn: subject type %q, want PERSON", f.SubjectType)
+		}
+	}
+	for rel := range want {
+		t.Errorf("no fact with relation %q", rel)
+	}
+	// Benchmark lines are unrelated sentences: nothing reaches across them.
+	for _, f := range m.Facts("d", "Norvale Telecom fined a rival.\nIt hired new lawyers.\n", Options{Lines: true}) {
+		if f.Relation == "hire" && f.SubjectID != "" {
+			t.Errorf("--lines: It resolved to %q across lines", f.Subject)
+		}
+	}
+}
+
+// TestShortForms: a short form merges with the one full name it fits, and
+// stays apart where it fits two.
+func TestShortForms(t *testing.T) {
+	for _, tt := range []struct {
+		short, full string
+		person      bool
+		want        bool
+	}{
+		{"Trump", "Donald Trump", true, true},
+		{"Xi", "Xi Jinping", true, true},
+		{"Trump", "Trump administration", false, false},
+		{"Commerce", "Commerce Department", false, true},
+		{"FCC", "Federal Communications Commission", false, true},
+		{"Department of Commerce", "Commerce Department", false, true},
+		{"Park", "Harbor Park", false, false},
+		{"officials", "Commerce officials", false, false},
+	} {
+		if got := shortFormOf(tt.short, tt.full, tt.person); got != tt.want {
+			t.Errorf("shortFormOf(%q, %q): got %v, want %v", tt.short, tt.full, got, tt.want)
+		}
+	}
+	// Two people share a surname: "Park" stays apart from both.
+	ms := []mentionOf{{name: "Elena Park", typ: schema.Person, person: true}, {name: "David Park", typ: schema.Person, person: true},
+		{name: "Park", person: false}}
+	if c := cluster(ms); c["Park"].name != "Park" {
+		t.Errorf("Park joined %q, want it apart from two people named Park", c["Park"].name)
 	}
 }
 

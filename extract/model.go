@@ -153,7 +153,13 @@ func (m *Model) Facts(doc, text string, opts Options) []schema.Fact {
 	for _, s := range m.Sentences(text, opts) {
 		out = append(out, m.SentenceFacts(doc, s)...)
 	}
-	return out
+	// Pronouns reach back two sentences in running text; the lines of a
+	// benchmark file are unrelated sentences.
+	window := 2
+	if opts.Lines {
+		window = 0
+	}
+	return resolve(out, window)
 }
 
 // SentenceFacts returns the facts of one tagged sentence.

@@ -1,0 +1,308 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// Pronouns and descriptions that stand for an entity named before them,
+// by what they can stand for.
+var (
+	personPronouns = map[string]bool{"he": true, "him": true, "his": true, "she": true, "her": true}
+	thingPronouns  = map[string]bool{"it": true, "its": true}
+	pluralPronouns = map[string]bool{"they": true, "them": true, "their": true}
+	// companyWords are heads of definite descriptions of businesses: "the
+	// company", "the Chinese telecom giant".
+	companyWords = map[string]bool{"company": true, "firm": true, "giant": true, "manufacturer": true,
+		"maker": true, "carrier": true, "corporation": true, "business": true, "bank": true, "supplier": true,
+		"distributor": true, "retailer": true, "startup": true, "group": true, "player": true}
+	// orgDescriptions are heads of definite descriptions of other bodies.
+	orgDescriptions = map[string]bool{"agency": true, "department": true, "ministry": true, "regulator": true,
+		"administration": true, "commission": true, "committee": true, "government": true}
+	// personDescriptions are heads of definite descriptions of people.
+	personDescriptions = map[string]bool{"president": true, "minister": true, "secretary": true, "senator": true,
+		"chairman": true, "chairwoman": true, "executive": true, "spokesman": true, "spokeswoman": true,
+		"official": true, "director": true, "governor": true, "ambassador": true, "founder": true}
+)
+
+// mentionOf is one named argument seen so far in a document.
+type mentionOf struct {
+	name     string
+	typ      string
+	sentence int
+	person   bool // typed PERSON, or shaped like a personal name
+	plural   bool
+	proper   bool // a proper name, not a capital at a sentence's start
+}
+
+// resolver links the mentions of one document: pronouns and definite
+// descriptions to the entity they stand for, and the short forms of a name
+// ("Trump", "Commerce", "FCC") to its full form.
+type resolver struct {
+	window   int // how many sentences back an antecedent may stand; 0: this one only
+	mentions []mentionOf
+}
+
+// resolve rewrites the facts of one document, in document order, so that
+// each argument names its entity in one form, and returns them. Surface text
+// is kept. A fact that resolution would make say that a thing is itself is
+// dropped.
+func resolve(facts []schema.Fact, window int) []schema.Fact {
+	r := &resolver{window: window}
+	for i := range facts {
+		f := &facts[i]
+		implied := f.Text.Relation == "" // an apposition names both sides itself
+		// "It was not clear": an "it" that only holds a copula's place.
+		if !implied && !(f.Relation == "be" && f.ObjectID == "" && strings.EqualFold(f.Subject, "it")) {
+			r.argument(&f.Subject, &f.SubjectID, &f.SubjectType, f.Text.Subject, f.Sentence, f.SentenceIndex, "", true)
+		}
+		// An object is not its own subject (that would be "itself"), and the
+		// description a copula gives is no reference: "ZTE, the manufacturer".
+		r.argument(&f.Object, &f.ObjectID, &f.ObjectType, f.Text.Object, f.Sentence, f.SentenceIndex, f.Subject, f.Relation != "be")
+	}
+	aliases := cluster(r.mentions)
+	out := facts[:0]
+	for i := range facts {
+		f := &facts[i]
+		rename(&f.Subject, &f.SubjectID, &f.SubjectType, aliases)
+		rename(&f.Object, &f.ObjectID, &f.ObjectType, aliases)
+		if f.SubjectID != "" && f.SubjectID == f.ObjectID && f.Relation == "be" {
+			continue
+		}
+		out = append(out, *f)
+	}
+	return out
+}
+
+// argument resolves one argument if it refers back, and records it as a
+// mention if it names something.
+func (r *resolver) argument(name, id, typ *string, surface, text string, sentence int, not string, describes bool) {
+	low := strings.ToLower(*name)
+	other := func(m mentionOf) bool { return m.name != not }
+	switch {
+	case *id == "" && personPronouns[low]:
+		r.refer(name, id, typ, sentence, r.window, func(m mentionOf) bool { return m.person && other(m) })
+	case *id == "" && thingPronouns[low]:
+		r.refer(name, id, typ, sentence, r.window, func(m mentionOf) bool { return organisation(m) && other(m) })
+	case *id == "" && pluralPronouns[low]:
+		r.refer(name, id, typ, sentence, r.window, func(m mentionOf) bool { return m.plural && other(m) })
+	case *id != "" && describes && definite(surface) && companyWords[lastWord(low)] && !hasUpper(*name):
+		// "the company" is a company, not the department that fined it.
+		r.refer(name, id, typ, sentence, 2*r.window+1, func(m mentionOf) bool { return organisation(m) && !government(m.name) && other(m) })
+	case *id != "" && describes && definite(surface) && orgDescriptions[lastWord(low)] && !hasUpper(*name):
+		r.refer(name, id, typ, sentence, r.window, func(m mentionOf) bool { return m.typ == schema.Org && other(m) })
+	case *id != "" && describes && definite(surface) && personDescriptions[lastWord(low)] && !hasUpper(*name):
+		r.refer(name, id, typ, sentence, r.window, func(m mentionOf) bool { return m.person && other(m) })
+	case *id != "" && describes:
+		// A capital that only opens the sentence says nothing of a name.
+		initial := surface != "" && strings.HasPrefix(text, surface) && !strings.Contains(*name, " ")
+		proper := hasUpper(*name) && !(initial && !isAcronym(*name))
+		r.mentions = append(r.mentions, mentionOf{name: *name, typ: *typ, sentence: sentence, proper: proper,
+			person: *typ == schema.Person, plural: plural(*name, proper)})
+	}
+}
+
+// refer points an argument at the most recent compatible mention within the
+// window, if there is one.
+func (r *resolver) refer(name, id, typ *string, sentence, window int, ok func(mentionOf) bool) {
+	for i := len(r.mentions) - 1; i >= 0; i-- {
+		m := r.mentions[i]
+		if sentence-m.sentence > window {
+			return
+		}
+		if ok(m) {
+			*name, *typ, *id = m.name, m.typ, schema.EntityID(m.name)
+			m.sentence = sentence // mentioned again: it stays salient
+			r.mentions = append(r.mentions, m)
+			return
+		}
+	}
+}
+
+// organisation reports a mention that can be an organisation: typed ORG, or
+// a proper name of no other type ("Norvale Telecom").
+func organisation(m mentionOf) bool {
+	return m.typ == schema.Org || m.typ == "" && !m.person && m.proper && !m.plural
+}
+
+// government reports a name headed by the noun of a public body.
+func government(name string) bool {
+	switch strings.ToLower(lastWord(name)) {
+	case "department", "ministry", "commission", "agency", "administration", "house", "congress", "senate",
+		"council", "committee", "office", "bureau", "court", "party", "army", "navy", "police", "government":
+		return true
+	}
+	return false
+}
+
+// cluster groups the names of a document that are forms of one another and
+// returns, for each name, its cluster's full name and type. It merges only
+// where one reading is possible: a short form that fits two full names stays
+// apart.
+func cluster(ms []mentionOf) map[string]mentionOf {
+	type info struct {
+		mentionOf
+		types map[string]int
+	}
+	byName := map[string]*info{}
+	var order []string
+	for _, m := range ms {
+		in := byName[m.name]
+		if in == nil {
+			in = &info{mentionOf: m, types: map[string]int{}}
+			byName[m.name] = in
+			order = append(order, m.name)
+		}
+		if m.typ != "" {
+			in.types[m.typ]++
+		}
+		in.person = in.person || m.person
+	}
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(n string) string {
+		if p, ok := parent[n]; ok && p != n {
+			return find(p)
+		}
+		return n
+	}
+	union := func(short, full string) { parent[find(short)] = find(full) }
+
+	for _, short := range order {
+		var fits []string
+		for _, full := range order {
+			if full != short && shortFormOf(short, full, byName[full].person) {
+				fits = append(fits, full)
+			}
+		}
+		if len(fits) == 1 {
+			union(short, fits[0])
+		}
+	}
+	out := map[string]mentionOf{}
+	members := map[string][]string{}
+	for _, n := range order {
+		members[find(n)] = append(members[find(n)], n)
+	}
+	for root, names := range members {
+		votes := map[string]int{}
+		person := false
+		for _, n := range names {
+			for t, c := range byName[n].types {
+				votes[t] += c
+			}
+			person = person || byName[n].person
+		}
+		typ := ""
+		for t, c := range votes {
+			if c > votes[typ] || c == votes[typ] && t < typ {
+				typ = t
+			}
+		}
+		if person && typ == "" {
+			typ = schema.Person
+		}
+		for _, n := range names {
+			out[n] = mentionOf{name: root, typ: typ}
+		}
+	}
+	return out
+}
+
+// shortFormOf reports whether short is a short form of full: its surname or
+// given name ("Trump", "Xi" of a person), the name an organisation goes by
+// without its head noun ("Commerce" of "Commerce Department"), its inverted
+// form ("Department of Commerce"), or its initials ("FCC").
+func shortFormOf(short, full string, fullIsPerson bool) bool {
+	s, f := strings.Fields(short), strings.Fields(full)
+	if len(s) == 3 && len(f) == 2 && strings.EqualFold(s[1], "of") && orgHeads[strings.ToLower(s[0])] {
+		// "Department of Commerce" and "Commerce Department"
+		return strings.EqualFold(s[2]+" "+s[0], full)
+	}
+	if len(s) == 0 || len(f) < 2 || len(s) >= len(f) || !hasUpper(short) {
+		return false
+	}
+	if len(s) == 1 {
+		w := s[0]
+		switch {
+		case fullIsPerson && (w == f[len(f)-1] || w == f[0]):
+			return true
+		case len(f) == 2 && w == f[0] && shortenable(f[1]):
+			return true // "Commerce" of "Commerce Department", not "Trump" of "Trump administration"
+		case isAcronym(w) && w == initials(f):
+			return true
+		}
+	}
+	return false
+}
+
+// shortenable reports an organisation's head noun that its name is often
+// written without.
+func shortenable(head string) bool {
+	switch h := strings.ToLower(head); h {
+	case "administration", "house", "government", "party", "family", "post", "times", "news", "journal":
+		return false
+	default:
+		return orgHeads[h]
+	}
+}
+
+// initials returns the capitals of a name's words, skipping function words:
+// "FCC" for "Federal Communications Commission".
+func initials(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		switch strings.ToLower(w) {
+		case "of", "the", "and", "for", "&":
+			continue
+		}
+		r := []rune(w)
+		if len(r) > 0 && unicode.IsUpper(r[0]) {
+			b.WriteRune(r[0])
+		}
+	}
+	return b.String()
+}
+
+// rename points an argument at its cluster's full name.
+func rename(name, id, typ *string, aliases map[string]mentionOf) {
+	if *id == "" {
+		return
+	}
+	if c, ok := aliases[*name]; ok {
+		*name, *id = c.name, schema.EntityID(c.name)
+		if c.typ != "" {
+			*typ = c.typ
+		}
+	}
+}
+
+func definite(surface string) bool {
+	low := strings.ToLower(surface)
+	return strings.HasPrefix(low, "the ")
+}
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// plural reports a common noun phrase whose last word looks plural:
+// "officials", "U.S. firms".
+func plural(name string, proper bool) bool {
+	w := lastWord(name)
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && (!hasUpper(w) || !proper)
+}
