@@ -1137,8 +1137,11 @@ func isAndOr(toks []Token, c chunk) bool {
 // a sentence (most often its main clause), a subject right before its verb,
 // proper names, passives, folded prepositions and relations built from more
 // than one verb rank higher.
-func confidence(f rawFact, subj, obj []Token, sentenceLen int) float64 {
+func confidence(f rawFact, subj, obj []Token, sentenceLen int, margin int32) float64 {
 	c := 0.6
+	if margin < 8000 {
+		c -= 0.05 // the tagger hesitated over a word of the relation
+	}
 	if hasProperNoun(subj) {
 		c += 0.05
 	}
@@ -1193,6 +1196,18 @@ func confidence(f rawFact, subj, obj []Token, sentenceLen int) float64 {
 	return math.Round(math.Min(0.95, math.Max(0.05, c))*100) / 100
 }
 
+// relationMargin is the tagger's least margin over the words of a fact's
+// relation (a relation the sentence only implies has no words to doubt).
+func relationMargin(toks []Token, f rawFact) int32 {
+	m := int32(sureMargin)
+	if f.relFirst >= 0 {
+		for _, t := range toks[f.relFirst : f.relLast+1] {
+			m = min(m, t.margin)
+		}
+	}
+	return m
+}
+
 func hasProperNoun(toks []Token) bool {
 	for _, t := range toks {
 		if isProper(t) {
@@ -1232,7 +1247,7 @@ func fact(f rawFact, s Sentence, doc string) schema.Fact {
 		Negated:       f.negated,
 		Passive:       f.flipped,
 		Modality:      f.modality,
-		Confidence:    confidence(f, subj, obj, len(toks)),
+		Confidence:    confidence(f, subj, obj, len(toks), relationMargin(toks, f)),
 		Doc:           doc,
 		SentenceIndex: s.Index,
 		Sentence:      s.Text,

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -170,10 +171,18 @@ func cluster(ms []mentionOf) map[string]mentionOf {
 	}
 	union := func(short, full string) { parent[find(short)] = find(full) }
 
+	// Index each name by the short forms it could have, so that a document
+	// of any length is clustered in linear time.
+	index := map[string][]string{}
+	for _, full := range order {
+		for _, k := range shortKeys(full) {
+			index[k] = append(index[k], full)
+		}
+	}
 	for _, short := range order {
 		var fits []string
-		for _, full := range order {
-			if full != short && shortFormOf(short, full, byName[full].person) {
+		for _, full := range index[short] {
+			if full != short && !slices.Contains(fits, full) && shortFormOf(short, full, byName[full].person) {
 				fits = append(fits, full)
 			}
 		}
@@ -209,6 +218,22 @@ func cluster(ms []mentionOf) map[string]mentionOf {
 		}
 	}
 	return out
+}
+
+// shortKeys returns the short forms a full name could be written as, for
+// shortFormOf to confirm: its first and last words, its initials, and its
+// inverted form.
+func shortKeys(full string) []string {
+	f := strings.Fields(full)
+	if len(f) < 2 {
+		return nil
+	}
+	keys := []string{f[0], f[len(f)-1], initials(f)}
+	if len(f) == 2 {
+		keys = append(keys, f[1]+" of "+f[0], strings.ToLower(f[1])+" of "+f[0])
+		keys = append(keys, strings.ToUpper(f[1][:1])+f[1][1:]+" of "+f[0])
+	}
+	return keys
 }
 
 // shortFormOf reports whether short is a short form of full: its surname or

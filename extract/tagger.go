@@ -397,8 +397,8 @@ func (t *tagger) tag(toks []Token) {
 	ctxWord, ctxSuf = t.context(toks, ctxWord, ctxSuf)
 	p1, p2 := t.start, t.start2
 	for i := range toks {
-		tag, id := t.tagAt(toks[i].Text, i+2, ctxWord, ctxSuf, p1, p2)
-		toks[i].Tag = tag
+		tag, id, margin := t.tagAt(toks[i].Text, i+2, ctxWord, ctxSuf, p1, p2)
+		toks[i].Tag, toks[i].margin = tag, margin
 		p1, p2 = id, p1
 	}
 }
@@ -422,19 +422,35 @@ func (t *tagger) context(toks []Token, ctxWord, ctxSuf []int32) ([]int32, []int3
 
 // tagAt tags the word w at context position j, after tags p1 and p2, in
 // prose's order: its fixed rules, then its tag map, then the model.
-func (t *tagger) tagAt(w string, j int, ctxWord, ctxSuf []int32, p1, p2 int16) (string, int16) {
+// It also returns the tag's margin over the runner-up, in thousandths of a
+// weight: how sure the model is (sureMargin for tags its rules fix).
+func (t *tagger) tagAt(w string, j int, ctxWord, ctxSuf []int32, p1, p2 int16) (string, int16, int32) {
 	if tag, id := t.special(w); tag != "" {
-		return tag, id
+		return tag, id, sureMargin
 	}
 	if k, ok := t.known[w]; ok {
-		return k.tag, k.id
+		return k.tag, k.id, sureMargin
 	}
 	s := t.score(w, j, ctxWord, ctxSuf, p1, p2)
 	best := s.best(len(t.classes))
 	if best < 0 {
-		return "", -1 // no feature known at all; prose's max returns "" too
+		return "", -1, 0 // no feature known at all; prose's max returns "" too
 	}
-	return t.classes[best], int16(best)
+	return t.classes[best], int16(best), s.margin(best, len(t.classes))
+}
+
+// sureMargin is the margin of a tag that no model score decided.
+const sureMargin = 1 << 20
+
+// margin is how far the best class's score stands above the next seen one.
+func (s *tagScores) margin(best, n int) int32 {
+	m := int32(sureMargin)
+	for c := range n {
+		if c != best && s.seen&(1<<c) != 0 && s.sum[best]-s.sum[c] < m {
+			m = s.sum[best] - s.sum[c]
+		}
+	}
+	return m
 }
 
 // special applies prose's rules that bypass the model, plus our rule for

@@ -228,7 +228,7 @@ func (t *tagger) hasTie(toks []Token) bool {
 				}
 			}
 		}
-		_, id := t.tagAt(tok.Text, i+2, ctxWord, ctxSuf, p1, p2)
+		_, id, _ := t.tagAt(tok.Text, i+2, ctxWord, ctxSuf, p1, p2)
 		p1, p2 = id, p1
 	}
 	return false
