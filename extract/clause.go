@@ -367,7 +367,10 @@ func (m *Model) qualifiers(toks []Token, cs []chunk, i int) quals {
 		case (isPrep(toks, cs[k]) || isTo(toks, cs[k])) && k+1 < len(cs) && cs[k+1].kind == nounPhrase && !opensClause(toks, cs, k+1):
 			// with the whole list it governs: "to Iran, Syria and Cuba"
 			list := withConjuncts(toks, cs, k+1)
-			end := list[len(list)-1].c.end
+			end := cs[k+1].end
+			if alike(toks, list) {
+				end = list[len(list)-1].c.end
+			}
 			q = q.with(span{Start: cs[k].start, End: end}, kindOf(toks, cs[k], cs[k+1]))
 			for k < len(cs) && cs[k].start < end {
 				k++
@@ -992,6 +995,11 @@ func (m *Model) objectsOf(toks []Token, cs []chunk, p predicate) complement {
 	}
 	word := toks[cs[j].start].Text
 	if cs[j+1].kind == nounPhrase {
+		if np := toks[cs[j+1].start:cs[j+1].end]; isTimePhrase(np) || isTimeNP(np) && !hasTag(np, "DT") {
+			// "were held in 862": a time is a qualifier, not what the verb
+			// acts on; the phrase stays whole.
+			return complement{end: cs[j].start}
+		}
 		if p.passive && p.segments == 1 && strings.EqualFold(word, "by") {
 			return complement{agent: &mention{c: cs[j+1]}, end: cs[j+1].end}
 		}
@@ -1102,6 +1110,18 @@ func withConjuncts(toks []Token, cs []chunk, j int) []mention {
 	return out
 }
 
+// alike reports whether the items of a list start alike, all names or all
+// common nouns: "Iran, Syria and Cuba", not "July 17, the son of Daniel".
+func alike(toks []Token, list []mention) bool {
+	first := isProper(toks[list[0].c.start])
+	for _, m := range list[1:] {
+		if isProper(toks[m.c.start]) != first {
+			return false
+		}
+	}
+	return true
+}
+
 func opensClause(toks []Token, cs []chunk, j int) bool {
 	return j+1 < len(cs) && cs[j+1].kind == verbGroup && isFinite(firstVerbTag(toks, cs[j+1]))
 }
@@ -1168,6 +1188,12 @@ func confidence(f rawFact, subj, obj []Token, sentenceLen int, margin int32) flo
 	}
 	if f.flipped {
 		c -= 0.05
+	}
+	if f.clause {
+		c -= 0.08 // a clause as an object is read more loosely than a noun phrase
+	}
+	if f.subject.extra || f.object.extra || f.controlled {
+		c -= 0.05 // a second reading of a phrase another fact already covers
 	}
 	if sentenceLen > 30 {
 		c -= 0.06

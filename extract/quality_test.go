@@ -13,7 +13,7 @@ import (
 // extractor, never lower them to make a change pass.
 const (
 	carbBaselineF1  = 0.478
-	carbBaselineAUC = 0.292
+	carbBaselineAUC = 0.297
 )
 
 const carbGoldPath = "../../shared/data/carb/gold/dev.tsv"
