@@ -201,6 +201,13 @@ func TestQualifiers(t *testing.T) {
 				}
 				return ""
 			}},
+		{"The director resigned in May.", triple{"director", "resign", "", false},
+			func(f schema.Fact) string {
+				if f.Time != "in May" || f.ObjectID != "" {
+					return fmt.Sprintf("time %q, object ID %q; want the time in May and no object", f.Time, f.ObjectID)
+				}
+				return ""
+			}},
 		{"The deal would relax the penalties.", triple{"deal", "relax", "penalties", false},
 			func(f schema.Fact) string {
 				if f.Modality != "would" {
@@ -238,7 +245,7 @@ func TestQualifiers(t *testing.T) {
 func TestNonEntityObjects(t *testing.T) {
 	m := model(t)
 	for _, tt := range []struct{ sentence, relation, object string }{
-		{"The director resigned in May.", "resign in", "May"},
+		{"The director resigned in May.", "resign", ""},
 		{"Officials said the bank broke the rules.", "say", "the bank broke the rules"},
 		{"Trade tensions remain high.", "remain", "high"},
 	} {
