@@ -12,6 +12,7 @@ require (
 	github.com/mingrammer/commonregex v1.0.1
 	github.com/urfave/cli/v2 v2.27.7
 	go.etcd.io/bbolt v1.3.10
+	golang.org/x/sync v0.25.0
 	gopkg.in/neurosnap/sentences.v1 v1.0.6
 )
 
@@ -44,7 +45,6 @@ require (
 	github.com/xrash/smetrics v0.0.0-20240521201337-686a1a2994c1 // indirect
 	golang.org/x/crypto v0.25.0 // indirect
 	golang.org/x/image v0.21.0 // indirect
-	golang.org/x/sync v0.25.0 // indirect
 	golang.org/x/sys v0.22.0 // indirect
 	golang.org/x/text v0.19.0 // indirect
 	gonum.org/v1/gonum v0.7.0 // indirect

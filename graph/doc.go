@@ -20,7 +20,10 @@
 // [Store.Remove] takes a document out. Both read only the quads of that
 // document and of the nodes its facts touch, through the subject and object
 // indexes. [Store.Load] adds facts of any number of documents in one
-// transaction, for a store built in one go.
+// transaction, for a store built in one go. [Store.LoadNQuads] loads an
+// N-Quads file as it is, in batched transactions, after it has checked every
+// line. [Store.Verify] checks the invariants that these writes keep, and
+// [Store.Documents] and [Store.Size] describe what the store holds.
 //
 // [Store.Query] runs Gizmo and returns the values Cayley's HTTP API would
 // return. A query that does not parse or fails while it runs is the caller's

@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/writer"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/kgraph/kg/schema"
 )
@@ -45,7 +47,7 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // DefaultBatch is how many quads [Store.LoadNQuads] writes per transaction
 // when the caller does not say: the fastest of the sizes that
 // BenchmarkLoadNQuads compares on bolt (see bench/README.md).
-const DefaultBatch = 100_000
+const DefaultBatch = 10_000
 
 // LoadNQuads loads the N-Quads file at path and returns how many quads it
 // read. It reads the file twice: first it parses every line, so that a file
@@ -70,10 +72,30 @@ func (s *Store) LoadNQuads(ctx context.Context, path string, batch int) (int64, 
 		if err != nil {
 			return true, err
 		}
-		_, err = readNQuads(ctx, path, batch, func(b []quad.Quad) error {
-			return retry(ctx, func() error { return w.AddQuadSet(b) })
+		// Parse the next batch while Cayley writes this one.
+		batches := make(chan []quad.Quad, 1)
+		g, gctx := errgroup.WithContext(ctx)
+		g.Go(func() error {
+			defer close(batches)
+			_, err := readNQuads(gctx, path, batch, func(b []quad.Quad) error {
+				select {
+				case batches <- slices.Clone(b):
+					return nil
+				case <-gctx.Done():
+					return gctx.Err()
+				}
+			})
+			return err
 		})
-		return true, err
+		g.Go(func() error {
+			for b := range batches {
+				if err := retry(gctx, func() error { return w.AddQuadSet(b) }); err != nil {
+					return err // cancels gctx, which ends the reader
+				}
+			}
+			return nil
+		})
+		return true, g.Wait()
 	})
 	if err != nil {
 		return 0, fmt.Errorf("load %s: %w", path, err)

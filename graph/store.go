@@ -208,7 +208,7 @@ func openBolt(opts Options) (*Store, error) {
 	}
 	// Cayley's own bolt backends open the file with no timeout, and bbolt
 	// then waits forever for the lock of another process; so we open it.
-	db, err := bbolt.Open(path, 0o644, &bbolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly})
+	db, err := bbolt.Open(path, 0o644, &bbolt.Options{Timeout: timeout, ReadOnly: opts.ReadOnly, FreelistType: bbolt.FreelistMapType, NoFreelistSync: true})
 	if errors.Is(err, bbolt.ErrTimeout) {
 		return nil, &lockedError{path: path}
 	} else if err != nil {

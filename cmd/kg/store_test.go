@@ -1,7 +1,9 @@
 package main
 
 import (
+	"database/sql"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -118,5 +120,54 @@ func TestLoadErrors(t *testing.T) {
 	}
 	if _, errOut, code := run(t, "", "load", "--db", db); code != 2 || !strings.Contains(errOut, "name the N-Quads files") {
 		t.Errorf("no file: got exit %d, %q", code, errOut)
+	}
+}
+
+// TestPostgres runs the store commands on PostgreSQL, chosen through
+// KG_BACKEND and KG_DB, in a schema of its own in $KG_TEST_POSTGRES.
+func TestPostgres(t *testing.T) {
+	base := os.Getenv("KG_TEST_POSTGRES")
+	if base == "" {
+		t.Skip("KG_TEST_POSTGRES is not set: no PostgreSQL to test against (.ci/run sets it)")
+	}
+	db, err := sql.Open("postgres", base) // lib/pq, registered through package graph
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() }) // after the schema is dropped
+	schemaName := fmt.Sprintf("kgcli_%d", os.Getpid())
+	if _, err := db.Exec("CREATE SCHEMA " + schemaName); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if _, err := db.Exec("DROP SCHEMA " + schemaName + " CASCADE"); err != nil {
+			t.Error(err)
+		}
+	})
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	t.Setenv("KG_BACKEND", "postgres")
+	t.Setenv("KG_DB", base+sep+"search_path="+schemaName)
+
+	if _, errOut, code := run(t, "", "stats"); code != 2 || !strings.Contains(errOut, "store not found") {
+		t.Errorf("stats before any build: got exit %d, %q; want exit 2, store not found", code, errOut)
+	}
+	_, errOut, code := run(t, "", "build", example)
+	if code != 0 || !strings.Contains(errOut, "(1 added") || strings.Contains(errOut, ":kg@") {
+		t.Fatalf("build: exit %d, %q", code, errOut)
+	}
+	out := mustRun(t, "", "stats")
+	if !strings.Contains(out, "harbor-sanctions.txt") {
+		t.Errorf("stats: got\n%s", out)
+	}
+	mustRun(t, "", "verify")
+	if _, errOut, _ := run(t, "", "build", example); !strings.Contains(errOut, "(0 added, 0 replaced, 1 unchanged)") {
+		t.Errorf("build again: got %q", errOut)
+	}
+	mustRun(t, "", "remove", filepath.ToSlash(filepath.Clean(example)))
+	if out := mustRun(t, "", "stats", "--json"); !strings.Contains(out, `"quads":0`) {
+		t.Errorf("stats after removing the only document: %s", out)
 	}
 }
