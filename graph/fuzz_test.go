@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -77,4 +79,39 @@ func closesStrings(line string) bool {
 		}
 	}
 	return !in
+}
+
+// FuzzLoadNQuads loads arbitrary bytes as an N-Quads file into a memory
+// store: it must never crash, a bad line is a *ParseError inside the file,
+// and a file that fails writes nothing.
+func FuzzLoadNQuads(f *testing.F) {
+	var nq bytes.Buffer
+	if err := WriteNQuads(&nq, testDocs, testFacts()); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(nq.Bytes())
+	for _, s := range []string{"<a> <b> <c> .\n", "<a> <b> .", "# c\n\n<a> <b> \"x\"@en <l> .", "_:b <p> \"1\"^^<xsd:integer> .", "\x00\xff"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		path := filepath.Join(t.TempDir(), "in.nq")
+		if err := os.WriteFile(path, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		s := openTest(t, Options{Backend: Memory})
+		n, err := s.LoadNQuads(context.Background(), path, 3)
+		if err == nil {
+			return
+		}
+		var pe *ParseError
+		if !errors.As(err, &pe) {
+			t.Fatalf("LoadNQuads: got %v, want a *ParseError", err)
+		}
+		if pe.Line < 1 || pe.Line > bytes.Count(b, []byte("\n"))+1 {
+			t.Errorf("ParseError line %d outside the file's %d lines", pe.Line, bytes.Count(b, []byte("\n"))+1)
+		}
+		if got := dump(t, s); n != 0 || len(got) != 0 {
+			t.Errorf("a failed load wrote %d quads (returned %d)", len(got), n)
+		}
+	})
 }
