@@ -52,8 +52,9 @@
 // matches [ErrLocked], unless both are read-only ([Options.ReadOnly]).
 //
 // A Store is safe for concurrent use. Reads share the store on bolt and take
-// turns on memory, whose Cayley backend is not safe for concurrent use even by
-// readers. A load excludes every other call of its Store: Cayley's iterators
+// turns on memory and SQL, whose Cayley backends are not safe for concurrent
+// use even by readers (open several Stores for parallel SQL reads). A load
+// excludes every other call of its Store: Cayley's iterators
 // nest bbolt read transactions, which deadlock with a writer that grows the
 // file's memory map between them.
 //

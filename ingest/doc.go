@@ -1,5 +1,6 @@
 // Package ingest reads documents for extraction and checks them before any of
-// them reaches the store.
+// them reaches the store. [Document.Hash] identifies a document's text, so
+// that the store can skip a document it holds already.
 //
 // # Caveats
 //
