@@ -25,10 +25,7 @@ func TestBuildKilled(t *testing.T) {
 		t.Skip("builds kg and kills it: not with -short")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "kg")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := kgBinary(t)
 	text, err := os.ReadFile(example)
 	if err != nil {
 		t.Fatal(err)

@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -126,30 +128,8 @@ func TestLoadErrors(t *testing.T) {
 // TestPostgres runs the store commands on PostgreSQL, chosen through
 // KG_BACKEND and KG_DB, in a schema of its own in $KG_TEST_POSTGRES.
 func TestPostgres(t *testing.T) {
-	base := os.Getenv("KG_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("KG_TEST_POSTGRES is not set: no PostgreSQL to test against (.ci/run sets it)")
-	}
-	db, err := sql.Open("postgres", base) // lib/pq, registered through package graph
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() }) // after the schema is dropped
-	schemaName := fmt.Sprintf("kgcli_%d", os.Getpid())
-	if _, err := db.Exec("CREATE SCHEMA " + schemaName); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if _, err := db.Exec("DROP SCHEMA " + schemaName + " CASCADE"); err != nil {
-			t.Error(err)
-		}
-	})
-	sep := "?"
-	if strings.Contains(base, "?") {
-		sep = "&"
-	}
 	t.Setenv("KG_BACKEND", "postgres")
-	t.Setenv("KG_DB", base+sep+"search_path="+schemaName)
+	t.Setenv("KG_DB", testPostgres(t))
 
 	if _, errOut, code := run(t, "", "stats"); code != 2 || !strings.Contains(errOut, "store not found") {
 		t.Errorf("stats before any build: got exit %d, %q; want exit 2, store not found", code, errOut)
@@ -170,4 +150,116 @@ func TestPostgres(t *testing.T) {
 	if out := mustRun(t, "", "stats", "--json"); !strings.Contains(out, `"quads":0`) {
 		t.Errorf("stats after removing the only document: %s", out)
 	}
+}
+
+// testPostgres returns the URL of a schema of its own in the database that
+// $KG_TEST_POSTGRES names, dropped when the test ends; without the variable,
+// the test is skipped.
+func testPostgres(t *testing.T) string {
+	t.Helper()
+	base := os.Getenv("KG_TEST_POSTGRES")
+	if base == "" {
+		t.Skip("KG_TEST_POSTGRES is not set: no PostgreSQL to test against (.ci/run sets it)")
+	}
+	db, err := sql.Open("postgres", base) // lib/pq, registered through package graph
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() }) // after the schema is dropped
+	schemaName := fmt.Sprintf("kgcli_%d_%d", os.Getpid(), testSchemas.Add(1))
+	if _, err := db.Exec("CREATE SCHEMA " + schemaName); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if _, err := db.Exec("DROP SCHEMA " + schemaName + " CASCADE"); err != nil {
+			t.Error(err)
+		}
+	})
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	return base + sep + "search_path=" + schemaName
+}
+
+// TestTwoBuildProcesses runs two kg build processes at once on different
+// documents (that share entities) into one PostgreSQL database: the store must
+// hold what one build of all the documents gives, nothing lost, nothing
+// twice.
+func TestTwoBuildProcesses(t *testing.T) {
+	together, apart := testPostgres(t), testPostgres(t)
+	bin := kgBinary(t)
+	dir := t.TempDir()
+	text, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files [2][]string
+	for i := range 30 {
+		p := filepath.Join(dir, fmt.Sprintf("doc%02d.txt", i))
+		if err := os.WriteFile(p, []byte(strings.ReplaceAll(string(text), "Harbor Networks", fmt.Sprintf("Harbor Networks %d", i%7))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files[i%2] = append(files[i%2], p)
+	}
+	build := func(db string, files []string) *exec.Cmd {
+		cmd := exec.Command(bin, append([]string{"build", "--backend", "postgres", "--db", db}, files...)...)
+		cmd.Env = append(os.Environ(), "KG_BACKEND=", "KG_DB=")
+		return cmd
+	}
+	var cmds []*exec.Cmd
+	var outs []*strings.Builder
+	for _, fs := range files {
+		cmd := build(apart, fs)
+		out := new(strings.Builder)
+		cmd.Stdout, cmd.Stderr = out, out
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds, outs = append(cmds, cmd), append(outs, out)
+	}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("build %d: %v\n%s", i, err, outs[i])
+		}
+	}
+	if out, err := build(together, append(files[0], files[1]...)).CombinedOutput(); err != nil {
+		t.Fatalf("one build: %v\n%s", err, out)
+	}
+	t.Setenv("KG_BACKEND", "postgres")
+	got, want := statsOf(t, apart), statsOf(t, together)
+	if got != want {
+		t.Errorf("two processes at once: stats\n%s\nwant, as one build gives,\n%s", got, want)
+	}
+	mustRun(t, "", "verify", "--db", apart)
+}
+
+// statsOf returns kg stats of the store without its size, which depends on
+// the order of writes.
+func statsOf(t *testing.T, db string) string {
+	t.Helper()
+	var rep map[string]any
+	if err := json.Unmarshal([]byte(mustRun(t, "", "stats", "--json", "--db", db)), &rep); err != nil {
+		t.Fatal(err)
+	}
+	delete(rep, "bytes")
+	b, err := json.MarshalIndent(rep, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// testSchemas numbers the PostgreSQL schemas of this test process.
+var testSchemas atomic.Int64
+
+// kgBinary builds the kg command for a test that runs it as a process, and
+// returns its path.
+func kgBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "kg")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
 }
