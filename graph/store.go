@@ -137,31 +137,40 @@ func openSQL(ctx context.Context, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", name, err)
 	}
+	// Readers take turns: Cayley's SQL optimiser counts its table aliases in
+	// shared state.
+	s := &Store{db: db, backend: opts.Backend, path: opts.Path, readOnly: opts.ReadOnly, exclusive: true}
 	exists, err := hasTables(ctx, db)
+	if err == nil && !exists && opts.Create && !opts.ReadOnly {
+		// Two processes creating the tables at once collide in
+		// PostgreSQL's catalogue: take turns, and look again.
+		err = s.withLock(ctx, true, func() error {
+			if exists, err = hasTables(ctx, db); err != nil || exists {
+				return err
+			}
+			err := csql.Init(opts.Backend, opts.Path, nil)
+			if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
+				return fmt.Errorf("init: %w", err)
+			}
+			exists = true
+			return nil
+		})
+	}
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", name, err)
 	}
 	if !exists {
-		if !opts.Create || opts.ReadOnly {
-			db.Close()
-			return nil, fmt.Errorf("open %s: %w", name, ErrNotFound)
-		}
-		// Another process may create the tables at the same moment.
-		err := csql.Init(opts.Backend, opts.Path, nil)
-		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
-			db.Close()
-			return nil, fmt.Errorf("open %s: init: %w", name, err)
-		}
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", name, ErrNotFound)
 	}
 	qs, err := csql.New(opts.Backend, opts.Path, nil)
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", name, err)
 	}
-	// Readers take turns: Cayley's SQL optimiser counts its table aliases in
-	// shared state.
-	return &Store{qs: qs, db: db, backend: opts.Backend, path: opts.Path, readOnly: opts.ReadOnly, exclusive: true}, nil
+	s.qs = qs
+	return s, nil
 }
 
 // hasTables reports whether Cayley's quads table is in the database (in the
