@@ -1277,6 +1277,8 @@ func fact(f rawFact, s Sentence, doc string) schema.Fact {
 		Doc:           doc,
 		SentenceIndex: s.Index,
 		Sentence:      s.Text,
+		SentenceStart: s.Start,
+		SentenceEnd:   s.End,
 	}
 	if len(obj) > 0 {
 		out.Text.Object = s.surface(obj[0], obj[len(obj)-1])

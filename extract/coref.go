@@ -54,6 +54,8 @@ func resolve(facts []schema.Fact, window int) []schema.Fact {
 	r := &resolver{window: window}
 	for i := range facts {
 		f := &facts[i]
+		// The names as this sentence writes them, before coreference.
+		subj, obj := f.Subject, f.Object
 		implied := f.Text.Relation == "" // an apposition names both sides itself
 		// "It was not clear": an "it" that only holds a copula's place.
 		if !implied && !(f.Relation == "be" && f.ObjectID == "" && strings.EqualFold(f.Subject, "it")) {
@@ -62,6 +64,8 @@ func resolve(facts []schema.Fact, window int) []schema.Fact {
 		// An object is not its own subject (that would be "itself"), and the
 		// description a copula gives is no reference: "ZTE, the manufacturer".
 		r.argument(&f.Object, &f.ObjectID, &f.ObjectType, f.Text.Object, f.Sentence, f.SentenceIndex, f.Subject, f.Relation != "be")
+		f.SubjectAlias = alias(subj, f.Subject, f.SubjectID, f.Text.Subject)
+		f.ObjectAlias = alias(obj, f.Object, f.ObjectID, f.Text.Object)
 	}
 	aliases := cluster(r.mentions)
 	out := facts[:0]
@@ -75,6 +79,24 @@ func resolve(facts []schema.Fact, window int) []schema.Fact {
 		out = append(out, *f)
 	}
 	return out
+}
+
+// alias is the name a sentence gives an entity: written is the argument's
+// name before coreference, resolved after it. A pronoun or a description that
+// coreference replaced names nothing. A title stays ("President Trump").
+func alias(written, resolved, id, surface string) string {
+	if id == "" || written != resolved {
+		return ""
+	}
+	s := surface
+	for _, det := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
+		s = strings.TrimPrefix(s, det)
+	}
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "'")
+	if first, _, ok := strings.Cut(s, " "); ok && titles[strings.ToLower(first)] && strings.HasSuffix(s, written) {
+		return s
+	}
+	return written
 }
 
 // argument resolves one argument if it refers back, and records it as a

@@ -61,6 +61,16 @@ type Fact struct {
 	Doc           string `json:"doc"`
 	SentenceIndex int    `json:"sentence_index"`
 	Sentence      string `json:"sentence"`
+	// SentenceStart and SentenceEnd are the sentence's byte offsets in its
+	// document: Sentence is text[SentenceStart:SentenceEnd].
+	SentenceStart int `json:"sentence_start"`
+	SentenceEnd   int `json:"sentence_end"`
+	// SubjectAlias and ObjectAlias are the names as this sentence writes
+	// them ("President Trump", "Commerce"), where Subject and Object give the
+	// entity's full name; empty where the sentence names nothing (a pronoun
+	// or description resolved to an entity named before, a clause).
+	SubjectAlias string `json:"subject_alias,omitempty"`
+	ObjectAlias  string `json:"object_alias,omitempty"`
 }
 
 // RelationID returns the IRI of the fact's relation.

@@ -31,6 +31,9 @@ const (
 	RelationText  = Prefix + "relation"       // evidence: the relation as a phrase, "pledge to help"
 	Negated       = Prefix + "negated"        // evidence: the sentence denies the fact
 	Confidence    = Prefix + "confidence"     // evidence: the extractor's confidence, 0 to 1
+	Start         = Prefix + "start"          // evidence: the sentence's first byte in its document
+	End           = Prefix + "end"            // evidence: the byte after the sentence's last
+	Alias         = Prefix + "alias"          // entity: a name a document calls it by ("President Trump", "Commerce")
 	Hash          = Prefix + "hash"           // document: "sha256:" and the hex SHA-256 of its text, as loaded
 	EvidenceCount = Prefix + "evidence_count" // document: how many evidence nodes it has, to check it is whole
 )
