@@ -41,6 +41,18 @@
 //	g.V().Has("<kg:name>", "ZTE").In(["<kg:subject>", "<kg:object>"])
 //	  .Save("<kg:relation>", "relation").Save("<kg:negated>", "negated").Out("<kg:text>").All()
 //
+// An entity's aliases, the names its sentences call it by, are properties of
+// the evidence (kg:subject_alias, kg:object_alias), so they go with their
+// document:
+//
+//	var e = g.V().Has("<kg:name>", "Thomas Reid")
+//	e.In("<kg:subject>").Out("<kg:subject_alias>")
+//	  .Union(e.In("<kg:object>").Out("<kg:object_alias>")).Unique().All()
+//
+// [Store.Entities] lists entities with their aliases, mentions and degree;
+// [Store.Support] gives the ledger of one fact: every sentence that states or
+// denies it, and how many documents they come from.
+//
 // [Store.Subgraph] collects entities and facts, the whole graph or the
 // neighbourhood of one entity, and [WriteDOT] and [RenderSVG]
 // draw them.

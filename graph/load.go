@@ -215,6 +215,19 @@ func loadQuads(docs []string, facts []schema.Fact) ([]quad.Quad, error) {
 		qs.add(id, iri(schema.RelationText), quad.String(f.Relation), nil)
 		qs.add(id, iri(schema.Negated), quad.Bool(f.Negated), nil)
 		qs.add(id, iri(schema.Confidence), quad.Float(f.Confidence), nil)
+		if f.SentenceEnd > f.SentenceStart {
+			qs.add(id, iri(schema.Start), quad.Int(f.SentenceStart), nil)
+			qs.add(id, iri(schema.End), quad.Int(f.SentenceEnd), nil)
+		}
+		// Aliases live on the evidence, not the entity: they go with the
+		// sentence that wrote them, so removing or replacing a document
+		// takes exactly its own aliases and keeps every other document's.
+		if a := strings.TrimSpace(f.SubjectAlias); a != "" {
+			qs.add(id, iri(schema.SubjectAlias), quad.String(a), nil)
+		}
+		if a := strings.TrimSpace(f.ObjectAlias); a != "" {
+			qs.add(id, iri(schema.ObjectAlias), quad.String(a), nil)
+		}
 	}
 	return qs.list, nil
 }
@@ -230,6 +243,9 @@ func checkFact(f *schema.Fact) error {
 	}
 	if f.SentenceIndex < 0 {
 		return fmt.Errorf("negative sentence index %d", f.SentenceIndex)
+	}
+	if f.SentenceStart < 0 || f.SentenceEnd < 0 {
+		return fmt.Errorf("negative sentence offsets %d:%d", f.SentenceStart, f.SentenceEnd)
 	}
 	if math.IsNaN(f.Confidence) || math.IsInf(f.Confidence, 0) {
 		return fmt.Errorf("confidence %v is not a number", f.Confidence)

@@ -24,11 +24,14 @@
 //	evidence: rdf:type kg:Evidence; kg:doc <document>; kg:sentence_index 4;
 //	          kg:text "In April, the Commerce Department penalized ZTE ...";
 //	          kg:subject <entity>; kg:predicate <relation>; kg:object <entity>;
-//	          kg:relation "penalize"; kg:negated false; kg:confidence 0.8
+//	          kg:relation "penalize"; kg:negated false; kg:confidence 0.8;
+//	          kg:start 512; kg:end 590; kg:subject_alias "Commerce"; kg:object_alias "ZTE"
 //
 // The evidence node repeats the fact's terms (kg:subject, kg:predicate,
 // kg:object) so that Gizmo, which cannot follow a quad to its label, can still
-// go from an entity to the sentences behind its edges.
+// go from an entity to the sentences behind its edges. The aliases, the names
+// as each sentence writes them, are on the evidence too, so that they leave
+// the graph with the document that gave them.
 //
 // # Caveats
 //

@@ -33,7 +33,9 @@ const (
 	Confidence    = Prefix + "confidence"     // evidence: the extractor's confidence, 0 to 1
 	Start         = Prefix + "start"          // evidence: the sentence's first byte in its document
 	End           = Prefix + "end"            // evidence: the byte after the sentence's last
-	Alias         = Prefix + "alias"          // entity: a name a document calls it by ("President Trump", "Commerce")
+	SubjectAlias  = Prefix + "subject_alias"  // evidence: the subject's name as the sentence writes it ("President Trump")
+	ObjectAlias   = Prefix + "object_alias"   // evidence: the object's name as the sentence writes it ("Commerce")
+	Alias         = Prefix + "alias"          // correction: the name a split takes from an entity
 	Hash          = Prefix + "hash"           // document: "sha256:" and the hex SHA-256 of its text, as loaded
 	EvidenceCount = Prefix + "evidence_count" // document: how many evidence nodes it has, to check it is whole
 )

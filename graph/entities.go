@@ -1,0 +1,152 @@
+package graph
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// EntityInfo describes one entity for a listing.
+type EntityInfo struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Type string `json:"type"` // empty if unknown
+	// Aliases are the other names the sentences call it by, sorted: the
+	// kg:subject_alias and kg:object_alias of its evidence, without its
+	// own name.
+	Aliases  []string `json:"aliases"`
+	Mentions int      `json:"mentions"` // evidence nodes that name it as subject or object
+	Degree   int      `json:"degree"`   // distinct other entities it shares a fact with
+}
+
+// Entity sort orders for [EntityFilter.Sort].
+const (
+	ByName     = "name"     // by name, then ID
+	ByMentions = "mentions" // most mentioned first, then by name
+	ByDegree   = "degree"   // most connected first, then by name
+)
+
+// EntityFilter selects and orders the entities of [Store.Entities].
+type EntityFilter struct {
+	Type string // only entities of this kg:type (ignoring case); empty for all
+	Sort string // ByName (the default when empty), ByMentions or ByDegree
+}
+
+// Entities lists the entities of the store with their aliases, mentions and
+// degree. It reads every entity and its evidence, so it takes time on a
+// large store.
+func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]EntityInfo, error) {
+	var less func(a, b EntityInfo) int
+	switch f.Sort {
+	case ByName, "":
+		less = func(a, b EntityInfo) int { return 0 }
+	case ByMentions:
+		less = func(a, b EntityInfo) int { return cmp.Compare(b.Mentions, a.Mentions) }
+	case ByDegree:
+		less = func(a, b EntityInfo) int { return cmp.Compare(b.Degree, a.Degree) }
+	default:
+		return nil, fmt.Errorf("entities: unknown sort %q (want %s, %s or %s)", f.Sort, ByName, ByMentions, ByDegree)
+	}
+	qs, release, err := s.use()
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	defer release()
+	b := &builder{r: reader{ctx: ctx, qs: qs}, props: make(map[string]props)}
+	ids, err := b.r.instances(schema.Entity)
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	out := []EntityInfo{}
+	for _, id := range ids {
+		e, ok, err := b.entity(id, f.Type)
+		if err != nil {
+			return nil, fmt.Errorf("entities: %w", err)
+		}
+		if ok {
+			out = append(out, e)
+		}
+	}
+	slices.SortFunc(out, func(a, b EntityInfo) int {
+		return cmp.Or(less(a, b), cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
+	return out, nil
+}
+
+// entity describes the entity id, and false if its type is not typ.
+func (b *builder) entity(id, typ string) (EntityInfo, bool, error) {
+	p, err := b.r.props(id) // not b.node: each entity is read once
+	if err != nil {
+		return EntityInfo{}, false, err
+	}
+	e := EntityInfo{ID: id, Name: cmp.Or(p.str(schema.Name), id), Type: p.str(schema.Type), Aliases: []string{}}
+	if typ != "" && !strings.EqualFold(e.Type, typ) {
+		return e, false, nil
+	}
+	self := quad.IRI(id)
+	neighbours := make(map[quad.Value]bool)
+	for _, q := range p.facts {
+		if q.Object != self {
+			neighbours[q.Object] = true
+		}
+	}
+	mentions := make(map[quad.Value]bool) // evidence nodes that name id
+	err = b.r.quads(quad.Object, self, func(q quad.Quad) error {
+		switch {
+		case q.Label != nil:
+			if q.Subject != self {
+				neighbours[q.Subject] = true
+			}
+		case q.Predicate == quad.IRI(schema.Subject), q.Predicate == quad.IRI(schema.Object):
+			mentions[q.Subject] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return e, false, err
+	}
+	aliases := make(map[string]bool)
+	for ev := range mentions {
+		evp, err := b.r.props(iriString(ev))
+		if err != nil {
+			return e, false, err
+		}
+		// An entity that is both subject and object of one fact has both.
+		for _, pred := range []string{schema.SubjectAlias, schema.ObjectAlias} {
+			if !roleOf(evp, pred, self) {
+				continue
+			}
+			for _, v := range evp.vals[quad.IRI(pred)] {
+				if a, ok := v.(quad.String); ok && string(a) != e.Name {
+					aliases[string(a)] = true
+				}
+			}
+		}
+	}
+	e.Aliases = append(e.Aliases, sortedKeys(aliases)...)
+	e.Mentions, e.Degree = len(mentions), len(neighbours)
+	return e, true, nil
+}
+
+// roleOf reports whether the evidence names ent in the role whose alias
+// property is aliasPred.
+func roleOf(ev props, aliasPred string, ent quad.IRI) bool {
+	role := schema.Subject
+	if aliasPred == schema.ObjectAlias {
+		role = schema.Object
+	}
+	return slices.Contains(ev.vals[quad.IRI(role)], quad.Value(ent))
+}
+
+func iriString(v quad.Value) string {
+	if iri, ok := v.(quad.IRI); ok {
+		return string(iri)
+	}
+	return v.String()
+}

@@ -1,0 +1,153 @@
+package graph
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// Support is the evidence ledger of one fact: every sentence that states it
+// or denies it.
+type Support struct {
+	Subject  string `json:"subject"` // the entities' kg:name, as stored
+	Relation string `json:"relation"`
+	Object   string `json:"object"`
+
+	Evidence  []EvidenceRecord `json:"evidence"`  // by document, sentence, then negation
+	Sentences int              `json:"sentences"` // distinct (document, sentence) pairs
+	Documents int              `json:"documents"` // distinct documents
+	Asserted  int              `json:"asserted"`  // evidence that states the fact
+	Negated   int              `json:"negated"`   // evidence that denies it
+}
+
+// EvidenceRecord is one evidence node: one sentence of one document that
+// states (or denies) one fact.
+type EvidenceRecord struct {
+	ID            string  `json:"id"` // the evidence node's IRI
+	Document      string  `json:"document"`
+	SentenceIndex int     `json:"sentence_index"`
+	Start         int     `json:"start"` // byte offsets of the sentence in its document;
+	End           int     `json:"end"`   // both 0 when the load did not give them
+	Text          string  `json:"text"`
+	Negated       bool    `json:"negated"`
+	Confidence    float64 `json:"confidence"`
+	SubjectAlias  string  `json:"subject_alias,omitempty"` // the names as the sentence writes them
+	ObjectAlias   string  `json:"object_alias,omitempty"`
+}
+
+// Support returns the ledger of the fact subject - relation - object. The
+// entities are found by name as [Store.Subgraph] finds its focus (exactly,
+// else ignoring case, spacing and punctuation), the relation by its name
+// folded the same way ("penalize"). An unknown entity gives an error that
+// matches [ErrNotFound]; a fact that no sentence states gives an empty
+// ledger.
+func (s *Store) Support(ctx context.Context, subject, relation, object string) (Support, error) {
+	qs, release, err := s.use()
+	if err != nil {
+		return Support{}, fmt.Errorf("support: %w", err)
+	}
+	defer release()
+	b := &builder{r: reader{ctx: ctx, qs: qs}, props: make(map[string]props)}
+	sub, err := b.find(subject)
+	if err != nil {
+		return Support{}, fmt.Errorf("support: %w", err)
+	}
+	obj, err := b.find(object)
+	if err != nil {
+		return Support{}, fmt.Errorf("support: %w", err)
+	}
+	rel := quad.IRI(schema.RelationID(relation))
+	sp, err := b.node(sub)
+	if err != nil {
+		return Support{}, fmt.Errorf("support: %w", err)
+	}
+	op, err := b.node(obj)
+	if err != nil {
+		return Support{}, fmt.Errorf("support: %w", err)
+	}
+	sup := Support{Subject: cmp.Or(sp.str(schema.Name), sub), Relation: relation, Object: cmp.Or(op.str(schema.Name), obj),
+		Evidence: []EvidenceRecord{}}
+	if rp, err := b.node(string(rel)); err != nil {
+		return Support{}, fmt.Errorf("support: %w", err)
+	} else if n := rp.str(schema.Name); n != "" {
+		sup.Relation = n
+	}
+	for _, q := range sp.facts {
+		ev, ok := q.Label.(quad.IRI)
+		if !ok || q.Predicate != rel || q.Object != quad.IRI(obj) {
+			continue
+		}
+		rec, err := b.evidence(string(ev))
+		if err != nil {
+			return Support{}, fmt.Errorf("support: %w", err)
+		}
+		sup.Evidence = append(sup.Evidence, rec)
+	}
+	slices.SortFunc(sup.Evidence, func(a, b EvidenceRecord) int {
+		return cmp.Or(cmp.Compare(a.Document, b.Document), cmp.Compare(a.SentenceIndex, b.SentenceIndex),
+			cmpBool(a.Negated, b.Negated), cmp.Compare(a.ID, b.ID))
+	})
+	sentences, docs := make(map[string]bool), make(map[string]bool)
+	for _, e := range sup.Evidence {
+		sentences[fmt.Sprintf("%s\x00%d", e.Document, e.SentenceIndex)] = true
+		docs[e.Document] = true
+		if e.Negated {
+			sup.Negated++
+		} else {
+			sup.Asserted++
+		}
+	}
+	sup.Sentences, sup.Documents = len(sentences), len(docs)
+	return sup, nil
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// evidence reads one evidence node.
+func (b *builder) evidence(id string) (EvidenceRecord, error) {
+	p, err := b.node(id)
+	if err != nil {
+		return EvidenceRecord{}, err
+	}
+	rec := EvidenceRecord{ID: id, Text: p.str(schema.Text),
+		SubjectAlias: p.str(schema.SubjectAlias), ObjectAlias: p.str(schema.ObjectAlias)}
+	rec.SentenceIndex = intProp(p, schema.SentenceIndex)
+	rec.Start, rec.End = intProp(p, schema.Start), intProp(p, schema.End)
+	neg, _ := p.first(schema.Negated).(quad.Bool)
+	rec.Negated = bool(neg)
+	if c, ok := p.first(schema.Confidence).(quad.Float); ok {
+		rec.Confidence = float64(c)
+	}
+	if doc := p.str(schema.Doc); doc != "" {
+		dp, err := b.node(doc)
+		if err != nil {
+			return EvidenceRecord{}, err
+		}
+		rec.Document = dp.str(schema.Name)
+		if rec.Document == "" { // no document node: the name its IRI encodes
+			rec.Document, _ = url.PathUnescape(strings.TrimPrefix(doc, schema.Prefix+"doc/"))
+		}
+	}
+	return rec, nil
+}
+
+// intProp returns the property as an int, 0 if it is not one.
+func intProp(p props, pred string) int {
+	n, _ := p.first(pred).(quad.Int)
+	return int(n)
+}
