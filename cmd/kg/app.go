@@ -36,6 +36,7 @@ func newAppWith(e *env) *cli.App {
 			removeCommand(e),
 			queryCommand(e),
 			statsCommand(e),
+			entitiesCommand(e),
 			verifyCommand(e),
 			exportCommand(e),
 			evalCommand(e),

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kgraph/kg/graph"
+)
+
+type entitiesOptions struct {
+	store  graph.Options
+	filter graph.EntityFilter
+	asJSON bool
+	limit  int // 0 for all
+}
+
+func entitiesCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:  "entities",
+		Usage: "list the entities with their type, aliases, mentions and degree",
+		Flags: append(storeFlags(),
+			&cli.StringFlag{Name: "type", Usage: "only entities of this type (PERSON, ORG, GPE, ...)"},
+			&cli.StringFlag{Name: "sort", Value: graph.ByName, Usage: "name, mentions or degree (most first)"},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one entity a line"},
+			&cli.IntFlag{Name: "n", Usage: "print at most `N` entities (0 for all)"}),
+		Action: func(c *cli.Context) error {
+			return runEntities(c.Context, e, entitiesOptions{
+				store:  storeOptions(c, false),
+				filter: graph.EntityFilter{Type: c.String("type"), Sort: c.String("sort")},
+				asJSON: c.Bool("json"),
+				limit:  c.Int("n"),
+			})
+		},
+	}
+}
+
+// runEntities prints the entities in a deterministic order: the sort key,
+// then the name.
+func runEntities(ctx context.Context, e *env, opts entitiesOptions) error {
+	switch opts.filter.Sort {
+	case graph.ByName, graph.ByMentions, graph.ByDegree:
+	default:
+		return usageError{fmt.Errorf("entities: unknown sort %q (want name, mentions or degree)", opts.filter.Sort)}
+	}
+	if opts.limit < 0 {
+		return usageError{fmt.Errorf("entities: negative -n %d", opts.limit)}
+	}
+	s, err := graph.Open(ctx, opts.store)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	list, err := s.Entities(ctx, opts.filter)
+	if err != nil {
+		return err
+	}
+	if opts.limit > 0 && len(list) > opts.limit {
+		list = list[:opts.limit]
+	}
+	if opts.asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetEscapeHTML(false)
+		for _, ent := range list {
+			if err := enc.Encode(ent); err != nil {
+				return err
+			}
+		}
+		return s.Close()
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "name\ttype\tmentions\tdegree\taliases")
+	for _, ent := range list {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", oneLine(ent.Name), ent.Type, ent.Mentions, ent.Degree,
+			oneLine(strings.Join(ent.Aliases, "; ")))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return s.Close()
+}
+
+// oneLine keeps a cell of the table on its line and in its column.
+func oneLine(s string) string {
+	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
+}
