@@ -199,7 +199,9 @@ func inverted(toks []Token, cs []chunk, ci int, p predicate) (rawFact, bool) {
 			break
 		}
 	}
-	if end-start < 3 {
+	// What was said is a clause with its verb, unless a verb of speech
+	// says so itself: "denied any wrongdoing" after a name is no quote.
+	if end-start < 3 || !hasFinite(toks[start:end]) && !speechVerbs[p.words[0]] {
 		return rawFact{}, false
 	}
 	speaker := chunk{kind: nounPhrase, start: cs[p.next].start, end: cs[phraseWithPPs(toks, cs, p.next)-1].end}
@@ -318,6 +320,10 @@ func subordinate(toks []Token, i int) bool {
 	}
 	return false
 }
+
+// speechVerbs report words spoken or written.
+var speechVerbs = map[string]bool{"say": true, "add": true, "tell": true, "write": true, "tweet": true,
+	"explain": true, "note": true, "ask": true, "reply": true, "state": true, "announce": true, "report": true}
 
 // reportingVerbs introduce reported speech or belief.
 var reportingVerbs = map[string]bool{
@@ -789,6 +795,15 @@ func modifiesNoun(toks []Token, c chunk) bool {
 	return false
 }
 
+func hasFinite(toks []Token) bool {
+	for _, t := range toks {
+		if isFinite(t.Tag) {
+			return true
+		}
+	}
+	return false
+}
+
 func isFinite(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD" }
 
 // subjectsOf finds the subject of the verb group cs[ci]: the noun phrase just
@@ -818,8 +833,18 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 	}
 	if cs[j].kind == none && toks[cs[j].start].Text == "," {
 		// apposition: NP , NP , VG, the second with its prepositional phrases
-		for j >= 3 && cs[j-1].kind == nounPhrase && isPrep(toks, cs[j-2]) && cs[j-3].kind == nounPhrase {
-			j -= 2
+		for {
+			if j >= 3 && cs[j-1].kind == nounPhrase && isPrep(toks, cs[j-2]) && cs[j-3].kind == nounPhrase {
+				j -= 2
+				continue
+			}
+			// "a router maker based in Ostrava"
+			if j >= 4 && cs[j-1].kind == nounPhrase && isPrep(toks, cs[j-2]) && cs[j-3].kind == verbGroup &&
+				!isFinite(firstVerbTag(toks, cs[j-3])) && cs[j-4].kind == nounPhrase {
+				j -= 3
+				continue
+			}
+			break
 		}
 		if j >= 3 && cs[j-1].kind == nounPhrase && isComma(toks, cs[j-2]) && cs[j-3].kind == nounPhrase {
 			// The name rather than the description: "The distributor, Gulf

@@ -21,7 +21,8 @@ var (
 		"distributor": true, "retailer": true, "startup": true, "group": true, "player": true}
 	// orgDescriptions are heads of definite descriptions of other bodies.
 	orgDescriptions = map[string]bool{"agency": true, "department": true, "ministry": true, "regulator": true,
-		"administration": true, "commission": true, "committee": true, "government": true}
+		"administration": true, "commission": true, "committee": true, "government": true, "court": true,
+		"authority": true}
 	// personDescriptions are heads of definite descriptions of people.
 	personDescriptions = map[string]bool{"president": true, "minister": true, "secretary": true, "senator": true,
 		"chairman": true, "chairwoman": true, "executive": true, "spokesman": true, "spokeswoman": true,

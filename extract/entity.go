@@ -23,7 +23,7 @@ var titles = map[string]bool{
 	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "prof.": true, "gen.": true, "general": true,
 	"judge": true, "justice": true, "chairman": true, "chairwoman": true, "ceo": true, "mayor": true,
 	"ambassador": true, "spokesman": true, "spokeswoman": true, "king": true, "queen": true, "prince": true,
-	"prime": true, "deputy": true, "chief": true, "former": true, "acting": true,
+	"prime": true, "deputy": true, "chief": true, "former": true, "acting": true, "executive": true,
 	"sir": true, "lord": true, "pope": true, "commissioner": true, "director": true, "attorney": true,
 }
 
@@ -37,6 +37,9 @@ var orgHeads = map[string]bool{
 	"association": true, "institute": true, "foundation": true, "authority": true, "union": true, "reserve": true,
 	"post": true, "times": true, "journal": true, "news": true, "federation": true, "organization": true,
 	"organisation": true, "holdings": true, "technologies": true, "systems": true, "airlines": true,
+	"telecom": true, "networks": true, "lines": true, "motors": true, "energy": true, "industries": true,
+	"electronics": true, "labs": true, "partners": true, "capital": true, "media": true, "communications": true,
+	"software": true, "logistics": true, "shipping": true, "pharmaceuticals": true,
 }
 
 // places are countries, regions and cities common in news text.
@@ -63,6 +66,28 @@ var timeWords = map[string]bool{
 	"days": true, "morning": true, "afternoon": true, "evening": true, "night": true, "weekend": true,
 	"decade": true, "decades": true, "century": true, "quarter": true, "hour": true, "hours": true,
 	"minute": true, "minutes": true, "spring": true, "summer": true, "autumn": true, "winter": true,
+}
+
+// givenNames are common first names: a name of two or three proper nouns
+// that starts with one is a person's ("Maria Chen"), where nothing else says.
+var givenNames = wordSet(`aaron adam adrian ahmed aisha alan albert alex alexander alice alicia amanda amy ana andre andrea
+andrew angela anna anne anthony antonio arthur barbara ben benjamin bernard beth betty bill bob brian bruce carl carlos
+carmen carol caroline catherine charles charlotte chris christian christina christopher claire claudia daniel david
+deborah dennis diana diego donald donna dorothy edward elena elizabeth ellen emily emma eric esther eva frank fatima
+francesca francis gabriel george gerald gloria grace gregory hans hannah harold harry helen henry hugo ian isabel jack
+jacob james jane janet jason jean jeffrey jennifer jessica joan joe john jonathan jorge jose joseph joshua juan julia
+julie justin karen katherine keith kenneth kevin kim larry laura lauren lee leo li linda lisa liu lucas lucia luis
+mandy marco margaret maria marie mark martha martin mary matthew michael michelle mohammed nancy natalie nicholas
+nicole olga omar oscar pablo pamela patricia patrick paul peter philip rachel ralph raymond rebecca richard robert
+roberto roger ronald rosa ruth ryan samuel sandra sara sarah scott sean sharon sophie stephen steven susan thomas
+timothy tomas victor victoria vincent walter wei william yuki zhang`)
+
+func wordSet(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
 }
 
 var months = map[string]bool{
@@ -102,7 +127,7 @@ func canonical(toks []Token) []Token {
 		toks = toks[first:]
 	}
 	// An adjective before a title: "Chinese President Xi Jinping".
-	if len(toks) > 2 && toks[0].Tag == "JJ" && titles[strings.ToLower(toks[1].Text)] {
+	if len(toks) > 2 && toks[0].Tag == "JJ" && capitalised(toks[0].Text) && titles[strings.ToLower(toks[1].Text)] && isProper(toks[2]) {
 		toks = toks[1:]
 	}
 	// Titles before a name of at least one more proper noun.
@@ -218,6 +243,9 @@ func entityType(name []Token, full []Token) string {
 	}
 	if len(name) == 1 && isAcronym(name[0].Text) {
 		return schema.Org
+	}
+	if (len(name) == 2 || len(name) == 3) && allProper(name) && givenNames[strings.ToLower(name[0].Text)] {
+		return schema.Person
 	}
 	return ""
 }
