@@ -37,6 +37,7 @@ type mentionOf struct {
 	person   bool // typed PERSON, or shaped like a personal name
 	plural   bool
 	proper   bool // a proper name, not a capital at a sentence's start
+	place    bool // named as where something is: "based in Ostrava"
 }
 
 // resolver links the mentions of one document: pronouns and definite
@@ -64,7 +65,11 @@ func resolve(facts []schema.Fact, window int) []schema.Fact {
 		}
 		// An object is not its own subject (that would be "itself"), and the
 		// description a copula gives is no reference: "ZTE, the manufacturer".
+		n := len(r.mentions)
 		r.argument(&f.Object, &f.ObjectID, &f.ObjectType, f.Text.Object, f.Sentence, f.SentenceIndex, f.Subject, f.Relation != "be")
+		if len(r.mentions) > n && locative(f.Relation) {
+			r.mentions[n].place = true // "based in Ostrava": a place, not a company
+		}
 		f.SubjectAlias = alias(subj, f.Subject, f.SubjectID, f.Text.Subject)
 		f.ObjectAlias = alias(obj, f.Object, f.ObjectID, f.Text.Object)
 	}
@@ -148,7 +153,16 @@ func (r *resolver) refer(name, id, typ *string, sentence, window int, ok func(me
 // organisation reports a mention that can be an organisation: typed ORG, or
 // a proper name of no other type ("Norvale Telecom").
 func organisation(m mentionOf) bool {
-	return m.typ == schema.Org || m.typ == "" && !m.person && m.proper && !m.plural
+	return m.typ == schema.Org || m.typ == "" && !m.person && !m.place && m.proper && !m.plural
+}
+
+// locative reports a relation that ends in a preposition of place.
+func locative(relation string) bool {
+	switch lastWord(relation) {
+	case "in", "at", "near", "from", "inside", "outside":
+		return true
+	}
+	return false
 }
 
 // government reports a name headed by the noun of a public body.
