@@ -53,6 +53,14 @@
 // [Store.Support] gives the ledger of one fact: every sentence that states or
 // denies it, and how many documents they come from.
 //
+// [Store.Merge] and [Store.Split] record an analyst's correction as a
+// kg:Correction node and move the facts it concerns; [Store.LoadDocument]
+// and [Store.Load] apply the corrections, in order, to every fact they write,
+// so a correction outlives any rebuild or replacement of its documents.
+// [Store.Undo] takes one back, and [Store.Corrections] lists them. An
+// evidence node that a correction moved keeps the names it had as extracted
+// (kg:subject_name, kg:object_name), which is what undoing reads.
+//
 // [Store.Subgraph] collects entities and facts, the whole graph or the
 // neighbourhood of one entity, and [WriteDOT] and [RenderSVG]
 // draw them.
@@ -78,6 +86,11 @@
 // An entity that two documents use keeps the properties both gave it: a
 // property whose value differs between two loads (an entity's kg:type) ends
 // up with both values; Subgraph then picks the least, in Cayley's string form.
+//
+// A correction looks at the evidence of the entities that some correction
+// names, not at the whole store; the entity a merge or split creates takes
+// the type of the entity its facts come from. Merge, Split and Undo write
+// like a replacement: alone, and in one transaction (two on bolt).
 //
 // On bolt, a load that replaces a document is two bbolt transactions, the
 // deletions and then the additions (Cayley's kv store cannot mix them in

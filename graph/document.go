@@ -56,6 +56,7 @@ func (c Change) String() string {
 // nodes its facts touch.
 //
 // A document whose stored hash equals d.Hash is left as it is (Unchanged).
+// The store's corrections (see [Store.Merge]) apply to the facts first.
 // A fact with an empty SubjectID or ObjectID is not stored (see [Store.Load]).
 func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 	for i := range d.Facts {
@@ -63,23 +64,13 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 			return 0, fmt.Errorf("load %s: fact %d is from document %q", d.Name, i, d.Facts[i].Doc)
 		}
 	}
-	add, err := loadQuads([]string{d.Name}, d.Facts)
-	if err != nil {
+	// Check the facts before the store is touched.
+	if _, err := loadQuads([]string{d.Name}, d.Facts); err != nil {
 		return 0, fmt.Errorf("load %s: %w", d.Name, err)
 	}
 	doc := quad.IRI(schema.DocumentID(d.Name))
-	nev := 0
-	for _, q := range add {
-		if q.Predicate == quad.IRI(schema.Doc) {
-			nev++
-		}
-	}
-	add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(schema.EvidenceCount), Object: quad.Int(nev)})
-	if d.Hash != "" {
-		add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(schema.Hash), Object: quad.String(d.Hash)})
-	}
 	var change Change
-	err = s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
+	err := s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
 		r := reader{ctx: ctx, qs: qs}
 		p, err := r.props(string(doc))
 		if err != nil {
@@ -97,6 +88,14 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 				return false, nil // replacing deletes: come back with the store to ourselves
 			}
 		}
+		corrs, err := r.corrections()
+		if err != nil {
+			return false, err
+		}
+		add, err := documentAdds(d, corrs)
+		if err != nil {
+			return true, err
+		}
 		del, err := r.documentQuads(string(doc), add)
 		if err != nil {
 			return false, err
@@ -107,6 +106,28 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 		return 0, fmt.Errorf("load %s: %w", d.Name, err)
 	}
 	return change, nil
+}
+
+// documentAdds returns the quads that loading the document adds, its facts
+// changed by the corrections.
+func documentAdds(d Document, corrs []Correction) ([]quad.Quad, error) {
+	facts, orig := correctFacts(corrs, d.Facts)
+	add, err := loadCorrected([]string{d.Name}, facts, orig)
+	if err != nil {
+		return nil, err
+	}
+	doc := quad.IRI(schema.DocumentID(d.Name))
+	nev := 0
+	for _, q := range add {
+		if q.Predicate == quad.IRI(schema.Doc) {
+			nev++
+		}
+	}
+	add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(schema.EvidenceCount), Object: quad.Int(nev)})
+	if d.Hash != "" {
+		add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(schema.Hash), Object: quad.String(d.Hash)})
+	}
+	return add, nil
 }
 
 // DocumentHash returns the hash stored with the document by

@@ -24,7 +24,7 @@ import (
 // A fact needs a subject, a relation, an object and a document. A fact with
 // an empty SubjectID or ObjectID is unresolved (the extractor leaves a bare
 // pronoun without an entity) and is not stored. Load checks every fact
-// before it writes any.
+// before it writes any. The store's corrections apply to the facts first.
 func (s *Store) Load(ctx context.Context, docs []string, facts []schema.Fact) error {
 	quads, err := loadQuads(docs, facts)
 	if err != nil {
@@ -44,6 +44,16 @@ func (s *Store) Load(ctx context.Context, docs []string, facts []schema.Fact) er
 		return fmt.Errorf("load: %w", err)
 	}
 	defer release()
+	corrs, err := reader{ctx: ctx, qs: qs}.corrections()
+	if err != nil {
+		return fmt.Errorf("load: %w", err)
+	}
+	if len(corrs) > 0 {
+		facts, orig := correctFacts(corrs, facts)
+		if quads, err = loadCorrected(docs, facts, orig); err != nil {
+			return fmt.Errorf("load: %w", err)
+		}
+	}
 	// Not qs.NewQuadWriter: Cayley's batch writer stores duplicates. One
 	// AddQuadSet is one ApplyDeltas, which is one transaction.
 	w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{IgnoreDup: true})
@@ -124,11 +134,25 @@ func (ns *nodeSet) get(id string) *node {
 type evidence struct {
 	id   string
 	fact schema.Fact
+	orig extracted
 }
+
+// extracted holds what a correction changed in a fact: its subject's and
+// object's names as the extractor gave them (empty where no correction
+// applied), and the ID of its evidence node, which stays the one of the fact
+// as extracted so that undoing a correction gives the store a fresh load
+// would.
+type extracted struct{ subject, object, evidence string }
 
 // loadQuads returns the distinct quads that the documents and facts imply, in
 // a deterministic order.
 func loadQuads(docs []string, facts []schema.Fact) ([]quad.Quad, error) {
+	return loadCorrected(docs, facts, nil)
+}
+
+// loadCorrected is loadQuads for facts that corrections changed: orig, when
+// not nil, gives each fact's names as extracted (see [correctFacts]).
+func loadCorrected(docs []string, facts []schema.Fact, orig []extracted) ([]quad.Quad, error) {
 	var (
 		entities, relations nodeSet
 		docNames            []string
@@ -165,15 +189,24 @@ func loadQuads(docs []string, facts []schema.Fact) ([]quad.Quad, error) {
 		addDoc(f.Doc)
 
 		id := f.EvidenceID()
+		if orig != nil && orig[i].evidence != "" {
+			id = orig[i].evidence
+		}
 		if ev, ok := evByID[id]; ok {
 			// The same fact read twice from the same sentence: keep the
 			// surer reading (of equals, the first).
 			if f.Confidence > ev.fact.Confidence {
 				ev.fact = f
+				if orig != nil {
+					ev.orig = orig[i]
+				}
 			}
 			continue
 		}
 		ev := &evidence{id: id, fact: f}
+		if orig != nil {
+			ev.orig = orig[i]
+		}
 		evByID[id] = ev
 		evs = append(evs, ev)
 	}
@@ -227,6 +260,12 @@ func loadQuads(docs []string, facts []schema.Fact) ([]quad.Quad, error) {
 		}
 		if a := strings.TrimSpace(f.ObjectAlias); a != "" {
 			qs.add(id, iri(schema.ObjectAlias), quad.String(a), nil)
+		}
+		if ev.orig.subject != "" {
+			qs.add(id, iri(schema.SubjectName), quad.String(ev.orig.subject), nil)
+		}
+		if ev.orig.object != "" {
+			qs.add(id, iri(schema.ObjectName), quad.String(ev.orig.object), nil)
 		}
 	}
 	return qs.list, nil

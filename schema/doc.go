@@ -27,6 +27,13 @@
 //	          kg:relation "penalize"; kg:negated false; kg:confidence 0.8;
 //	          kg:start 512; kg:end 590; kg:subject_alias "Commerce"; kg:object_alias "ZTE"
 //
+// An analyst's corrections are nodes too, applied in the order of kg:seq to
+// every fact loaded:
+//
+//	correction: rdf:type kg:Correction; kg:kind "merge"; kg:keep "Commerce Department";
+//	            kg:drop "Commerce Dept"; kg:seq 1; kg:time 2026-11-27T02:10:00Z
+//	            (a split: kg:kind "split"; kg:keep "Donald Trump"; kg:alias "Trump Jr.")
+//
 // The evidence node repeats the fact's terms (kg:subject, kg:predicate,
 // kg:object) so that Gizmo, which cannot follow a quad to its label, can still
 // go from an entity to the sentences behind its edges. The aliases, the names

@@ -11,10 +11,11 @@ const (
 
 // Classes: the objects of rdf:type.
 const (
-	Entity   = Prefix + "Entity"   // a person, organisation, place, thing or value
-	Relation = Prefix + "Relation" // a predicate that links two entities in a fact
-	Document = Prefix + "Document" // a source text
-	Evidence = Prefix + "Evidence" // one sentence of one document that states one fact
+	Entity     = Prefix + "Entity"     // a person, organisation, place, thing or value
+	Relation   = Prefix + "Relation"   // a predicate that links two entities in a fact
+	Document   = Prefix + "Document"   // a source text
+	Evidence   = Prefix + "Evidence"   // one sentence of one document that states one fact
+	Correction = Prefix + "Correction" // an analyst's merge or split of entities, applied to every load
 )
 
 // Properties.
@@ -35,7 +36,14 @@ const (
 	End           = Prefix + "end"            // evidence: the byte after the sentence's last
 	SubjectAlias  = Prefix + "subject_alias"  // evidence: the subject's name as the sentence writes it ("President Trump")
 	ObjectAlias   = Prefix + "object_alias"   // evidence: the object's name as the sentence writes it ("Commerce")
-	Alias         = Prefix + "alias"          // correction: the name a split takes from an entity
+	SubjectName   = Prefix + "subject_name"   // evidence: the subject's name as extracted, where a correction applies to it
+	ObjectName    = Prefix + "object_name"    // evidence: the object's name as extracted, where a correction applies to it
+	Kind          = Prefix + "kind"           // correction: "merge" or "split"
+	Keep          = Prefix + "keep"           // correction: the entity that stays (merge), or that the alias leaves (split)
+	Drop          = Prefix + "drop"           // correction: the entity merged into Keep (merge)
+	Alias         = Prefix + "alias"          // correction: the alias that becomes an entity of its own (split)
+	Seq           = Prefix + "seq"            // correction: its number; corrections apply in this order
+	Time          = Prefix + "time"           // correction: when the analyst made it
 	Hash          = Prefix + "hash"           // document: "sha256:" and the hex SHA-256 of its text, as loaded
 	EvidenceCount = Prefix + "evidence_count" // document: how many evidence nodes it has, to check it is whole
 )
