@@ -158,7 +158,7 @@ func (s *Store) Undo(ctx context.Context, id string) (Correction, error) {
 		}
 		i := slices.IndexFunc(corrs, func(c Correction) bool { return c.ID == id })
 		if i < 0 {
-			return true, &notFoundError{what: fmt.Sprintf("correction %q", strings.TrimPrefix(id, schema.Prefix))}
+			return true, &notFoundError{what: "correction " + strings.TrimPrefix(id, schema.Prefix+"correction/")}
 		}
 		c = corrs[i]
 		del, add, err := b.recorrect(slices.Delete(corrs, i, i+1), []Correction{c})

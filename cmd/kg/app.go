@@ -37,6 +37,10 @@ func newAppWith(e *env) *cli.App {
 			queryCommand(e),
 			statsCommand(e),
 			entitiesCommand(e),
+			mergeCommand(e),
+			splitCommand(e),
+			correctionsCommand(e),
+			undoCommand(e),
 			verifyCommand(e),
 			exportCommand(e),
 			evalCommand(e),
@@ -61,7 +65,8 @@ func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
 // exitCode maps an error to the process's exit status: 0 for success, 2 for
-// the user's errors (bad input, bad query, missing store), 1 for ours.
+// the user's errors (bad input, bad query, missing store or entity, a
+// correction that cannot be made), 1 for ours.
 func exitCode(err error) int {
 	var qe *graph.QueryError
 	var pe *graph.ParseError
@@ -69,7 +74,8 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return 0
-	case errors.As(err, &ue), errors.As(err, &qe), errors.As(err, &pe), errors.Is(err, graph.ErrNotFound):
+	case errors.As(err, &ue), errors.As(err, &qe), errors.As(err, &pe), errors.Is(err, graph.ErrNotFound),
+		errors.Is(err, graph.ErrBadCorrection):
 		return 2
 	default:
 		return 1

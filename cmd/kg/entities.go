@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -63,12 +64,8 @@ func runEntities(ctx context.Context, e *env, opts entitiesOptions) error {
 		list = list[:opts.limit]
 	}
 	if opts.asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		for _, ent := range list {
-			if err := enc.Encode(ent); err != nil {
-				return err
-			}
+		if err := writeJSONLines(e.stdout, list); err != nil {
+			return err
 		}
 		return s.Close()
 	}
@@ -87,4 +84,17 @@ func runEntities(ctx context.Context, e *env, opts entitiesOptions) error {
 // oneLine keeps a cell of the table on its line and in its column.
 func oneLine(s string) string {
 	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
+}
+
+// writeJSONLines writes each value as one line of JSON, with "<" and ">"
+// as they are (IRIs are written "<kg:name>").
+func writeJSONLines[T any](w io.Writer, vs []T) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, v := range vs {
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
