@@ -260,13 +260,9 @@ func resolve(corrs []Correction, id, name, alias string) (string, string, bool) 
 }
 
 // correctFacts applies the corrections to facts about to be loaded. It
-// returns the facts as corrected and, for each, its names as extracted where
-// a correction applied; both nil slices are returned as given when there are
-// no corrections.
+// returns a copy of the facts as corrected and, for each, what it was as
+// extracted (see [extracted]).
 func correctFacts(corrs []Correction, facts []schema.Fact) ([]schema.Fact, []extracted) {
-	if len(corrs) == 0 {
-		return facts, nil
-	}
 	out := slices.Clone(facts)
 	orig := make([]extracted, len(facts))
 	for i := range out {

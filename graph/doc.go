@@ -87,6 +87,13 @@
 // property whose value differs between two loads (an entity's kg:type) ends
 // up with both values; Subgraph then picks the least, in Cayley's string form.
 //
+// [Store.LoadDocument] joins a person's one-word name ("Reid") to the one
+// stored PERSON entity whose first or last name or alias it is, and only
+// when exactly one is: two people who share a surname keep the word apart.
+// It reads every PERSON entity for a document that has such a name. The join
+// happens when the document is loaded: a person stored later does not pull
+// in short names loaded before; kg merge does.
+//
 // A correction looks at the evidence of the entities that some correction
 // names, not at the whole store; the entity a merge or split creates takes
 // the type of the entity its facts come from. Merge, Split and Undo write

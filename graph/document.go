@@ -56,7 +56,9 @@ func (c Change) String() string {
 // nodes its facts touch.
 //
 // A document whose stored hash equals d.Hash is left as it is (Unchanged).
-// The store's corrections (see [Store.Merge]) apply to the facts first.
+// The store's corrections (see [Store.Merge]) apply to the facts first; then
+// a person's one-word name ("Reid") joins the one stored person whose first
+// or last name or alias it is, if exactly one is.
 // A fact with an empty SubjectID or ObjectID is not stored (see [Store.Load]).
 func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 	for i := range d.Facts {
@@ -92,7 +94,7 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 		if err != nil {
 			return false, err
 		}
-		add, err := documentAdds(d, corrs)
+		add, err := r.documentAdds(d, corrs)
 		if err != nil {
 			return true, err
 		}
@@ -109,9 +111,13 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 }
 
 // documentAdds returns the quads that loading the document adds, its facts
-// changed by the corrections.
-func documentAdds(d Document, corrs []Correction) ([]quad.Quad, error) {
+// changed by the corrections, and its short names of people joined to the
+// stored people they stand for.
+func (r reader) documentAdds(d Document, corrs []Correction) ([]quad.Quad, error) {
 	facts, orig := correctFacts(corrs, d.Facts)
+	if err := r.joinShortNames(facts, orig); err != nil {
+		return nil, err
+	}
 	add, err := loadCorrected([]string{d.Name}, facts, orig)
 	if err != nil {
 		return nil, err
