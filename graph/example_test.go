@@ -46,3 +46,40 @@ func Example() {
 	// 21 quads, 2 entities, 1 facts
 	// Harbor Authority fine Blue Tug Co
 }
+
+func ExampleStore_Support() {
+	ctx := context.Background()
+	s, err := graph.Open(ctx, graph.Options{Backend: graph.Memory})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer s.Close()
+
+	fact := func(doc, sentence string, negated bool) schema.Fact {
+		return schema.Fact{
+			Subject: "Harbor Authority", SubjectID: schema.EntityID("Harbor Authority"), Relation: "fine",
+			Object: "Blue Tug Co", ObjectID: schema.EntityID("Blue Tug Co"), Negated: negated, Confidence: 0.8,
+			Doc: doc, Sentence: sentence, SentenceEnd: len(sentence),
+		}
+	}
+	for _, d := range []graph.Document{
+		{Name: "port.txt", Facts: []schema.Fact{fact("port.txt", "The Harbor Authority fined Blue Tug Co.", false)}},
+		{Name: "tug.txt", Facts: []schema.Fact{fact("tug.txt", "The Harbor Authority did not fine Blue Tug Co.", true)}},
+	} {
+		if _, err := s.LoadDocument(ctx, d); err != nil {
+			log.Fatal(err)
+		}
+	}
+	sup, err := s.Support(ctx, "Harbor Authority", "fine", "Blue Tug Co")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%d sentences in %d documents: %d assert, %d deny\n", sup.Sentences, sup.Documents, sup.Asserted, sup.Negated)
+	for _, e := range sup.Evidence {
+		fmt.Printf("%s [%d:%d] negated=%v %q\n", e.Document, e.Start, e.End, e.Negated, e.Text)
+	}
+	// Output:
+	// 2 sentences in 2 documents: 1 assert, 1 deny
+	// port.txt [0:39] negated=false "The Harbor Authority fined Blue Tug Co."
+	// tug.txt [0:46] negated=true "The Harbor Authority did not fine Blue Tug Co."
+}

@@ -20,7 +20,9 @@ import (
 //     its fact's subject, relation and object, and labels that fact;
 //   - every fact (a quad with a label) is labelled by an evidence node that
 //     names it;
-//   - every entity and every relation has a fact.
+//   - every entity and every relation has a fact;
+//   - every correction has a number of its own, a known kind and the names
+//     it needs.
 //
 // It reads every document, evidence and entity node, so it takes time on a
 // large store. An error is the store's failure to answer, not a problem.
@@ -141,6 +143,22 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 				report("%s %s has no fact", class, id)
 			}
 		}
+	}
+	corrs, err := r.corrections()
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	seqs := make(map[int]bool, len(corrs))
+	for _, c := range corrs {
+		switch {
+		case c.Seq < 1 || seqs[c.Seq]:
+			report("correction %s has no number of its own (kg:seq %d)", c.ID, c.Seq)
+		case c.Kind == Merge && (c.Keep == "" || c.Drop == ""), c.Kind == Split && (c.Keep == "" || c.Alias == ""):
+			report("correction %s does not name what it %ss", c.ID, c.Kind)
+		case c.Kind != Merge && c.Kind != Split:
+			report("correction %s is of unknown kind %q", c.ID, c.Kind)
+		}
+		seqs[c.Seq] = true
 	}
 	slices.Sort(problems)
 	return problems, nil
