@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -93,5 +95,31 @@ func TestEntitiesUsage(t *testing.T) {
 				t.Errorf("got exit %d, %q; want exit 2 and %q", code, errOut, tt.want)
 			}
 		})
+	}
+}
+
+// TestShortNamesAcrossDocuments: a surname in a later document joins the one
+// person who has it, and stays apart when two people share it.
+func TestShortNamesAcrossDocuments(t *testing.T) {
+	dir := t.TempDir()
+	db, a, b := filepath.Join(dir, "kg.db"), filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	for p, text := range map[string]string{
+		a: "Secretary Thomas Reid visited Oman. Maria Lopez and Carlos Lopez met him there.\n",
+		b: "Reid criticized the ministry. Lopez praised the ministry.\n",
+	} {
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustRun(t, "", "build", "--db", db, a, b)
+	var names []string
+	for _, e := range entityList(t, "--db", db) {
+		names = append(names, e.Name)
+		if e.Name == "Thomas Reid" && !slices.Contains(e.Aliases, "Reid") {
+			t.Errorf("Thomas Reid: got %+v, want the alias Reid from b.txt", e)
+		}
+	}
+	if slices.Contains(names, "Reid") || !slices.Contains(names, "Lopez") {
+		t.Errorf("entities: got %q; want Reid joined to Thomas Reid, Lopez apart from both Lopezes", names)
 	}
 }
