@@ -344,6 +344,10 @@ func parseConfidence(s string) (float64, error) {
 	return f, nil
 }
 
+// Scored reports whether CaRB scores a kg fact: a derived fact restates a
+// qualifier of another, which CaRB already scores as one of its arguments.
+func Scored(f schema.Fact) bool { return !f.Derived }
+
 // FromFact returns a kg fact as a CaRB tuple: the surface spans as written,
 // in the sentence's own order (the agent of a passive second, as CaRB's gold
 // has it, though kg stores the fact in active order), then the fact's other

@@ -129,7 +129,7 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 			if objects[0].objectless && len(q.spans) == 0 {
 				continue
 			}
-			for _, o := range objects {
+			for oi, o := range objects {
 				out = append(out, rawFact{
 					subject:   s,
 					object:    o,
@@ -148,6 +148,9 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 					embedded:  subordinate(toks, s.c.start),
 					main:      firstVerb(toks, p.first),
 				})
+				if oi == 0 {
+					out = append(out, m.qualifierFacts(toks, cs, out[len(out)-1])...)
+				}
 			}
 		}
 		if ctl, ok := m.control(toks, cs, p, c, words); ok {
@@ -174,6 +177,7 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 	}
 	out = append(out, appositions(toks, cs)...)
 	out = append(out, descriptors(toks, cs)...)
+	out = append(out, nationalities(toks, cs)...)
 	attribute(out)
 	return out
 }
@@ -610,6 +614,8 @@ type rawFact struct {
 	embedded          bool // in a subordinate clause: "while the Germans fought"
 	controlled        bool // through an object-control verb: "urged X to ban Y"
 	main              bool // the sentence's first verb: most often its main clause
+	derived           bool // read from a qualifier of another fact: "sold routers to Iran"
+	objName           []Token // the object's name, where it is not its words: "China" for "Chinese"
 	attributedTo      chunk
 	segments          int
 	quals             quals
@@ -1196,6 +1202,9 @@ func confidence(f rawFact, subj, obj []Token, sentenceLen int, margin int32) flo
 	if f.implied {
 		c -= 0.35
 	}
+	if f.derived {
+		c -= 0.1
+	}
 	if f.attributed {
 		c -= 0.2
 	}
@@ -1286,6 +1295,9 @@ func fact(f rawFact, s Sentence, doc string) schema.Fact {
 	if len(obj) > 0 && !f.clause {
 		oc = canonical(obj) // a clause keeps its words
 	}
+	if f.objName != nil {
+		oc = f.objName
+	}
 	out := schema.Fact{
 		Subject:     joinTokens(sc),
 		Relation:    f.relation,
@@ -1297,6 +1309,7 @@ func fact(f rawFact, s Sentence, doc string) schema.Fact {
 		},
 		Negated:       f.negated,
 		Passive:       f.flipped,
+		Derived:       f.derived,
 		Modality:      f.modality,
 		Confidence:    confidence(f, subj, obj, len(toks), relationMargin(toks, f)),
 		Doc:           doc,

@@ -34,6 +34,7 @@ type mentionOf struct {
 	name     string
 	typ      string
 	sentence int
+	at       int  // the token it starts at in its sentence
 	person   bool // typed PERSON, or shaped like a personal name
 	plural   bool
 	proper   bool // a proper name, not a capital at a sentence's start
@@ -52,7 +53,7 @@ type resolver struct {
 // each argument names its entity in one form, and returns them. Surface text
 // is kept. A fact that resolution would make say that a thing is itself is
 // dropped.
-func resolve(facts []schema.Fact, window int) []schema.Fact {
+func resolve(facts []schema.Fact, at []argsAt, window int) []schema.Fact {
 	r := &resolver{window: window}
 	for i := range facts {
 		f := &facts[i]
@@ -61,12 +62,12 @@ func resolve(facts []schema.Fact, window int) []schema.Fact {
 		implied := f.Text.Relation == "" // an apposition names both sides itself
 		// "It was not clear": an "it" that only holds a copula's place.
 		if !implied && !(f.Relation == "be" && f.ObjectID == "" && strings.EqualFold(f.Subject, "it")) {
-			r.argument(&f.Subject, &f.SubjectID, &f.SubjectType, f.Text.Subject, f.Sentence, f.SentenceIndex, "", true)
+			r.argument(&f.Subject, &f.SubjectID, &f.SubjectType, f.Text.Subject, f.Sentence, f.SentenceIndex, at[i].subject, "", true)
 		}
 		// An object is not its own subject (that would be "itself"), and the
 		// description a copula gives is no reference: "ZTE, the manufacturer".
 		n := len(r.mentions)
-		r.argument(&f.Object, &f.ObjectID, &f.ObjectType, f.Text.Object, f.Sentence, f.SentenceIndex, f.Subject, f.Relation != "be")
+		r.argument(&f.Object, &f.ObjectID, &f.ObjectType, f.Text.Object, f.Sentence, f.SentenceIndex, at[i].object, f.Subject, f.Relation != "be")
 		if len(r.mentions) > n && locative(f.Relation) {
 			r.mentions[n].place = true // "based in Ostrava": a place, not a company
 		}
@@ -99,6 +100,9 @@ func alias(written, resolved, id, surface string) string {
 		s = strings.TrimPrefix(s, det)
 	}
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "'")
+	if placeNames[strings.ToLower(s)] == written {
+		return s // "U.S." for the United States
+	}
 	if first, _, ok := strings.Cut(s, " "); ok && titles[strings.ToLower(first)] && strings.HasSuffix(s, written) {
 		return s
 	}
@@ -107,47 +111,61 @@ func alias(written, resolved, id, surface string) string {
 
 // argument resolves one argument if it refers back, and records it as a
 // mention if it names something.
-func (r *resolver) argument(name, id, typ *string, surface, text string, sentence int, not string, describes bool) {
+func (r *resolver) argument(name, id, typ *string, surface, text string, sentence, at int, not string, describes bool) {
 	low := strings.ToLower(*name)
 	other := func(m mentionOf) bool { return m.name != not }
 	switch {
 	case *id == "" && personPronouns[low]:
-		r.refer(name, id, typ, sentence, r.window, func(m mentionOf) bool { return m.person && other(m) })
+		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.person && other(m) })
 	case *id == "" && thingPronouns[low]:
-		r.refer(name, id, typ, sentence, r.window, func(m mentionOf) bool { return organisation(m) && other(m) })
+		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return organisation(m) && other(m) })
 	case *id == "" && pluralPronouns[low]:
-		r.refer(name, id, typ, sentence, r.window, func(m mentionOf) bool { return m.plural && other(m) })
-	case *id != "" && describes && definite(surface) && companyWords[lastWord(low)] && !hasUpper(*name):
+		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.plural && other(m) })
+	case *id != "" && describes && definite(surface) && companyWords[lastWord(low)] && !hasUpper(withoutDemonyms(*name)):
+		// A nationality leaves it a description: "the Chinese telecom giant".
 		// "the company" is a company, not the department that fined it.
-		r.refer(name, id, typ, sentence, 2*r.window+1, func(m mentionOf) bool { return organisation(m) && !government(m.name) && other(m) })
+		r.refer(name, id, typ, sentence, at, 2*r.window+1, func(m mentionOf) bool { return organisation(m) && !government(m.name) && other(m) })
 	case *id != "" && describes && definite(surface) && orgDescriptions[lastWord(low)] && !hasUpper(*name):
-		r.refer(name, id, typ, sentence, r.window, func(m mentionOf) bool { return m.typ == schema.Org && other(m) })
+		// "the ministry" is a public body, not the company it fined.
+		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.typ == schema.Org && government(m.name) && other(m) })
 	case *id != "" && describes && definite(surface) && personDescriptions[lastWord(low)] && !hasUpper(*name):
-		r.refer(name, id, typ, sentence, r.window, func(m mentionOf) bool { return m.person && other(m) })
+		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.person && other(m) })
 	case *id != "" && describes:
 		// A capital that only opens the sentence says nothing of a name.
 		initial := surface != "" && strings.HasPrefix(text, surface) && !strings.Contains(*name, " ")
-		proper := hasUpper(*name) && !(initial && !isAcronym(*name))
-		r.mentions = append(r.mentions, mentionOf{name: *name, typ: *typ, sentence: sentence, proper: proper,
+		proper := hasUpper(withoutDemonyms(*name)) && !(initial && !isAcronym(*name))
+		r.mentions = append(r.mentions, mentionOf{name: *name, typ: *typ, sentence: sentence, at: at, proper: proper,
 			person: *typ == schema.Person, plural: plural(*name, proper)})
 	}
 }
 
-// refer points an argument at the most recent compatible mention within the
-// window, if there is one.
-func (r *resolver) refer(name, id, typ *string, sentence, window int, ok func(mentionOf) bool) {
+// refer points an argument at the compatible mention nearest before it
+// within the window, if there is one: in its own sentence, the one written
+// last before it; else the one of the latest sentence before.
+func (r *resolver) refer(name, id, typ *string, sentence, at, window int, ok func(mentionOf) bool) {
+	best := -1
 	for i := len(r.mentions) - 1; i >= 0; i-- {
 		m := r.mentions[i]
 		if sentence-m.sentence > window {
-			return
+			break
 		}
-		if ok(m) {
-			*name, *typ, *id = m.name, m.typ, schema.EntityID(m.name)
-			m.sentence = sentence // mentioned again: it stays salient
-			r.mentions = append(r.mentions, m)
-			return
+		if !ok(m) || m.sentence == sentence && m.at >= at {
+			continue
+		}
+		if best < 0 || m.sentence == sentence && m.at > r.mentions[best].at {
+			best = i
+		}
+		if m.sentence < sentence {
+			break // mentions of earlier sentences come in the order last mentioned
 		}
 	}
+	if best < 0 {
+		return
+	}
+	m := r.mentions[best]
+	*name, *typ, *id = m.name, m.typ, schema.EntityID(m.name)
+	m.sentence, m.at = sentence, at // mentioned again: it stays salient
+	r.mentions = append(r.mentions, m)
 }
 
 // organisation reports a mention that can be an organisation: typed ORG, or

@@ -29,7 +29,7 @@ var titles = map[string]bool{
 
 // orgHeads are head nouns that make a capitalised name an organisation.
 var orgHeads = map[string]bool{
-	"department": true, "ministry": true, "commission": true, "agency": true, "administration": true,
+	"department": true, "government": true, "ministry": true, "commission": true, "agency": true, "administration": true,
 	"company": true, "corporation": true, "corp.": true, "corp": true, "inc.": true, "inc": true, "ltd.": true,
 	"ltd": true, "co.": true, "group": true, "bank": true, "university": true, "council": true, "committee": true,
 	"office": true, "bureau": true, "service": true, "board": true, "court": true, "congress": true, "senate": true,
@@ -134,6 +134,12 @@ func canonical(toks []Token) []Token {
 	for len(toks) > 1 && titles[strings.ToLower(toks[0].Text)] && isProper(toks[1]) && allProper(toks[1:]) &&
 		!orgHeads[strings.ToLower(toks[len(toks)-1].Text)] {
 		toks = toks[1:]
+	}
+	// One name for a place however it is written: "U.S." -> "United States".
+	if allProper(toks) {
+		if name, ok := placeNames[strings.ToLower(joinTokens(toks))]; ok {
+			return placeTokens(name)
+		}
 	}
 	return toks
 }

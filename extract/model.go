@@ -149,9 +149,14 @@ func isSpace(c byte) bool {
 // Facts returns the facts stated in a document's text, in sentence order.
 // doc names the document in each fact's evidence.
 func (m *Model) Facts(doc, text string, opts Options) []schema.Fact {
-	var out []schema.Fact
+	var (
+		out []schema.Fact
+		at  []argsAt
+	)
 	for _, s := range m.Sentences(text, opts) {
-		out = append(out, m.SentenceFacts(doc, s)...)
+		facts, pos := m.sentenceFacts(doc, s)
+		out = append(out, facts...)
+		at = append(at, pos...)
 	}
 	// Pronouns reach back two sentences in running text; the lines of a
 	// benchmark file are unrelated sentences.
@@ -159,13 +164,24 @@ func (m *Model) Facts(doc, text string, opts Options) []schema.Fact {
 	if opts.Lines {
 		window = 0
 	}
-	return resolve(out, window)
+	return resolve(out, at, window)
 }
 
 // SentenceFacts returns the facts of one tagged sentence.
 func (m *Model) SentenceFacts(doc string, s Sentence) []schema.Fact {
+	out, _ := m.sentenceFacts(doc, s)
+	return out
+}
+
+// argsAt are the token indexes at which a fact's subject and object start
+// in their sentence: coreference reads a sentence's mentions in the order it
+// writes them.
+type argsAt struct{ subject, object int }
+
+func (m *Model) sentenceFacts(doc string, s Sentence) ([]schema.Fact, []argsAt) {
 	raw := m.clauseFacts(s.Tokens)
 	out := make([]schema.Fact, 0, len(raw))
+	at := make([]argsAt, 0, len(raw))
 	seen := make(map[schema.Surface]bool, len(raw))
 	for _, r := range raw {
 		f := fact(r, s, doc)
@@ -174,8 +190,9 @@ func (m *Model) SentenceFacts(doc string, s Sentence) []schema.Fact {
 		}
 		seen[f.Text] = true
 		out = append(out, f)
+		at = append(at, argsAt{r.subject.c.start, r.object.c.start})
 	}
-	return out
+	return out, at
 }
 
 // splitFinalPeriod splits the period off a sentence's last token when the

@@ -50,6 +50,11 @@ type Fact struct {
 	// AttributedTo names who the sentence says stated the fact ("officials"
 	// in "officials said ZTE did not discipline the employees").
 	AttributedTo string `json:"attributed_to,omitempty"`
+	// Derived marks a fact read from another fact's qualifier, so that the
+	// graph links the entities a qualifier names: "sold routers to Iran"
+	// gives company - sell to - Iran beside company - sell - routers. It
+	// restates what the other fact says, so n-ary benchmarks leave it out.
+	Derived bool `json:"derived,omitempty"`
 	// Time and Place are the qualifiers that say when and where, as written
 	// ("In April", "in Washington"); they are not part of the object.
 	Time  string `json:"time,omitempty"`

@@ -102,6 +102,9 @@ func predict(ctx context.Context, m *extract.Model, sentences []string) (*carb.P
 			return nil, err
 		}
 		for _, f := range m.Facts("gold", strings.ReplaceAll(s, "\n", " "), extract.Options{Lines: true}) {
+			if !carb.Scored(f) {
+				continue
+			}
 			if err := preds.Add(s, carb.FromFact(f)); err != nil {
 				return nil, err
 			}

@@ -146,6 +146,9 @@ var tsvEscape = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 // arguments, as surface spans in the sentence's own order.
 func writeCaRB(w io.Writer, facts []schema.Fact) error {
 	for _, f := range facts {
+		if !carb.Scored(f) {
+			continue
+		}
 		t := carb.FromFact(f)
 		fields := append([]string{f.Sentence, strconv.FormatFloat(t.Confidence, 'f', 2, 64), t.Relation}, t.Args...)
 		for i, s := range fields {

@@ -1,0 +1,126 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/kgraph/kg/carb"
+	"github.com/kgraph/kg/schema"
+)
+
+// TestQualifierFacts checks that the entities a fact's qualifiers name
+// become facts of their own, attached to the verb they qualify, and that
+// phrases that qualify a noun give nothing.
+func TestQualifierFacts(t *testing.T) {
+	m := model(t)
+	tests := []struct {
+		sentence string
+		want     []triple
+		not      []triple
+	}{
+		{"Norvale Telecom sold routers to Iran and Syria.",
+			[]triple{{"Norvale Telecom", "sell", "routers", false}, {"Norvale Telecom", "sell to", "Iran", false},
+				{"Norvale Telecom", "sell to", "Syria", false}}, nil},
+		{"Norvale Telecom broke the rules in selling radios to Cuba.",
+			[]triple{{"Norvale Telecom", "sell to", "Cuba", false}}, []triple{{"Norvale Telecom", "break to", "Cuba", false}}},
+		{"The ministry fined Norvale Telecom for shipping radios to Cuba.",
+			[]triple{{"Norvale Telecom", "ship to", "Cuba", false}}, []triple{{"ministry", "ship to", "Cuba", false}}},
+		{"Norvale Telecom opened an office in Geneva on Monday.", []triple{{"Norvale Telecom", "open in", "Geneva", false}}, nil},
+		{"The ministry did not sign the accord with Norvale Telecom.",
+			[]triple{{"ministry", "sign with", "Norvale Telecom", true}}, nil},
+		// Phrases that qualify a noun: "exports by", "shares of", and one
+		// after another phrase ("over shipments to").
+		{"The regulator blocked exports by Norvale Telecom.", nil,
+			[]triple{{"regulator", "block by", "Norvale Telecom", false}}},
+		{"The fund bought shares of Norvale Telecom.", nil, []triple{{"fund", "buy of", "Norvale Telecom", false}}},
+		{"The ministry fined the firm over shipments to Cuba.", nil, []triple{{"ministry", "fine to", "Cuba", false}}},
+		// A time is no entity.
+		{"The ministry fined the firm in March.", nil, []triple{{"ministry", "fine in", "March", false}}},
+	}
+	for _, tt := range tests {
+		facts := m.Facts("t", tt.sentence, Options{Lines: true})
+		got := triples(facts)
+		for _, w := range tt.want {
+			if !has(got, w) {
+				t.Errorf("%q: no %v in %v", tt.sentence, w, got)
+			}
+		}
+		for _, n := range tt.not {
+			if has(got, n) {
+				t.Errorf("%q: unwanted %v", tt.sentence, n)
+			}
+		}
+		for _, f := range facts {
+			if f.Derived && carb.Scored(f) {
+				t.Errorf("%q: derived fact %v is scored by CaRB", tt.sentence, f)
+			}
+			if f.Derived && f.Text.Relation == "" {
+				t.Errorf("%q: derived fact %s - %s - %s keeps no words of its relation", tt.sentence, f.Subject, f.Relation, f.Object)
+			}
+		}
+	}
+}
+
+// TestNationalities checks that a country named inside a noun phrase (a
+// demonym or the country's own name) links the phrase's entity to it, that
+// every spelling of a country is one node, and that a place inside a proper
+// name or an indefinite description gives nothing.
+func TestNationalities(t *testing.T) {
+	m := model(t)
+	tests := []struct {
+		sentence string
+		want     []triple
+		not      []triple
+	}{
+		{"Chinese President Li Wen met Canadian officials.",
+			[]triple{{"Li Wen", "president of", "China", false}, {"Canadian officials", "of", "Canada", false}}, nil},
+		{"The U.S. government fined Norvale Telecom.",
+			[]triple{{"U.S. government", "of", "United States", false}}, nil},
+		{"Regulators fined Swedish carrier Norvale Telecom.",
+			[]triple{{"Norvale Telecom", "of", "Sweden", false}}, nil},
+		{"Norvale Telecom sold radios in the U.S. last year.",
+			[]triple{{"Norvale Telecom", "sell in", "United States", false}}, nil},
+		{"The Washington Herald interviewed a Canadian maker of radios.", nil,
+			[]triple{{"Washington Herald", "of", "Washington", false}, {"Canadian maker", "of", "Canada", false}}},
+		{"German sales rose.", nil, []triple{{"German sales", "of", "Germany", false}}},
+	}
+	for _, tt := range tests {
+		facts := m.Facts("t", tt.sentence, Options{Lines: true})
+		got := triples(facts)
+		for _, w := range tt.want {
+			if !has(got, w) {
+				t.Errorf("%q: no %v in %v", tt.sentence, w, got)
+			}
+		}
+		for _, n := range tt.not {
+			if has(got, n) {
+				t.Errorf("%q: unwanted %v", tt.sentence, n)
+			}
+		}
+		for _, f := range facts {
+			if f.Object == "United States" && (f.ObjectType != schema.GPE || f.ObjectAlias != "U.S.") {
+				t.Errorf("%q: United States typed %q with alias %q, want GPE and U.S.", tt.sentence, f.ObjectType, f.ObjectAlias)
+			}
+		}
+	}
+}
+
+// TestPronounTakesNearestMention checks that a pronoun refers to the
+// compatible mention written nearest before it in its sentence, not to the
+// subject of the fact read last, and that a description with a nationality
+// ("the Swedish carrier") still resolves.
+func TestPronounTakesNearestMention(t *testing.T) {
+	m := model(t)
+	text := "Norvale Telecom sold radios to Cuba. The ministry fined the Swedish carrier, requiring the firm to " +
+		"settle claims that it broke the rules."
+	facts := m.Facts("t", text, Options{})
+	got := triples(facts)
+	for _, w := range []triple{{"ministry", "fine", "Norvale Telecom", false}, {"Norvale Telecom", "break", "rules", false}} {
+		if !has(got, w) {
+			t.Errorf("no %v in %v", w, got)
+		}
+	}
+	if i := slices.IndexFunc(facts, func(f schema.Fact) bool { return f.Relation == "break" }); i >= 0 && facts[i].Text.Subject != "it" {
+		t.Errorf("break: surface subject %q, want it as written", facts[i].Text.Subject)
+	}
+}

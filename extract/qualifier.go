@@ -1,0 +1,106 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// qualifierFacts give the graph the named entities a fact's qualifiers
+// point at, as facts of their own: "The company sold routers to Iran and
+// North Korea" gives company - sell to - Iran and company - sell to - North
+// Korea beside company - sell - routers. A phrase right after the verb and
+// its object qualifies the verb. A phrase after a gerund ("in selling
+// equipment to Iran") qualifies the gerund, whose subject is the fact's (or,
+// after "for", its object's: "fined ZTE for selling"). A phrase after any
+// other phrase may qualify that phrase's noun ("shipments to Iran"), so it
+// gives nothing. "of" attaches to nouns, so it gives nothing either.
+func (m *Model) qualifierFacts(toks []Token, cs []chunk, f rawFact) []rawFact {
+	if f.prep || f.flipped || f.clause || f.implied {
+		return nil
+	}
+	var out []rawFact
+	for i, q := range f.quals.spans {
+		if f.quals.kinds[i] == qualTime {
+			continue
+		}
+		k := chunkAt(cs, q.Start)
+		if k < 0 || k+1 >= len(cs) || !(isPrep(toks, cs[k]) || isTo(toks, cs[k])) || cs[k+1].kind != nounPhrase {
+			continue
+		}
+		prep := strings.ToLower(toks[cs[k].start].Text)
+		if prep == "of" || prep == "as" || prep == "like" {
+			continue
+		}
+		if prep == "by" && i == 0 && !f.object.objectless {
+			continue // "blocked exports by Harbor Networks": the exports'
+		}
+		rel, subject, first := f.relation, f.subject, f.relFirst
+		if i > 0 {
+			prev := f.quals.spans[i-1]
+			g := chunkAt(cs, prev.Start)
+			if g < 0 || g+2 >= len(cs) || cs[g+1].kind != verbGroup || toks[cs[g+1].start].Tag != "VBG" ||
+				prev.End != q.Start || f.quals.kinds[i-1] != qualArg {
+				continue
+			}
+			v := toks[cs[g+1].start]
+			rel, first = m.lemma.verb(strings.ToLower(v.Text), v.Tag), cs[g+1].start
+			switch strings.ToLower(toks[cs[g].start].Text) {
+			case "for":
+				if f.object.objectless {
+					break
+				}
+				subject = f.object
+			case "in", "by", "after", "before", "while", "when", "without", "despite":
+			default:
+				continue
+			}
+		}
+		for _, o := range withConjuncts(toks, cs, k+1) {
+			if o.c.end > q.End || !namesEntity(toks[o.c.start:o.c.end]) {
+				continue
+			}
+			d := f
+			d.subject, d.object = subject, mention{c: o.c}
+			d.relation = rel + " " + prep
+			// Its words run from the verb to the preposition: "shipping
+			// routers to".
+			d.relFirst, d.relLast = first, cs[k].start
+			if cs[k].start < first {
+				// A phrase that opens the sentence: "In Ottawa, officials met".
+				d.relFirst, d.relLast = cs[k].start, f.relLast
+			}
+			d.quals = quals{}
+			d.derived = true
+			d.main = false
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// chunkAt returns the index of the chunk that starts at token i, or -1.
+func chunkAt(cs []chunk, i int) int {
+	k, ok := slices.BinarySearchFunc(cs, i, func(c chunk, i int) int { return c.start - i })
+	if !ok {
+		return -1
+	}
+	return k
+}
+
+// namesEntity reports a noun phrase that names a person, an organisation or
+// a place: the nodes an analyst follows.
+func namesEntity(np []Token) bool {
+	c := canonical(np)
+	if len(c) == 0 || isTimePhrase(c) || isPronoun(c) {
+		return false
+	}
+	switch entityType(c, np) {
+	case schema.Person, schema.Org, schema.GPE:
+		return true
+	case "":
+		return allProper(c)
+	}
+	return false
+}
