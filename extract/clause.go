@@ -611,10 +611,10 @@ type rawFact struct {
 	implied           bool // no words state the relation (an apposition)
 	reporting         bool // the verb reports speech or belief
 	attributed        bool
-	embedded          bool // in a subordinate clause: "while the Germans fought"
-	controlled        bool // through an object-control verb: "urged X to ban Y"
-	main              bool // the sentence's first verb: most often its main clause
-	derived           bool // read from a qualifier of another fact: "sold routers to Iran"
+	embedded          bool    // in a subordinate clause: "while the Germans fought"
+	controlled        bool    // through an object-control verb: "urged X to ban Y"
+	main              bool    // the sentence's first verb: most often its main clause
+	derived           bool    // read from a qualifier of another fact: "sold routers to Iran"
 	objName           []Token // the object's name, where it is not its words: "China" for "Chinese"
 	attributedTo      chunk
 	segments          int
