@@ -124,7 +124,7 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 	case *id != "" && describes && definite(surface) && companyWords[lastWord(low)] && !hasUpper(withoutDemonyms(*name)):
 		// A nationality leaves it a description: "the Chinese telecom giant".
 		// "the company" is a company, not the department that fined it.
-		r.refer(name, id, typ, sentence, at, 2*r.window+1, func(m mentionOf) bool { return organisation(m) && !government(m.name) && other(m) })
+		r.refer(name, id, typ, sentence, at, descriptionWindow(r.window), func(m mentionOf) bool { return organisation(m) && !government(m.name) && other(m) })
 	case *id != "" && describes && definite(surface) && orgDescriptions[lastWord(low)] && !hasUpper(*name):
 		// "the ministry" is a public body, not the company it fined.
 		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.typ == schema.Org && government(m.name) && other(m) })
@@ -385,4 +385,14 @@ func hasUpper(s string) bool {
 func plural(name string, proper bool) bool {
 	w := lastWord(name)
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && (!hasUpper(w) || !proper)
+}
+
+// descriptionWindow is how far back "the company" may reach: further than a
+// pronoun in running text, and nowhere beyond its own line in a file of
+// unrelated sentences.
+func descriptionWindow(window int) int {
+	if window == 0 {
+		return 0
+	}
+	return 2*window + 1
 }

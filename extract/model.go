@@ -74,6 +74,7 @@ func (m *Model) Sentences(text string, opts Options) []Sentence {
 		m.tag.tag(toks)
 		tagPunctuation(toks, text)
 		m.repairVerb(toks)
+		m.bareVerbs(toks)
 		out = append(out, Sentence{Index: len(out), Start: sp.Start, End: sp.End, Text: text[sp.Start:sp.End], Tokens: toks})
 	}
 	return out
@@ -287,4 +288,39 @@ func hasWordChar(s string) bool {
 		}
 	}
 	return false
+}
+
+// bareVerbs fixes the verb that a form of "do" governs, which English
+// writes bare: the tagger reads "did not fine the firm" and "did not
+// comment." with a noun or an adjective where only a verb can stand. A word
+// before an object is a verb whatever the lexicon says; before a
+// preposition or the end of the sentence, only a word the model knows as a
+// verb is.
+func (m *Model) bareVerbs(toks []Token) {
+	for i := 0; i+1 < len(toks); i++ {
+		switch strings.ToLower(toks[i].Text) {
+		case "do", "does", "did":
+		default:
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && j <= i+2 && toks[j].Tag == "RB" {
+			j++ // "did not", "did not always"
+		}
+		if j+1 >= len(toks) {
+			continue
+		}
+		t := &toks[j]
+		if t.Tag != "NN" && t.Tag != "JJ" || capitalised(t.Text) {
+			continue
+		}
+		switch toks[j+1].Tag {
+		case "DT", "NNP", "NNPS", "PRP", "PRP$", "CD":
+			t.Tag = "VB"
+		case ".", "IN", "TO", ",":
+			if m.tag.knownVerb(strings.ToLower(t.Text)) {
+				t.Tag = "VB"
+			}
+		}
+	}
 }

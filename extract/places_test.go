@@ -124,3 +124,29 @@ func TestPronounTakesNearestMention(t *testing.T) {
 		t.Errorf("break: surface subject %q, want it as written", facts[i].Text.Subject)
 	}
 }
+
+// TestDoSupport checks that the verb a form of "do" governs is read as a
+// verb even where the tagger calls it a noun or an adjective.
+func TestDoSupport(t *testing.T) {
+	m := model(t)
+	for sentence, want := range map[string]triple{
+		"The Trade Ministry did not fine Norvale Telecom.": {"Trade Ministry", "fine", "Norvale Telecom", true},
+		"The board did approve the merger.":                {"board", "approve", "merger", false},
+		"He does good work.":                               {"He", "do", "good work", false},
+	} {
+		if got := triples(m.Facts("t", sentence, Options{Lines: true})); !has(got, want) {
+			t.Errorf("%q: no %v in %v", sentence, want, got)
+		}
+	}
+}
+
+// TestDescriptionsStayOnTheirLine checks that in a file of unrelated
+// sentences "the firm" never reaches back to another line.
+func TestDescriptionsStayOnTheirLine(t *testing.T) {
+	m := model(t)
+	for _, f := range m.Facts("t", "Norvale Telecom sold radios.\nThe ministry fined the firm.\n", Options{Lines: true}) {
+		if f.Object == "Norvale Telecom" {
+			t.Errorf("the firm resolved across lines: %s - %s - %s", f.Subject, f.Relation, f.Object)
+		}
+	}
+}
