@@ -37,6 +37,7 @@ func newAppWith(e *env) *cli.App {
 			queryCommand(e),
 			statsCommand(e),
 			entitiesCommand(e),
+			supportCommand(e),
 			mergeCommand(e),
 			splitCommand(e),
 			correctionsCommand(e),
