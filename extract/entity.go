@@ -135,6 +135,16 @@ func canonical(toks []Token) []Token {
 		!orgHeads[strings.ToLower(toks[len(toks)-1].Text)] {
 		toks = toks[1:]
 	}
+	// A title after the body it serves: "Commerce Secretary Wilbur Ross",
+	// "Treasury Secretary Ann Cole".
+	if allProper(toks) && !orgHeads[strings.ToLower(toks[len(toks)-1].Text)] {
+		for k := 1; k+1 < len(toks); k++ {
+			if titles[strings.ToLower(toks[k].Text)] && !titles[strings.ToLower(toks[k+1].Text)] {
+				toks = toks[k+1:]
+				break
+			}
+		}
+	}
 	// One name for a place however it is written: "U.S." -> "United States".
 	if allProper(toks) {
 		if name, ok := placeNames[strings.ToLower(joinTokens(toks))]; ok {

@@ -71,6 +71,7 @@ func (m *Model) Sentences(text string, opts Options) []Sentence {
 			continue
 		}
 		toks = splitFinalPeriod(toks)
+		toks = dropInsertionBrackets(toks)
 		m.tag.tag(toks)
 		tagPunctuation(toks, text)
 		m.repairVerb(toks)
@@ -323,4 +324,41 @@ func (m *Model) bareVerbs(toks []Token) {
 			}
 		}
 	}
+}
+
+// dropInsertionBrackets drops the square brackets that mark a writer's
+// insertion into a quote ("[Commerce] Secretary [Wilbur] Ross"): the words
+// inside belong to the sentence, and the brackets would break its phrases.
+// Brackets around more than three words, or left open, stay.
+func dropInsertionBrackets(toks []Token) []Token {
+	out := toks[:0:0]
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Text == "[" {
+			if j := closingBracket(toks, i); j > 0 {
+				out = append(out, toks[i+1:j]...)
+				i = j
+				continue
+			}
+		}
+		out = append(out, toks[i])
+	}
+	if len(out) == len(toks) {
+		return toks
+	}
+	return out
+}
+
+func closingBracket(toks []Token, open int) int {
+	for j := open + 1; j < len(toks) && j <= open+4; j++ {
+		switch toks[j].Text {
+		case "]":
+			if j > open+1 {
+				return j
+			}
+			return -1
+		case "[":
+			return -1
+		}
+	}
+	return -1
 }

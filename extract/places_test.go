@@ -150,3 +150,24 @@ func TestDescriptionsStayOnTheirLine(t *testing.T) {
 		}
 	}
 }
+
+// TestInsertionsAndTitles checks that a writer's bracketed insertions read
+// as part of the sentence, and that a title after the body it serves
+// leaves the person's name: "[Commerce] Secretary [Wilbur] Ross".
+func TestInsertionsAndTitles(t *testing.T) {
+	m := model(t)
+	facts := m.Facts("t", "President Hale expects [Trade] Secretary [Ann] Cole to settle the case.", Options{Lines: true})
+	got := triples(facts)
+	if !has(got, triple{"Hale", "expect", "Ann Cole", false}) {
+		t.Errorf("no Hale - expect - Ann Cole in %v", got)
+	}
+	for _, f := range facts {
+		if f.Object == "Ann Cole" && f.ObjectType != schema.Person {
+			t.Errorf("Ann Cole typed %q, want PERSON", f.ObjectType)
+		}
+	}
+	got = triples(m.Facts("t", "General Motors hired Chief Executive Mary Barra.", Options{Lines: true}))
+	if !has(got, triple{"General Motors", "hire", "Mary Barra", false}) {
+		t.Errorf("no General Motors - hire - Mary Barra in %v", got)
+	}
+}
