@@ -45,7 +45,13 @@ type mentionOf struct {
 // descriptions to the entity they stand for, and the short forms of a name
 // ("Trump", "Commerce", "FCC") to its full form.
 type resolver struct {
-	window   int // how many sentences back an antecedent may stand; 0: this one only
+	window int // how many sentences back an antecedent may stand; 0: this one only
+	// quiet is set while a derived fact's subject is read: it may refer
+	// back, but it adds no mention, so that a phrase no other fact of the
+	// sentence uses ("massive Chinese phone company" - of - China) does not
+	// stand between a description and its entity. The entity a derived
+	// fact's object names is a mention like any other.
+	quiet    bool
 	mentions []mentionOf
 }
 
@@ -60,12 +66,14 @@ func resolve(facts []schema.Fact, at []argsAt, window int) []schema.Fact {
 		// The names as this sentence writes them, before coreference.
 		subj, obj := f.Subject, f.Object
 		implied := f.Text.Relation == "" // an apposition names both sides itself
+		r.quiet = f.Derived
 		// "It was not clear": an "it" that only holds a copula's place.
 		if !implied && !(f.Relation == "be" && f.ObjectID == "" && strings.EqualFold(f.Subject, "it")) {
 			r.argument(&f.Subject, &f.SubjectID, &f.SubjectType, f.Text.Subject, f.Sentence, f.SentenceIndex, at[i].subject, "", true)
 		}
 		// An object is not its own subject (that would be "itself"), and the
 		// description a copula gives is no reference: "ZTE, the manufacturer".
+		r.quiet = false
 		n := len(r.mentions)
 		r.argument(&f.Object, &f.ObjectID, &f.ObjectType, f.Text.Object, f.Sentence, f.SentenceIndex, at[i].object, f.Subject, f.Relation != "be")
 		if len(r.mentions) > n && locative(f.Relation) {
@@ -130,7 +138,7 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.typ == schema.Org && government(m.name) && other(m) })
 	case *id != "" && describes && definite(surface) && personDescriptions[lastWord(low)] && !hasUpper(*name):
 		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.person && other(m) })
-	case *id != "" && describes:
+	case *id != "" && describes && !r.quiet:
 		// A capital that only opens the sentence says nothing of a name.
 		initial := surface != "" && strings.HasPrefix(text, surface) && !strings.Contains(*name, " ")
 		proper := hasUpper(withoutDemonyms(*name)) && !(initial && !isAcronym(*name))
@@ -140,8 +148,8 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 }
 
 // refer points an argument at the compatible mention nearest before it
-// within the window, if there is one: in its own sentence, the one written
-// last before it; else the one of the latest sentence before.
+// within the window, if there is one: of the nearest sentence that has one,
+// the one written last (before the argument, in its own sentence).
 func (r *resolver) refer(name, id, typ *string, sentence, at, window int, ok func(mentionOf) bool) {
 	best := -1
 	for i := len(r.mentions) - 1; i >= 0; i-- {
@@ -152,11 +160,13 @@ func (r *resolver) refer(name, id, typ *string, sentence, at, window int, ok fun
 		if !ok(m) || m.sentence == sentence && m.at >= at {
 			continue
 		}
-		if best < 0 || m.sentence == sentence && m.at > r.mentions[best].at {
+		switch {
+		case best < 0:
 			best = i
-		}
-		if m.sentence < sentence {
-			break // mentions of earlier sentences come in the order last mentioned
+		case m.sentence < r.mentions[best].sentence:
+			i = 0 // the nearest sentence with a candidate decides
+		case m.at > r.mentions[best].at:
+			best = i
 		}
 	}
 	if best < 0 {

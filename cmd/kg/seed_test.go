@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -48,5 +49,63 @@ func TestSeedArticle(t *testing.T) {
 	svg := mustRun(t, "", "export", "--db", db, "--format", "svg", "--focus", "ZTE")
 	if !strings.HasPrefix(svg, "<?xml") || !strings.Contains(svg, "ZTE") {
 		t.Errorf("SVG of ZTE: got %.100q", svg)
+	}
+}
+
+// TestSeedEntities runs the entities issue's acceptance on the seed article:
+// Donald Trump is one PERSON under all his names, the Commerce Department
+// and ZTE one ORG each, "the company" and "it" resolve to ZTE, and the countries it names are GPEs.
+func TestSeedEntities(t *testing.T) {
+	seeds, _ := filepath.Glob("../../../shared/seeds/*.txt")
+	if len(seeds) == 0 {
+		t.Skip("no seed article in ../shared/seeds")
+	}
+	db := filepath.Join(t.TempDir(), "kg.db")
+	mustRun(t, "", "build", "--db", db, seeds[0])
+	byName := make(map[string]graph.EntityInfo)
+	for _, e := range entityList(t, "--db", db) {
+		byName[e.Name] = e
+	}
+	trump := byName["Donald Trump"]
+	if trump.Type != schema.Person || !slices.Contains(trump.Aliases, "Trump") || !slices.Contains(trump.Aliases, "President Trump") {
+		t.Errorf("Donald Trump: %+v, want a PERSON with aliases Trump and President Trump", trump)
+	}
+	for _, name := range []string{"Commerce Department", "ZTE"} {
+		if byName[name].Type != schema.Org {
+			t.Errorf("%s: %+v, want an ORG", name, byName[name])
+		}
+	}
+	for name := range byName {
+		if name != "Donald Trump" && (name == "Trump" || name == "President Trump" || name == "President Donald Trump") ||
+			name == "Commerce" || name == "Department of Commerce" || name == "ZTE Corp" || name == "company" {
+			t.Errorf("%q is a node of its own", name)
+		}
+	}
+	for _, name := range []string{"Iran", "North Korea", "China", "United States"} {
+		if byName[name].Type != schema.GPE {
+			t.Errorf("%s: %+v, want a GPE", name, byName[name])
+		}
+	}
+
+	resolved := map[string]int{} // surface -> facts about ZTE
+	for _, line := range strings.Split(strings.TrimSpace(mustRun(t, "", "extract", seeds[0])), "\n") {
+		var f schema.Fact
+		if err := json.Unmarshal([]byte(line), &f); err != nil {
+			t.Fatal(err)
+		}
+		for _, arg := range [][2]string{{f.Text.Subject, f.Subject}, {f.Text.Object, f.Object}} {
+			// An "it" that stands for no entity ("to get it done") stays as
+			// written; one that resolves must resolve to ZTE, the only
+			// company the article's pronouns can mean.
+			if (arg[0] == "the company" || arg[0] == "it") && arg[1] != arg[0] {
+				if arg[1] != "ZTE" {
+					t.Errorf("%q in sentence %d resolved to %q, want ZTE: %s", arg[0], f.SentenceIndex, arg[1], f.Sentence)
+				}
+				resolved[arg[0]]++
+			}
+		}
+	}
+	if resolved["the company"] == 0 || resolved["it"] == 0 {
+		t.Errorf("resolved mentions: %v, want both the company and it", resolved)
 	}
 }
