@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -22,11 +23,16 @@ type Node struct {
 // Edge is a fact of a [Subgraph]: all the evidence of one subject - relation -
 // object triple.
 type Edge struct {
-	From     string   `json:"from"`     // ID of the subject node
-	To       string   `json:"to"`       // ID of the object node
-	Relation string   `json:"relation"` // the relation's kg:name, "penalize"
-	Negated  bool     `json:"negated"`  // every evidence of the fact denies it
-	Evidence []string `json:"evidence"` // the distinct sentences that state it, sorted
+	From       string   `json:"from"`        // ID of the subject node
+	To         string   `json:"to"`          // ID of the object node
+	Relation   string   `json:"relation"`    // the relation's kg:name, "penalize"
+	RelationID string   `json:"relation_id"` // the relation's IRI, "rel:penalize"
+	Negated    bool     `json:"negated"`     // every evidence of the fact denies it
+	Confidence float64  `json:"confidence"`  // the highest confidence of its evidence
+	Evidence   []string `json:"evidence"`    // the distinct sentences that state it, sorted
+	// Records are its evidence nodes, by document, sentence, negation and
+	// ID: Records[0] is the first sentence that states it.
+	Records []EvidenceRecord `json:"records"`
 }
 
 // Subgraph is a set of entities and the facts between them. Nodes are sorted
@@ -36,20 +42,72 @@ type Subgraph struct {
 	Edges []Edge `json:"edges"`
 }
 
+// FactKey names one fact by the IRIs of its subject, relation and object.
+type FactKey struct {
+	From, RelationID, To string
+}
+
+// SubgraphOptions selects the entities and facts of [Store.Select]. The zero
+// value selects the whole graph.
+//
+// The filters (Relations, Types, MinConfidence, Nodes, Facts) come first: they
+// make a smaller graph, of the facts that pass between entities that pass.
+// Focus and Depth then take a neighbourhood of that graph, so a filtered
+// neighbourhood is reached through filtered facts only. The focus entity
+// always stays, whatever its type. When a filter is given, entities left
+// without a fact are dropped, except the focus.
+type SubgraphOptions struct {
+	// Focus, when not empty, names the entity to start from (exactly, else
+	// ignoring case, spacing and punctuation); an unknown name gives an
+	// error that matches [ErrNotFound].
+	Focus string
+	// Depth is how many facts away from Focus to go, following facts both
+	// ways; 0 keeps the focus alone. It is ignored without Focus.
+	Depth int
+	// Relations keeps the facts of these relations, named as stored
+	// ("penalize"; case, spacing and punctuation do not matter).
+	Relations []string
+	// Types keeps the entities of these kg:types ("ORG", "PERSON"; case does
+	// not matter).
+	Types []string
+	// MinConfidence keeps the facts whose confidence, the highest of their
+	// evidence's, is at least this.
+	MinConfidence float64
+	// Nodes, when not nil, keeps only these entities, by IRI: for example
+	// the entities on the paths between two entities.
+	Nodes []string
+	// Facts, when not nil, keeps only these facts: for example the hops of
+	// those paths.
+	Facts []FactKey
+}
+
+// filtered reports whether o has a filter, so that entities without facts
+// are dropped.
+func (o *SubgraphOptions) filtered() bool {
+	return len(o.Relations) > 0 || len(o.Types) > 0 || o.MinConfidence > 0 || o.Nodes != nil || o.Facts != nil
+}
+
 // notFoundError names what was not found; it matches [ErrNotFound].
 type notFoundError struct{ what string }
 
 func (e *notFoundError) Error() string        { return e.what + " not found" }
 func (e *notFoundError) Is(target error) bool { return target == ErrNotFound }
 
-// Subgraph returns the entities to export and the facts between them. With
-// focus empty it is the whole graph. Otherwise it is the entity named focus
-// (exactly, else ignoring case, spacing and punctuation) and every entity
-// within depth facts of it, following facts both ways, with all the facts
-// among them. An unknown focus gives an error that matches [ErrNotFound].
+// Subgraph returns the entity named focus and every entity within depth facts
+// of it, with all the facts among them; with focus empty, the whole graph. It
+// is [Store.Select] without filters.
 func (s *Store) Subgraph(ctx context.Context, focus string, depth int) (*Subgraph, error) {
-	if depth < 0 {
-		return nil, fmt.Errorf("subgraph: negative depth %d", depth)
+	return s.Select(ctx, SubgraphOptions{Focus: focus, Depth: depth})
+}
+
+// Select returns the entities and facts that opts selects, sorted as
+// [Subgraph] says.
+func (s *Store) Select(ctx context.Context, opts SubgraphOptions) (*Subgraph, error) {
+	if opts.Depth < 0 {
+		return nil, fmt.Errorf("subgraph: negative depth %d", opts.Depth)
+	}
+	if math.IsNaN(opts.MinConfidence) {
+		return nil, fmt.Errorf("subgraph: minimum confidence is not a number")
 	}
 	qs, release, err := s.use()
 	if err != nil {
@@ -57,18 +115,118 @@ func (s *Store) Subgraph(ctx context.Context, focus string, depth int) (*Subgrap
 	}
 	defer release()
 	b := &builder{r: reader{ctx: ctx, qs: qs}, props: make(map[string]props)}
+	g, err := b.selection(newSelector(&opts))
+	if err != nil {
+		return nil, fmt.Errorf("subgraph: %w", err)
+	}
+	return g, nil
+}
+
+// selector holds the options as sets.
+type selector struct {
+	opts      *SubgraphOptions
+	relations map[string]bool // relation IRIs
+	types     map[string]bool // upper case
+	nodes     map[string]bool
+	facts     map[FactKey]bool
+}
+
+func newSelector(o *SubgraphOptions) *selector {
+	sel := &selector{opts: o}
+	if len(o.Relations) > 0 {
+		sel.relations = make(map[string]bool)
+		for _, r := range o.Relations {
+			sel.relations[schema.RelationID(r)] = true
+		}
+	}
+	if len(o.Types) > 0 {
+		sel.types = make(map[string]bool)
+		for _, t := range o.Types {
+			sel.types[strings.ToUpper(strings.TrimSpace(t))] = true
+		}
+	}
+	if o.Nodes != nil {
+		sel.nodes = make(map[string]bool)
+		for _, n := range o.Nodes {
+			sel.nodes[n] = true
+		}
+	}
+	if o.Facts != nil {
+		sel.facts = make(map[FactKey]bool)
+		for _, f := range o.Facts {
+			sel.facts[f] = true
+		}
+	}
+	return sel
+}
+
+// entity reports whether the entity passes the filters.
+func (sel *selector) entity(id string, p props) bool {
+	if sel.nodes != nil && !sel.nodes[id] {
+		return false
+	}
+	return sel.types == nil || sel.types[strings.ToUpper(p.str(schema.Type))]
+}
+
+// fact reports whether a fact, before its evidence is read, may pass.
+func (sel *selector) fact(k FactKey) bool {
+	if sel.relations != nil && !sel.relations[k.RelationID] {
+		return false
+	}
+	return sel.facts == nil || sel.facts[k]
+}
+
+// selection returns the subgraph that sel selects.
+func (b *builder) selection(sel *selector) (*Subgraph, error) {
+	focus := ""
+	if sel.opts.Focus != "" {
+		var err error
+		if focus, err = b.find(sel.opts.Focus); err != nil {
+			return nil, err
+		}
+	}
+	// The entities that pass, as far as they are needed.
+	passes := func(id string) (bool, error) {
+		if id == focus {
+			return true, nil
+		}
+		p, err := b.node(id)
+		if err != nil {
+			return false, err
+		}
+		return p.isA(schema.Entity) && sel.entity(id, p), nil
+	}
 	var ids []string
 	if focus == "" {
-		ids, err = b.r.instances(schema.Entity)
+		all, err := b.r.instances(schema.Entity)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range all {
+			ok, err := passes(id)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				ids = append(ids, id)
+			}
+		}
 	} else {
-		ids, err = b.around(focus, depth)
+		var err error
+		if ids, err = b.around(focus, sel, passes); err != nil {
+			return nil, err
+		}
 	}
+	g, err := b.subgraph(ids, sel)
 	if err != nil {
-		return nil, fmt.Errorf("subgraph: %w", err)
+		return nil, err
 	}
-	g, err := b.subgraph(ids)
-	if err != nil {
-		return nil, fmt.Errorf("subgraph: %w", err)
+	if sel.opts.filtered() {
+		linked := map[string]bool{focus: true}
+		for _, e := range g.Edges {
+			linked[e.From], linked[e.To] = true, true
+		}
+		g.Nodes = slices.DeleteFunc(g.Nodes, func(n Node) bool { return !linked[n.ID] })
 	}
 	return g, nil
 }
@@ -139,22 +297,33 @@ func (b *builder) fold(name string) (string, error) {
 	return "", &notFoundError{what: fmt.Sprintf("entity %q", name)}
 }
 
-// around returns the IDs of the entity named focus and of the entities within
-// depth facts of it, sorted.
-func (b *builder) around(focus string, depth int) ([]string, error) {
-	start, err := b.find(focus)
-	if err != nil {
-		return nil, err
-	}
-	seen := map[string]bool{start: true}
-	frontier := []string{start}
-	for range depth {
+// around returns the IDs of the focus entity and of the entities within
+// depth facts of it, through facts and entities that pass sel, sorted.
+func (b *builder) around(focus string, sel *selector, passes func(string) (bool, error)) ([]string, error) {
+	seen := map[string]bool{focus: true}
+	frontier := []string{focus}
+	for range sel.opts.Depth {
 		var next []string
-		visit := func(v quad.Value) {
-			if id, ok := v.(quad.IRI); ok && !seen[string(id)] {
-				seen[string(id)] = true
-				next = append(next, string(id))
+		// visit adds the other end of a fact, if the fact and it pass.
+		visit := func(from, rel, to quad.Value, ev quad.Value, other string) error {
+			if seen[other] {
+				return nil
 			}
+			k, ok := factKey(from, rel, to)
+			if !ok || !sel.fact(k) {
+				return nil
+			}
+			if ok, err := passes(other); err != nil || !ok {
+				return err
+			}
+			if sel.opts.MinConfidence > 0 {
+				if c, err := b.confidence(ev); err != nil || c < sel.opts.MinConfidence {
+					return err
+				}
+			}
+			seen[other] = true
+			next = append(next, other)
+			return nil
 		}
 		for _, id := range frontier {
 			p, err := b.node(id)
@@ -162,11 +331,15 @@ func (b *builder) around(focus string, depth int) ([]string, error) {
 				return nil, err
 			}
 			for _, q := range p.facts {
-				visit(q.Object)
+				if obj, ok := q.Object.(quad.IRI); ok {
+					if err := visit(q.Subject, q.Predicate, q.Object, q.Label, string(obj)); err != nil {
+						return nil, err
+					}
+				}
 			}
 			err = b.r.quads(quad.Object, quad.IRI(id), func(q quad.Quad) error {
-				if q.Label != nil {
-					visit(q.Subject)
+				if sub, ok := q.Subject.(quad.IRI); ok && q.Label != nil {
+					return visit(q.Subject, q.Predicate, q.Object, q.Label, string(sub))
 				}
 				return nil
 			})
@@ -182,8 +355,32 @@ func (b *builder) around(focus string, depth int) ([]string, error) {
 	return sortedKeys(seen), nil
 }
 
-// subgraph returns the entities with the given IDs and the facts among them.
-func (b *builder) subgraph(ids []string) (*Subgraph, error) {
+// factKey returns the key of a fact quad's terms, and false if one is not an
+// IRI.
+func factKey(from, rel, to quad.Value) (FactKey, bool) {
+	f, ok1 := from.(quad.IRI)
+	r, ok2 := rel.(quad.IRI)
+	t, ok3 := to.(quad.IRI)
+	return FactKey{From: string(f), RelationID: string(r), To: string(t)}, ok1 && ok2 && ok3
+}
+
+// confidence returns the kg:confidence of an evidence node, 0 if it has none.
+func (b *builder) confidence(ev quad.Value) (float64, error) {
+	id, ok := ev.(quad.IRI)
+	if !ok {
+		return 0, nil
+	}
+	p, err := b.node(string(id))
+	if err != nil {
+		return 0, err
+	}
+	c, _ := p.first(schema.Confidence).(quad.Float)
+	return float64(c), nil
+}
+
+// subgraph returns the entities with the given IDs and the facts among them
+// that pass sel.
+func (b *builder) subgraph(ids []string, sel *selector) (*Subgraph, error) {
 	g := &Subgraph{Nodes: []Node{}, Edges: []Edge{}}
 	in := make(map[string]bool, len(ids))
 	for _, id := range ids {
@@ -198,29 +395,30 @@ func (b *builder) subgraph(ids []string) (*Subgraph, error) {
 
 		// Group the facts of id by relation and object; each quad is one
 		// evidence.
-		type key struct{ rel, obj string }
-		evs := make(map[key][]string)
+		evs := make(map[FactKey][]string)
 		for _, q := range p.facts {
-			rel, ok1 := q.Predicate.(quad.IRI)
-			obj, ok2 := q.Object.(quad.IRI)
-			ev, ok3 := q.Label.(quad.IRI)
-			if !ok1 || !ok2 || !ok3 || !in[string(obj)] {
+			k, ok := factKey(q.Subject, q.Predicate, q.Object)
+			ev, isIRI := q.Label.(quad.IRI)
+			if !ok || !isIRI || !in[k.To] || !sel.fact(k) {
 				continue
 			}
-			k := key{string(rel), string(obj)}
 			evs[k] = append(evs[k], string(ev))
 		}
-		keys := make([]key, 0, len(evs))
+		keys := make([]FactKey, 0, len(evs))
 		for k := range evs {
 			keys = append(keys, k)
 		}
-		slices.SortFunc(keys, func(a, b key) int { return cmp.Or(cmp.Compare(a.rel, b.rel), cmp.Compare(a.obj, b.obj)) })
+		slices.SortFunc(keys, func(a, b FactKey) int {
+			return cmp.Or(cmp.Compare(a.RelationID, b.RelationID), cmp.Compare(a.To, b.To))
+		})
 		for _, k := range keys {
-			e, err := b.edge(id, k.rel, k.obj, evs[k])
+			e, err := b.edge(k, evs[k])
 			if err != nil {
 				return nil, err
 			}
-			g.Edges = append(g.Edges, e)
+			if e.Confidence >= sel.opts.MinConfidence {
+				g.Edges = append(g.Edges, e)
+			}
 		}
 	}
 	slices.SortStableFunc(g.Nodes, func(a, b Node) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
@@ -231,29 +429,46 @@ func (b *builder) subgraph(ids []string) (*Subgraph, error) {
 }
 
 // edge builds the edge of a fact from its evidence nodes.
-func (b *builder) edge(from, rel, to string, evs []string) (Edge, error) {
-	rp, err := b.node(rel)
+func (b *builder) edge(k FactKey, evs []string) (Edge, error) {
+	rp, err := b.node(k.RelationID)
 	if err != nil {
 		return Edge{}, err
 	}
-	e := Edge{From: from, To: to, Relation: rp.str(schema.Name), Negated: true, Evidence: []string{}}
+	e := Edge{From: k.From, To: k.To, Relation: rp.str(schema.Name), RelationID: k.RelationID, Negated: true,
+		Evidence: []string{}, Records: make([]EvidenceRecord, 0, len(evs))}
 	texts := make(map[string]bool)
-	for _, ev := range evs {
-		p, err := b.node(ev)
+	for i, ev := range evs {
+		rec, err := b.evidence(ev)
 		if err != nil {
 			return Edge{}, err
 		}
 		if e.Relation == "" {
+			p, err := b.node(ev)
+			if err != nil {
+				return Edge{}, err
+			}
 			e.Relation = p.str(schema.RelationText)
 		}
-		if neg, _ := p.first(schema.Negated).(quad.Bool); !neg {
+		if !rec.Negated {
 			e.Negated = false
 		}
-		if t := p.str(schema.Text); t != "" {
-			texts[t] = true
+		if i == 0 || rec.Confidence > e.Confidence {
+			e.Confidence = rec.Confidence
 		}
+		if rec.Text != "" {
+			texts[rec.Text] = true
+		}
+		e.Records = append(e.Records, rec)
 	}
-	e.Relation = cmp.Or(e.Relation, strings.TrimPrefix(rel, schema.RelationPrefix))
+	slices.SortFunc(e.Records, compareRecords)
+	e.Relation = cmp.Or(e.Relation, strings.TrimPrefix(k.RelationID, schema.RelationPrefix))
 	e.Evidence = append(e.Evidence, sortedKeys(texts)...)
 	return e, nil
+}
+
+// compareRecords orders evidence as [Store.Support] does: by document,
+// sentence, negation, then ID.
+func compareRecords(a, b EvidenceRecord) int {
+	return cmp.Or(cmp.Compare(a.Document, b.Document), cmp.Compare(a.SentenceIndex, b.SentenceIndex),
+		cmpBool(a.Negated, b.Negated), cmp.Compare(a.ID, b.ID))
 }

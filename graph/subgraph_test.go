@@ -1,9 +1,11 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/kgraph/kg/schema"
@@ -18,18 +20,38 @@ var (
 	nodeValoria  = Node{ID: "kg:entity/valoria", Name: "Valoria", Type: schema.GPE}
 	nodeZentek   = Node{ID: "kg:entity/zentek_systems", Name: "Zentek Systems", Type: schema.Org}
 
-	edgeFine = Edge{From: nodeCommerce.ID, To: nodeOrbis.ID, Relation: "fine", Negated: true,
-		Evidence: []string{"The Commerce Department did not fine Orbis Bank."}}
-	edgePenalize = Edge{From: nodeCommerce.ID, To: nodeZentek.ID, Relation: "penalize", Evidence: []string{
-		"In April, the Commerce Department penalized Zentek Systems.",
-		"On 3 May 2021 the Commerce Department penalized Zentek Systems again.",
-	}}
-	edgeLead     = Edge{From: nodeLopez.ID, To: nodeCommerce.ID, Relation: "lead", Evidence: []string{"Maria Lopez leads the Commerce Department."}}
-	edgeRegulate = Edge{From: nodeValoria.ID, To: nodeOrbis.ID, Relation: "regulate", Evidence: []string{"Valoria regulates Orbis Bank."}}
-	edgeOffice   = Edge{From: nodeZentek.ID, To: nodeValoria.ID, Relation: "open office in",
-		Evidence: []string{`Zentek Systems opened an office in Valoria, its "second home".`}}
-	edgePay = Edge{From: nodeZentek.ID, To: nodeDollars.ID, Relation: "pay", Evidence: []string{"Zentek Systems paid $5 million."}}
+	edgeFine = withRecords(Edge{From: nodeCommerce.ID, To: nodeOrbis.ID, Relation: "fine", RelationID: "rel:fine",
+		Negated: true, Confidence: 0.7, Evidence: []string{"The Commerce Department did not fine Orbis Bank."}})
+	edgePenalize = withRecords(Edge{From: nodeCommerce.ID, To: nodeZentek.ID, Relation: "penalize", RelationID: "rel:penalize",
+		Confidence: 0.9, Evidence: []string{ // the higher of 0.9 and 0.85
+			"In April, the Commerce Department penalized Zentek Systems.",
+			"On 3 May 2021 the Commerce Department penalized Zentek Systems again.",
+		}})
+	edgeLead = withRecords(Edge{From: nodeLopez.ID, To: nodeCommerce.ID, Relation: "lead", RelationID: "rel:lead",
+		Confidence: 0.8, Evidence: []string{"Maria Lopez leads the Commerce Department."}})
+	edgeRegulate = withRecords(Edge{From: nodeValoria.ID, To: nodeOrbis.ID, Relation: "regulate", RelationID: "rel:regulate",
+		Confidence: 0.65, Evidence: []string{"Valoria regulates Orbis Bank."}})
+	edgeOffice = withRecords(Edge{From: nodeZentek.ID, To: nodeValoria.ID, Relation: "open office in", RelationID: "rel:open_office_in",
+		Confidence: 0.75, Evidence: []string{`Zentek Systems opened an office in Valoria, its "second home".`}})
+	edgePay = withRecords(Edge{From: nodeZentek.ID, To: nodeDollars.ID, Relation: "pay", RelationID: "rel:pay",
+		Confidence: 0.6, Evidence: []string{"Zentek Systems paid $5 million."}})
 )
+
+// withRecords gives e the evidence records of its facts in testFacts, in
+// document and sentence order.
+func withRecords(e Edge) Edge {
+	e.Records = []EvidenceRecord{}
+	for _, f := range testFacts() {
+		if f.SubjectID == e.From && f.RelationID() == e.RelationID && f.ObjectID == e.To {
+			e.Records = append(e.Records, EvidenceRecord{ID: f.EvidenceID(), Document: f.Doc, SentenceIndex: f.SentenceIndex,
+				Text: f.Sentence, Negated: f.Negated, Confidence: f.Confidence})
+		}
+	}
+	slices.SortFunc(e.Records, func(a, b EvidenceRecord) int {
+		return cmp.Or(cmp.Compare(a.Document, b.Document), cmp.Compare(a.SentenceIndex, b.SentenceIndex))
+	})
+	return e
+}
 
 // wholeGraph is the Subgraph of the whole test corpus.
 var wholeGraph = Subgraph{
@@ -120,4 +142,74 @@ func TestSubgraphFoldedName(t *testing.T) {
 			t.Errorf("Nodes: got %+v, want %+v", g.Nodes, want)
 		}
 	})
+}
+
+func TestSelect(t *testing.T) {
+	fact := func(e Edge) FactKey { return FactKey{From: e.From, RelationID: e.RelationID, To: e.To} }
+	nodes := func(ns ...Node) []Node { return append([]Node{}, ns...) }
+	edges := func(es ...Edge) []Edge { return append([]Edge{}, es...) }
+	tests := []struct {
+		name string
+		opts SubgraphOptions
+		want Subgraph
+	}{
+		{"relation", SubgraphOptions{Relations: []string{"penalize"}},
+			Subgraph{nodes(nodeCommerce, nodeZentek), edges(edgePenalize)}},
+		{"relations folded", SubgraphOptions{Relations: []string{"Penalize", " FINE"}},
+			Subgraph{nodes(nodeCommerce, nodeOrbis, nodeZentek), edges(edgeFine, edgePenalize)}},
+		{"relation of several words", SubgraphOptions{Relations: []string{"open-office in"}},
+			Subgraph{nodes(nodeValoria, nodeZentek), edges(edgeOffice)}},
+		{"type", SubgraphOptions{Types: []string{"ORG"}},
+			Subgraph{nodes(nodeCommerce, nodeOrbis, nodeZentek), edges(edgeFine, edgePenalize)}},
+		{"types folded", SubgraphOptions{Types: []string{"org", "Gpe"}},
+			Subgraph{nodes(nodeCommerce, nodeOrbis, nodeValoria, nodeZentek), edges(edgeFine, edgePenalize, edgeRegulate, edgeOffice)}},
+		{"type nobody has", SubgraphOptions{Types: []string{"DATE"}}, Subgraph{nodes(), edges()}},
+		{"min confidence", SubgraphOptions{MinConfidence: 0.8},
+			Subgraph{nodes(nodeCommerce, nodeLopez, nodeZentek), edges(edgePenalize, edgeLead)}},
+		{"min confidence is the best evidence's", SubgraphOptions{MinConfidence: 0.86},
+			Subgraph{nodes(nodeCommerce, nodeZentek), edges(edgePenalize)}},
+		{"focus through filtered facts", SubgraphOptions{Focus: "Valoria", Depth: 2, Relations: []string{"regulate", "fine"}},
+			Subgraph{nodes(nodeCommerce, nodeOrbis, nodeValoria), edges(edgeFine, edgeRegulate)}},
+		{"focus keeps its type", SubgraphOptions{Focus: "Maria Lopez", Depth: 2, Types: []string{"ORG"}},
+			Subgraph{nodes(nodeCommerce, nodeLopez, nodeOrbis, nodeZentek), edges(edgeFine, edgePenalize, edgeLead)}},
+		{"focus through confident facts", SubgraphOptions{Focus: "Valoria", Depth: 2, MinConfidence: 0.7},
+			Subgraph{nodes(nodeCommerce, nodeValoria, nodeZentek), edges(edgePenalize, edgeOffice)}},
+		{"focus alone", SubgraphOptions{Focus: "Maria Lopez", Depth: 3, Relations: []string{"pay"}},
+			Subgraph{nodes(nodeLopez), edges()}},
+		{"nodes", SubgraphOptions{Nodes: []string{nodeLopez.ID, nodeCommerce.ID, nodeZentek.ID}},
+			Subgraph{nodes(nodeCommerce, nodeLopez, nodeZentek), edges(edgePenalize, edgeLead)}},
+		{"nodes and facts, as of a path", SubgraphOptions{
+			Nodes: []string{nodeLopez.ID, nodeCommerce.ID, nodeOrbis.ID, nodeZentek.ID},
+			Facts: []FactKey{fact(edgeLead), fact(edgeFine)}},
+			Subgraph{nodes(nodeCommerce, nodeLopez, nodeOrbis), edges(edgeFine, edgeLead)}},
+		{"focus within nodes", SubgraphOptions{Focus: "Zentek Systems", Depth: 5, Nodes: []string{nodeZentek.ID, nodeValoria.ID, nodeDollars.ID}},
+			Subgraph{nodes(nodeDollars, nodeValoria, nodeZentek), edges(edgeOffice, edgePay)}},
+		{"everything passes", SubgraphOptions{MinConfidence: 0.5, Types: []string{"ORG", "PERSON", "GPE", "MONEY"}}, wholeGraph},
+	}
+	loaded(t, func(t *testing.T, s *Store) {
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				got, err := s.Select(context.Background(), tt.opts)
+				if err != nil {
+					t.Fatalf("Select(%+v): %v", tt.opts, err)
+				}
+				if !reflect.DeepEqual(*got, tt.want) {
+					t.Errorf("Select(%+v):\ngot  %+v\nwant %+v", tt.opts, names(got), names(&tt.want))
+				}
+			})
+		}
+	})
+}
+
+// names shortens a subgraph to its node names and edges' relations, for
+// messages.
+func names(g *Subgraph) []string {
+	var out []string
+	for _, n := range g.Nodes {
+		out = append(out, n.Name)
+	}
+	for _, e := range g.Edges {
+		out = append(out, e.From+" "+e.Relation+" "+e.To)
+	}
+	return out
 }
