@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kg/schema"
@@ -25,6 +26,8 @@ func styleOf(t string) nodeStyle {
 		return nodeStyle{"note", "#fff2cc"}
 	case schema.Money:
 		return nodeStyle{"component", "#ead1dc"}
+	case schema.Percent:
+		return nodeStyle{"octagon", "#d0e0e3"}
 	default:
 		return nodeStyle{"ellipse", "#eeeeee"}
 	}
@@ -32,8 +35,10 @@ func styleOf(t string) nodeStyle {
 
 // WriteDOT writes g as a Graphviz digraph: one node per entity, labelled with
 // its name and drawn by its type, and one edge per fact, labelled with its
-// relation, dashed when negated, with its first sentence as tooltip. The
-// output depends on g alone, so it can be compared with a golden file.
+// relation, dashed when negated, with its first sentence as tooltip. A
+// legend, a cluster of its own, shows the types that g has and what a dashed
+// edge means. The output depends on g alone, so it can be compared with a
+// golden file.
 func WriteDOT(w io.Writer, g *Subgraph) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
@@ -55,16 +60,75 @@ func WriteDOT(w io.Writer, g *Subgraph) error {
 		if e.Negated {
 			attrs += ", style=dashed"
 		}
-		if len(e.Evidence) > 0 {
-			attrs += ", tooltip=" + dotID(e.Evidence[0])
+		if s := e.firstSentence(); s != "" {
+			attrs += ", tooltip=" + dotID(s)
 		}
 		p("\t%s -> %s [%s];\n", dotID(e.From), dotID(e.To), attrs)
 	}
+	writeLegend(p, g)
 	p("}\n")
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write dot: %w", err)
 	}
 	return nil
+}
+
+// writeLegend draws a node for each type of g's nodes, in the order of
+// [legendTypes], and two edges, one stated and one negated. Its node IDs
+// start with "legend:", which no entity IRI of kg does.
+func writeLegend(p func(string, ...any), g *Subgraph) {
+	if len(g.Nodes) == 0 {
+		return
+	}
+	has := make(map[string]bool)
+	for _, n := range g.Nodes {
+		has[legendType(n.Type)] = true
+	}
+	p("\tsubgraph cluster_legend {\n")
+	p("\t\tgraph [label=\"Legend\", fontsize=12, color=\"#999999\"];\n")
+	p("\t\tnode [fontsize=10];\n")
+	for _, t := range legendTypes {
+		if !has[t] {
+			continue
+		}
+		st, tip := styleOf(t), "entity type "+t
+		if t == "other" {
+			tip = "an entity of another type, or of none"
+		}
+		p("\t\t%s [label=%s, shape=%s, fillcolor=%s, tooltip=%s];\n",
+			dotID("legend:"+t), dotID(t), st.shape, dotID(st.fill), dotID(tip))
+	}
+	p("\t\t\"legend:from\" [label=\"\", shape=point];\n")
+	p("\t\t\"legend:to\" [label=\"\", shape=point];\n")
+	p("\t\t\"legend:from\" -> \"legend:to\" [label=\"stated\", tooltip=\"a sentence states the fact\"];\n")
+	p("\t\t\"legend:from\" -> \"legend:to\" [label=\"negated\", style=dashed, tooltip=\"every sentence denies the fact\"];\n")
+	p("\t}\n")
+}
+
+// legendTypes are the entity types the legend knows, in its order; "other"
+// stands for every type without a style of its own, and none.
+var legendTypes = []string{schema.Person, schema.Org, schema.GPE, schema.Date, schema.Money, schema.Percent, "other"}
+
+// legendType returns the legend entry of an entity type.
+func legendType(t string) string {
+	if t == "" || !slices.Contains(legendTypes[:len(legendTypes)-1], t) {
+		return "other"
+	}
+	return t
+}
+
+// firstSentence returns the first sentence that states e, in document order;
+// else its first evidence sentence; else "".
+func (e *Edge) firstSentence() string {
+	for _, r := range e.Records {
+		if r.Text != "" {
+			return r.Text
+		}
+	}
+	if len(e.Evidence) > 0 {
+		return e.Evidence[0]
+	}
+	return ""
 }
 
 // dotID quotes s as a DOT string. Inside quotes DOT only gives a meaning to

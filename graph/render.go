@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/goccy/go-graphviz"
+	"github.com/goccy/go-graphviz/gvc"
 )
 
 // renderMu serialises the calls into go-graphviz, whose WebAssembly module is
@@ -33,13 +34,32 @@ func RenderSVG(ctx context.Context, w io.Writer, g *Subgraph) error {
 	return nil
 }
 
+// RenderPNG is [RenderSVG] for a PNG image, drawn in process by
+// go-graphviz's Go renderer with the fixes of [pngEngine]. Text is set in
+// the Go font, whatever the DOT asks for.
+func RenderPNG(ctx context.Context, w io.Writer, g *Subgraph) error {
+	var dot bytes.Buffer
+	if err := WriteDOT(&dot, g); err != nil {
+		return err
+	}
+	if err := render(ctx, w, dot.Bytes(), graphviz.PNG); err != nil {
+		return fmt.Errorf("render png: %w", err)
+	}
+	return nil
+}
+
 func render(ctx context.Context, w io.Writer, dot []byte, format graphviz.Format) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	renderMu.Lock()
 	defer renderMu.Unlock()
-	gv, err := graphviz.New(ctx)
+	var gv *graphviz.Graphviz
+	if format == graphviz.PNG {
+		gv, err = newPNGGraphviz(ctx)
+	} else {
+		gv, err = graphviz.New(ctx)
+	}
 	if err != nil {
 		return err
 	}
@@ -58,4 +78,51 @@ func render(ctx context.Context, w io.Writer, dot []byte, format graphviz.Format
 		}
 	}()
 	return gv.Render(ctx, g, format, w)
+}
+
+// newPNGGraphviz returns a Graphviz that draws PNG with a [pngEngine].
+func newPNGGraphviz(ctx context.Context) (*graphviz.Graphviz, error) {
+	engine := pngEngine{&gvc.ImageRenderer{DefaultRenderEngine: new(gvc.DefaultRenderEngine)}}
+	rp, err := graphviz.NewRenderPlugin(ctx, string(graphviz.PNG), engine)
+	if err != nil {
+		return nil, err
+	}
+	dp, err := graphviz.PNGDevicePlugin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return graphviz.NewWithPlugins(ctx, rp, dp)
+}
+
+// pngEngine is go-graphviz's PNG renderer (v0.2.10) with two fixes. Its
+// binding hands every Bézier curve over as filled, so each edge came out as
+// a black shape between the curve and its chord: an edge is a line, and
+// pngEngine strokes it (kg's DOT has no filled curves, which only rounded
+// and tapered styles draw). And it fills a node's shape without drawing its
+// outline: pngEngine draws both, as Graphviz does.
+type pngEngine struct{ *gvc.ImageRenderer }
+
+func (e pngEngine) BezierCurve(ctx context.Context, job *gvc.Job, a []*gvc.PointFloat, filled bool) error {
+	if job.Object().Type() == gvc.EdgeObjectType {
+		filled = false
+	}
+	return e.ImageRenderer.BezierCurve(ctx, job, a, filled)
+}
+
+func (e pngEngine) Polygon(ctx context.Context, job *gvc.Job, a []*gvc.PointFloat, filled bool) error {
+	if filled {
+		if err := e.ImageRenderer.Polygon(ctx, job, a, true); err != nil {
+			return err
+		}
+	}
+	return e.ImageRenderer.Polygon(ctx, job, a, false)
+}
+
+func (e pngEngine) Ellipse(ctx context.Context, job *gvc.Job, a []*gvc.PointFloat, filled bool) error {
+	if filled {
+		if err := e.ImageRenderer.Ellipse(ctx, job, a, true); err != nil {
+			return err
+		}
+	}
+	return e.ImageRenderer.Ellipse(ctx, job, a, false)
 }
