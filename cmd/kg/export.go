@@ -5,7 +5,10 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -15,56 +18,109 @@ import (
 type exportOptions struct {
 	store  graph.Options
 	format string
-	focus  string
-	depth  int
+	sel    graph.SubgraphOptions
 	out    string
+	nodes  string // csv: where to write the nodes table too
 }
 
 func exportCommand(e *env) *cli.Command {
 	return &cli.Command{
-		Name:  "export",
-		Usage: "write the graph, or the part around one entity, as Graphviz DOT or a rendered SVG",
+		Name: "export",
+		Usage: "write the graph, or a part of it, for Graphviz (dot, svg, png), Gephi (graphml, gexf, csv), " +
+			"Cayley and kg (nquads) or programs (jsonl, csv)",
 		Flags: append(storeFlags(),
-			&cli.StringFlag{Name: "format", Value: "dot", Usage: "dot, or svg (rendered in-process, no Graphviz needed)"},
+			&cli.StringFlag{Name: "format", Value: "dot", Usage: "one of " + strings.Join(exportFormats(), ", ")},
 			&cli.StringFlag{Name: "focus", Usage: "only the entity named `NAME` and its neighbourhood"},
-			&cli.IntFlag{Name: "depth", Value: 1, Usage: "with --focus: how many hops around the entity"},
+			&cli.IntFlag{Name: "depth", Value: 1, Usage: "with --focus: how many facts away from the entity to go"},
+			&cli.StringSliceFlag{Name: "relation", Usage: "only facts of the relation `R`, as stored (\"penalize\"); repeat it or separate with commas"},
+			&cli.StringSliceFlag{Name: "type", Usage: "only entities of the type `T` (ORG, PERSON, GPE ...); repeat it or separate with commas"},
+			&cli.Float64Flag{Name: "min-confidence", Usage: "only facts whose best evidence has a confidence of at least `C`, 0 to 1"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
+			&cli.StringFlag{Name: "nodes", Usage: "with --format csv: also write the entities to `FILE`, a nodes table for Gephi"},
 		),
 		Action: func(c *cli.Context) error {
-			return runExport(c.Context, e, exportOptions{store: storeOptions(c, false), format: c.String("format"),
-				focus: c.String("focus"), depth: c.Int("depth"), out: c.String("output")})
+			return runExport(c.Context, e, exportOptions{
+				store: storeOptions(c, false), format: c.String("format"),
+				sel: graph.SubgraphOptions{Focus: c.String("focus"), Depth: c.Int("depth"),
+					Relations: trimmed(c.StringSlice("relation")), Types: trimmed(c.StringSlice("type")),
+					MinConfidence: c.Float64("min-confidence")},
+				out: c.String("output"), nodes: c.String("nodes"),
+			})
 		},
 	}
 }
 
-func runExport(ctx context.Context, e *env, opts exportOptions) error {
-	render, ok := renderers[opts.format]
-	if !ok {
-		return usageError{fmt.Errorf("unknown format %q: want dot or svg", opts.format)}
+// trimmed returns the values without spaces around them, and without the
+// empty ones.
+func trimmed(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
 	}
-	if opts.depth < 0 {
-		return usageError{fmt.Errorf("--depth must be 0 or more")}
+	return out
+}
+
+// renderers draw a subgraph in each export format but N-Quads, which come
+// from the store's quads.
+var renderers = map[string]func(context.Context, io.Writer, *graph.Subgraph) error{
+	"dot":     func(_ context.Context, w io.Writer, g *graph.Subgraph) error { return graph.WriteDOT(w, g) },
+	"svg":     graph.RenderSVG,
+	"png":     graph.RenderPNG,
+	"graphml": func(_ context.Context, w io.Writer, g *graph.Subgraph) error { return graph.WriteGraphML(w, g) },
+	"gexf":    func(_ context.Context, w io.Writer, g *graph.Subgraph) error { return graph.WriteGEXF(w, g) },
+	"jsonl":   func(_ context.Context, w io.Writer, g *graph.Subgraph) error { return graph.WriteJSONL(w, g) },
+	"csv":     func(_ context.Context, w io.Writer, g *graph.Subgraph) error { return graph.WriteCSV(w, g) },
+}
+
+// exportFormats lists the formats of kg export in the order the help gives
+// them.
+func exportFormats() []string {
+	return []string{"dot", "svg", "png", "graphml", "gexf", "nquads", "jsonl", "csv"}
+}
+
+func runExport(ctx context.Context, e *env, opts exportOptions) error {
+	if !slices.Contains(exportFormats(), opts.format) {
+		return usageError{fmt.Errorf("unknown format %q: want one of %s", opts.format, strings.Join(exportFormats(), ", "))}
+	}
+	switch c := opts.sel.MinConfidence; {
+	case opts.sel.Depth < 0:
+		return usageError{fmt.Errorf("--depth %d: want 0 or more", opts.sel.Depth)}
+	case math.IsNaN(c) || c < 0 || c > 1:
+		return usageError{fmt.Errorf("--min-confidence %v: want a number from 0 to 1", c)}
+	case opts.nodes != "" && opts.format != "csv":
+		return usageError{fmt.Errorf("--nodes goes with --format csv, not %s", opts.format)}
 	}
 	s, err := graph.Open(ctx, opts.store)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	sub, err := s.Subgraph(ctx, opts.focus, opts.depth)
+	var buf bytes.Buffer
+	if opts.format == "nquads" {
+		if err := s.ExportNQuads(ctx, &buf, opts.sel); err != nil {
+			return err
+		}
+		return writeOutput(e.stdout, opts.out, buf.Bytes())
+	}
+	sub, err := s.Select(ctx, opts.sel)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := render(ctx, &buf, sub); err != nil {
+	if err := renderers[opts.format](ctx, &buf, sub); err != nil {
 		return err
 	}
+	if opts.nodes != "" {
+		var nodes bytes.Buffer
+		if err := graph.WriteNodesCSV(&nodes, sub); err != nil {
+			return err
+		}
+		if err := writeOutput(e.stdout, opts.nodes, nodes.Bytes()); err != nil {
+			return err
+		}
+	}
 	return writeOutput(e.stdout, opts.out, buf.Bytes())
-}
-
-// renderers draw a subgraph in each export format.
-var renderers = map[string]func(context.Context, io.Writer, *graph.Subgraph) error{
-	"dot": func(_ context.Context, w io.Writer, g *graph.Subgraph) error { return graph.WriteDOT(w, g) },
-	"svg": graph.RenderSVG,
 }
 
 // writeOutput writes b to the file named out, or to w when out is empty or
