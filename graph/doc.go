@@ -61,9 +61,11 @@
 // evidence node that a correction moved keeps the names it had as extracted
 // (kg:subject_name, kg:object_name), which is what undoing reads.
 //
-// [Store.Subgraph] collects entities and facts, the whole graph or the
-// neighbourhood of one entity, and [WriteDOT] and [RenderSVG]
-// draw them.
+// [Store.Select] collects entities and facts, the whole graph or the
+// neighbourhood of one entity, filtered by relation, type, confidence or an
+// explicit set of entities and facts; [WriteDOT], [RenderSVG], [RenderPNG],
+// [WriteGraphML], [WriteGEXF], [WriteJSONL] and [WriteCSV] write them, and
+// [Store.ExportNQuads] writes their quads as stored.
 //
 // # Caveats
 //
