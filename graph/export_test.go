@@ -386,7 +386,7 @@ func TestWriteGEXF(t *testing.T) {
 			t.Fatalf("got %d nodes, %d edges, want %d and %d", len(doc.Graph.Nodes), len(edges), len(g.Nodes), len(g.Edges))
 		}
 		for i, r := range g.Rows() {
-			if edges[i]["relation"] != r.Relation || edges[i]["sentence"] != strings.ToValidUTF8(r.Sentence, "\uFFFD") ||
+			if edges[i]["relation"] != r.Relation || edges[i]["sentence"] != xmlSafe(r.Sentence) ||
 				edges[i]["negated"] != strconv.FormatBool(r.Negated) || doc.Graph.Edges[i].Label != r.Relation {
 				t.Errorf("edge %d: got %v, want %+v", i, edges[i], r)
 			}
@@ -417,4 +417,56 @@ print(g.number_of_nodes(), g.number_of_edges())`
 	if got, want := strings.TrimSpace(string(out)), strconv.Itoa(nodes)+" "+strconv.Itoa(edges); got != want {
 		t.Errorf("networkx reads %s nodes and edges, want %s", got, want)
 	}
+}
+
+// FuzzWriteXML writes a graph with arbitrary names as GraphML and GEXF: each
+// is well-formed XML that an XML parser reads back, names intact but for the
+// characters XML cannot hold.
+func FuzzWriteXML(f *testing.F) {
+	for _, s := range []string{"plain", `a "quoted" <b> & 'c'`, "two\r\nlines\ttab", "\xff\x00\x1b", "]]>", "\uFFFE\U0001F600"} {
+		f.Add(s, s)
+	}
+	f.Fuzz(func(t *testing.T, name, sentence string) {
+		g := &Subgraph{
+			Nodes: []Node{{ID: "kg:entity/" + name, Name: name, Type: name}, {ID: "x", Name: "x"}},
+			Edges: []Edge{{From: "kg:entity/" + name, To: "x", Relation: name, Evidence: []string{sentence}}},
+		}
+		var buf bytes.Buffer
+		if err := WriteGraphML(&buf, g); err != nil {
+			t.Fatal(err)
+		}
+		nodes, edges, _ := parseGraphML(t, buf.Bytes())
+		if len(nodes) != 2 || len(edges) != 1 {
+			t.Fatalf("GraphML of %q: %d nodes, %d edges", name, len(nodes), len(edges))
+		}
+		if want := xmlSafe(name); nodes[0]["label"] != want || edges[0]["sentence"] != xmlSafe(sentence) {
+			t.Errorf("GraphML: got %q, %q; want %q, %q", nodes[0]["label"], edges[0]["sentence"], want, xmlSafe(sentence))
+		}
+		buf.Reset()
+		if err := WriteGEXF(&buf, g); err != nil {
+			t.Fatal(err)
+		}
+		var doc xGEXF
+		if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+			t.Fatalf("GEXF of %q does not parse: %v", name, err)
+		}
+		if len(doc.Graph.Nodes) != 2 || doc.Graph.Nodes[0].Label != xmlSafe(name) {
+			t.Errorf("GEXF: got %+v, want the label %q", doc.Graph.Nodes, xmlSafe(name))
+		}
+	})
+}
+
+// xmlSafe is s as encoding/xml writes it: each byte of invalid UTF-8 and
+// each character outside XML's Char production becomes U+FFFD. (Line breaks
+// stay: encoding/xml escapes \r, which a parser would otherwise read as \n.)
+func xmlSafe(s string) string {
+	var b strings.Builder
+	for _, r := range s { // an invalid byte is a U+FFFD each
+		if r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune('\uFFFD')
+		}
+	}
+	return b.String()
 }
