@@ -265,6 +265,23 @@ func TestWriteGraphML(t *testing.T) {
 		t.Errorf("quoting: got %q", nodes[0]["label"])
 	}
 	networkx(t, "graphml", buf.Bytes(), len(quotingSubgraph().Nodes), len(quotingSubgraph().Edges))
+
+	// Two facts between the same entities are two edges.
+	g.Edges = append(g.Edges, Edge{From: nodeCommerce.ID, To: nodeZentek.ID, Relation: "sue", RelationID: "rel:sue"})
+	buf.Reset()
+	if err := WriteGraphML(&buf, g); err != nil {
+		t.Fatal(err)
+	}
+	_, edges, ends := parseGraphML(t, buf.Bytes())
+	if len(edges) != 7 || ends[1] != ends[6] {
+		t.Errorf("parallel facts: got %d edges, ends %v", len(edges), ends)
+	}
+	networkx(t, "graphml", buf.Bytes(), len(g.Nodes), len(g.Edges))
+	buf.Reset()
+	if err := WriteGEXF(&buf, g); err != nil {
+		t.Fatal(err)
+	}
+	networkx(t, "gexf", buf.Bytes(), len(g.Nodes), len(g.Edges))
 }
 
 // GEXF 1.3's structure, as its schema has it, with the namespaces.
