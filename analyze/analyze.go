@@ -1,0 +1,229 @@
+// Package analyze answers an analyst's questions about a fact graph held in
+// memory (a [graph.Snapshot]): the neighbourhood of an entity, the shortest
+// connections between two, everything said about one, the key players and
+// the clusters. The graph algorithms are gonum's; this package turns the
+// snapshot into gonum graphs and their answers back into entities, facts and
+// sentences.
+//
+// # Basics
+//
+// Read a snapshot once with [graph.Store.Snapshot], make a [Graph] of it
+// with [New], and ask it as many questions as needed. Facts are followed in
+// either direction: a connection through "A penalize B" leads from B to A as
+// well as from A to B, and each step says which way its fact reads.
+//
+// # Caveats
+//
+// A Graph is read-only and safe for concurrent use once made. Every answer
+// is deterministic: gonum's graphs iterate in map order, so this package
+// gives gonum graphs that iterate in the order of entity IDs, seeds the
+// community search, and rounds scores before it sorts by them, breaking ties
+// by name.
+package analyze
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	gonum "gonum.org/v1/gonum/graph"
+	"gonum.org/v1/gonum/graph/iterator"
+	"gonum.org/v1/gonum/graph/simple"
+
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
+)
+
+// Graph is a snapshot's entities and facts, indexed for analysis.
+type Graph struct {
+	snap *graph.Snapshot
+	// Entities are gonum nodes numbered by their position in
+	// snap.Entities, which is sorted by ID.
+	node map[string]int64
+	// between holds the facts (positions in snap.Facts) between two
+	// entities, keyed by the lesser node first.
+	between map[[2]int64][]int
+	// und links two entities that share a fact, either way, once.
+	und orderedUndirected
+}
+
+// New indexes the snapshot. The snapshot must not change afterwards.
+func New(s *graph.Snapshot) *Graph {
+	g := &Graph{snap: s, node: make(map[string]int64, len(s.Entities)), between: make(map[[2]int64][]int),
+		und: orderedUndirected{simple.NewUndirectedGraph()}}
+	for i, e := range s.Entities {
+		g.node[e.ID] = int64(i)
+		g.und.AddNode(simple.Node(i))
+	}
+	for i, f := range s.Facts {
+		u, ok1 := g.node[f.Subject]
+		v, ok2 := g.node[f.Object]
+		if !ok1 || !ok2 || u == v {
+			continue // a fact of an entity with itself connects it to nothing
+		}
+		k := pair(u, v)
+		g.between[k] = append(g.between[k], i)
+		g.und.SetEdge(simple.Edge{F: simple.Node(u), T: simple.Node(v)})
+	}
+	return g
+}
+
+func pair(u, v int64) [2]int64 {
+	if u > v {
+		u, v = v, u
+	}
+	return [2]int64{u, v}
+}
+
+// entity returns the node's entity.
+func (g *Graph) entity(n int64) graph.EntityInfo { return g.snap.Entities[n] }
+
+// find returns the node of the entity named name (see [graph.Snapshot.Find]).
+func (g *Graph) find(name string) (int64, error) {
+	e, err := g.snap.Find(name)
+	if err != nil {
+		return 0, err
+	}
+	return g.node[e.ID], nil
+}
+
+// Fact is a fact of the graph with the names of its entities and a summary
+// of its evidence.
+type Fact struct {
+	Subject    string  `json:"subject"` // the entities' names
+	Relation   string  `json:"relation"`
+	Object     string  `json:"object"`
+	SubjectID  string  `json:"subject_id"`
+	ObjectID   string  `json:"object_id"`
+	Negated    bool    `json:"negated"`    // every evidence denies it
+	Confidence float64 `json:"confidence"` // the highest of its evidence
+	Sentences  int     `json:"sentences"`  // distinct sentences that state or deny it
+	Documents  int     `json:"documents"`  // distinct documents
+	Denials    int     `json:"denials"`    // evidence that denies it
+	// Times are the distinct times its sentences give ("on Tuesday", "in
+	// 2009"), in the order of the evidence.
+	Times    []string               `json:"times,omitempty"`
+	Evidence []graph.EvidenceRecord `json:"evidence"`
+}
+
+// fact returns the fact at position i of the snapshot.
+func (g *Graph) fact(i int) Fact {
+	f := g.snap.Facts[i]
+	sub, _ := g.snap.Entity(f.Subject)
+	obj, _ := g.snap.Entity(f.Object)
+	out := Fact{Subject: sub.Name, Relation: f.Relation, Object: obj.Name, SubjectID: f.Subject, ObjectID: f.Object,
+		Negated: f.Negated, Confidence: f.Confidence, Evidence: f.Evidence}
+	sentences, docs := make(map[[2]any]bool), make(map[string]bool)
+	for _, e := range f.Evidence {
+		sentences[[2]any{e.Document, e.SentenceIndex}] = true
+		docs[e.Document] = true
+		if e.Negated {
+			out.Denials++
+		}
+		if e.Time != "" && !slices.Contains(out.Times, e.Time) {
+			out.Times = append(out.Times, e.Time)
+		}
+	}
+	out.Sentences, out.Documents = len(sentences), len(docs)
+	return out
+}
+
+// Step is a fact read in the direction of a walk from one entity to
+// another.
+type Step struct {
+	Fact
+	// Forward says the fact reads in the walk's direction: the entity the
+	// walk comes from is its subject.
+	Forward bool `json:"forward"`
+}
+
+// Filter selects the facts a walk follows. Its zero value follows every
+// fact.
+type Filter struct {
+	// Relation, when not empty, is the one relation to follow, by name
+	// ignoring case, spacing and punctuation ("penalize").
+	Relation string
+	// Type, when not empty, is the one entity type to walk to (ignoring
+	// case): the walk reaches, and goes on through, entities of this type
+	// only.
+	Type string
+	// MinConfidence is the least confidence of a fact to follow.
+	MinConfidence float64
+}
+
+// follows reports whether a walk may take the fact at position i to the
+// entity to.
+func (f Filter) follows(g *Graph, i int, to int64) bool {
+	fact := g.snap.Facts[i]
+	if f.Relation != "" && schema.RelationID(f.Relation) != fact.RelationID &&
+		schema.RelationID(f.Relation) != schema.RelationID(fact.Relation) {
+		return false
+	}
+	if f.Type != "" && !strings.EqualFold(g.entity(to).Type, f.Type) {
+		return false
+	}
+	return fact.Confidence >= f.MinConfidence
+}
+
+// steps returns the facts between u and v that the filter lets a walk from
+// u to v take, sorted by relation, then with the ones that read from u
+// first.
+func (g *Graph) steps(u, v int64, f Filter) []Step {
+	var out []Step
+	for _, i := range g.between[pair(u, v)] {
+		if f.follows(g, i, v) {
+			out = append(out, Step{Fact: g.fact(i), Forward: g.snap.Facts[i].Subject == g.entity(u).ID})
+		}
+	}
+	slices.SortFunc(out, func(a, b Step) int {
+		return cmp.Or(cmp.Compare(a.Relation, b.Relation), cmpBool(b.Forward, a.Forward))
+	})
+	return out
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	}
+	return 1
+}
+
+// node converts an entity to the short form paths and listings carry.
+func node(e graph.EntityInfo) graph.Node { return graph.Node{ID: e.ID, Name: e.Name, Type: e.Type} }
+
+// orderedUndirected is a gonum undirected graph that iterates its nodes in
+// the order of their IDs, so that what gonum computes on it does not depend
+// on map order.
+type orderedUndirected struct{ *simple.UndirectedGraph }
+
+func (g orderedUndirected) Nodes() gonum.Nodes { return ordered(g.UndirectedGraph.Nodes()) }
+func (g orderedUndirected) From(id int64) gonum.Nodes {
+	return ordered(g.UndirectedGraph.From(id))
+}
+
+// orderedWeighted is orderedUndirected with weighted edges.
+type orderedWeighted struct {
+	*simple.WeightedUndirectedGraph
+}
+
+func (g orderedWeighted) Nodes() gonum.Nodes { return ordered(g.WeightedUndirectedGraph.Nodes()) }
+func (g orderedWeighted) From(id int64) gonum.Nodes {
+	return ordered(g.WeightedUndirectedGraph.From(id))
+}
+
+// orderedDirected is a gonum directed graph that iterates its nodes in the
+// order of their IDs.
+type orderedDirected struct{ *simple.DirectedGraph }
+
+func (g orderedDirected) Nodes() gonum.Nodes        { return ordered(g.DirectedGraph.Nodes()) }
+func (g orderedDirected) From(id int64) gonum.Nodes { return ordered(g.DirectedGraph.From(id)) }
+func (g orderedDirected) To(id int64) gonum.Nodes   { return ordered(g.DirectedGraph.To(id)) }
+
+func ordered(it gonum.Nodes) gonum.Nodes {
+	ns := gonum.NodesOf(it)
+	slices.SortFunc(ns, func(a, b gonum.Node) int { return cmp.Compare(a.ID(), b.ID()) })
+	return iterator.NewOrderedNodes(ns)
+}
