@@ -28,11 +28,11 @@ type Graph struct {
 
 // New indexes the snapshot. The snapshot must not change afterwards.
 func New(s *graph.Snapshot) *Graph {
-	g := &Graph{snap: s, node: make(map[string]int64, len(s.Entities)), between: make(map[[2]int64][]int),
-		und: orderedUndirected{simple.NewUndirectedGraph()}}
+	g := &Graph{snap: s, node: make(map[string]int64, len(s.Entities)), between: make(map[[2]int64][]int)}
+	und := simple.NewUndirectedGraph()
 	for i, e := range s.Entities {
 		g.node[e.ID] = int64(i)
-		g.und.AddNode(simple.Node(i))
+		und.AddNode(simple.Node(i))
 	}
 	for i, f := range s.Facts {
 		u, ok1 := g.node[f.Subject]
@@ -42,8 +42,9 @@ func New(s *graph.Snapshot) *Graph {
 		}
 		k := pair(u, v)
 		g.between[k] = append(g.between[k], i)
-		g.und.SetEdge(simple.Edge{F: simple.Node(u), T: simple.Node(v)})
+		und.SetEdge(simple.Edge{F: simple.Node(u), T: simple.Node(v)})
 	}
+	g.und = newOrderedUndirected(und)
 	return g
 }
 
@@ -173,36 +174,73 @@ func cmpBool(a, b bool) int {
 // node converts an entity to the short form paths and listings carry.
 func node(e graph.EntityInfo) graph.Node { return graph.Node{ID: e.ID, Name: e.Name, Type: e.Type} }
 
-// orderedUndirected is a gonum undirected graph that iterates its nodes in
-// the order of their IDs, so that what gonum computes on it does not depend
-// on map order.
-type orderedUndirected struct{ *simple.UndirectedGraph }
-
-func (g orderedUndirected) Nodes() gonum.Nodes { return ordered(g.UndirectedGraph.Nodes()) }
-func (g orderedUndirected) From(id int64) gonum.Nodes {
-	return ordered(g.UndirectedGraph.From(id))
+// order holds a gonum graph's nodes and their neighbours sorted by ID, read
+// once from a graph that does not change after: the ordered graphs below
+// iterate from it, so that what gonum computes on them does not depend on
+// map order.
+type order struct {
+	nodes    []gonum.Node
+	from, to map[int64][]gonum.Node
 }
+
+func orderOf(g gonum.Graph) *order {
+	o := &order{nodes: sortedNodes(g.Nodes()), from: make(map[int64][]gonum.Node)}
+	d, directed := g.(gonum.Directed)
+	if directed {
+		o.to = make(map[int64][]gonum.Node)
+	}
+	for _, n := range o.nodes {
+		o.from[n.ID()] = sortedNodes(g.From(n.ID()))
+		if directed {
+			o.to[n.ID()] = sortedNodes(d.To(n.ID()))
+		}
+	}
+	return o
+}
+
+func sortedNodes(it gonum.Nodes) []gonum.Node {
+	ns := gonum.NodesOf(it)
+	slices.SortFunc(ns, func(a, b gonum.Node) int { return cmp.Compare(a.ID(), b.ID()) })
+	return ns
+}
+
+func (o *order) iter(ns []gonum.Node) gonum.Nodes { return iterator.NewOrderedNodes(ns) }
+
+// orderedUndirected is a gonum undirected graph that iterates in the order
+// of node IDs.
+type orderedUndirected struct {
+	*simple.UndirectedGraph
+	o *order
+}
+
+func newOrderedUndirected(g *simple.UndirectedGraph) orderedUndirected {
+	return orderedUndirected{g, orderOf(g)}
+}
+func (g orderedUndirected) Nodes() gonum.Nodes        { return g.o.iter(g.o.nodes) }
+func (g orderedUndirected) From(id int64) gonum.Nodes { return g.o.iter(g.o.from[id]) }
 
 // orderedWeighted is orderedUndirected with weighted edges.
 type orderedWeighted struct {
 	*simple.WeightedUndirectedGraph
+	o *order
 }
 
-func (g orderedWeighted) Nodes() gonum.Nodes { return ordered(g.WeightedUndirectedGraph.Nodes()) }
-func (g orderedWeighted) From(id int64) gonum.Nodes {
-	return ordered(g.WeightedUndirectedGraph.From(id))
+func newOrderedWeighted(g *simple.WeightedUndirectedGraph) orderedWeighted {
+	return orderedWeighted{g, orderOf(g)}
+}
+func (g orderedWeighted) Nodes() gonum.Nodes        { return g.o.iter(g.o.nodes) }
+func (g orderedWeighted) From(id int64) gonum.Nodes { return g.o.iter(g.o.from[id]) }
+
+// orderedDirected is a gonum directed graph that iterates in the order of
+// node IDs.
+type orderedDirected struct {
+	*simple.DirectedGraph
+	o *order
 }
 
-// orderedDirected is a gonum directed graph that iterates its nodes in the
-// order of their IDs.
-type orderedDirected struct{ *simple.DirectedGraph }
-
-func (g orderedDirected) Nodes() gonum.Nodes        { return ordered(g.DirectedGraph.Nodes()) }
-func (g orderedDirected) From(id int64) gonum.Nodes { return ordered(g.DirectedGraph.From(id)) }
-func (g orderedDirected) To(id int64) gonum.Nodes   { return ordered(g.DirectedGraph.To(id)) }
-
-func ordered(it gonum.Nodes) gonum.Nodes {
-	ns := gonum.NodesOf(it)
-	slices.SortFunc(ns, func(a, b gonum.Node) int { return cmp.Compare(a.ID(), b.ID()) })
-	return iterator.NewOrderedNodes(ns)
+func newOrderedDirected(g *simple.DirectedGraph) orderedDirected {
+	return orderedDirected{g, orderOf(g)}
 }
+func (g orderedDirected) Nodes() gonum.Nodes        { return g.o.iter(g.o.nodes) }
+func (g orderedDirected) From(id int64) gonum.Nodes { return g.o.iter(g.o.from[id]) }
+func (g orderedDirected) To(id int64) gonum.Nodes   { return g.o.iter(g.o.to[id]) }

@@ -56,7 +56,7 @@ func (g *Graph) Paths(from, to string, maxHops, k int) ([]Path, error) {
 	if s == t {
 		return []Path{{Entities: []graph.Node{node(g.entity(s))}, Hops: []Hop{}}}, nil
 	}
-	w := orderedWeighted{simple.NewWeightedUndirectedGraph(0, 0)}
+	w := simple.NewWeightedUndirectedGraph(0, 0)
 	for i := range g.snap.Entities {
 		w.AddNode(simple.Node(i))
 	}
@@ -70,7 +70,7 @@ func (g *Graph) Paths(from, to string, maxHops, k int) ([]Path, error) {
 	var out []Path
 	// The cost Yen takes is what a path may cost above the shortest; the
 	// hop count is checked below.
-	for _, nodes := range path.YenKShortestPaths(w, k, float64(maxHops), simple.Node(s), simple.Node(t)) {
+	for _, nodes := range path.YenKShortestPaths(newOrderedWeighted(w), k, float64(maxHops), simple.Node(s), simple.Node(t)) {
 		if len(nodes)-1 > maxHops {
 			break // the rest are no shorter
 		}

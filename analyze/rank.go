@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	gonum "gonum.org/v1/gonum/graph"
 	"gonum.org/v1/gonum/graph/community"
 	"gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/simple"
@@ -48,7 +47,7 @@ func (g *Graph) Rank(by, typ string) ([]Score, error) {
 			scores[int64(i)] = float64(g.und.From(int64(i)).Len())
 		}
 	case PageRank:
-		d := orderedDirected{simple.NewDirectedGraph()}
+		d := simple.NewDirectedGraph()
 		for i := range g.snap.Entities {
 			d.AddNode(simple.Node(i))
 		}
@@ -56,7 +55,7 @@ func (g *Graph) Rank(by, typ string) ([]Score, error) {
 			d.SetEdge(simple.Edge{F: simple.Node(p[0]), T: simple.Node(p[1])})
 			d.SetEdge(simple.Edge{F: simple.Node(p[1]), T: simple.Node(p[0])})
 		}
-		scores = network.PageRankSparse(d, 0.85, 1e-10)
+		scores = network.PageRankSparse(newOrderedDirected(d), 0.85, 1e-10)
 	case Betweenness:
 		scores = network.Betweenness(g.und)
 	default:
@@ -130,5 +129,3 @@ func (g *Graph) Communities(seed uint64) []Community {
 	}
 	return out
 }
-
-var _ gonum.Undirected = orderedUndirected{}
