@@ -51,7 +51,7 @@ func TestSnapshotFind(t *testing.T) {
 	ctx := context.Background()
 	s := openTest(t, Options{Backend: Memory})
 	facts := testFacts()
-	facts[0].SubjectAlias = "Commerce"       // an alias of one entity
+	facts[0].SubjectAlias = "Commerce"        // an alias of one entity
 	facts[2].SubjectAlias = "Secretary Lopez" // and another
 	facts[3].SubjectAlias, facts[4].SubjectAlias = "Zentek", "Zentek"
 	facts[6].ObjectAlias = "Zentek" // Orbis Bank too: "Zentek" is ambiguous
