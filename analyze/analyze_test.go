@@ -18,7 +18,7 @@ import (
 //	Ardent Bank <-fund- Delta Fund -buy-> Cobalt Works
 //	Ardent Bank -not fine-> Cobalt Works (denied, unsure)
 //	Eastmoor -own-> Fenwick Port
-func testGraph(t *testing.T) *Graph {
+func testGraph(t testing.TB) *Graph {
 	t.Helper()
 	type e struct{ name, typ string }
 	ents := []e{{"Ardent Bank", schema.Org}, {"Brisk Mining", schema.Org}, {"Cobalt Works", schema.Org},
@@ -241,4 +241,27 @@ func TestCommunities(t *testing.T) {
 	if total != 6 {
 		t.Errorf("got %q: %d entities, want all 6 once", got, total)
 	}
+}
+
+// FuzzPaths: any names and bounds give paths or an error, never a panic,
+// and every path found joins the two entities within the bound.
+func FuzzPaths(f *testing.F) {
+	f.Add("Ardent Bank", "Cobalt Works", 3, 2)
+	f.Add("ardent", "EASTMOOR", 1, 1)
+	f.Add("", "\xff", -1, 0)
+	g := testGraph(f)
+	f.Fuzz(func(t *testing.T, from, to string, maxHops, k int) {
+		paths, err := g.Paths(from, to, maxHops%20, k%20)
+		if err != nil {
+			return
+		}
+		for _, p := range paths {
+			if len(p.Hops) > maxHops%20 || len(p.Hops) != len(p.Entities)-1 {
+				t.Errorf("Paths(%q, %q, %d, %d): %+v", from, to, maxHops, k, p)
+			}
+		}
+		if _, _, err := g.Neighbors(from, maxHops%5, Filter{Relation: to}); err != nil && !errors.Is(err, graph.ErrNotFound) && maxHops%5 >= 0 {
+			t.Errorf("Neighbors(%q): %v", from, err)
+		}
+	})
 }
