@@ -64,6 +64,9 @@
 // [Store.Subgraph] collects entities and facts, the whole graph or the
 // neighbourhood of one entity, and [WriteDOT] and [RenderSVG]
 // draw them.
+// [Store.Snapshot] reads every entity and fact, with its evidence, into
+// memory at once, for the analyses of package analyze (paths, ranks,
+// communities), which need the whole graph.
 //
 // # Caveats
 //
