@@ -60,9 +60,9 @@ func (g *Graph) Neighbors(name string, depth int, f Filter) (graph.Node, []Neigh
 			continue
 		}
 		nb := Neighbor{Node: node(g.entity(n)), Hops: h, Via: []Step{}}
-		for m, hm := range hops {
-			if hm == h-1 && g.und.HasEdgeBetween(m, n) {
-				nb.Via = append(nb.Via, g.steps(m, n, f)...)
+		for _, m := range g.und.o.from[n] {
+			if hm, ok := hops[m.ID()]; ok && hm == h-1 {
+				nb.Via = append(nb.Via, g.steps(m.ID(), n, f)...)
 			}
 		}
 		slices.SortFunc(nb.Via, func(a, b Step) int {
