@@ -66,6 +66,9 @@
 // explicit set of entities and facts; [WriteDOT], [RenderSVG], [RenderPNG],
 // [WriteGraphML], [WriteGEXF], [WriteJSONL] and [WriteCSV] write them, and
 // [Store.ExportNQuads] writes their quads as stored.
+// [Store.Snapshot] reads every entity and fact, with its evidence, into
+// memory at once, for the analyses of package analyze (paths, ranks,
+// communities), which need the whole graph.
 //
 // # Caveats
 //

@@ -38,6 +38,7 @@ type EvidenceRecord struct {
 	Text          string  `json:"text"`
 	Negated       bool    `json:"negated"`
 	Confidence    float64 `json:"confidence"`
+	Time          string  `json:"time,omitempty"`          // when the sentence says the fact happened, as written
 	SubjectAlias  string  `json:"subject_alias,omitempty"` // the names as the sentence writes them
 	ObjectAlias   string  `json:"object_alias,omitempty"`
 }
@@ -125,6 +126,7 @@ func (b *builder) evidence(id string) (EvidenceRecord, error) {
 		return EvidenceRecord{}, err
 	}
 	rec := EvidenceRecord{ID: id, Text: p.str(schema.Text),
+		Time:         p.str(schema.When),
 		SubjectAlias: p.str(schema.SubjectAlias), ObjectAlias: p.str(schema.ObjectAlias)}
 	rec.SentenceIndex = intProp(p, schema.SentenceIndex)
 	rec.Start, rec.End = intProp(p, schema.Start), intProp(p, schema.End)

@@ -252,6 +252,9 @@ func loadCorrected(docs []string, facts []schema.Fact, orig []extracted) ([]quad
 			qs.add(id, iri(schema.Start), quad.Int(f.SentenceStart), nil)
 			qs.add(id, iri(schema.End), quad.Int(f.SentenceEnd), nil)
 		}
+		if t := strings.TrimSpace(f.Time); t != "" {
+			qs.add(id, iri(schema.When), quad.String(t), nil)
+		}
 		// Aliases live on the evidence, not the entity: they go with the
 		// sentence that wrote them, so removing or replacing a document
 		// takes exactly its own aliases and keeps every other document's.

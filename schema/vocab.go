@@ -34,6 +34,7 @@ const (
 	Confidence    = Prefix + "confidence"     // evidence: the extractor's confidence, 0 to 1
 	Start         = Prefix + "start"          // evidence: the sentence's first byte in its document
 	End           = Prefix + "end"            // evidence: the byte after the sentence's last
+	When          = Prefix + "when"           // evidence: when the sentence says the fact happened, as written ("on Tuesday")
 	SubjectAlias  = Prefix + "subject_alias"  // evidence: the subject's name as the sentence writes it ("President Trump")
 	ObjectAlias   = Prefix + "object_alias"   // evidence: the object's name as the sentence writes it ("Commerce")
 	SubjectName   = Prefix + "subject_name"   // evidence: the subject's name as extracted, where a correction applies to it

@@ -1,0 +1,38 @@
+package analyze
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// Facts returns the entity named name and every fact it is the subject or
+// the object of, each read from it (Forward when it is the subject). They
+// are sorted by relation, then with the ones it is the subject of first,
+// then by the other entity's name. An unknown name gives an error that
+// matches [graph.ErrNotFound].
+func (g *Graph) Facts(name string) (graph.EntityInfo, []Step, error) {
+	n, err := g.find(name)
+	if err != nil {
+		return graph.EntityInfo{}, nil, err
+	}
+	e := g.entity(n)
+	out := []Step{}
+	for i, f := range g.snap.Facts {
+		if f.Subject == e.ID || f.Object == e.ID {
+			out = append(out, Step{Fact: g.fact(i), Forward: f.Subject == e.ID})
+		}
+	}
+	other := func(s Step) string {
+		if s.Forward {
+			return s.Object
+		}
+		return s.Subject
+	}
+	slices.SortFunc(out, func(a, b Step) int {
+		return cmp.Or(cmp.Compare(a.Relation, b.Relation), cmpBool(b.Forward, a.Forward),
+			cmp.Compare(other(a), other(b)), cmp.Compare(a.SubjectID, b.SubjectID), cmp.Compare(a.ObjectID, b.ObjectID))
+	})
+	return e, out, nil
+}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kgraph/kg/graph"
+)
+
+type communitiesOptions struct {
+	store  graph.Options
+	seed   uint64
+	limit  int // 0 for all
+	asJSON bool
+}
+
+func communitiesCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:  "communities",
+		Usage: "split the entities into clusters of closely connected ones",
+		Flags: append(storeFlags(),
+			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "the seed of the search; the same seed gives the same clusters"},
+			&cli.IntFlag{Name: "n", Usage: "print the `N` largest (0 for all)"},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one community a line"}),
+		Action: func(c *cli.Context) error {
+			return runCommunities(c.Context, e, communitiesOptions{store: storeOptions(c, false), seed: c.Uint64("seed"),
+				limit: c.Int("n"), asJSON: c.Bool("json")})
+		},
+	}
+}
+
+// runCommunities prints the communities, largest first, each with its
+// entities, the most connected first.
+func runCommunities(ctx context.Context, e *env, opts communitiesOptions) error {
+	if opts.limit < 0 {
+		return usageError{fmt.Errorf("communities: negative -n %d", opts.limit)}
+	}
+	g, err := analysis(ctx, opts.store)
+	if err != nil {
+		return err
+	}
+	list := g.Communities(opts.seed)
+	if opts.limit > 0 && len(list) > opts.limit {
+		list = list[:opts.limit]
+	}
+	if opts.asJSON {
+		return writeJSONLines(e.stdout, list)
+	}
+	t := newTable(e.stdout)
+	t.row("community", "size", "facts", "entities")
+	for _, c := range list {
+		names := make([]string, len(c.Entities))
+		for i, n := range c.Entities {
+			names[i] = n.Name
+		}
+		t.row(strconv.Itoa(c.ID), strconv.Itoa(c.Size), strconv.Itoa(c.Facts), strings.Join(names, ", "))
+	}
+	return t.flush()
+}

@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kgraph/kg/graph"
+)
+
+type factsOptions struct {
+	store  graph.Options
+	name   string
+	asJSON bool
+}
+
+func factsCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "facts",
+		Usage:     "list everything the graph says about an entity, by relation",
+		ArgsUsage: "NAME",
+		Flags: append(storeFlags(),
+			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one fact a line, with its evidence"}),
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usageError{fmt.Errorf("facts: want one entity name, got %d arguments", c.NArg())}
+			}
+			return runFacts(c.Context, e, factsOptions{store: storeOptions(c, false), name: c.Args().First(), asJSON: c.Bool("json")})
+		},
+	}
+}
+
+// runFacts prints the facts of one entity grouped by relation: the
+// relation is written on the first fact of each group.
+func runFacts(ctx context.Context, e *env, opts factsOptions) error {
+	g, err := analysis(ctx, opts.store)
+	if err != nil {
+		return err
+	}
+	ent, facts, err := g.Facts(opts.name)
+	if err != nil {
+		return err
+	}
+	if opts.asJSON {
+		return writeJSONLines(e.stdout, facts)
+	}
+	t := newTable(e.stdout)
+	title := fmt.Sprintf("%s (%s): %d facts", ent.Name, typeOrDash(ent.Type), len(facts))
+	if len(ent.Aliases) > 0 {
+		title += "; also called " + strings.Join(ent.Aliases, ", ")
+	}
+	t.line("%s", title)
+	t.row("relation", "fact", "sentences", "documents", "denied", "when", "confidence")
+	for i, f := range facts {
+		rel := f.Relation
+		if i > 0 && facts[i-1].Relation == f.Relation {
+			rel = ""
+		}
+		t.row(rel, factText(f.Fact), strconv.Itoa(f.Sentences), strconv.Itoa(f.Documents), denied(f.Fact),
+			strings.Join(f.Times, "; "), confidence(f.Confidence))
+	}
+	return t.flush()
+}

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/kgraph/kg/analyze"
+	"github.com/kgraph/kg/graph"
+)
+
+type neighborsOptions struct {
+	store  graph.Options
+	name   string
+	depth  int
+	filter analyze.Filter
+	asJSON bool
+}
+
+func neighborsCommand(e *env) *cli.Command {
+	return &cli.Command{
+		Name:      "neighbors",
+		Usage:     "list the entities around one, with the facts that connect them",
+		ArgsUsage: "NAME",
+		Flags: append(storeFlags(),
+			&cli.IntFlag{Name: "depth", Value: 1, Usage: "how many facts away to look"},
+			&cli.StringFlag{Name: "relation", Usage: "follow only facts of this relation (\"penalize\")"},
+			&cli.StringFlag{Name: "type", Usage: "reach only entities of this type (PERSON, ORG, GPE, ...)"},
+			&cli.Float64Flag{Name: "min-confidence", Usage: "follow only facts at least this sure (0 to 1)"},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one neighbour a line"}),
+		Action: func(c *cli.Context) error {
+			if c.NArg() != 1 {
+				return usageError{fmt.Errorf("neighbors: want one entity name, got %d arguments", c.NArg())}
+			}
+			return runNeighbors(c.Context, e, neighborsOptions{
+				store: storeOptions(c, false),
+				name:  c.Args().First(),
+				depth: c.Int("depth"),
+				filter: analyze.Filter{Relation: c.String("relation"), Type: c.String("type"),
+					MinConfidence: c.Float64("min-confidence")},
+				asJSON: c.Bool("json"),
+			})
+		},
+	}
+}
+
+// runNeighbors prints the entities within opts.depth facts of one, nearest
+// first, each with the facts that lead to it.
+func runNeighbors(ctx context.Context, e *env, opts neighborsOptions) error {
+	if opts.depth < 0 {
+		return usageError{fmt.Errorf("neighbors: --depth must be 0 or more, got %d", opts.depth)}
+	}
+	if c := opts.filter.MinConfidence; c < 0 || c > 1 {
+		return usageError{fmt.Errorf("neighbors: --min-confidence must be between 0 and 1, got %v", c)}
+	}
+	g, err := analysis(ctx, opts.store)
+	if err != nil {
+		return err
+	}
+	_, list, err := g.Neighbors(opts.name, opts.depth, opts.filter)
+	if err != nil {
+		return err
+	}
+	if opts.asJSON {
+		return writeJSONLines(e.stdout, list)
+	}
+	t := newTable(e.stdout)
+	t.row("hops", "entity", "type", "fact", "sentences", "confidence")
+	for _, n := range list {
+		for i, s := range n.Via {
+			if i == 0 {
+				t.row(strconv.Itoa(n.Hops), n.Name, typeOrDash(n.Type), factText(s.Fact), strconv.Itoa(s.Sentences), confidence(s.Confidence))
+			} else {
+				t.row("", "", "", factText(s.Fact), strconv.Itoa(s.Sentences), confidence(s.Confidence))
+			}
+		}
+	}
+	return t.flush()
+}
