@@ -12,7 +12,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 type exportOptions struct {
@@ -21,6 +23,10 @@ type exportOptions struct {
 	sel    graph.SubgraphOptions
 	out    string
 	nodes  string // csv: where to write the nodes table too
+	// path, when set, names two entities: only the connections between
+	// them are exported (see kg path).
+	path       string
+	maxHops, k int
 }
 
 func exportCommand(e *env) *cli.Command {
@@ -37,6 +43,9 @@ func exportCommand(e *env) *cli.Command {
 			&cli.Float64Flag{Name: "min-confidence", Usage: "only facts whose best evidence has a confidence of at least `C`, 0 to 1"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of standard output"},
 			&cli.StringFlag{Name: "nodes", Usage: "with --format csv: also write the entities to `FILE`, a nodes table for Gephi"},
+			&cli.StringFlag{Name: "path", Usage: "only the shortest connections between two entities, `A,B` (as kg path finds them)"},
+			&cli.IntFlag{Name: "max-hops", Value: 4, Usage: "with --path: the longest connection to look for, in facts"},
+			&cli.IntFlag{Name: "k", Value: 3, Usage: "with --path: how many of the shortest connections to keep"},
 		),
 		Action: func(c *cli.Context) error {
 			return runExport(c.Context, e, exportOptions{
@@ -45,6 +54,7 @@ func exportCommand(e *env) *cli.Command {
 					Relations: trimmed(c.StringSlice("relation")), Types: trimmed(c.StringSlice("type")),
 					MinConfidence: c.Float64("min-confidence")},
 				out: c.String("output"), nodes: c.String("nodes"),
+				path: c.String("path"), maxHops: c.Int("max-hops"), k: c.Int("k"),
 			})
 		},
 	}
@@ -91,12 +101,28 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 		return usageError{fmt.Errorf("--min-confidence %v: want a number from 0 to 1", c)}
 	case opts.nodes != "" && opts.format != "csv":
 		return usageError{fmt.Errorf("--nodes goes with --format csv, not %s", opts.format)}
+	case opts.path != "" && opts.sel.Focus != "":
+		return usageError{fmt.Errorf("--path and --focus: choose one")}
+	case opts.path != "" && (opts.maxHops < 1 || opts.k < 1):
+		return usageError{fmt.Errorf("--max-hops %d, -k %d: want 1 or more", opts.maxHops, opts.k)}
+	}
+	var ends []string
+	if opts.path != "" {
+		ends = strings.Split(opts.path, ",")
+		if len(ends) != 2 || strings.TrimSpace(ends[0]) == "" || strings.TrimSpace(ends[1]) == "" {
+			return usageError{fmt.Errorf("--path %q: want two entity names separated by a comma, A,B", opts.path)}
+		}
 	}
 	s, err := graph.Open(ctx, opts.store)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	if ends != nil {
+		if err := selectPaths(ctx, e, s, &opts, strings.TrimSpace(ends[0]), strings.TrimSpace(ends[1])); err != nil {
+			return err
+		}
+	}
 	var buf bytes.Buffer
 	if opts.format == "nquads" {
 		if err := s.ExportNQuads(ctx, &buf, opts.sel); err != nil {
@@ -139,5 +165,41 @@ func writeOutput(w io.Writer, out string, b []byte) error {
 		os.Remove(tmp)
 		return fmt.Errorf("write %s: %w", out, err)
 	}
+	return nil
+}
+
+// selectPaths narrows the selection to the k shortest connections between
+// two entities, found as kg path finds them (the other filters still
+// apply). No connection is an answer: the export is an empty graph, and
+// standard error says so.
+func selectPaths(ctx context.Context, e *env, s *graph.Store, opts *exportOptions, a, b string) error {
+	snap, err := s.Snapshot(ctx)
+	if err != nil {
+		return err
+	}
+	g := analyze.New(snap)
+	paths, err := g.Paths(a, b, opts.maxHops, opts.k)
+	if err != nil {
+		return err
+	}
+	nodes, facts := []string{}, []graph.FactKey{}
+	seen := make(map[string]bool)
+	for _, p := range paths {
+		for _, n := range p.Entities {
+			if !seen[n.ID] {
+				seen[n.ID] = true
+				nodes = append(nodes, n.ID)
+			}
+		}
+		for _, h := range p.Hops {
+			for _, f := range h.Facts {
+				facts = append(facts, graph.FactKey{From: f.SubjectID, RelationID: schema.RelationID(f.Relation), To: f.ObjectID})
+			}
+		}
+	}
+	if len(paths) == 0 {
+		fmt.Fprintf(e.stderr, "kg: no connection between %s and %s within %d hops\n", a, b, opts.maxHops)
+	}
+	opts.sel.Nodes, opts.sel.Facts = nodes, facts
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"image/png"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -246,6 +247,43 @@ func TestExportFilters(t *testing.T) {
 		for _, r := range got {
 			if r.Confidence < 0.7 {
 				t.Errorf("got %+v", r)
+			}
+		}
+	})
+	t.Run("path", func(t *testing.T) {
+		// The facts of the export are those of kg path's connections.
+		want := map[string]bool{}
+		out := mustRun(t, "", "path", "--db", db, "--json", "-k", "2", "Elena Park", "Trade Department")
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			var p struct {
+				Hops []struct {
+					Facts []struct{ Subject, Relation, Object string }
+				}
+			}
+			if err := json.Unmarshal([]byte(line), &p); err != nil {
+				t.Fatal(err)
+			}
+			for _, h := range p.Hops {
+				for _, f := range h.Facts {
+					want[f.Subject+" - "+f.Relation+" - "+f.Object] = true
+				}
+			}
+		}
+		got := map[string]bool{}
+		for _, r := range rows("--path", "Elena Park,trade department", "-k", "2") {
+			got[r.Subject+" - "+r.Relation+" - "+r.Object] = true
+		}
+		if len(want) < 2 || !maps.Equal(got, want) {
+			t.Errorf("--path exports %v, kg path connects through %v", got, want)
+		}
+		// No connection within one hop: an empty export, said on stderr.
+		stdout, stderr, code := run(t, "", "export", "--db", db, "--format", "jsonl", "--path", "Elena Park,Trade Department", "--max-hops", "1")
+		if code != 0 || strings.TrimSpace(stdout) != "" || !strings.Contains(stderr, "no connection") {
+			t.Errorf("no connection: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+		}
+		for _, bad := range [][]string{{"--path", "Elena Park"}, {"--path", "Elena Park,Nobody"}, {"--path", "A,B", "--focus", "A"}} {
+			if _, _, code := run(t, "", append([]string{"export", "--db", db}, bad...)...); code != 2 {
+				t.Errorf("%v: exit %d, want 2", bad, code)
 			}
 		}
 	})
