@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"math"
 	"strings"
 
 	"github.com/kgraph/kg/schema"
@@ -1180,15 +1179,20 @@ func isAndOr(toks []Token, c chunk) bool {
 	return w == "and" || w == "or"
 }
 
-// confidence ranks a fact by how much of it was read directly. The weights
+// confidence scores a fact by how much of it was read directly. The weights
 // follow how precise each kind of reading proved on annotated text (CaRB's
 // dev split, by feature, never by sentence): facts the sentence only implies
 // (appositions, descriptions), facts inside reported or subordinate clauses,
-// subjects found indirectly and long sentences rank lower; the first verb of
-// a sentence (most often its main clause), a subject right before its verb,
-// proper names, passives, folded prepositions and relations built from more
-// than one verb rank higher.
-func confidence(f rawFact, subj, obj []Token, sentenceLen int, margin int32) float64 {
+// subjects found indirectly and long sentences score lower; the first verb
+// of a sentence (most often its main clause), a subject right before its
+// verb, proper names, passives, folded prepositions and relations built from
+// more than one verb score higher. So do the shapes a reader of the fact
+// would find ill cut: a qualifier that holds a clause ("who plays for the
+// Jets") or a coordination, a relation with no finite verb (a participle or
+// gerund clause: "sponsored by", "scoring"), a relation that carries nouns
+// of its own ("is a form of"). The score is not yet a confidence: the
+// sentence's other facts adjust it and sentenceConfidence turns it into one.
+func confidence(f rawFact, toks, subj, obj []Token, margin int32) float64 {
 	c := 0.6
 	if margin < 8000 {
 		c -= 0.05 // the tagger hesitated over a word of the relation
@@ -1229,10 +1233,10 @@ func confidence(f rawFact, subj, obj []Token, sentenceLen int, margin int32) flo
 	if f.subject.extra || f.object.extra || f.controlled {
 		c -= 0.05 // a second reading of a phrase another fact already covers
 	}
-	if sentenceLen > 30 {
+	if len(toks) > 30 {
 		c -= 0.06
 	}
-	if sentenceLen > 45 {
+	if len(toks) > 45 {
 		c -= 0.06
 	}
 	if f.passive {
@@ -1253,7 +1257,37 @@ func confidence(f rawFact, subj, obj []Token, sentenceLen int, margin int32) flo
 	if len(strings.Fields(f.relation)) == 1 {
 		c -= 0.03 // a bare verb leaves more of the meaning to its arguments
 	}
-	return math.Round(math.Min(0.95, math.Max(0.05, c))*100) / 100
+	var verb, wh, coord bool
+	for _, q := range f.quals.spans {
+		for _, t := range toks[q.Start:q.End] {
+			verb = verb || strings.HasPrefix(t.Tag, "VB")
+			wh = wh || strings.HasPrefix(t.Tag, "W")
+			coord = coord || t.Tag == "CC" || t.Tag == ","
+		}
+	}
+	if verb {
+		c -= 0.1 // a qualifier with a verb of its own is a clause
+	}
+	if wh {
+		c -= 0.1 // ... and one with a relative pronoun surely is
+	}
+	if coord {
+		c -= 0.1 // a coordination the fact did not take apart
+	}
+	if f.relFirst >= 0 {
+		var finite, nominal bool
+		for _, t := range toks[f.relFirst : f.relLast+1] {
+			finite = finite || isFinite(t.Tag)
+			nominal = nominal || strings.HasPrefix(t.Tag, "NN") || strings.HasPrefix(t.Tag, "JJ")
+		}
+		if !finite {
+			c -= 0.3
+		}
+		if nominal {
+			c -= 0.2
+		}
+	}
+	return c
 }
 
 // relationMargin is the tagger's least margin over the words of a fact's
@@ -1311,7 +1345,7 @@ func fact(f rawFact, s Sentence, doc string) schema.Fact {
 		Passive:       f.flipped,
 		Derived:       f.derived,
 		Modality:      f.modality,
-		Confidence:    confidence(f, subj, obj, len(toks), relationMargin(toks, f)),
+		Confidence:    confidence(f, toks, subj, obj, relationMargin(toks, f)),
 		Doc:           doc,
 		SentenceIndex: s.Index,
 		Sentence:      s.Text,
