@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg/carb"
+	"github.com/kgraph/kg/schema"
 )
 
 // The extractor's scores on the CaRB dev split, as last recorded. The test
@@ -67,5 +68,55 @@ func TestCaRBFloor(t *testing.T) {
 	// confidence score R*(1+P)/2, and the extractor's ranking must beat that.
 	if score.AUC <= constant.AUC {
 		t.Errorf("CaRB AUC %.4f is not above %.4f, the AUC of the same extractions with one confidence", score.AUC, constant.AUC)
+	}
+}
+
+// TestSentenceConfidence checks how a sentence's facts adjust each other's
+// scores before they fall into bands: a fact that repeats most of an earlier
+// one's words drops, a fact that covers other words does not.
+func TestSentenceConfidence(t *testing.T) {
+	// "The Treasury and the Commerce Department opposed the merger in May":
+	// tokens 0-1 and 3-5 the subjects, 6 the verb, 7-8 the object, 9-10 a time.
+	at := func(subj, rel, obj chunk, derived bool) rawFact {
+		return rawFact{
+			subject: mention{c: subj}, object: mention{c: obj},
+			relFirst: rel.start, relLast: rel.end - 1, derived: derived,
+			quals: quals{spans: []span{{9, 11}}},
+		}
+	}
+	treasury, commerce := chunk{start: 0, end: 2}, chunk{start: 3, end: 6}
+	verb, merger := chunk{start: 6, end: 7}, chunk{start: 7, end: 9}
+	tests := []struct {
+		name   string
+		raw    []rawFact
+		scores []float64
+		want   []float64
+	}{
+		{"bands", []rawFact{at(treasury, verb, merger, false)}, []float64{0.55}, []float64{highConfidence}},
+		{"medium", []rawFact{at(treasury, verb, merger, false)}, []float64{0.54}, []float64{mediumConfidence}},
+		{"low", []rawFact{at(treasury, verb, merger, false)}, []float64{0.09}, []float64{lowConfidence}},
+		// Commerce shares the verb, the object and the time: 5 of its 8
+		// words, below the 70% that make a repeat.
+		{"a conjunct with words of its own", []rawFact{at(treasury, verb, merger, false), at(commerce, verb, merger, false)},
+			[]float64{0.7, 0.7}, []float64{highConfidence, highConfidence}},
+		{"a repeat", []rawFact{at(commerce, verb, merger, false), at(commerce, verb, chunk{start: 8, end: 9}, false)},
+			[]float64{0.7, 0.7}, []float64{highConfidence, mediumConfidence}},
+		// Each earlier fact read from the text costs 0.03; a derived one costs nothing.
+		{"rank", []rawFact{at(commerce, verb, merger, false), at(treasury, chunk{start: 2, end: 3}, chunk{start: 11, end: 12}, false)},
+			[]float64{0.7, 0.57}, []float64{highConfidence, mediumConfidence}},
+		{"rank after a derived fact", []rawFact{at(commerce, verb, merger, true), at(treasury, chunk{start: 2, end: 3}, chunk{start: 11, end: 12}, false)},
+			[]float64{0.7, 0.57}, []float64{highConfidence, highConfidence}},
+	}
+	for _, tt := range tests {
+		facts := make([]schema.Fact, len(tt.scores))
+		for i, s := range tt.scores {
+			facts[i].Confidence = s
+		}
+		sentenceConfidence(facts, tt.raw, 12)
+		for i, f := range facts {
+			if f.Confidence != tt.want[i] {
+				t.Errorf("%s: fact %d has confidence %v, want %v", tt.name, i, f.Confidence, tt.want[i])
+			}
+		}
 	}
 }
