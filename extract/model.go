@@ -212,9 +212,10 @@ const (
 )
 
 // sentenceConfidence turns the scores confidence gave a sentence's facts
-// into confidences, once the sentence's facts are known: a fact most of
-// whose words an earlier fact of the sentence already gave (a conjunct, a
-// second reading) and each later fact of a crowded sentence score lower.
+// into confidences, once the sentence's facts are known: a fact read from
+// the text most of whose words an earlier fact of the sentence already gave
+// (a conjunct, a second reading) and each later fact of a crowded sentence
+// score lower.
 // Scores then fall into three bands, each with its measured precision. The
 // scores order facts more finely than that, but on held-out halves of the
 // annotated text the finer order did not hold up: among the better facts it
@@ -239,15 +240,18 @@ func sentenceConfidence(facts []schema.Fact, raw []rawFact, n int) {
 		for _, q := range r.quals.spans {
 			setSpan(c, q.Start, q.End)
 		}
-		size := ones(c)
-		score := facts[i].Confidence - 0.03*float64(min(rank, 4))
-		for j := range i {
-			if 10*shared(c, covers[j*words:(j+1)*words]) >= 7*size {
-				score -= 0.3 // it repeats an earlier fact
-				break
-			}
-		}
+		score := facts[i].Confidence
+		// A derived fact re-reads another's qualifier by design; its own
+		// score already says so.
 		if !r.derived {
+			score -= 0.03 * float64(min(rank, 4))
+			size := ones(c)
+			for j := range i {
+				if 10*shared(c, covers[j*words:(j+1)*words]) >= 7*size {
+					score -= 0.3 // it repeats an earlier fact
+					break
+				}
+			}
 			rank++
 		}
 		switch {

@@ -124,7 +124,7 @@ func TestAnalysisCommands(t *testing.T) {
 		}{
 			{[]string{"--depth", "2", "--type", "ORG", "Gulf Systems"}, []string{"Treasury Department", "Harbor Networks"}},
 			{[]string{"--relation", "sanction", "Gulf Systems"}, []string{"Treasury Department"}},
-			{[]string{"--min-confidence", "0.5", "Gulf Systems"}, slices.DeleteFunc(slices.Clone(all), func(n string) bool { return n == "distributor" })},
+			{[]string{"--min-confidence", "0.7", "Gulf Systems"}, slices.DeleteFunc(slices.Clone(all), func(n string) bool { return n == "distributor" || n == "Tehran" })},
 			{[]string{"--depth", "0", "Gulf Systems"}, nil},
 		} {
 			if got := names(tt.args...); !slices.Equal(got, tt.want) {
