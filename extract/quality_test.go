@@ -104,6 +104,9 @@ func TestSentenceConfidence(t *testing.T) {
 		// Each earlier fact read from the text costs 0.03; a derived one costs nothing.
 		{"rank", []rawFact{at(commerce, verb, merger, false), at(treasury, chunk{start: 2, end: 3}, chunk{start: 11, end: 12}, false)},
 			[]float64{0.7, 0.57}, []float64{highConfidence, mediumConfidence}},
+		// A derived fact re-reads another's words by design and keeps its score.
+		{"a derived repeat", []rawFact{at(commerce, verb, merger, false), at(commerce, verb, chunk{start: 8, end: 9}, true)},
+			[]float64{0.7, 0.7}, []float64{highConfidence, highConfidence}},
 		{"rank after a derived fact", []rawFact{at(commerce, verb, merger, true), at(treasury, chunk{start: 2, end: 3}, chunk{start: 11, end: 12}, false)},
 			[]float64{0.7, 0.57}, []float64{highConfidence, highConfidence}},
 	}
