@@ -25,6 +25,10 @@ type Document struct {
 	Hash string
 
 	Facts []schema.Fact // each with Doc == Name
+
+	// Title, Date and Source are stored on the document's node when not
+	// empty (schema.DocTitle, schema.DocDate, schema.DocSource).
+	Title, Date, Source string
 }
 
 // Change says what [Store.LoadDocument] did.
@@ -130,8 +134,12 @@ func (r reader) documentAdds(d Document, corrs []Correction) ([]quad.Quad, error
 		}
 	}
 	add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(schema.EvidenceCount), Object: quad.Int(nev)})
-	if d.Hash != "" {
-		add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(schema.Hash), Object: quad.String(d.Hash)})
+	for _, p := range []struct{ pred, val string }{
+		{schema.Hash, d.Hash}, {schema.DocTitle, d.Title}, {schema.DocDate, d.Date}, {schema.DocSource, d.Source},
+	} {
+		if p.val != "" {
+			add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(p.pred), Object: quad.String(p.val)})
+		}
 	}
 	return add, nil
 }

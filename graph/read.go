@@ -30,6 +30,9 @@ type DocStats struct {
 	Name     string `json:"name"`
 	Hash     string `json:"hash,omitempty"` // as loaded by LoadDocument; empty from Load
 	Evidence int64  `json:"evidence"`       // evidence nodes, one per fact and sentence
+	Title    string `json:"title,omitempty"`  // as loaded by LoadDocument, where the input gave one
+	Date     string `json:"date,omitempty"`   // as the input wrote it
+	Source   string `json:"source,omitempty"` // the file the document was read from
 }
 
 // Size returns the bytes the store takes: the bolt file's size, or what
@@ -83,6 +86,7 @@ func (s *Store) Documents(ctx context.Context) ([]DocStats, error) {
 		if len(p.vals[quad.IRI(schema.Hash)]) == 1 {
 			d.Hash = p.str(schema.Hash)
 		}
+		d.Title, d.Date, d.Source = p.str(schema.DocTitle), p.str(schema.DocDate), p.str(schema.DocSource)
 		out = append(out, d)
 	}
 	slices.SortFunc(out, func(a, b DocStats) int { return strings.Compare(a.Name, b.Name) })

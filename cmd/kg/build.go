@@ -2,42 +2,51 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/ingest"
+	"github.com/kgraph/kg/pipeline"
 )
 
 type buildOptions struct {
-	files []string
+	inputOptions
 	store graph.Options
-	lines bool
 }
 
 func buildCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "build",
-		Usage:     "extract facts from text files (standard input when none is named) and load them into the store",
-		ArgsUsage: "[FILE...]",
-		Flags: append(storeFlags(),
-			&cli.BoolFlag{Name: "lines", Usage: "read each input line as one sentence (no sentence splitting)"}),
+		Usage:     "extract facts from documents (files, directories, globs, JSON Lines; standard input when none is named) and load them into the store",
+		ArgsUsage: "[FILE|DIR|GLOB|-...]",
+		Flags:     append(storeFlags(), inputFlags()...),
 		Action: func(c *cli.Context) error {
-			return runBuild(c.Context, e, buildOptions{files: c.Args().Slice(), store: storeOptions(c, true), lines: c.Bool("lines")})
+			in, err := inputOptionsOf(c)
+			if err != nil {
+				return err
+			}
+			return runBuild(c.Context, e, buildOptions{inputOptions: in, store: storeOptions(c, true)})
 		},
 	}
 }
 
 // runBuild reads and checks every input before it opens the store, so a bad
-// input leaves the store as it was. Then it loads one document at a time, each
-// in its own transaction: a document whose text the store holds already is
-// skipped without extracting it, and a changed one replaces its old version.
+// input leaves the store as it was. Then it streams the documents through
+// the pipeline: workers extract them, and this goroutine loads each, in
+// input order, in its own transaction. A document whose text and metadata
+// the store holds already is skipped without extracting it, and a changed
+// one replaces its old version. Interrupted, it stops between documents, so
+// the store holds whole documents only.
 func runBuild(ctx context.Context, e *env, opts buildOptions) error {
-	docs, err := readDocs(opts.files, e.stdin)
+	in, err := openInputs(ctx, e, opts.inputOptions)
 	if err != nil {
 		return err
 	}
+	defer in.Close()
 	m, err := e.model()
 	if err != nil {
 		return err
@@ -47,41 +56,68 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 		return err
 	}
 	defer s.Close()
-	var changes [graph.Replaced + 1]int
-	nfacts := 0
-	for _, d := range docs {
-		hash := d.Hash()
+
+	hash := func(d ingest.Document) string {
 		if opts.lines {
-			hash += " lines" // the same text read line by line gives other facts
+			return d.Hash() + " lines" // the same text read line by line gives other facts
 		}
-		old, err := s.DocumentHash(ctx, d.Name)
-		if err != nil {
-			return err
-		}
-		if old == hash {
+		return d.Hash()
+	}
+	var changes [graph.Replaced + 1]int
+	prog := newProgress(e, opts.inputOptions, in, "build")
+	err = pipeline.Run(ctx, m, in.Each, func(ctx context.Context, r pipeline.Result) error {
+		if r.Skipped {
 			changes[graph.Unchanged]++
-			continue
+			prog.done(r)
+			return nil
 		}
-		facts := m.Facts(d.Name, d.Text, extract.Options{Lines: opts.lines})
-		c, err := s.LoadDocument(ctx, graph.Document{Name: d.Name, Hash: hash, Facts: facts})
+		d := r.Doc
+		c, err := s.LoadDocument(ctx, graph.Document{Name: d.Name, Hash: hash(d), Facts: r.Facts,
+			Title: d.Title, Date: d.Date, Source: d.Source})
 		if err != nil {
 			return err
 		}
 		changes[c]++
-		nfacts += len(facts)
+		prog.done(r)
+		return nil
+	}, pipeline.Options{
+		Workers: opts.workers,
+		Extract: extract.Options{Lines: opts.lines},
+		Skip: func(ctx context.Context, d ingest.Document) (bool, error) {
+			old, err := s.DocumentHash(ctx, d.Name)
+			return old == hash(d), err
+		},
+	})
+	st := prog.finish(err)
+	st.Added, st.Replaced, st.Unchanged = &changes[graph.Added], &changes[graph.Replaced], &changes[graph.Unchanged]
+	switch {
+	case st.Interrupted:
+		err = &interruptedError{done: st.Documents, total: st.TotalDocuments, err: err,
+			what: "the store holds them whole and none of the rest; building again finishes the job"}
+	case errors.Is(err, ingest.ErrInput): // an input changed since it was checked
+		err = usageError{fmt.Errorf("%w (the %d documents before it are in the store)", err, st.Documents)}
 	}
-	st, err := s.Stats(ctx)
+	if jerr := writeStatsJSON(e, opts.statsJSON, st); err == nil {
+		err = jerr
+	}
 	if err != nil {
 		return err
 	}
-	where := s.String()
-	if opts.store.Backend == graph.Memory {
-		where += " (discarded on exit)"
-	}
-	_, err = fmt.Fprintf(e.stderr, "built %s: %d documents (%d added, %d replaced, %d unchanged), %d facts read; store has %d entities, %d facts, %d quads\n",
-		where, len(docs), changes[graph.Added], changes[graph.Replaced], changes[graph.Unchanged], nfacts, st.Entities, st.Facts, st.Quads)
+	gst, err := s.Stats(ctx)
 	if err != nil {
 		return err
+	}
+	if !opts.quiet {
+		where := s.String()
+		if opts.store.Backend == graph.Memory {
+			where += " (discarded on exit)"
+		}
+		_, err = fmt.Fprintf(e.stderr, "built %s: %d documents (%d added, %d replaced, %d unchanged), %d facts read in %.1fs (%s sentences/s, %d workers); store has %d entities, %d facts, %d quads\n",
+			where, st.Documents, changes[graph.Added], changes[graph.Replaced], changes[graph.Unchanged], st.Facts,
+			st.Seconds, perSecond(st.Sentences, st.Seconds), st.Workers, gst.Entities, gst.Facts, gst.Quads)
+		if err != nil {
+			return err
+		}
 	}
 	return s.Close()
 }

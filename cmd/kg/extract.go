@@ -16,26 +16,29 @@ import (
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/ingest"
+	"github.com/kgraph/kg/pipeline"
 	"github.com/kgraph/kg/schema"
 )
 
 type extractOptions struct {
-	files  []string
+	inputOptions
 	format string
-	lines  bool
 }
 
 func extractCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "extract",
-		Usage:     "print the facts found in text files (standard input when none is named)",
-		ArgsUsage: "[FILE...]",
-		Flags: []cli.Flag{
+		Usage:     "print the facts found in documents (files, directories, globs, JSON Lines; standard input when none is named)",
+		ArgsUsage: "[FILE|DIR|GLOB|-...]",
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "jsonl", Usage: "jsonl, tsv, nquads or carb (CaRB's tab format)"},
-			&cli.BoolFlag{Name: "lines", Usage: "read each input line as one sentence (no sentence splitting)"},
-		},
+		}, inputFlags()...),
 		Action: func(c *cli.Context) error {
-			return runExtract(c.Context, e, extractOptions{files: c.Args().Slice(), format: c.String("format"), lines: c.Bool("lines")})
+			in, err := inputOptionsOf(c)
+			if err != nil {
+				return err
+			}
+			return runExtract(c.Context, e, extractOptions{inputOptions: in, format: c.String("format")})
 		},
 	}
 }
@@ -54,7 +57,7 @@ func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 	}
 	var all []schema.Fact
 	var names []string
-	err := extractAll(ctx, e, opts.files, opts.lines, func(doc string, facts []schema.Fact) error {
+	st, err := extractRun(ctx, e, opts.inputOptions, "extract", func(doc string, facts []schema.Fact) error {
 		names = append(names, doc)
 		switch opts.format {
 		case "jsonl":
@@ -68,6 +71,7 @@ func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 		return nil
 	})
 	if err != nil {
+		w.Flush() // what was extracted before the error, whole documents only
 		return err
 	}
 	if opts.format == "nquads" {
@@ -75,41 +79,53 @@ func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 			return err
 		}
 	}
-	return w.Flush()
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if !opts.quiet {
+		_, err = fmt.Fprintf(e.stderr, "extracted %d documents, %d sentences, %d facts in %.1fs (%s sentences/s, %d workers)\n",
+			st.Documents, st.Sentences, st.Facts, st.Seconds, perSecond(st.Sentences, st.Seconds), st.Workers)
+	}
+	return err
 }
 
 // extractAll reads every input, checks them all, then extracts each
-// document's facts and hands them to fn, in input order.
+// document's facts on every core and hands them to fn, in input order.
 func extractAll(ctx context.Context, e *env, files []string, lines bool, fn func(doc string, facts []schema.Fact) error) error {
-	docs, err := readDocs(files, e.stdin)
-	if err != nil {
-		return err
-	}
-	m, err := e.model()
-	if err != nil {
-		return err
-	}
-	for _, d := range docs {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := fn(d.Name, m.Facts(d.Name, d.Text, extract.Options{Lines: lines})); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := extractRun(ctx, e, inputOptions{args: files, lines: lines, quiet: true}, "extract", fn)
+	return err
 }
 
-// readDocs reads the inputs and turns input problems into usage errors.
-func readDocs(files []string, stdin io.Reader) ([]ingest.Document, error) {
-	docs, err := ingest.Read(files, stdin)
+// extractRun checks the inputs, then streams them through the pipeline and
+// hands each document's facts to fn, in input order. It shows progress and
+// writes --stats-json as the options ask.
+func extractRun(ctx context.Context, e *env, o inputOptions, verb string, fn func(doc string, facts []schema.Fact) error) (*pipelineStats, error) {
+	in, err := openInputs(ctx, e, o)
 	if err != nil {
-		if errors.Is(err, ingest.ErrInput) {
-			return nil, usageError{err}
-		}
 		return nil, err
 	}
-	return docs, nil
+	defer in.Close()
+	m, err := e.model()
+	if err != nil {
+		return nil, err
+	}
+	prog := newProgress(e, o, in, verb)
+	err = pipeline.Run(ctx, m, in.Each, func(_ context.Context, r pipeline.Result) error {
+		prog.done(r)
+		return fn(r.Doc.Name, r.Facts)
+	}, pipeline.Options{Workers: o.workers, Extract: extract.Options{Lines: o.lines}})
+	st := prog.finish(err)
+	switch {
+	case st.Interrupted:
+		err = &interruptedError{done: st.Documents, total: st.TotalDocuments, err: err,
+			what: "their facts are written, whole documents only"}
+	case errors.Is(err, ingest.ErrInput): // an input changed since it was checked
+		err = usageError{err}
+	}
+	if jerr := writeStatsJSON(e, o.statsJSON, st); err == nil {
+		err = jerr
+	}
+	return st, err
 }
 
 func writeJSONL(w io.Writer, facts []schema.Fact) error {

@@ -1,0 +1,129 @@
+package pipeline
+
+import (
+	"context"
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/ingest"
+)
+
+// Options configures [Run]. The zero value uses every core.
+type Options struct {
+	// Workers is the number of goroutines that extract; 0 or less means
+	// runtime.NumCPU().
+	Workers int
+
+	// Queue is how many documents, extracted or not, may wait for the sink;
+	// 0 or less means twice Workers.
+	Queue int
+
+	// Extract is passed to the model for every document.
+	Extract extract.Options
+
+	// Skip, when set, is asked about each document before it is extracted,
+	// in input order from the reading goroutine. A document it skips goes
+	// to the sink in its turn with Skipped set and no facts: kg build skips
+	// the documents that the store holds already.
+	Skip func(ctx context.Context, d ingest.Document) (bool, error)
+}
+
+// Result is one document and what extraction read in it.
+type Result struct {
+	Doc     ingest.Document
+	Skipped bool // by Options.Skip: not extracted
+	extract.Result
+}
+
+// Source calls fn with each document in order, and stops at fn's first
+// error; [ingest.Inputs.Each] is one.
+type Source func(ctx context.Context, fn func(ingest.Document) error) error
+
+// job is one document on its way to a worker; out receives its result.
+type job struct {
+	doc ingest.Document
+	out chan<- Result
+}
+
+// Run reads every document of src, extracts each with m on opts.Workers
+// goroutines, and calls sink with each result in src's order. It returns the
+// first error of src, Skip or sink, or ctx's error when ctx is done first.
+func Run(ctx context.Context, m *extract.Model, src Source, sink func(context.Context, Result) error, opts Options) error {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	queue := opts.Queue
+	if queue <= 0 {
+		queue = 2 * workers
+	}
+	g, ctx := errgroup.WithContext(ctx)
+	jobs := make(chan job, workers)
+	// pending holds each document's result channel in input order: the
+	// sink waits on them one by one, so results leave in order however
+	// the workers finish, and its capacity bounds the documents in flight.
+	pending := make(chan chan Result, queue)
+
+	g.Go(func() error {
+		defer close(pending)
+		defer close(jobs)
+		return src(ctx, func(d ingest.Document) error {
+			out := make(chan Result, 1) // a worker never waits to hand its result over
+			if opts.Skip != nil {
+				skip, err := opts.Skip(ctx, d)
+				if err != nil {
+					return err
+				}
+				if skip {
+					out <- Result{Doc: d, Skipped: true}
+					return send(ctx, pending, out)
+				}
+			}
+			if err := send(ctx, pending, out); err != nil {
+				return err
+			}
+			return send(ctx, jobs, job{doc: d, out: out})
+		})
+	})
+	for range workers {
+		g.Go(func() error {
+			for j := range jobs {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				j.out <- Result{Doc: j.doc, Result: m.Extract(j.doc.Name, j.doc.Text, opts.Extract)}
+			}
+			return nil
+		})
+	}
+	g.Go(func() error {
+		for out := range pending {
+			var r Result
+			select {
+			case r = <-out:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := sink(ctx, r); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return g.Wait()
+}
+
+// send sends v on ch unless ctx is done first.
+func send[T any](ctx context.Context, ch chan<- T, v T) error {
+	select {
+	case ch <- v:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
