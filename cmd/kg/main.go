@@ -3,6 +3,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -11,10 +12,16 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	context.AfterFunc(ctx, stop) // a second Ctrl-C kills at once
 	err := newApp(os.Stdin, os.Stdout, os.Stderr).RunContext(ctx, os.Args)
+	interrupted := ctx.Err() != nil
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "kg:", err)
 	}
-	os.Exit(exitCode(err))
+	code := exitCode(err)
+	if interrupted && errors.Is(err, context.Canceled) {
+		code = 130 // the shell's status for a command stopped by Ctrl-C
+	}
+	os.Exit(code)
 }
