@@ -70,16 +70,21 @@ func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 		all = append(all, facts...) // N-Quads are written together, so each quad appears once
 		return nil
 	})
-	if err != nil {
-		w.Flush() // what was extracted before the error, whole documents only
+	if st == nil { // the inputs did not pass their check
 		return err
 	}
-	if opts.format == "nquads" {
-		if err := graph.WriteNQuads(w, names, all); err != nil {
-			return err
-		}
+	if err == nil && opts.format == "nquads" {
+		err = graph.WriteNQuads(w, names, all)
 	}
-	if err := w.Flush(); err != nil {
+	// What was extracted before an error or an interruption is written:
+	// whole documents only.
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if jerr := writeStatsJSON(e, opts.statsJSON, st); err == nil {
+		err = jerr
+	}
+	if err != nil {
 		return err
 	}
 	if !opts.quiet {
@@ -97,8 +102,9 @@ func extractAll(ctx context.Context, e *env, files []string, lines bool, fn func
 }
 
 // extractRun checks the inputs, then streams them through the pipeline and
-// hands each document's facts to fn, in input order. It shows progress and
-// writes --stats-json as the options ask.
+// hands each document's facts to fn, in input order, with a progress bar
+// where the options allow. It returns the run's figures, nil when the
+// inputs did not pass their check.
 func extractRun(ctx context.Context, e *env, o inputOptions, verb string, fn func(doc string, facts []schema.Fact) error) (*pipelineStats, error) {
 	in, err := openInputs(ctx, e, o)
 	if err != nil {
@@ -121,9 +127,6 @@ func extractRun(ctx context.Context, e *env, o inputOptions, verb string, fn fun
 			what: "their facts are written, whole documents only"}
 	case errors.Is(err, ingest.ErrInput): // an input changed since it was checked
 		err = usageError{err}
-	}
-	if jerr := writeStatsJSON(e, o.statsJSON, st); err == nil {
-		err = jerr
 	}
 	return st, err
 }

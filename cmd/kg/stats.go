@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
@@ -54,10 +55,21 @@ func runStats(ctx context.Context, e *env, opts graph.Options, asJSON bool) erro
 	if err != nil || len(rep.PerDocument) == 0 {
 		return err
 	}
+	// Dates and titles, from JSON Lines inputs, get columns when a
+	// document has one.
+	meta := slices.ContainsFunc(rep.PerDocument, func(d graph.DocStats) bool { return d.Title != "" || d.Date != "" })
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "\ndocument\tevidence")
+	if meta {
+		fmt.Fprintln(tw, "\ndocument\tevidence\tdate\ttitle")
+	} else {
+		fmt.Fprintln(tw, "\ndocument\tevidence")
+	}
 	for _, d := range rep.PerDocument {
-		fmt.Fprintf(tw, "%s\t%d\n", d.Name, d.Evidence)
+		if meta {
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\n", d.Name, d.Evidence, d.Date, d.Title)
+		} else {
+			fmt.Fprintf(tw, "%s\t%d\n", d.Name, d.Evidence)
+		}
 	}
 	return tw.Flush()
 }

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/kgraph/kg/graph"
+)
+
+// TestBuildInterrupted sends SIGINT (Ctrl-C) to kg build at random moments of
+// a build of many documents on two workers, and checks that it exits 130
+// saying how many documents it did, that the store verifies and holds
+// exactly those documents, each whole and as a full build gives it, and
+// that building again finishes the job.
+func TestBuildInterrupted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds kg and interrupts it: not with -short")
+	}
+	dir := t.TempDir()
+	bin := kgBinary(t)
+	text, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// JSON Lines, so that the documents have metadata too.
+	var feed bytes.Buffer
+	const n = 40
+	for i := range n {
+		s := strings.ReplaceAll(string(text), "Harbor Networks", fmt.Sprintf("Harbor Networks %d", i))
+		fmt.Fprintf(&feed, `{"id":"news-%02d","title":"Item %d","date":"2024-06-%02d","text":%q}`+"\n", i, i, 1+i%28, s)
+	}
+	input := filepath.Join(dir, "news.jsonl")
+	if err := os.WriteFile(input, feed.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build := func(db string) *exec.Cmd {
+		return exec.Command(bin, "build", "--workers", "2", "--db", db, input)
+	}
+	ref := filepath.Join(dir, "ref.db")
+	start := time.Now()
+	if out, err := build(ref).CombinedOutput(); err != nil {
+		t.Fatalf("reference build: %v\n%s", err, out)
+	}
+	took := time.Since(start)
+	want := documents(t, ref)
+
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d", seed)
+	rng := rand.New(rand.NewPCG(seed, 0))
+	said := regexp.MustCompile(`interrupted after (\d+) of (\d+) documents`)
+	interrupted := 0
+	for round := range 3 {
+		db := filepath.Join(dir, fmt.Sprintf("kg%d.db", round))
+		cmd := build(db)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Not before kg has had time to start and take the signal.
+		time.Sleep(took/10 + time.Duration(rng.Int64N(int64(took))))
+		if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+			t.Fatal(err)
+		}
+		err := cmd.Wait()
+		var ee *exec.ExitError
+		switch {
+		case err == nil:
+			t.Logf("round %d: the build finished first", round)
+			continue
+		case !errors.As(err, &ee) || ee.ExitCode() != 130:
+			t.Fatalf("round %d: %v, want exit status 130\n%s", round, err, stderr.String())
+		}
+		m := said.FindStringSubmatch(stderr.String())
+		if m == nil || m[2] != strconv.Itoa(n) {
+			t.Fatalf("round %d: does not say how far it got: %q", round, stderr.String())
+		}
+		interrupted++
+		got := documents(t, db) // opens, verifies, lists
+		if strconv.Itoa(len(got)) != m[1] {
+			t.Errorf("round %d: said %s documents, the store holds %d", round, m[1], len(got))
+		}
+		for _, d := range got {
+			i := slices.IndexFunc(want, func(w graph.DocStats) bool { return w.Name == d.Name })
+			if i < 0 || want[i] != d {
+				t.Errorf("round %d: document %+v, want it as a full build gives it", round, d)
+			}
+		}
+		t.Logf("round %d: interrupted with %d of %d documents", round, len(got), n)
+		if out, err := build(db).CombinedOutput(); err != nil || !strings.Contains(string(out), fmt.Sprintf("(%d added, 0 replaced, %d unchanged)", n-len(got), len(got))) {
+			t.Fatalf("round %d: building again: %v\n%s", round, err, out)
+		}
+		if got := documents(t, db); !slices.Equal(got, want) {
+			t.Errorf("round %d: after building again: %d documents, want %d as a full build", round, len(got), len(want))
+		}
+	}
+	if interrupted == 0 {
+		t.Errorf("no build was interrupted before its end")
+	}
+}
