@@ -5,10 +5,18 @@ import (
 	"testing"
 )
 
-// benchText is the CaRB dev sentences when ../shared is present, else the
-// example article, as one document.
+// benchText is the file $KG_BENCH_TEXT names (bench/run.sh gives it the
+// Brown corpus's news), else the CaRB dev sentences when ../shared is
+// present, else the example article, as one document.
 func benchText(b *testing.B) string {
 	b.Helper()
+	if p := os.Getenv("KG_BENCH_TEXT"); p != "" {
+		t, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		return string(t)
+	}
 	if t, err := os.ReadFile(carbDevPath); err == nil {
 		return string(t)
 	}
