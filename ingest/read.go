@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"unicode/utf8"
 )
 
@@ -60,40 +59,6 @@ func (e *InputError) Error() string {
 
 // Unwrap lets callers test for [ErrInput].
 func (e *InputError) Unwrap() error { return ErrInput }
-
-// Read reads the named files, or stdin when there are none, and checks each
-// one. It returns the first problem it finds, before any document is used.
-// It holds every document in memory: [Open] streams them instead.
-func Read(paths []string, stdin io.Reader) ([]Document, error) {
-	if len(paths) == 0 {
-		b, err := io.ReadAll(stdin)
-		if err != nil {
-			return nil, fmt.Errorf("read stdin: %w", err)
-		}
-		if err := Check("stdin", b); err != nil {
-			return nil, err
-		}
-		return []Document{{Name: "stdin", Text: string(b), Source: "stdin"}}, nil
-	}
-	docs := make([]Document, 0, len(paths))
-	seen := make(map[string]bool, len(paths))
-	for _, p := range paths {
-		name := filepath.ToSlash(filepath.Clean(p))
-		if seen[name] {
-			continue
-		}
-		seen[name] = true
-		b, err := readFile(p)
-		if err != nil {
-			return nil, err
-		}
-		if err := Check(p, b); err != nil {
-			return nil, err
-		}
-		docs = append(docs, Document{Name: name, Text: string(b), Source: name})
-	}
-	return docs, nil
-}
 
 // readFile reads a file; a file that cannot be opened is an InputError.
 func readFile(p string) ([]byte, error) {

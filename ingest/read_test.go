@@ -2,9 +2,6 @@ package ingest
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -36,28 +33,5 @@ func TestCheck(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
-	}
-}
-
-func TestRead(t *testing.T) {
-	dir := t.TempDir()
-	a := filepath.Join(dir, "a.txt")
-	if err := os.WriteFile(a, []byte("The court fined the bank."), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	docs, err := Read([]string{a, a}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(docs) != 1 || docs[0].Name != filepath.ToSlash(a) || docs[0].Text != "The court fined the bank." {
-		t.Errorf("a file named twice: got %+v, want it once", docs)
-	}
-	_, err = Read([]string{a, filepath.Join(dir, "missing.txt")}, nil)
-	if err == nil || !strings.Contains(err.Error(), "missing.txt") || !errors.Is(err, ErrInput) {
-		t.Errorf("missing file: got %v", err)
-	}
-	docs, err = Read(nil, strings.NewReader("Stdin has text."))
-	if err != nil || len(docs) != 1 || docs[0].Name != "stdin" {
-		t.Errorf("stdin: got %+v, %v", docs, err)
 	}
 }

@@ -94,13 +94,6 @@ func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 	return err
 }
 
-// extractAll reads every input, checks them all, then extracts each
-// document's facts on every core and hands them to fn, in input order.
-func extractAll(ctx context.Context, e *env, files []string, lines bool, fn func(doc string, facts []schema.Fact) error) error {
-	_, err := extractRun(ctx, e, inputOptions{args: files, lines: lines, quiet: true}, "extract", fn)
-	return err
-}
-
 // extractRun checks the inputs, then streams them through the pipeline and
 // hands each document's facts to fn, in input order, with a progress bar
 // where the options allow. It returns the run's figures, nil when the

@@ -64,8 +64,11 @@ func inputOptionsOf(c *cli.Context) (inputOptions, error) {
 // error.
 func openInputs(ctx context.Context, e *env, o inputOptions) (*ingest.Inputs, error) {
 	in, err := ingest.Open(ctx, o.args, e.stdin, ingest.Options{Exts: o.exts, JSONL: o.jsonl})
-	if errors.Is(err, ingest.ErrInput) {
+	switch {
+	case errors.Is(err, ingest.ErrInput):
 		return nil, usageError{err}
+	case errors.Is(err, context.Canceled):
+		return nil, fmt.Errorf("interrupted while checking the inputs, before writing anything: %w", err)
 	}
 	return in, err
 }
