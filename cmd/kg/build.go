@@ -112,9 +112,9 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 		if opts.store.Backend == graph.Memory {
 			where += " (discarded on exit)"
 		}
-		_, err = fmt.Fprintf(e.stderr, "built %s: %d documents (%d added, %d replaced, %d unchanged), %d facts read in %.1fs (%s sentences/s, %d workers); store has %d entities, %d facts, %d quads\n",
+		_, err = fmt.Fprintf(e.stderr, "built %s: %d documents (%d added, %d replaced, %d unchanged), %d facts read in %.1fs (%s sentences/s, %s); store has %d entities, %d facts, %d quads\n",
 			where, st.Documents, changes[graph.Added], changes[graph.Replaced], changes[graph.Unchanged], st.Facts,
-			st.Seconds, perSecond(st.Sentences, st.Seconds), st.Workers, gst.Entities, gst.Facts, gst.Quads)
+			st.Seconds, perSecond(st.Sentences, st.Seconds), workers(st.Workers), gst.Entities, gst.Facts, gst.Quads)
 		if err != nil {
 			return err
 		}

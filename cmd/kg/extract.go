@@ -88,8 +88,8 @@ func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 		return err
 	}
 	if !opts.quiet {
-		_, err = fmt.Fprintf(e.stderr, "extracted %d documents, %d sentences, %d facts in %.1fs (%s sentences/s, %d workers)\n",
-			st.Documents, st.Sentences, st.Facts, st.Seconds, perSecond(st.Sentences, st.Seconds), st.Workers)
+		_, err = fmt.Fprintf(e.stderr, "extracted %d documents, %d sentences, %d facts in %.1fs (%s sentences/s, %s)\n",
+			st.Documents, st.Sentences, st.Facts, st.Seconds, perSecond(st.Sentences, st.Seconds), workers(st.Workers))
 	}
 	return err
 }

@@ -114,7 +114,6 @@ func newProgress(e *env, o inputOptions, in *ingest.Inputs, verb string) *progre
 			progressbar.OptionSetWidth(20),
 			progressbar.OptionThrottle(100*time.Millisecond),
 			progressbar.OptionClearOnFinish(),
-			progressbar.OptionFullWidth(),
 		)
 	}
 	return p
@@ -192,4 +191,12 @@ func perSecond(n int64, secs float64) string {
 		return "-"
 	}
 	return fmt.Sprintf("%.0f", float64(n)/secs)
+}
+
+// workers says how many workers ran, for the summary line.
+func workers(n int) string {
+	if n == 1 {
+		return "1 worker"
+	}
+	return fmt.Sprintf("%d workers", n)
 }
