@@ -52,6 +52,9 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 		return err
 	}
 	s, err := graph.Open(ctx, opts.store)
+	if errors.Is(err, context.Canceled) {
+		return &interruptedError{total: in.Documents, err: err, what: "the store was being opened; nothing was written"}
+	}
 	if err != nil {
 		return err
 	}
