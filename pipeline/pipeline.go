@@ -28,12 +28,18 @@ type Options struct {
 	// to the sink in its turn with Skipped set and no facts: kg build skips
 	// the documents that the store holds already.
 	Skip func(ctx context.Context, d ingest.Document) (bool, error)
+
+	// Encode, when set, runs on the worker after extraction, and what it
+	// returns reaches the sink in Result.Encoded: kg extract formats its
+	// output on every core, so that the one sink only writes it.
+	Encode func(r *Result) ([]byte, error)
 }
 
 // Result is one document and what extraction read in it.
 type Result struct {
 	Doc     ingest.Document
-	Skipped bool // by Options.Skip: not extracted
+	Skipped bool   // by Options.Skip: not extracted
+	Encoded []byte // by Options.Encode
 	extract.Result
 }
 
@@ -93,7 +99,14 @@ func Run(ctx context.Context, m *extract.Model, src Source, sink func(context.Co
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				j.out <- Result{Doc: j.doc, Result: m.Extract(j.doc.Name, j.doc.Text, opts.Extract)}
+				r := Result{Doc: j.doc, Result: m.Extract(j.doc.Name, j.doc.Text, opts.Extract)}
+				if opts.Encode != nil {
+					var err error
+					if r.Encoded, err = opts.Encode(&r); err != nil {
+						return err
+					}
+				}
+				j.out <- r
 			}
 			return nil
 		})

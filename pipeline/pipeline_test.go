@@ -64,6 +64,25 @@ func TestRunInOrderWhateverTheWorkers(t *testing.T) {
 	}
 }
 
+// TestRunEncode: what Encode makes on the workers reaches the sink with its
+// document, in order.
+func TestRunEncode(t *testing.T) {
+	got := collect(t, Options{Workers: 3, Encode: func(r *Result) ([]byte, error) {
+		return fmt.Appendf(nil, "%s:%d", r.Doc.Name, len(r.Facts)), nil
+	}}, corpus(12))
+	for i, r := range got {
+		if want := fmt.Sprintf("doc%02d:%d", i, len(r.Facts)); string(r.Encoded) != want || len(r.Facts) == 0 {
+			t.Errorf("result %d: encoded %q, want %q", i, r.Encoded, want)
+		}
+	}
+	boom := errors.New("boom")
+	err := Run(context.Background(), model(t), corpus(5), func(context.Context, Result) error { return nil },
+		Options{Workers: 2, Encode: func(*Result) ([]byte, error) { return nil, boom }})
+	if !errors.Is(err, boom) {
+		t.Errorf("an Encode error: got %v, want boom", err)
+	}
+}
+
 func TestRunSkip(t *testing.T) {
 	got := collect(t, Options{Workers: 3, Skip: func(_ context.Context, d ingest.Document) (bool, error) {
 		return d.Name == "doc01", nil

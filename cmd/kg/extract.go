@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -57,17 +58,24 @@ func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 	}
 	var all []schema.Fact
 	var names []string
-	st, err := extractRun(ctx, e, opts.inputOptions, "extract", func(doc string, facts []schema.Fact) error {
-		names = append(names, doc)
-		switch opts.format {
-		case "jsonl":
-			return writeJSONL(w, facts)
-		case "tsv":
-			return writeTSV(w, facts)
-		case "carb":
-			return writeCaRB(w, facts)
+	// Each document's facts are formatted on the worker that read them;
+	// N-Quads are written together at the end, so that each quad appears
+	// once.
+	var encode func(r *pipeline.Result) ([]byte, error)
+	if write := writerOf(opts.format); write != nil {
+		encode = func(r *pipeline.Result) ([]byte, error) {
+			var b bytes.Buffer
+			err := write(&b, r.Facts)
+			return b.Bytes(), err
 		}
-		all = append(all, facts...) // N-Quads are written together, so each quad appears once
+	}
+	st, err := extractRun(ctx, e, opts.inputOptions, "extract", encode, func(r pipeline.Result) error {
+		if encode != nil {
+			_, err := w.Write(r.Encoded)
+			return err
+		}
+		names = append(names, r.Doc.Name)
+		all = append(all, r.Facts...)
 		return nil
 	})
 	if st == nil { // the inputs did not pass their check
@@ -98,7 +106,7 @@ func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 // hands each document's facts to fn, in input order, with a progress bar
 // where the options allow. It returns the run's figures, nil when the
 // inputs did not pass their check.
-func extractRun(ctx context.Context, e *env, o inputOptions, verb string, fn func(doc string, facts []schema.Fact) error) (*pipelineStats, error) {
+func extractRun(ctx context.Context, e *env, o inputOptions, verb string, encode func(*pipeline.Result) ([]byte, error), fn func(pipeline.Result) error) (*pipelineStats, error) {
 	in, err := openInputs(ctx, e, o)
 	if err != nil {
 		return nil, err
@@ -111,8 +119,8 @@ func extractRun(ctx context.Context, e *env, o inputOptions, verb string, fn fun
 	prog := newProgress(e, o, in, verb)
 	err = pipeline.Run(ctx, m, in.Each, func(_ context.Context, r pipeline.Result) error {
 		prog.done(r)
-		return fn(r.Doc.Name, r.Facts)
-	}, pipeline.Options{Workers: o.workers, Extract: extract.Options{Lines: o.lines}})
+		return fn(r)
+	}, pipeline.Options{Workers: o.workers, Extract: extract.Options{Lines: o.lines}, Encode: encode})
 	st := prog.finish(err)
 	switch {
 	case st.Interrupted:
@@ -122,6 +130,20 @@ func extractRun(ctx context.Context, e *env, o inputOptions, verb string, fn fun
 		err = usageError{err}
 	}
 	return st, err
+}
+
+// writerOf returns the function that writes one document's facts in the
+// format, nil for N-Quads, which are written for all documents at once.
+func writerOf(format string) func(io.Writer, []schema.Fact) error {
+	switch format {
+	case "jsonl":
+		return writeJSONL
+	case "tsv":
+		return writeTSV
+	case "carb":
+		return writeCaRB
+	}
+	return nil
 }
 
 func writeJSONL(w io.Writer, facts []schema.Fact) error {
