@@ -106,11 +106,11 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 	if err != nil {
 		return err
 	}
-	gst, err := s.Stats(ctx)
-	if err != nil {
-		return err
-	}
 	if !opts.quiet {
+		gst, err := s.Stats(ctx) // reads every entity: not for --quiet
+		if err != nil {
+			return err
+		}
 		where := s.String()
 		if opts.store.Backend == graph.Memory {
 			where += " (discarded on exit)"
