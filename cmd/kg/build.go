@@ -108,6 +108,10 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 	}
 	if !opts.quiet {
 		gst, err := s.Stats(ctx) // reads every entity: not for --quiet
+		if errors.Is(err, context.Canceled) {
+			return &interruptedError{done: st.Documents, total: st.TotalDocuments, err: err,
+				what: "all of them are in the store; the store was being counted for this summary"}
+		}
 		if err != nil {
 			return err
 		}
