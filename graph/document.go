@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -230,6 +231,18 @@ func (r reader) apply(del, add []quad.Quad) error {
 	}
 	opts := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 	if _, isKV := r.qs.(*kv.QuadStore); isKV && len(dels) > 0 && len(adds) > 0 {
+		// A document's evidence count that a replacement leaves as it was
+		// would stay through the first step, and a crash between the two
+		// would leave a document that claims the count with only part of
+		// its evidence: take it out in the first step and put it back in
+		// the second, so that the document in between has no count, like
+		// one that Load wrote, and the next build replaces it.
+		for _, q := range del {
+			if q.Predicate == quad.IRI(schema.EvidenceCount) && !slices.Contains(dels, q) {
+				dels = append(dels, q)
+				adds = append(adds, q)
+			}
+		}
 		if err := r.qs.ApplyDeltas(deltas(dels, nil), opts); err != nil {
 			return err
 		}
