@@ -207,8 +207,9 @@ func (s *Store) Remove(ctx context.Context, name string) error {
 // transaction. On bolt it is two, the deletions and then the additions:
 // Cayley's kv store writes an added quad without the node that the same call
 // takes references from (a node whose count goes down), so the two cannot be
-// mixed. A crash between them leaves the store without the document, which
-// is whole again once loaded.
+// mixed. A crash between them leaves the document without its hash and
+// evidence count and with part of its evidence, which verify takes for a
+// document that Load wrote; the next build replaces it, whole.
 func (r reader) apply(del, add []quad.Quad) error {
 	tx := cgraph.NewTransactionN(len(del) + len(add))
 	for _, q := range del {
