@@ -28,8 +28,8 @@ type Stats struct {
 // DocStats describes one document of the store.
 type DocStats struct {
 	Name     string `json:"name"`
-	Hash     string `json:"hash,omitempty"` // as loaded by LoadDocument; empty from Load
-	Evidence int64  `json:"evidence"`       // evidence nodes, one per fact and sentence
+	Hash     string `json:"hash,omitempty"`   // as loaded by LoadDocument; empty from Load
+	Evidence int64  `json:"evidence"`         // evidence nodes, one per fact and sentence
 	Title    string `json:"title,omitempty"`  // as loaded by LoadDocument, where the input gave one
 	Date     string `json:"date,omitempty"`   // as the input wrote it
 	Source   string `json:"source,omitempty"` // the file the document was read from
