@@ -417,6 +417,9 @@ func (b *builder) recorrect(corrs, also []Correction) (del, add []quad.Quad, err
 			quad.Quad{Subject: e, Predicate: quad.IRI(schema.Name), Object: quad.String(cmp.Or(names[id], id))})
 		if t := from.str(schema.Type); t != "" {
 			add = append(add, quad.Quad{Subject: e, Predicate: quad.IRI(schema.Type), Object: quad.String(t)})
+			for _, w := range nameWords(cmp.Or(names[id], id), t) {
+				add = append(add, quad.Quad{Subject: e, Predicate: quad.IRI(schema.NameWord), Object: quad.String(w)})
+			}
 		}
 	}
 	// Delete the entities that lost all their evidence.

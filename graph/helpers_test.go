@@ -48,8 +48,9 @@ func testFacts() []schema.Fact {
 
 // Counts of the test corpus.
 var testStats = Stats{
-	// 7 facts + 6 entities * 3 + 6 relations * 2 + 3 documents * 2 + 7 evidence * 10
-	Quads:     113,
+	// 7 facts + 6 entities * 3 + 2 name words of the one person + 6 relations * 2
+	// + 3 documents * 2 + 7 evidence * 10
+	Quads:     115,
 	Entities:  6,
 	Facts:     6, // two sentences state "Commerce Department penalize Zentek Systems"
 	Documents: 3,

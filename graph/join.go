@@ -66,36 +66,26 @@ func shortPerson(name, id, typ string) bool {
 	return len(r) > 1 && unicode.IsUpper(r[0])
 }
 
-// personsCalled returns, for each word that no stored entity is named, the
-// one stored person it may stand for, if there is exactly one. It reads
-// every PERSON entity (through the index of their kg:type) and the evidence
-// that writes the word as an alias.
-func (r reader) personsCalled(words map[string]bool) (map[string]person, error) {
-	people := make(map[string]person) // by ID
-	err := r.quads(quad.Object, quad.String(schema.Person), func(q quad.Quad) error {
-		if id, ok := q.Subject.(quad.IRI); ok && q.Predicate == quad.IRI(schema.Type) && q.Label == nil {
-			people[string(id)] = person{id: string(id)}
-		}
+// nameWords returns the words a one-word mention of a person may use for
+// them, their first and last name, or none for a one-word name or an entity
+// of another type. They are stored (kg:name_word) so that joining a short
+// name reads the people it may mean by index, not every stored person.
+func nameWords(name, typ string) []string {
+	ws := strings.Fields(name)
+	if typ != schema.Person || len(ws) < 2 {
 		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
-	byName := make(map[string][]string) // first or last name -> IDs
-	for _, id := range sortedKeys(people) {
-		p, err := r.props(id)
-		if err != nil {
-			return nil, err
-		}
-		name := p.str(schema.Name)
-		people[id] = person{id: id, name: name}
-		if ws := strings.Fields(name); len(ws) > 1 {
-			byName[ws[0]] = append(byName[ws[0]], id)
-			if last := ws[len(ws)-1]; last != ws[0] {
-				byName[last] = append(byName[last], id)
-			}
-		}
+	if last := ws[len(ws)-1]; last != ws[0] {
+		return []string{ws[0], last}
 	}
+	return ws[:1]
+}
+
+// personsCalled returns, for each word that no stored entity is named, the
+// one stored person it may stand for, if there is exactly one: the people
+// whose first or last name it is (by their kg:name_word) and those that
+// evidence writes the word as an alias of.
+func (r reader) personsCalled(words map[string]bool) (map[string]person, error) {
 	out := make(map[string]person)
 	for _, w := range sortedKeys(words) {
 		own, err := r.props(schema.EntityID(w))
@@ -105,10 +95,15 @@ func (r reader) personsCalled(words map[string]bool) (map[string]person, error) 
 		if own.isA(schema.Entity) {
 			continue // stored as an entity of its own already: stay with it
 		}
-		ids := slices.Clone(byName[w])
+		var ids []string
 		err = r.quads(quad.Object, quad.String(w), func(q quad.Quad) error {
 			var role string
 			switch q.Predicate {
+			case quad.IRI(schema.NameWord):
+				if q.Label == nil {
+					ids = append(ids, iriString(q.Subject))
+				}
+				return nil
 			case quad.IRI(schema.SubjectAlias):
 				role = schema.Subject
 			case quad.IRI(schema.ObjectAlias):
@@ -120,20 +115,35 @@ func (r reader) personsCalled(words map[string]bool) (map[string]person, error) 
 			if err != nil {
 				return err
 			}
-			for _, v := range ev.vals[quad.IRI(role)] {
-				if _, ok := people[iriString(v)]; ok {
-					ids = append(ids, iriString(v))
-				}
-			}
+			ids = append(ids, iriStrings(ev.vals[quad.IRI(role)])...)
 			return nil
 		})
 		if err != nil {
 			return nil, err
 		}
 		slices.Sort(ids)
-		if ids = slices.Compact(ids); len(ids) == 1 {
-			out[w] = people[ids[0]]
+		ids = slices.Compact(ids)
+		var people []person
+		for _, id := range ids {
+			p, err := r.props(id)
+			if err != nil {
+				return nil, err
+			}
+			if p.str(schema.Type) == schema.Person {
+				people = append(people, person{id: id, name: p.str(schema.Name)})
+			}
+		}
+		if len(people) == 1 {
+			out[w] = people[0]
 		}
 	}
 	return out, nil
+}
+
+func iriStrings(vs []quad.Value) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = iriString(v)
+	}
+	return out
 }

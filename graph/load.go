@@ -223,6 +223,9 @@ func loadCorrected(docs []string, facts []schema.Fact, orig []extracted) ([]quad
 		qs.add(iri(n.id), name, quad.String(n.names.winner()), nil)
 		if t := n.types.winner(); t != "" {
 			qs.add(iri(n.id), iri(schema.Type), quad.String(t), nil)
+			for _, w := range nameWords(n.names.winner(), t) {
+				qs.add(iri(n.id), iri(schema.NameWord), quad.String(w), nil)
+			}
 		}
 	}
 	for _, n := range relations.order {

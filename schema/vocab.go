@@ -23,6 +23,7 @@ const (
 	RDFType       = "rdf:type"                // a node's class
 	Name          = Prefix + "name"           // entity, relation or document: its canonical name
 	Type          = Prefix + "type"           // entity: PERSON, ORG, GPE, DATE, MONEY, ...
+	NameWord      = Prefix + "name_word"      // PERSON entity: its first and last name, each a quad, so a one-word name finds it by index
 	Doc           = Prefix + "doc"            // evidence: the document it comes from
 	SentenceIndex = Prefix + "sentence_index" // evidence: the sentence's position in its document, from 0
 	Text          = Prefix + "text"           // evidence: the sentence as written
