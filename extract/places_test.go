@@ -13,11 +13,7 @@ import (
 // phrases that qualify a noun give nothing.
 func TestQualifierFacts(t *testing.T) {
 	m := model(t)
-	tests := []struct {
-		sentence string
-		want     []triple
-		not      []triple
-	}{
+	tests := []factCase{
 		{"Norvale Telecom sold routers to Iran and Syria.",
 			[]triple{{"Norvale Telecom", "sell", "routers", false}, {"Norvale Telecom", "sell to", "Iran", false},
 				{"Norvale Telecom", "sell to", "Syria", false}}, nil},
@@ -38,18 +34,7 @@ func TestQualifierFacts(t *testing.T) {
 		{"The ministry fined the firm in March.", nil, []triple{{"ministry", "fine in", "March", false}}},
 	}
 	for _, tt := range tests {
-		facts := m.Facts("t", tt.sentence, Options{Lines: true})
-		got := triples(facts)
-		for _, w := range tt.want {
-			if !has(got, w) {
-				t.Errorf("%q: no %v in %v", tt.sentence, w, got)
-			}
-		}
-		for _, n := range tt.not {
-			if has(got, n) {
-				t.Errorf("%q: unwanted %v", tt.sentence, n)
-			}
-		}
+		facts := wantFacts(t, m, tt.sentence, tt.want, tt.not)
 		for _, f := range facts {
 			if f.Derived && carb.Scored(f) {
 				t.Errorf("%q: derived fact %v is scored by CaRB", tt.sentence, f)
@@ -67,11 +52,7 @@ func TestQualifierFacts(t *testing.T) {
 // name or an indefinite description gives nothing.
 func TestNationalities(t *testing.T) {
 	m := model(t)
-	tests := []struct {
-		sentence string
-		want     []triple
-		not      []triple
-	}{
+	tests := []factCase{
 		{"Chinese President Li Wen met Canadian officials.",
 			[]triple{{"Li Wen", "president of", "China", false}, {"Canadian officials", "of", "Canada", false}}, nil},
 		{"The U.S. government fined Norvale Telecom.",
@@ -85,18 +66,7 @@ func TestNationalities(t *testing.T) {
 		{"German sales rose.", nil, []triple{{"German sales", "of", "Germany", false}}},
 	}
 	for _, tt := range tests {
-		facts := m.Facts("t", tt.sentence, Options{Lines: true})
-		got := triples(facts)
-		for _, w := range tt.want {
-			if !has(got, w) {
-				t.Errorf("%q: no %v in %v", tt.sentence, w, got)
-			}
-		}
-		for _, n := range tt.not {
-			if has(got, n) {
-				t.Errorf("%q: unwanted %v", tt.sentence, n)
-			}
-		}
+		facts := wantFacts(t, m, tt.sentence, tt.want, tt.not)
 		for _, f := range facts {
 			if f.Object == "United States" && (f.ObjectType != schema.GPE || f.ObjectAlias != "U.S.") {
 				t.Errorf("%q: United States typed %q with alias %q, want GPE and U.S.", tt.sentence, f.ObjectType, f.ObjectAlias)
@@ -170,4 +140,29 @@ func TestInsertionsAndTitles(t *testing.T) {
 	if !has(got, triple{"General Motors", "hire", "Mary Barra", false}) {
 		t.Errorf("no General Motors - hire - Mary Barra in %v", got)
 	}
+}
+
+// factCase is a sentence with the facts it must give and those it must not.
+type factCase struct {
+	sentence  string
+	want, not []triple
+}
+
+// wantFacts extracts the facts of one sentence, reports the wanted ones it
+// lacks and the unwanted ones it has, and returns them.
+func wantFacts(t *testing.T, m *Model, sentence string, want, not []triple) []schema.Fact {
+	t.Helper()
+	facts := m.Facts("t", sentence, Options{Lines: true})
+	got := triples(facts)
+	for _, w := range want {
+		if !has(got, w) {
+			t.Errorf("%q: no %v in %v", sentence, w, got)
+		}
+	}
+	for _, n := range not {
+		if has(got, n) {
+			t.Errorf("%q: unwanted %v", sentence, n)
+		}
+	}
+	return facts
 }
