@@ -57,17 +57,18 @@ func correctionCommand(e *env, opts correctOptions) *cli.Command {
 		Name:      opts.name,
 		Usage:     opts.usage,
 		ArgsUsage: argsUsage,
-		Flags:     storeFlags(),
+		Flags: append(storeFlags(),
+			&cli.BoolFlag{Name: "json", Usage: "print the correction as a JSON object"}),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != len(opts.args) {
 				return usageError{fmt.Errorf("%s: want %s; got %d arguments", opts.name, argsUsage, c.NArg())}
 			}
-			return runCorrect(c.Context, e, storeOptions(c, false), opts, c.Args().Slice())
+			return runCorrect(c.Context, e, storeOptions(c, false), opts, c.Args().Slice(), c.Bool("json"))
 		},
 	}
 }
 
-func runCorrect(ctx context.Context, e *env, store graph.Options, opts correctOptions, args []string) error {
+func runCorrect(ctx context.Context, e *env, store graph.Options, opts correctOptions, args []string, asJSON bool) error {
 	s, err := graph.Open(ctx, store)
 	if err != nil {
 		return err
@@ -77,7 +78,11 @@ func runCorrect(ctx context.Context, e *env, store graph.Options, opts correctOp
 	if err != nil {
 		return err
 	}
-	if _, err := fmt.Fprintf(e.stderr, "%s correction %d: %s\n", opts.verb, c.Seq, c); err != nil {
+	if asJSON {
+		if err := writeJSON(e.stdout, c); err != nil {
+			return err
+		}
+	} else if _, err := fmt.Fprintf(e.stderr, "%s correction %d: %s\n", opts.verb, c.Seq, c); err != nil {
 		return err
 	}
 	return s.Close()

@@ -88,6 +88,10 @@ func oneLine(s string) string {
 
 // writeJSONLines writes each value as one line of JSON, with "<" and ">"
 // as they are (IRIs are written "<kg:name>").
+// writeJSON writes one value as a line of JSON, with "<" and ">" as they
+// are (IRIs and Gizmo paths are full of them).
+func writeJSON(w io.Writer, v any) error { return writeJSONLines(w, []any{v}) }
+
 func writeJSONLines[T any](w io.Writer, vs []T) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -10,8 +10,9 @@ import (
 )
 
 type removeOptions struct {
-	docs  []string
-	store graph.Options
+	docs   []string
+	store  graph.Options
+	asJSON bool
 }
 
 func removeCommand(e *env) *cli.Command {
@@ -19,9 +20,10 @@ func removeCommand(e *env) *cli.Command {
 		Name:      "remove",
 		Usage:     "take documents out of the store, with the facts, entities and relations only they support",
 		ArgsUsage: "DOC...",
-		Flags:     storeFlags(),
+		Flags: append(storeFlags(),
+			&cli.BoolFlag{Name: "json", Usage: "print a JSON line for each document removed"}),
 		Action: func(c *cli.Context) error {
-			return runRemove(c.Context, e, removeOptions{docs: c.Args().Slice(), store: storeOptions(c, false)})
+			return runRemove(c.Context, e, removeOptions{docs: c.Args().Slice(), store: storeOptions(c, false), asJSON: c.Bool("json")})
 		},
 	}
 }
@@ -42,7 +44,11 @@ func runRemove(ctx context.Context, e *env, opts removeOptions) error {
 		if err := s.Remove(ctx, d); err != nil {
 			return err
 		}
-		if _, err := fmt.Fprintf(e.stderr, "removed %s\n", d); err != nil {
+		if opts.asJSON {
+			if err := writeJSON(e.stdout, map[string]string{"removed": d}); err != nil {
+				return err
+			}
+		} else if _, err := fmt.Fprintf(e.stderr, "removed %s\n", d); err != nil {
 			return err
 		}
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
@@ -49,9 +48,7 @@ func runSupport(ctx context.Context, e *env, opts supportOptions) error {
 		return err
 	}
 	if opts.asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(sup); err != nil {
+		if err := writeJSON(e.stdout, sup); err != nil {
 			return err
 		}
 		return s.Close()

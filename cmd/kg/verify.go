@@ -14,9 +14,10 @@ func verifyCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "verify",
 		Usage: "check the store's invariants: whole documents, evidence for every fact, a fact for every entity",
-		Flags: storeFlags(),
+		Flags: append(storeFlags(),
+			&cli.BoolFlag{Name: "json", Usage: "print one JSON object: the store and its problems"}),
 		Action: func(c *cli.Context) error {
-			return runVerify(c.Context, e, storeOptions(c, false))
+			return runVerify(c.Context, e, storeOptions(c, false), c.Bool("json"))
 		},
 	}
 }
@@ -25,7 +26,9 @@ func verifyCommand(e *env) *cli.Command {
 var errUnsound = errors.New("store is not sound")
 
 // runVerify prints each problem on its own line and fails if there is one.
-func runVerify(ctx context.Context, e *env, opts graph.Options) error {
+// With asJSON it prints one object instead, {"store", "problems"}; the exit
+// status is the same.
+func runVerify(ctx context.Context, e *env, opts graph.Options, asJSON bool) error {
 	s, err := graph.Open(ctx, opts)
 	if err != nil {
 		return err
@@ -35,9 +38,18 @@ func runVerify(ctx context.Context, e *env, opts graph.Options) error {
 	if err != nil {
 		return err
 	}
-	for _, p := range problems {
-		if _, err := fmt.Fprintln(e.stdout, p); err != nil {
+	if asJSON {
+		if err := writeJSON(e.stdout, struct {
+			Store    string   `json:"store"`
+			Problems []string `json:"problems"`
+		}{s.String(), append([]string{}, problems...)}); err != nil {
 			return err
+		}
+	} else {
+		for _, p := range problems {
+			if _, err := fmt.Fprintln(e.stdout, p); err != nil {
+				return err
+			}
 		}
 	}
 	if len(problems) > 0 {
