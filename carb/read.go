@@ -361,7 +361,7 @@ func FromFact(f schema.Fact) Tuple {
 	if rel == "" {
 		// A relation the sentence implies (an apposition), written as
 		// CaRB's annotators write them.
-		rel = map[string]string{"be": "is", "have": "has"}[f.Relation]
+		rel = map[string]string{"be": "be", "have": "has"}[f.Relation]
 		if rel == "" {
 			rel = f.Relation
 		}

@@ -65,8 +65,10 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 		default:
 			subjects = subjectsOf(toks, cs, ci, !p.reduced)
 		}
-		if len(subjects) == 0 && ci > 0 && isAndOr(toks, cs[ci-1]) && !p.reduced && !p.participle {
-			// "froze the assets and barred banks": the verbs share a subject.
+		if len(subjects) == 0 && ci > 0 && !p.reduced && !p.participle && (isAndOr(toks, cs[ci-1]) ||
+			isComma(toks, cs[ci-1]) && isFinite(firstVerbTag(toks, cs[ci]))) {
+			// "froze the assets and barred banks", "broke out, took the
+			// town, and raced on": the verbs share a subject.
 			for _, s := range shared {
 				s.extra = true
 				subjects = append(subjects, s)
@@ -177,6 +179,7 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 	out = append(out, appositions(toks, cs)...)
 	out = append(out, descriptors(toks, cs)...)
 	out = append(out, nationalities(toks, cs)...)
+	out = append(out, nominalFacts(toks, cs)...)
 	attribute(out)
 	return out
 }
@@ -387,6 +390,10 @@ func (m *Model) qualifiers(toks []Token, cs []chunk, i int) quals {
 		case cs[k].kind == nounPhrase && isTimePhrase(toks[cs[k].start:cs[k].end]):
 			q = q.with(span{Start: cs[k].start, End: cs[k].end}, qualTime)
 			k++
+		case cs[k].kind == nounPhrase && isRelativePronoun(toks[cs[k].start]):
+			// "a footballer who plays for the Jets": a relative clause
+			// says something of its own, in facts of its own.
+			return q
 		case cs[k].kind == nounPhrase && opensClause(toks, cs, k):
 			// "told analysts he is moving": the clause is an argument.
 			c := clauseFrom(toks, cs, k)
@@ -809,6 +816,31 @@ func hasFinite(toks []Token) bool {
 	return false
 }
 
+// bareParticiple reports a verb group that is one participle alone, as a
+// reduced relative clause has: "sponsored", "based", "using".
+func bareParticiple(toks []Token, c chunk) bool {
+	if c.kind != verbGroup || c.end-c.start != 1 {
+		return false
+	}
+	tag := toks[c.start].Tag
+	return tag == "VBN" || tag == "VBG"
+}
+
+// isBe reports a verb group that is a form of "be" alone: "is", "was",
+// "has been".
+func isBe(toks []Token, c chunk) bool {
+	last := toks[c.end-1]
+	switch strings.ToLower(last.Text) {
+	case "is", "are", "was", "were", "be", "been", "'s", "'re", "am":
+		return isVerb(last.Tag)
+	}
+	return false
+}
+
+// isRelativePronoun reports "who", "which", "that" (as the tagger reads a
+// relative pronoun) and "whom".
+func isRelativePronoun(t Token) bool { return t.Tag == "WP" || t.Tag == "WDT" }
+
 func isFinite(tag string) bool { return tag == "VBD" || tag == "VBZ" || tag == "VBP" || tag == "MD" }
 
 // subjectsOf finds the subject of the verb group cs[ci]: the noun phrase just
@@ -871,6 +903,12 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 			k--
 		}
 		if k >= 0 && cs[k].kind == nounPhrase {
+			// "Celeski is a footballer who plays for the Jets": the clause
+			// describes what the copula's subject is, and says it of him.
+			if k >= 2 && k+1 == j && cs[k-1].kind == verbGroup && isBe(toks, cs[k-1]) && cs[k-2].kind == nounPhrase &&
+				!isPronounTag(toks[cs[k-2].start].Tag) && toks[cs[k-2].start].Tag != "EX" {
+				return []mention{{c: cs[k-2], how: indirect}}
+			}
 			return []mention{{c: cs[k], how: indirect}}
 		}
 		return nil
@@ -895,6 +933,10 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 			j = k - 2
 		case k >= 3 && modifiesNoun(toks, cs[k-1]) && cs[k-2].kind == none && toks[cs[k-2].start].Tag == "JJ" && cs[k-3].kind == nounPhrase:
 			j = k - 3 // "officials familiar with the issue believe"
+		case k >= 3 && isPrep(toks, cs[k-1]) && bareParticiple(toks, cs[k-2]) && cs[k-3].kind == nounPhrase:
+			// a reduced relative: "legislation sponsored by the senator
+			// provides", "the firm based in Ostrava makes"
+			j = k - 3
 		default:
 			pastPP = false
 			continue
