@@ -148,6 +148,10 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"firm", "open", "plant", false}, {"plant", "be in", "Portugal", false}}, nil},
 		{"a place and the larger place", "The mill was built in Davidson Township, Sullivan County.",
 			[]triple{{"Davidson Township", "be in", "Sullivan County", false}}, nil},
+		{"a title before a name says what the person is", "Former Trade Secretary Ana Reyes signed the order.",
+			[]triple{{"Ana Reyes", "sign", "order", false}, {"Ana Reyes", "be", "Former Trade Secretary", false}}, nil},
+		{"an honorific is no title", "Mr. Okafor signed the order.", nil,
+			[]triple{{"Okafor", "be", "Mr.", false}}},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}

@@ -14,6 +14,9 @@ func nominalFacts(toks []Token, cs []chunk) []rawFact {
 		if c.kind != nounPhrase {
 			continue
 		}
+		if f, ok := titled(toks, c); ok {
+			out = append(out, f)
+		}
 		if k+2 < len(cs) && (isWord(toks, cs[k+1], "in") || isWord(toks, cs[k+1], "at")) && cs[k+2].kind == nounPhrase &&
 			!isPronounTag(toks[c.start].Tag) && !isTimeNP(toks[c.start:c.end]) && !isTimePhrase(toks[c.start:c.end]) &&
 			kindOf(toks, cs[k+1], cs[k+2]) == qualPlace {
@@ -30,6 +33,49 @@ func nominalFacts(toks []Token, cs []chunk) []rawFact {
 		}
 	}
 	return out
+}
+
+// titled reads the title before a person's name as what the person is:
+// "Senator Ana Reyes" gives Ana Reyes - be - Senator, "former Trade
+// Secretary Ana Reyes" gives Ana Reyes - be - former Trade Secretary.
+// Honorifics ("Mr.", "Dr.") say nothing of the kind.
+func titled(toks []Token, c chunk) (rawFact, bool) {
+	np := headPart(toks[c.start:c.end])
+	start := c.start
+	for start < c.start+len(np) && (toks[start].Tag == "DT" || toks[start].Tag == "PRP$") {
+		start++
+	}
+	end := c.start + len(np)
+	if end-start < 2 || toks[end-1].Tag == "POS" {
+		return rawFact{}, false
+	}
+	name := canonical(toks[start:end])
+	if len(name) == 0 || len(name) >= end-start || &name[len(name)-1] != &toks[end-1] {
+		return rawFact{}, false // "U.S." -> "United States" is no title
+	}
+	for _, t := range name {
+		if titles[strings.ToLower(t.Text)] || !isProper(t) {
+			return rawFact{}, false // "Prime Minister", "Chief Constable": a title alone
+		}
+	}
+	nameAt := end - len(name)
+	title := false
+	for _, t := range toks[start:nameAt] {
+		switch w := strings.ToLower(t.Text); {
+		case w == "," || w == "and":
+			return rawFact{}, false
+		case w == "mr." || w == "mrs." || w == "ms." || w == "dr." || w == "sir" || w == "lord":
+			return rawFact{}, false
+		case titles[w] && capitalised(t.Text):
+			title = true
+		}
+	}
+	if !title || !capitalised(toks[nameAt-1].Text) {
+		return rawFact{}, false
+	}
+	f := impliedFact(chunk{nounPhrase, nameAt, end}, chunk{nounPhrase, start, nameAt}, "be")
+	f.objName = toks[start:nameAt] // the title whole: "Prime Minister", not the entity name "Minister"
+	return f, true
 }
 
 func impliedFact(subject, object chunk, relation string) rawFact {
