@@ -99,6 +99,14 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 				}
 			}
 		}
+		if len(c.objects) == 0 && c.agent == nil && !c.attribute && !p.passive {
+			// "the loophole that smugglers exploit": the verb acts on what
+			// the relative pronoun stands for.
+			if k := m.antecedent(toks, cs, subjects[0].c); k >= 0 {
+				c.objects = []mention{{c: cs[k], how: indirect}}
+				c.end = cs[p.next-1].end
+			}
+		}
 		words := p.words
 		last := p.last
 		if c.agent != nil {
@@ -748,6 +756,15 @@ func reducedPassive(toks []Token, c chunk, main int) bool {
 	if c.start > 0 && toks[c.start-1].Tag == "CC" {
 		return false // "observed the practice and attempted to": a second past verb
 	}
+	// "the fine that the regulator imposed": a relative clause's subject
+	// stands before the verb, which is finite.
+	i := c.start - 1
+	for i > 0 && (isNoun(toks[i].Tag) || toks[i].Tag == "DT" || toks[i].Tag == "JJ" || toks[i].Tag == "PRP$" || toks[i].Tag == "PRP") {
+		i--
+	}
+	if i >= 0 && i < c.start-1 && (toks[i].Tag == "WDT" || toks[i].Tag == "WP" || strings.EqualFold(toks[i].Text, "that")) {
+		return false
+	}
 	for i := 0; i < c.start; i++ {
 		if isFinite(toks[i].Tag) {
 			return true
@@ -815,6 +832,45 @@ func hasFinite(toks []Token) bool {
 	}
 	return false
 }
+
+// antecedent returns the index of the noun phrase an object relative clause
+// modifies, when the subject subj follows its relative pronoun ("the
+// loophole that smugglers exploit", "the fine which the court upheld"), else
+// -1. "that" after a noun of saying or knowing ("the news that prices
+// rose") or after the object of a reporting verb ("told reporters that
+// prices rose") opens a clause of its own.
+func (m *Model) antecedent(toks []Token, cs []chunk, subj chunk) int {
+	k := 0
+	for k < len(cs) && cs[k].start < subj.start {
+		k++
+	}
+	if k < 2 || k >= len(cs) || cs[k].start != subj.start || cs[k-1].end-cs[k-1].start != 1 || cs[k-2].kind != nounPhrase {
+		return -1
+	}
+	rel := toks[cs[k-1].start]
+	if !(rel.Tag == "WDT" || strings.EqualFold(rel.Text, "that") || strings.EqualFold(rel.Text, "whom")) {
+		return -1
+	}
+	head := toks[cs[k-2].end-1]
+	if !isNoun(head.Tag) || contentNouns[strings.ToLower(head.Text)] || isPronoun(toks[cs[k-2].start:cs[k-2].end]) {
+		return -1
+	}
+	if k >= 3 && cs[k-3].kind == verbGroup {
+		if v := toks[cs[k-3].end-1]; isVerb(v.Tag) && reportingVerbs[m.lemma.verb(v.Text, v.Tag)] {
+			return -1
+		}
+	}
+	return k - 2
+}
+
+// contentNouns take a clause that says what they hold: "the news that
+// prices rose".
+var contentNouns = map[string]bool{"fact": true, "news": true, "idea": true, "belief": true, "claim": true,
+	"claims": true, "report": true, "reports": true, "evidence": true, "hope": true, "hopes": true, "fear": true,
+	"fears": true, "concern": true, "concerns": true, "sign": true, "signs": true, "view": true, "possibility": true,
+	"chance": true, "notion": true, "statement": true, "announcement": true, "assurance": true, "assurances": true,
+	"warning": true, "warnings": true, "suggestion": true, "rumor": true, "rumors": true, "doubt": true, "doubts": true,
+	"argument": true, "impression": true, "conclusion": true, "assumption": true, "proof": true, "promise": true}
 
 // bareParticiple reports a verb group that is one participle alone, as a
 // reduced relative clause has: "sponsored", "based", "using".

@@ -152,6 +152,12 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"Ana Reyes", "sign", "order", false}, {"Ana Reyes", "be", "Former Trade Secretary", false}}, nil},
 		{"an honorific is no title", "Mr. Okafor signed the order.", nil,
 			[]triple{{"Okafor", "be", "Mr.", false}}},
+		{"object relative clause", "Auditors found a loophole that smugglers exploit.",
+			[]triple{{"smugglers", "exploit", "loophole", false}}, nil},
+		{"object relative clause with a past verb", "The court upheld the fine that the regulator imposed.",
+			[]triple{{"regulator", "impose", "fine", false}}, nil},
+		{"that after a reporting verb opens no relative clause", "The minister told reporters that prices rose.", nil,
+			[]triple{{"prices", "rise", "reporters", false}}},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
