@@ -158,6 +158,8 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"regulator", "impose", "fine", false}}, nil},
 		{"that after a reporting verb opens no relative clause", "The minister told reporters that prices rose.", nil,
 			[]triple{{"prices", "rise", "reporters", false}}},
+		{"a spaced hyphen joins a compound", "Rescuers reached a fume - filled mine .",
+			[]triple{{"Rescuers", "reach", "fume-filled mine", false}}, nil},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}

@@ -73,6 +73,7 @@ func (m *Model) Sentences(text string, opts Options) []Sentence {
 		}
 		toks = splitFinalPeriod(toks)
 		toks = dropInsertionBrackets(toks)
+		toks = joinSpacedHyphens(toks)
 		m.tag.tag(toks)
 		tagPunctuation(toks, text)
 		m.repairVerb(toks)
@@ -438,6 +439,49 @@ func (m *Model) bareVerbs(toks []Token) {
 // dropInsertionBrackets drops the square brackets that mark a writer's
 // insertion into a quote ("[Commerce] Secretary [Wilbur] Ross"): the words
 // inside belong to the sentence, and the brackets would break its phrases.
+// joinSpacedHyphens joins a compound that tokenized text spells with a
+// spaced hyphen ("fume - filled", "Coca - Cola") into one word, as the
+// tagger knows "fume-filled": each part alone reads as a noun or verb of its
+// own. The word's offsets span the compound as written.
+func joinSpacedHyphens(toks []Token) []Token {
+	out := toks[:0:0]
+	changed := false
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		for i+2 < len(toks) && toks[i+1].Text == "-" && hyphenPart(t.Text) && hyphenPart(toks[i+2].Text) &&
+			(hasLetter(t.Text) || hasLetter(toks[i+2].Text)) {
+			t.Text += "-" + toks[i+2].Text
+			t.End = toks[i+2].End
+			i += 2
+			changed = true
+		}
+		out = append(out, t)
+	}
+	if !changed {
+		return toks
+	}
+	return out
+}
+
+// hyphenPart reports a word that can be part of a hyphenated compound.
+func hyphenPart(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '-' {
+			return false
+		}
+	}
+	return w != "" && w[0] != '.'
+}
+
+func hasLetter(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // Brackets around more than three words, or left open, stay.
 func dropInsertionBrackets(toks []Token) []Token {
 	out := toks[:0:0]

@@ -15,7 +15,8 @@ type Token struct {
 	Tag string
 	// Start and End are byte offsets of the token in the original text, so
 	// that text[Start:End] is its surface form; it differs from Text only
-	// where a quote was normalised.
+	// where a quote was normalised or a spaced hyphen joined a compound
+	// ("fume - filled" reads "fume-filled").
 	Start, End int
 	// margin is how sure the tagger was of Tag: its score over the
 	// runner-up's, in thousandths of a weight.
