@@ -1122,6 +1122,12 @@ func (m *Model) objectsOf(toks []Token, cs []chunk, p predicate) complement {
 		return complement{}
 	}
 	word := toks[cs[j].start].Text
+	// "broke out of the beachhead", "moved ahead of rivals": a preposition
+	// of two words.
+	if j+2 < len(cs) && (isPrep(toks, cs[j+1]) || isTo(toks, cs[j+1])) && cs[j+2].kind == nounPhrase && isPrep(toks, cs[j]) {
+		word += " " + toks[cs[j+1].start].Text
+		j++
+	}
 	if cs[j+1].kind == nounPhrase {
 		if np := toks[cs[j+1].start:cs[j+1].end]; isTimePhrase(np) || isTimeNP(np) && !hasTag(np, "DT") {
 			// "were held in 862": a time is a qualifier, not what the verb

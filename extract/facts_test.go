@@ -160,6 +160,8 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"prices", "rise", "reporters", false}}},
 		{"a spaced hyphen joins a compound", "Rescuers reached a fume - filled mine .",
 			[]triple{{"Rescuers", "reach", "fume-filled mine", false}}, nil},
+		{"a preposition of two words", "The brigade broke out of the valley.",
+			[]triple{{"brigade", "break out of", "valley", false}}, nil},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
