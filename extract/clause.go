@@ -562,6 +562,13 @@ func named(np []Token) bool {
 	return isProper(h[len(h)-1])
 }
 
+// titleHead reports a noun phrase headed by a title: "Deputy Trade
+// Secretary", "Secretary of the Treasury".
+func titleHead(np []Token) bool {
+	h := headPart(np)
+	return titles[strings.ToLower(h[len(h)-1].Text)]
+}
+
 // described reports a noun phrase headed by a common noun.
 func described(np []Token) bool {
 	h := headPart(np)
@@ -582,13 +589,16 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 		a, b := toks[cs[k].start:cs[k].end], toks[desc.start:desc.end]
 		// One names, the other describes: "ZTE, the manufacturer" or "his
 		// brother, Conte Mazzolini".
-		if !(named(a) && described(b) || described(a) && named(b)) || isPronoun(a) || isPronoun(b) ||
+		if !(named(a) && (described(b) || titleHead(b)) || described(a) && named(b)) || isPronoun(a) || isPronoun(b) ||
 			isTimePhrase(b) || isTimeNP(b) || isTimeNP(a) {
 			continue
 		}
 		// It must close: a comma or the end follows it. A verb right after
 		// it makes it a subject: "..., the people said".
+		// So does a relative clause: "the Trail Crew, a crew of students
+		// who maintain the trails".
 		if next < len(cs) && !isComma(toks, cs[next]) && !(cs[next].kind == none && toks[cs[next].start].Tag == ".") &&
+			!(cs[next].kind == nounPhrase && isRelativePronoun(toks[cs[next].start])) &&
 			!(cs[next].kind == verbGroup && !isFinite(firstVerbTag(toks, cs[next]))) {
 			continue // a participle may follow: "a rival supplier based in Sweden"
 		}
@@ -600,14 +610,21 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 		if k > 0 && (isAndOr(toks, cs[k-1]) || next < len(cs) && isAndOr(toks, cs[next])) {
 			continue // a list, not an apposition
 		}
-		out = append(out, rawFact{
+		f := rawFact{
 			subject:  mention{c: cs[k]},
 			object:   mention{c: desc},
 			relation: "be",
 			relFirst: -1,
 			segments: 1,
 			implied:  true,
-		})
+		}
+		if !described(b) && titleHead(b) {
+			f.objName = b // the title whole, not the name it would give a person
+			for len(f.objName) > 1 && f.objName[0].Tag == "DT" {
+				f.objName = f.objName[1:]
+			}
+		}
+		out = append(out, f)
 	}
 	return out
 }

@@ -162,6 +162,10 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"Rescuers", "reach", "fume-filled mine", false}}, nil},
 		{"a preposition of two words", "The brigade broke out of the valley.",
 			[]triple{{"brigade", "break out of", "valley", false}}, nil},
+		{"apposition headed by a title", "The board heard Ana Reyes, Deputy Trade Secretary, on Monday.",
+			[]triple{{"Ana Reyes", "be", "Deputy Trade Secretary", false}}, nil},
+		{"apposition before a relative clause", "The firm hired Gulf Systems, a shipper of parts who works for the navy.",
+			[]triple{{"Gulf Systems", "be", "shipper of parts", false}}, nil},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
