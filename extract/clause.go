@@ -677,7 +677,10 @@ func (m *Model) predicate(toks []Token, cs []chunk, ci int) (predicate, bool) {
 			continue
 		}
 		// one prepositional phrase may stand between: "pledged on Sunday to help"
-		if j+2 < len(cs) && isPrep(toks, cs[j]) && cs[j+1].kind == nounPhrase && isTo(toks, cs[j+2]) {
+		// (a time or a place: in "informed of the decision to cease", the
+		// infinitive belongs to the noun)
+		if j+2 < len(cs) && isPrep(toks, cs[j]) && cs[j+1].kind == nounPhrase && isTo(toks, cs[j+2]) &&
+			(kindOf(toks, cs[j], cs[j+1]) != qualArg || hasProperNoun(toks[cs[j+1].start:cs[j+1].end])) {
 			j += 2
 		}
 		if !(j+1 < len(cs) && isTo(toks, cs[j]) && cs[j+1].kind == verbGroup && toks[cs[j+1].start].Tag == "VB") {

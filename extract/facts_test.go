@@ -166,6 +166,8 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"Ana Reyes", "be", "Deputy Trade Secretary", false}}, nil},
 		{"apposition before a relative clause", "The firm hired Gulf Systems, a shipper of parts who works for the navy.",
 			[]triple{{"Gulf Systems", "be", "shipper of parts", false}}, nil},
+		{"an infinitive after a noun belongs to the noun", "Workers were informed of the decision to close the plant.",
+			[]triple{{"Workers", "be informed of", "decision", false}}, nil},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
