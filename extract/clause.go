@@ -1013,6 +1013,11 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 			// a reduced relative: "legislation sponsored by the senator
 			// provides", "the firm based in Ostrava makes"
 			j = k - 3
+		case k >= 5 && isPrep(toks, cs[k-1]) && bareParticiple(toks, cs[k-2]) && isAndOr(toks, cs[k-3]) &&
+			cs[k-4].kind == nounPhrase && isPrep(toks, cs[k-5]):
+			// "legislation sponsored by the senator and signed into law
+			// provides": the first participle comes next
+			j = k - 4
 		default:
 			pastPP = false
 			continue

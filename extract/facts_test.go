@@ -139,6 +139,8 @@ func TestConstructions(t *testing.T) {
 		{"reduced relative before the main verb", "The bill sponsored by the senator provides pensions for miners.",
 			[]triple{{"bill", "provide", "pensions", false}, {"senator", "sponsor", "bill", false}},
 			[]triple{{"senator", "provide", "pensions", false}}},
+		{"coordinated reduced relatives before the main verb", "The bill sponsored by the senator and signed into law provides pensions.",
+			[]triple{{"bill", "provide", "pensions", false}}, []triple{{"law", "provide", "pensions", false}}},
 		{"relative clause after a copula speaks of the subject", "Ana Reyes is a painter who lives in Lisbon.",
 			[]triple{{"Ana Reyes", "be", "painter", false}, {"Ana Reyes", "live in", "Lisbon", false}},
 			[]triple{{"painter", "live in", "Lisbon", false}}},
