@@ -929,6 +929,11 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 	for j >= 0 && cs[j].kind == none && isAdverb(toks[cs[j].start].Tag) {
 		j--
 	}
+	// A quoted name: "`` Kormoran '' was a raider".
+	if j >= 1 && cs[j].kind == none && toks[cs[j].start].Tag == "''" && cs[j-1].kind == nounPhrase &&
+		cs[j-1].start > 0 && toks[cs[j-1].start-1].Tag == "``" {
+		j--
+	}
 	if j < 0 {
 		return nil
 	}

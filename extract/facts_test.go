@@ -170,6 +170,8 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"Gulf Systems", "be", "shipper of parts", false}}, nil},
 		{"an infinitive after a noun belongs to the noun", "Workers were informed of the decision to close the plant.",
 			[]triple{{"Workers", "be informed of", "decision", false}}, nil},
+		{"a quoted name as subject", "\"Harbor Light\" sailed to Lisbon.",
+			[]triple{{"Harbor Light", "sail to", "Lisbon", false}}, nil},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
