@@ -99,6 +99,12 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 				}
 			}
 		}
+		if len(c.objects) == 0 && c.agent == nil && !c.attribute && len(subjects) == 1 {
+			// "Prices rose, the ministry said.": what was said comes first.
+			if said, ok := saidBefore(toks, cs, p, subjects[0].c); ok {
+				c.objects, c.clause, c.end = []mention{{c: said}}, true, said.end
+			}
+		}
 		if len(c.objects) == 0 && c.agent == nil && !c.attribute && !p.passive {
 			// "the loophole that smugglers exploit": the verb acts on what
 			// the relative pronoun stands for.
@@ -231,6 +237,38 @@ func inverted(toks []Token, cs []chunk, ci int, p predicate) (rawFact, bool) {
 		reporting: true,
 		segments:  p.segments,
 	}, true
+}
+
+// saidBefore reads what a reporting verb at the end of a sentence reports:
+// in "Prices rose sharply, the ministry said.", the clause before the comma
+// that precedes the verb's subject.
+func saidBefore(toks []Token, cs []chunk, p predicate, subj chunk) (chunk, bool) {
+	if !reportingVerbs[p.words[0]] || p.passive || p.segments > 1 {
+		return chunk{}, false
+	}
+	// Nothing but the final period may follow.
+	if p.next < len(cs) && !(p.next == len(cs)-1 && toks[cs[p.next].start].Tag == ".") {
+		return chunk{}, false
+	}
+	end := subj.start
+	for end > 0 && toks[end-1].Tag == "''" {
+		end--
+	}
+	if end == 0 || toks[end-1].Text != "," {
+		return chunk{}, false
+	}
+	end--
+	for end > 0 && toks[end-1].Tag == "''" {
+		end--
+	}
+	start := 0
+	if toks[0].Tag == "``" {
+		start = 1
+	}
+	if end-start < 3 || !hasFinite(toks[start:end]) {
+		return chunk{}, false
+	}
+	return chunk{kind: nounPhrase, start: start, end: end}, true
 }
 
 // controlled is a fact read through an object-control verb.

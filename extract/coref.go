@@ -142,8 +142,14 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 		// A capital that only opens the sentence says nothing of a name.
 		initial := surface != "" && strings.HasPrefix(text, surface) && !strings.Contains(*name, " ")
 		proper := hasUpper(withoutDemonyms(*name)) && !(initial && !isAcronym(*name))
+		person := *typ == schema.Person
+		for i := len(r.mentions) - 1; i >= 0 && !person && proper && *typ == ""; i-- {
+			// "Trump" after "Donald Trump" is the person, not an
+			// organisation "it" could stand for.
+			person = r.mentions[i].person && shortFormOf(*name, r.mentions[i].name, true)
+		}
 		r.mentions = append(r.mentions, mentionOf{name: *name, typ: *typ, sentence: sentence, at: at, proper: proper,
-			person: *typ == schema.Person, plural: plural(*name, proper)})
+			person: person, plural: plural(*name, proper)})
 	}
 }
 

@@ -172,6 +172,8 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"Workers", "be informed of", "decision", false}}, nil},
 		{"a quoted name as subject", "\"Harbor Light\" sailed to Lisbon.",
 			[]triple{{"Harbor Light", "sail to", "Lisbon", false}}, nil},
+		{"attribution after what was said", "The plant closed in May, the ministry said.",
+			[]triple{{"ministry", "say", "The plant closed in May", false}}, nil},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
