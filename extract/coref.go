@@ -53,6 +53,8 @@ type resolver struct {
 	// fact's object names is a mention like any other.
 	quiet    bool
 	mentions []mentionOf
+	// personWords are the first and last words of the people named so far.
+	personWords map[string]bool
 }
 
 // resolve rewrites the facts of one document, in document order, so that
@@ -142,11 +144,16 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 		// A capital that only opens the sentence says nothing of a name.
 		initial := surface != "" && strings.HasPrefix(text, surface) && !strings.Contains(*name, " ")
 		proper := hasUpper(withoutDemonyms(*name)) && !(initial && !isAcronym(*name))
-		person := *typ == schema.Person
-		for i := len(r.mentions) - 1; i >= 0 && !person && proper && *typ == ""; i-- {
-			// "Trump" after "Donald Trump" is the person, not an
-			// organisation "it" could stand for.
-			person = r.mentions[i].person && shortFormOf(*name, r.mentions[i].name, true)
+		// "Trump" after "Donald Trump" is the person, not an organisation
+		// "it" could stand for.
+		person := *typ == schema.Person || proper && *typ == "" && r.personWords[*name]
+		if person {
+			if f := strings.Fields(*name); len(f) >= 2 {
+				if r.personWords == nil {
+					r.personWords = map[string]bool{}
+				}
+				r.personWords[f[0]], r.personWords[f[len(f)-1]] = true, true
+			}
 		}
 		r.mentions = append(r.mentions, mentionOf{name: *name, typ: *typ, sentence: sentence, at: at, proper: proper,
 			person: person, plural: plural(*name, proper)})
