@@ -359,9 +359,10 @@ func FromFact(f schema.Fact) Tuple {
 	}
 	rel := f.Text.Relation
 	if rel == "" {
-		// A relation the sentence implies (an apposition), written as
-		// CaRB's annotators write them.
-		rel = map[string]string{"be": "be", "have": "has"}[f.Relation]
+		// A relation the sentence implies (an apposition) has no words
+		// of its own: kg's relation, whose "be" says no tense (CaRB's
+		// scorer matches it to "is", "was" or "were" alike).
+		rel = map[string]string{"have": "has"}[f.Relation]
 		if rel == "" {
 			rel = f.Relation
 		}
