@@ -65,8 +65,12 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 		default:
 			subjects = subjectsOf(toks, cs, ci, !p.reduced)
 		}
+		before := ci - 1 // the chunk before the verb, past adverbs: ", carefully measured"
+		for before > 0 && cs[before].kind == none && isAdverb(toks[cs[before].start].Tag) {
+			before--
+		}
 		if len(subjects) == 0 && ci > 0 && !p.reduced && !p.participle && (isAndOr(toks, cs[ci-1]) ||
-			isComma(toks, cs[ci-1]) && isFinite(firstVerbTag(toks, cs[ci]))) {
+			isComma(toks, cs[before]) && isFinite(firstVerbTag(toks, cs[ci]))) {
 			// "froze the assets and barred banks", "broke out, took the
 			// town, and raced on": the verbs share a subject.
 			for _, s := range shared {
@@ -902,23 +906,30 @@ func (m *Model) antecedent(toks []Token, cs []chunk, subj chunk) int {
 	for k < len(cs) && cs[k].start < subj.start {
 		k++
 	}
-	if k < 2 || k >= len(cs) || cs[k].start != subj.start || cs[k-1].end-cs[k-1].start != 1 || cs[k-2].kind != nounPhrase {
+	if k < 2 || k >= len(cs) || cs[k].start != subj.start || cs[k-1].end-cs[k-1].start != 1 {
 		return -1
 	}
 	rel := toks[cs[k-1].start]
 	if !(rel.Tag == "WDT" || strings.EqualFold(rel.Text, "that") || strings.EqualFold(rel.Text, "whom")) {
 		return -1
 	}
-	head := toks[cs[k-2].end-1]
-	if !isNoun(head.Tag) || contentNouns[strings.ToLower(head.Text)] || isPronoun(toks[cs[k-2].start:cs[k-2].end]) {
+	ante := k - 2
+	if ante >= 1 && cs[ante].kind == none && toks[cs[ante].start].Tag == "''" {
+		ante-- // "an `` index filing system '' which he patented"
+	}
+	if cs[ante].kind != nounPhrase {
 		return -1
 	}
-	if k >= 3 && cs[k-3].kind == verbGroup {
-		if v := toks[cs[k-3].end-1]; isVerb(v.Tag) && reportingVerbs[m.lemma.verb(v.Text, v.Tag)] {
+	head := toks[cs[ante].end-1]
+	if !isNoun(head.Tag) || contentNouns[strings.ToLower(head.Text)] || isPronoun(toks[cs[ante].start:cs[ante].end]) {
+		return -1
+	}
+	if ante >= 1 && cs[ante-1].kind == verbGroup {
+		if v := toks[cs[ante-1].end-1]; isVerb(v.Tag) && reportingVerbs[m.lemma.verb(v.Text, v.Tag)] {
 			return -1
 		}
 	}
-	return k - 2
+	return ante
 }
 
 // contentNouns take a clause that says what they hold: "the news that

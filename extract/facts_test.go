@@ -174,6 +174,10 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"Harbor Light", "sail to", "Lisbon", false}}, nil},
 		{"attribution after what was said", "The plant closed in May, the ministry said.",
 			[]triple{{"ministry", "say", "The plant closed in May", false}}, nil},
+		{"listed verbs may start with an adverb", "The inspector entered the mill, quickly checked the boilers, and left.",
+			[]triple{{"inspector", "check", "boilers", false}}, nil},
+		{"object relative clause after a quoted name", "The museum bought the painting \"Harbor Light\" which Ana Reyes painted.",
+			[]triple{{"Ana Reyes", "paint", "Harbor Light", false}}, nil},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
