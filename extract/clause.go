@@ -65,11 +65,21 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 		default:
 			subjects = subjectsOf(toks, cs, ci, !p.reduced)
 		}
-		before := ci - 1 // the chunk before the verb, past adverbs: ", carefully measured"
-		for before > 0 && cs[before].kind == none && isAdverb(toks[cs[before].start].Tag) {
-			before--
+		// the chunk before the verb, past adverbs and times: ", carefully
+		// measured", "and in 2012 joined"
+		before := ci - 1
+		for before > 0 {
+			switch {
+			case cs[before].kind == none && isAdverb(toks[cs[before].start].Tag):
+				before--
+				continue
+			case before > 1 && timeNP(toks, cs[before]) && isPrep(toks, cs[before-1]):
+				before -= 2
+				continue
+			}
+			break
 		}
-		if len(subjects) == 0 && ci > 0 && !p.reduced && !p.participle && (isAndOr(toks, cs[ci-1]) ||
+		if len(subjects) == 0 && ci > 0 && !p.reduced && !p.participle && (isAndOr(toks, cs[before]) ||
 			isComma(toks, cs[before]) && isFinite(firstVerbTag(toks, cs[ci]))) {
 			// "froze the assets and barred banks", "broke out, took the
 			// town, and raced on": the verbs share a subject.
@@ -941,6 +951,12 @@ var contentNouns = map[string]bool{"fact": true, "news": true, "idea": true, "be
 	"warning": true, "warnings": true, "suggestion": true, "rumor": true, "rumors": true, "doubt": true, "doubts": true,
 	"argument": true, "impression": true, "conclusion": true, "assumption": true, "proof": true, "promise": true}
 
+// timeNP reports a noun phrase that is a time: "this year", "2012".
+func timeNP(toks []Token, c chunk) bool {
+	np := toks[c.start:c.end]
+	return c.kind == nounPhrase && (isTimePhrase(np) || len(np) == 1 && isYear(np))
+}
+
 // bareParticiple reports a verb group that is one participle alone, as a
 // reduced relative clause has: "sponsored", "based", "using".
 func bareParticiple(toks []Token, c chunk) bool {
@@ -977,6 +993,16 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 	j := ci - 1
 	for j >= 0 && cs[j].kind == none && isAdverb(toks[cs[j].start].Tag) {
 		j--
+	}
+	// A time is no subject: "Norvale this year adds 70 people", "and in
+	// 2012 joined".
+	if j >= 1 && timeNP(toks, cs[j]) {
+		switch {
+		case cs[j-1].kind == nounPhrase:
+			j--
+		case isPrep(toks, cs[j-1]):
+			return nil
+		}
 	}
 	// A quoted name: "`` Kormoran '' was a raider".
 	if j >= 1 && cs[j].kind == none && toks[cs[j].start].Tag == "''" && cs[j-1].kind == nounPhrase &&

@@ -178,6 +178,10 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"inspector", "check", "boilers", false}}, nil},
 		{"object relative clause after a quoted name", "The museum bought the painting \"Harbor Light\" which Ana Reyes painted.",
 			[]triple{{"Ana Reyes", "paint", "Harbor Light", false}}, nil},
+		{"a time between subject and verb is no subject", "Norvale Telecom this year hired 70 engineers.",
+			[]triple{{"Norvale Telecom", "hire", "70 engineers", false}}, []triple{{"this year", "hire", "70 engineers", false}}},
+		{"a verb after a dated conjunct shares the subject", "Ana Reyes taught in Lisbon and in 2012 joined a think tank.",
+			[]triple{{"Ana Reyes", "join", "think tank", false}}, nil},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
