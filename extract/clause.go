@@ -226,16 +226,17 @@ func inverted(toks []Token, cs []chunk, ci int, p predicate) (rawFact, bool) {
 	for end > 0 && (toks[end-1].Text == "," || toks[end-1].Tag == "''") {
 		end--
 	}
-	start := 0
+	start, quoted := 0, false
 	for i := end - 1; i >= 0; i-- {
 		if toks[i].Tag == "``" {
-			start = i + 1
+			start, quoted = i+1, true
 			break
 		}
 	}
 	// What was said is a clause with its verb, unless a verb of speech
-	// says so itself: "denied any wrongdoing" after a name is no quote.
-	if end-start < 3 || !hasFinite(toks[start:end]) && !speechVerbs[p.words[0]] {
+	// says so itself of a quote: "denied any wrongdoing" after a name is
+	// no quote, nor is "Ana Reyes, the chairman," before "said".
+	if end-start < 3 || !hasFinite(toks[start:end]) && !(quoted && speechVerbs[p.words[0]]) {
 		return rawFact{}, false
 	}
 	speaker := chunk{kind: nounPhrase, start: cs[p.next].start, end: cs[phraseWithPPs(toks, cs, p.next)-1].end}
@@ -1004,9 +1005,10 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 			return nil
 		}
 	}
-	// A quoted name: "`` Kormoran '' was a raider".
-	if j >= 1 && cs[j].kind == none && toks[cs[j].start].Tag == "''" && cs[j-1].kind == nounPhrase &&
-		cs[j-1].start > 0 && toks[cs[j-1].start-1].Tag == "``" {
+	// A quoted name: "`` Kormoran '' was a raider"; a quote that opens
+	// after the subject: "said the deal `` will fail".
+	if j >= 1 && cs[j].kind == none && (toks[cs[j].start].Tag == "''" && cs[j-1].start > 0 && toks[cs[j-1].start-1].Tag == "``" ||
+		toks[cs[j].start].Tag == "``") && cs[j-1].kind == nounPhrase {
 		j--
 	}
 	if j < 0 {
@@ -1038,6 +1040,11 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 				continue
 			}
 			break
+		}
+		// The description may be a coordination: "Ana Reyes, the firm's
+		// chairman and chief executive, said".
+		for j >= 5 && cs[j-1].kind == nounPhrase && isAndOr(toks, cs[j-2]) && cs[j-3].kind == nounPhrase && !named(toks[cs[j-1].start:cs[j-1].end]) {
+			j -= 2
 		}
 		if j >= 3 && cs[j-1].kind == nounPhrase && isComma(toks, cs[j-2]) && cs[j-3].kind == nounPhrase {
 			// The name rather than the description: "The distributor, Gulf
@@ -1361,7 +1368,12 @@ func alike(toks []Token, list []mention) bool {
 	return true
 }
 
+// opensClause reports a noun phrase that is the subject of a finite verb
+// right after it, or after an opening quote: "said the deal `` will fail".
 func opensClause(toks []Token, cs []chunk, j int) bool {
+	if j+2 < len(cs) && cs[j+1].kind == none && toks[cs[j+1].start].Tag == "``" {
+		j++
+	}
 	return j+1 < len(cs) && cs[j+1].kind == verbGroup && isFinite(firstVerbTag(toks, cs[j+1]))
 }
 

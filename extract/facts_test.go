@@ -182,6 +182,12 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"Norvale Telecom", "hire", "70 engineers", false}}, []triple{{"this year", "hire", "70 engineers", false}}},
 		{"a verb after a dated conjunct shares the subject", "Ana Reyes taught in Lisbon and in 2012 joined a think tank.",
 			[]triple{{"Ana Reyes", "join", "think tank", false}}, nil},
+		{"a subject described by a coordination", "Ana Reyes, the firm's chairman and chief executive, said the deal would close.",
+			[]triple{{"Ana Reyes", "say", "the deal would close", false}}, nil},
+		{"a quote that opens after the subject", "Ana Reyes said the merger \"will extend our reach.\"",
+			[]triple{{"merger", "extend", "reach", false}}, nil},
+		{"a description before said is no quote", "Ana Reyes, the chairman and chief executive, said nothing.", nil,
+			[]triple{{"nothing", "say", "Ana Reyes, the chairman and chief executive", false}}},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
