@@ -700,6 +700,7 @@ type rawFact struct {
 	main              bool    // the sentence's first verb: most often its main clause
 	derived           bool    // read from a qualifier of another fact: "sold routers to Iran"
 	objName           []Token // the object's name, where it is not its words: "China" for "Chinese"
+	role              bool    // the object is a role the subject holds ("Senator"), not an entity
 	attributedTo      chunk
 	segments          int
 	quals             quals
@@ -1369,7 +1370,7 @@ func alike(toks []Token, list []mention) bool {
 }
 
 // opensClause reports a noun phrase that is the subject of a finite verb
-// right after it, or after an opening quote: "said the deal `` will fail".
+// right after it, or after an opening quote: "said the deal “ will fail".
 func opensClause(toks []Token, cs []chunk, j int) bool {
 	if j+2 < len(cs) && cs[j+1].kind == none && toks[cs[j+1].start].Tag == "``" {
 		j++
@@ -1596,8 +1597,9 @@ func fact(f rawFact, s Sentence, doc string) schema.Fact {
 	if !isPronoun(sc) {
 		out.SubjectID = schema.EntityID(out.Subject)
 	}
-	// A clause, a pronoun or a time is not an entity of the graph.
-	if len(oc) > 0 && !isPronoun(oc) && !f.clause && !isTimePhrase(oc) && out.ObjectType != schema.Date {
+	// A clause, a pronoun, a time or a role is not an entity of the graph:
+	// "President" would link every president to every other.
+	if len(oc) > 0 && !isPronoun(oc) && !f.clause && !f.role && !isTimePhrase(oc) && out.ObjectType != schema.Date {
 		out.ObjectID = schema.EntityID(out.Object)
 	}
 	return out

@@ -75,6 +75,7 @@ func titled(toks []Token, c chunk) (rawFact, bool) {
 	}
 	f := impliedFact(chunk{nounPhrase, nameAt, end}, chunk{nounPhrase, start, nameAt}, "be")
 	f.objName = toks[start:nameAt] // the title whole: "Prime Minister", not the entity name "Minister"
+	f.role = true
 	return f, true
 }
 

@@ -166,3 +166,17 @@ func wantFacts(t *testing.T, m *Model, sentence string, want, not []triple) []sc
 	}
 	return facts
 }
+
+// TestRolesAreNoEntities checks that the title a person holds is read as a
+// fact but is no node of the graph: "President" would link every president
+// to every other.
+func TestRolesAreNoEntities(t *testing.T) {
+	m := model(t)
+	facts := wantFacts(t, m, "Senator Ana Reyes met President Li Wen.", []triple{
+		{"Ana Reyes", "be", "Senator", false}, {"Li Wen", "be", "President", false}, {"Ana Reyes", "meet", "Li Wen", false}}, nil)
+	for _, f := range facts {
+		if f.Relation == "be" && f.ObjectID != "" {
+			t.Errorf("%s - be - %s: object ID %q, want none", f.Subject, f.Object, f.ObjectID)
+		}
+	}
+}
