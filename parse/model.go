@@ -1,0 +1,256 @@
+package parse
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sync"
+)
+
+//go:embed model/ewt.kgp
+var embedded []byte
+
+// Model is a trained tagger and parser. It is immutable and safe for
+// concurrent use.
+type Model struct {
+	tagger *tagger
+	parser *parser
+	pool   sync.Pool // *scratch
+}
+
+// ErrBadModel is returned for a model file kg cannot read.
+var ErrBadModel = errors.New("not a kg parser model")
+
+// Load returns the model built into kg, trained on UD English EWT.
+func Load() (*Model, error) { return Read(bytes.NewReader(embedded)) }
+
+const magic = "kgparse1\n"
+
+type header struct {
+	Tags   []string          `json:"tags"`
+	Labels []string          `json:"labels"`
+	Sure   map[string]uint8  `json:"sure"`
+	UPOS   map[string]string `json:"upos"`
+	UPOS1  map[string]string `json:"upos1"`
+	URel   map[string]string `json:"upos_rel"`
+	Source string            `json:"source"`
+}
+
+// Analyze tags and parses one sentence's words in place: it fills XPOS,
+// UPOS, Head and Rel, reading Form.
+func (m *Model) Analyze(words []Word) {
+	if len(words) == 0 {
+		return
+	}
+	sc := m.scratch()
+	defer m.pool.Put(sc)
+	m.tag(words, sc)
+	m.parser.parse(words, sc.tt, sc)
+	m.parser.relabel(words, sc)
+	m.tagger.relational(words, sc.tt)
+}
+
+// Parse fills Head and Rel, reading Form and XPOS as given.
+func (m *Model) Parse(words []Word) {
+	if len(words) == 0 {
+		return
+	}
+	sc := m.scratch()
+	defer m.pool.Put(sc)
+	m.parser.parse(words, nil, sc)
+	m.parser.relabel(words, sc)
+}
+
+// Tag fills XPOS and UPOS, reading Form.
+func (m *Model) Tag(words []Word) {
+	if len(words) == 0 {
+		return
+	}
+	sc := m.scratch()
+	defer m.pool.Put(sc)
+	m.tag(words, sc)
+}
+
+func (m *Model) tag(words []Word, sc *scratch) {
+	sc.tt = m.tagger.tokens(words, sc.tt)
+	if cap(sc.scores) < len(m.tagger.tags) {
+		sc.scores = make([]float32, len(m.tagger.tags))
+	}
+	m.tagger.tag(words, sc.tt, sc.feats, sc.scores[:len(m.tagger.tags)])
+}
+
+func (m *Model) scratch() *scratch {
+	if sc, ok := m.pool.Get().(*scratch); ok {
+		return sc
+	}
+	return &scratch{}
+}
+
+// Labels returns the relations the parser assigns.
+func (m *Model) Labels() []string { return append([]string(nil), m.parser.labels...) }
+
+// Write writes the model in kg's binary format.
+func (m *Model) Write(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	h := header{Tags: m.tagger.tags, Labels: m.parser.labels, Sure: m.tagger.sure, UPOS: m.tagger.upos, UPOS1: m.tagger.upos1, URel: m.tagger.uposRel,
+		Source: "UD English EWT v2.15 (CC BY-SA 4.0), (c) 2013-2021 The Board of Trustees of the Leland Stanford Junior University"}
+	js, err := json.Marshal(h)
+	if err != nil {
+		return err
+	}
+	bw.WriteString(magic)
+	binary.Write(bw, binary.LittleEndian, uint32(len(js)))
+	bw.Write(js)
+	for _, sc := range []scorer{m.tagger.model, m.parser.arcs, m.parser.lab, m.parser.rel} {
+		t, ok := sc.(*table)
+		if !ok {
+			return errors.New("write model: not trained")
+		}
+		if err := t.write(bw); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}
+
+// Read reads a model written by Write.
+func Read(r io.Reader) (*Model, error) {
+	br := bufio.NewReaderSize(r, 1<<20)
+	mg := make([]byte, len(magic))
+	if _, err := io.ReadFull(br, mg); err != nil || string(mg) != magic {
+		return nil, ErrBadModel
+	}
+	var n uint32
+	if err := binary.Read(br, binary.LittleEndian, &n); err != nil || n > 64<<20 {
+		return nil, fmt.Errorf("%w: header", ErrBadModel)
+	}
+	js := make([]byte, n)
+	if _, err := io.ReadFull(br, js); err != nil {
+		return nil, fmt.Errorf("%w: header: %v", ErrBadModel, err)
+	}
+	var h header
+	if err := json.Unmarshal(js, &h); err != nil {
+		return nil, fmt.Errorf("%w: header: %v", ErrBadModel, err)
+	}
+	var ts [4]*table
+	for i := range ts {
+		t, err := readTable(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrBadModel, err)
+		}
+		ts[i] = t
+	}
+	if ts[0].classes != len(h.Tags) || ts[1].classes != nActions || ts[2].classes != len(h.Labels) || ts[3].classes != len(h.Labels) {
+		return nil, fmt.Errorf("%w: class counts do not match", ErrBadModel)
+	}
+	for _, c := range h.Sure {
+		if int(c) >= len(h.Tags) {
+			return nil, fmt.Errorf("%w: tag dictionary", ErrBadModel)
+		}
+	}
+	return &Model{
+		tagger: &tagger{tags: h.Tags, model: ts[0], sure: h.Sure, upos: h.UPOS, upos1: h.UPOS1, uposRel: h.URel},
+		parser: newParser(h.Labels, ts[1], ts[2], ts[3]),
+	}, nil
+}
+
+func (t *table) write(w io.Writer) error {
+	le := binary.LittleEndian
+	var b []byte
+	b = le.AppendUint32(b, uint32(t.classes))
+	b = le.AppendUint32(b, uint32(t.size))
+	b = le.AppendUint32(b, uint32(len(t.ent)))
+	b = le.AppendUint32(b, math.Float32bits(t.scale))
+	for _, d := range t.dense {
+		b = le.AppendUint32(b, d.fp)
+		for _, x := range d.w {
+			b = le.AppendUint16(b, uint16(x))
+		}
+	}
+	for _, s := range t.sparse {
+		b = le.AppendUint32(b, s.fp)
+		b = le.AppendUint32(b, s.start)
+	}
+	for _, p := range t.ent {
+		b = append(b, p.class, p.n)
+		b = le.AppendUint16(b, uint16(p.w))
+	}
+	_, err := w.Write(b)
+	return err
+}
+
+func readTable(r io.Reader) (*table, error) {
+	le := binary.LittleEndian
+	var hdr [16]byte
+	if _, err := io.ReadFull(r, hdr[:]); err != nil {
+		return nil, err
+	}
+	classes, slots, ents := int(le.Uint32(hdr[0:])), int(le.Uint32(hdr[4:])), int(le.Uint32(hdr[8:]))
+	scale := math.Float32frombits(le.Uint32(hdr[12:]))
+	if classes == 0 || classes > 256 || slots < 2 || slots > 1<<28 || ents > 1<<30 ||
+		(classes <= denseMax && ents != 0) || !(scale > 0) || math.IsInf(float64(scale), 0) {
+		return nil, errors.New("table sizes")
+	}
+	t := &table{classes: classes, size: uint64(slots), scale: scale}
+	slotSize := 8
+	if classes <= denseMax {
+		slotSize = 4 + 2*denseMax
+	}
+	buf := make([]byte, slots*slotSize+ents*4)
+	if _, err := io.ReadFull(r, buf); err != nil {
+		return nil, err
+	}
+	// A lookup of a missing feature stops at an empty slot: a damaged
+	// table without one would never stop.
+	empty := false
+	if classes <= denseMax {
+		t.dense = make([]denseSlot, slots)
+		for i := range t.dense {
+			b := buf[i*slotSize:]
+			d := &t.dense[i]
+			d.fp = le.Uint32(b)
+			empty = empty || d.fp == 0
+			for c := range d.w {
+				d.w[c] = int16(le.Uint16(b[4+2*c:]))
+			}
+		}
+		if !empty {
+			return nil, errors.New("table full")
+		}
+		return t, nil
+	}
+	t.sparse = make([]sparseSlot, slots)
+	for i := range t.sparse {
+		b := buf[i*8:]
+		t.sparse[i] = sparseSlot{fp: le.Uint32(b), start: le.Uint32(b[4:])}
+	}
+	t.ent = make([]pair, ents)
+	eb := buf[slots*8:]
+	for i := range t.ent {
+		b := eb[i*4:]
+		t.ent[i] = pair{class: b[0], n: b[1], w: int16(le.Uint16(b[2:]))}
+		if int(b[0]) >= classes {
+			return nil, errors.New("table classes")
+		}
+	}
+	// A damaged file must not send score out of range.
+	for _, s := range t.sparse {
+		if s.fp == 0 {
+			empty = true
+			continue
+		}
+		if int(s.start) >= ents || t.ent[s.start].n == 0 || int(s.start)+int(t.ent[s.start].n) > ents {
+			return nil, errors.New("table rows")
+		}
+	}
+	if !empty {
+		return nil, errors.New("table full")
+	}
+	return t, nil
+}
