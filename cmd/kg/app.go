@@ -9,6 +9,7 @@ import (
 
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/parse"
 )
 
 // env holds what every command depends on: its I/O and the shared model.
@@ -16,10 +17,11 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	model          func() (*extract.Model, error) // loads once, on first use
+	parser         func() (*parse.Model, error)   // loads once, on first use
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	return newAppWith(&env{stdin: stdin, stdout: stdout, stderr: stderr, model: sync.OnceValues(extract.Load)})
+	return newAppWith(&env{stdin: stdin, stdout: stdout, stderr: stderr, model: sync.OnceValues(extract.Load), parser: sync.OnceValues(parse.Load)})
 }
 
 func newAppWith(e *env) *cli.App {
@@ -31,6 +33,7 @@ func newAppWith(e *env) *cli.App {
 		ErrWriter: e.stderr,
 		Commands: []*cli.Command{
 			extractCommand(e),
+			parseCommand(e),
 			buildCommand(e),
 			loadCommand(e),
 			removeCommand(e),

@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/parse"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -25,6 +26,9 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata an
 // once per process.
 var sharedModel = sync.OnceValues(extract.Load)
 
+// sharedParser is the parser's model, loaded once likewise.
+var sharedParser = sync.OnceValues(parse.Load)
+
 const example = "../../examples/harbor-sanctions.txt"
 
 // run runs kg with args, stdin as standard input, and returns what it wrote
@@ -32,7 +36,7 @@ const example = "../../examples/harbor-sanctions.txt"
 func run(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	app := newAppWith(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut, model: sharedModel})
+	app := newAppWith(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut, model: sharedModel, parser: sharedParser})
 	err := app.RunContext(context.Background(), append([]string{"kg"}, args...))
 	if err != nil {
 		errOut.WriteString("kg: " + err.Error() + "\n")
