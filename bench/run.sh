@@ -141,4 +141,7 @@ KG_BENCH_TEXT=$work/news.txt go test -run '^$' -bench 'BenchmarkFacts$|Benchmark
   check "extraction >= 2.5x prose shared-model tagging ($(calc "\"%.2f\", $kg * 1e6 / $prose")x)" "$kg * 1e6 / $prose >= 2.5"
   check "2 workers >= 1.7x one ($(calc "\"%.2f\", $w2 / $w1")x)" "$w2 / $w1 >= 1.7"
   check "peak memory at 16x <= 1.3x of 1x ($(calc "\"%.2f\", $rss16 / $rss1"))" "$rss16 / $rss1 <= 1.3"
+  echo "targets (issue 11)"
+  pt=$(awk -F'\t' 'NR == 5 { print $5 / $6 }' "$work/compare.tsv")
+  check "the parser alone >= 150,000 tokens/s per core ($(calc "\"%.0f\", $pt"))" "$pt >= 150000"
 } | tee "$CACHE/report.txt"

@@ -27,6 +27,7 @@ import (
 	"github.com/jdkato/prose/v2"
 
 	"github.com/kgraph/kg/extract"
+	"github.com/kgraph/kg/parse"
 )
 
 func main() {
@@ -188,6 +189,46 @@ func compare(w io.Writer, args []string) error {
 			return f, nil
 		}
 	}
+	pm, err := parse.Load()
+	if err != nil {
+		return err
+	}
+	// The parser's inputs: kg's own sentences and tokens, made untimed.
+	var sents [][]parse.Word
+	for _, d := range docs {
+		for _, s := range m.Sentences(d, extract.Options{}) {
+			ws := make([]parse.Word, len(s.Tokens))
+			for i, t := range s.Tokens {
+				ws[i].Form = t.Text
+			}
+			sents = append(sents, ws)
+		}
+	}
+	parseWith := func(analyze func([]parse.Word)) func([]string) (figures, error) {
+		return func([]string) (figures, error) {
+			var f figures
+			for _, ws := range sents {
+				analyze(ws)
+				f.sentences++
+				f.tokens += len(ws)
+			}
+			return f, nil
+		}
+	}
+	tagged := make([][]parse.Word, len(sents))
+	for i, ws := range sents {
+		tagged[i] = append([]parse.Word(nil), ws...)
+		pm.Tag(tagged[i])
+	}
+	parseOnly := func([]string) (figures, error) {
+		var f figures
+		for _, ws := range tagged {
+			pm.Parse(ws)
+			f.sentences++
+			f.tokens += len(ws)
+		}
+		return f, nil
+	}
 	for _, c := range []struct {
 		name string
 		docs []string
@@ -197,6 +238,8 @@ func compare(w io.Writer, args []string) error {
 		{"kg extraction (split, tag, chunk, clauses, entities)", docs, *runs, kg},
 		{"prose POS tagging, shared model (UsingModel)", docs, *runs, proseTag(prose.WithExtraction(false), prose.UsingModel(shared.Model))},
 		{"prose POS tagging, README way (model per document)", docs[:min(*readme, len(docs))], 1, proseTag(prose.WithExtraction(false))},
+		{"kg parser: tagging and parsing kg's tokens", docs, *runs, parseWith(pm.Analyze)},
+		{"kg parser: parsing alone (tags given)", docs, *runs, parseOnly},
 	} {
 		var best figures
 		for range c.runs {
