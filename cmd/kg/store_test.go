@@ -159,7 +159,7 @@ func testPostgres(t *testing.T) string {
 	t.Helper()
 	base := os.Getenv("KG_TEST_POSTGRES")
 	if base == "" {
-		t.Skip("KG_TEST_POSTGRES is not set: no PostgreSQL to test against (.ci/run sets it)")
+		skip(t, "KG_TEST_POSTGRES is not set: no PostgreSQL to test against (.ci/run sets it)")
 	}
 	db, err := sql.Open("postgres", base) // lib/pq, registered through package graph
 	if err != nil {
@@ -252,14 +252,3 @@ func statsOf(t *testing.T, db string) string {
 
 // testSchemas numbers the PostgreSQL schemas of this test process.
 var testSchemas atomic.Int64
-
-// kgBinary builds the kg command for a test that runs it as a process, and
-// returns its path.
-func kgBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "kg")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
