@@ -13,7 +13,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	context.AfterFunc(ctx, stop) // a second Ctrl-C kills at once
-	err := newApp(os.Stdin, os.Stdout, os.Stderr).RunContext(ctx, os.Args)
+	err := runApp(ctx, newApp(os.Stdin, os.Stdout, os.Stderr), os.Args)
 	interrupted := ctx.Err() != nil
 	stop()
 	if err != nil {

@@ -33,7 +33,7 @@ func run(t *testing.T, stdin string, args ...string) (stdout, stderr string, cod
 	t.Helper()
 	var out, errOut bytes.Buffer
 	app := newAppWith(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut, model: sharedModel})
-	err := app.RunContext(context.Background(), append([]string{"kg"}, args...))
+	err := runApp(context.Background(), app, append([]string{"kg"}, args...))
 	if err != nil {
 		errOut.WriteString("kg: " + err.Error() + "\n")
 	}
