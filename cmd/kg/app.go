@@ -50,14 +50,26 @@ func newAppWith(e *env) *cli.App {
 			verifyCommand(e),
 			exportCommand(e),
 			evalCommand(e),
+			versionCommand(e),
+			completionCommand(e),
+			helpCommand(),
 		},
-		HideHelpCommand: true,
+		HideHelpCommand:      true,                     // helpCommand instead
+		Flags:                []cli.Flag{cli.HelpFlag}, // cli adds it only without a command named help
+		Version:              version(),
+		Action:               rootAction,
+		Suggest:              true,
+		EnableBashCompletion: true,
 		// Errors are printed and mapped to exit codes by main, in one place.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError:   onUsageError,
 	}
 	for _, c := range app.Commands {
 		c.OnUsageError = onUsageError
+		c.BashComplete = completeFlags(c)
+		if ex, ok := commandExamples[c.Name]; ok && c.Description == "" {
+			c.Description = examples(ex...)
+		}
 	}
 	return app
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -49,6 +50,9 @@ func flagsFirst(app *cli.App, args []string) []string {
 		default:
 			positional = append(positional, a)
 		}
+	}
+	if slices.ContainsFunc(out[i+1:], func(a string) bool { return a == "--help" || a == "-h" }) {
+		return out // help for the command, whatever its arguments; cli would take one for a topic
 	}
 	if dashes {
 		out = append(out, "--")

@@ -20,6 +20,7 @@ func TestFlagsFirst(t *testing.T) {
 		{"kg extract a.txt -- -b.txt --format", "kg extract -- a.txt -b.txt --format"},
 		{"kg extract a.txt --nope", "kg extract --nope a.txt"},
 		{"kg --help", "kg --help"},
+		{"kg facts ZTE --help", "kg facts --help"},
 		{"kg nosuch a --b", "kg nosuch a --b"},
 		{"kg", "kg"},
 	}
