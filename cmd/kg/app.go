@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"io"
 	"sync"
@@ -82,9 +83,19 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
+// exitStatus maps the error of a run to the process's exit status, as the
+// README's table of exit statuses says: 130 for a run stopped by Ctrl-C (or
+// SIGTERM), else exitCode's.
+func exitStatus(err error, interrupted bool) int {
+	if interrupted && errors.Is(err, context.Canceled) {
+		return 130 // the shell's status for a command stopped by Ctrl-C
+	}
+	return exitCode(err)
+}
+
 // exitCode maps an error to the process's exit status: 0 for success, 2 for
-// the user's errors (bad input, bad query, missing store or entity, a
-// correction that cannot be made), 1 for ours.
+// the user's errors (bad input, bad or timed-out query, missing store or
+// entity, a correction that cannot be made), 1 for ours.
 func exitCode(err error) int {
 	var qe *graph.QueryError
 	var pe *graph.ParseError

@@ -2,10 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/kgraph/kg/graph"
 )
 
 // runApp runs app on the command line args, with the flags of the command
@@ -13,7 +17,22 @@ import (
 // gh (`kg facts ZTE --json`); urfave/cli stops reading flags at the first
 // argument. After `--` everything is an argument.
 func runApp(ctx context.Context, app *cli.App, args []string) error {
-	return app.RunContext(ctx, flagsFirst(app, args))
+	err := app.RunContext(ctx, flagsFirst(app, args))
+	if storeMissing(err) {
+		return fmt.Errorf("%w: kg build creates one (or name another with --db or KG_DB)", err)
+	}
+	return err
+}
+
+// storeMissing reports whether err is, or wraps, graph.ErrNotFound itself:
+// a store that does not exist, not an entity (whose errors match it too).
+func storeMissing(err error) bool {
+	for ; err != nil; err = errors.Unwrap(err) {
+		if err == graph.ErrNotFound {
+			return true
+		}
+	}
+	return false
 }
 
 // flagsFirst returns args with the flags that follow a command's arguments

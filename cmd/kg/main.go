@@ -3,7 +3,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -19,9 +18,5 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "kg:", err)
 	}
-	code := exitCode(err)
-	if interrupted && errors.Is(err, context.Canceled) {
-		code = 130 // the shell's status for a command stopped by Ctrl-C
-	}
-	os.Exit(code)
+	os.Exit(exitStatus(err, interrupted))
 }
