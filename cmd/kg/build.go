@@ -119,9 +119,10 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 		if opts.store.Backend == graph.Memory {
 			where += " (discarded on exit)"
 		}
-		_, err = fmt.Fprintf(e.stderr, "built %s: %d documents (%d added, %d replaced, %d unchanged), %d facts read in %.1fs (%s sentences/s, %s); store has %d entities, %d facts, %d quads\n",
-			where, st.Documents, changes[graph.Added], changes[graph.Replaced], changes[graph.Unchanged], st.Facts,
-			st.Seconds, perSecond(st.Sentences, st.Seconds), workers(st.Workers), gst.Entities, gst.Facts, gst.Quads)
+		_, err = fmt.Fprintf(e.stderr, "built %s: %s (%d added, %d replaced, %d unchanged), %s read in %.1fs (%s sentences/s, %s); store has %s, %s, %s\n",
+			where, plural(st.Documents, "document"), changes[graph.Added], changes[graph.Replaced], changes[graph.Unchanged],
+			plural(st.Facts, "fact"), st.Seconds, perSecond(st.Sentences, st.Seconds), workers(st.Workers),
+			plural(gst.Entities, "entity"), plural(gst.Facts, "fact"), plural(gst.Quads, "quad"))
 		if err != nil {
 			return err
 		}

@@ -37,7 +37,7 @@ func helpCommand() *cli.Command {
 			case c.NArg() == 0:
 				return cli.ShowAppHelp(c)
 			case c.NArg() > 1:
-				return usageError{fmt.Errorf("help: want one command, got %d arguments", c.NArg())}
+				return usageError{fmt.Errorf("help: want one command, got %s", plural(c.NArg(), "argument"))}
 			case c.App.Command(c.Args().First()) == nil:
 				return rootAction(c)
 			}
@@ -116,7 +116,7 @@ func completionCommand(e *env) *cli.Command {
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
-				return usageError{fmt.Errorf("completion: want one shell, bash, zsh or fish; got %d arguments", c.NArg())}
+				return usageError{fmt.Errorf("completion: want one shell, bash, zsh or fish; got %s", plural(c.NArg(), "argument"))}
 			}
 			var script string
 			switch shell := c.Args().First(); shell {

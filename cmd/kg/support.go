@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
@@ -25,7 +26,7 @@ func supportCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "json", Usage: "print the ledger as one JSON object"}),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 3 {
-				return usageError{fmt.Errorf("support: want SUBJECT RELATION OBJECT, got %d arguments", c.NArg())}
+				return usageError{fmt.Errorf("support: want SUBJECT RELATION OBJECT, got %s", plural(c.NArg(), "argument"))}
 			}
 			return runSupport(c.Context, e, supportOptions{store: storeOptions(c, false),
 				subject: c.Args().Get(0), relation: c.Args().Get(1), object: c.Args().Get(2), asJSON: c.Bool("json")})
@@ -68,9 +69,14 @@ func runSupport(ctx context.Context, e *env, opts supportOptions) error {
 	return s.Close()
 }
 
-func plural(n int, noun string) string {
-	if n == 1 {
+// plural writes a count and its noun, in the singular for 1: "1 document",
+// "2 documents", "3 entities".
+func plural[N ~int | ~int64](n N, noun string) string {
+	switch {
+	case n == 1:
 		return "1 " + noun
+	case strings.HasSuffix(noun, "y"):
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
