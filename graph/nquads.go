@@ -103,13 +103,6 @@ func (s *Store) LoadNQuads(ctx context.Context, path string, batch int) (int64, 
 	return n, nil
 }
 
-// CheckNQuads parses the N-Quads file at path without a store and returns
-// how many quads it holds; a bad line is a [*ParseError]. Callers that load
-// several files check them all first, so that a bad one writes nothing.
-func CheckNQuads(ctx context.Context, path string) (int64, error) {
-	return readNQuads(ctx, path, DefaultBatch, nil)
-}
-
 // readNQuads parses the file and hands its quads to fn, batch at a time; with
 // fn nil it only checks them. Blank lines and comments are skipped.
 func readNQuads(ctx context.Context, path string, batch int, fn func([]quad.Quad) error) (int64, error) {
@@ -179,4 +172,11 @@ func readNQuads(ctx context.Context, path string, batch int, fn func([]quad.Quad
 		return n, fn(buf)
 	}
 	return n, nil
+}
+
+// CheckNQuads parses the N-Quads file at path without a store and returns
+// how many quads it holds; a bad line is a [*ParseError]. Callers that load
+// several files check them all first, so that a bad one writes nothing.
+func CheckNQuads(ctx context.Context, path string) (int64, error) {
+	return readNQuads(ctx, path, DefaultBatch, nil)
 }
