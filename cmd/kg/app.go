@@ -51,9 +51,6 @@ func newAppWith(e *env) *cli.App {
 			verifyCommand(e),
 			exportCommand(e),
 			evalCommand(e),
-			versionCommand(e),
-			completionCommand(e),
-			helpCommand(),
 		},
 		HideHelpCommand:      true,                     // helpCommand instead
 		Flags:                []cli.Flag{cli.HelpFlag}, // cli adds it only without a command named help
@@ -65,6 +62,8 @@ func newAppWith(e *env) *cli.App {
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError:   onUsageError,
 	}
+	// Last in the list of commands: about kg itself.
+	app.Commands = append(app.Commands, versionCommand(e), completionCommand(e), helpCommand())
 	for _, c := range app.Commands {
 		c.OnUsageError = onUsageError
 		c.BashComplete = completeFlags(c)
