@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -140,14 +142,32 @@ func TestExtractUsage(t *testing.T) {
 	}
 }
 
-// build builds the example article into a new bolt store and returns its
-// path.
+// build returns the path of a new bolt store of the example article: a copy
+// of one built once for all the tests of the process.
 func build(t *testing.T) string {
 	t.Helper()
+	store, err := exampleStore()
+	if err != nil {
+		t.Fatal(err)
+	}
 	db := filepath.Join(t.TempDir(), "kg.db")
-	mustRun(t, "", "build", "--db", db, example)
+	if err := os.WriteFile(db, store, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	return db
 }
+
+// exampleStore builds the example article into a bolt store once, and
+// returns the store's file.
+var exampleStore = sync.OnceValues(func() ([]byte, error) {
+	db := filepath.Join(binDir, "example.db")
+	var errOut strings.Builder
+	app := newAppWith(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errOut, model: sharedModel})
+	if err := runApp(context.Background(), app, []string{"kg", "build", "--quiet", "--db", db, example}); err != nil {
+		return nil, fmt.Errorf("build the example: %w\n%s", err, errOut.String())
+	}
+	return os.ReadFile(db)
+})
 
 func stats(t *testing.T, db string) map[string]int {
 	t.Helper()
