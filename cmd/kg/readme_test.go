@@ -111,3 +111,44 @@ func TestREADMEFactSample(t *testing.T) {
 		t.Errorf("the README's sample fact drifted: kg extract gives\n%s", first)
 	}
 }
+
+// TestREADMECommandsParse holds every kg command line in the README's sh
+// blocks to kg's commands and flags: each parses (with --help added, so that
+// it does no work).
+func TestREADMECommandsParse(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := false
+	n := 0
+	for _, line := range strings.Split(string(readme), "\n") {
+		switch {
+		case line == "```sh":
+			in = true
+			continue
+		case strings.HasPrefix(line, "```"):
+			in = false
+		}
+		if !in {
+			continue
+		}
+		for _, part := range strings.Split(line, "|") {
+			for _, cmd := range strings.Split(part, "&&") {
+				words := shellWords(strings.TrimSpace(cmd))
+				if len(words) < 2 || words[0] != "kg" {
+					continue
+				}
+				n++
+				t.Run(strings.TrimSpace(cmd), func(t *testing.T) {
+					if _, errOut, code := run(t, "", append(words[1:], "--help")...); code != 0 {
+						t.Errorf("%s: exit %d, %q", cmd, code, errOut)
+					}
+				})
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("found %d kg commands in the README's sh blocks, want the 20 or more it has", n)
+	}
+}
