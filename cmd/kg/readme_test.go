@@ -152,3 +152,36 @@ func TestREADMECommandsParse(t *testing.T) {
 		t.Errorf("found %d kg commands in the README's sh blocks, want the 20 or more it has", n)
 	}
 }
+
+// TestREADMEStatsJSONSample holds the README's --stats-json sample (figures
+// of a build of the benchmark corpus, which the tests do not have) to the
+// fields kg writes.
+func TestREADMEStatsJSONSample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "writes the run's figures for programs:\n\n```json\n")
+	if !ok {
+		t.Fatal("README has no --stats-json sample")
+	}
+	sample, _, _ := strings.Cut(rest, "```")
+	out := mustRun(t, "", "build", "--quiet", "--stats-json", "-", "--db", filepath.Join(t.TempDir(), "kg.db"), example)
+	var want, got map[string]any
+	if err := json.Unmarshal([]byte(sample), &want); err != nil {
+		t.Fatalf("the README's sample is not JSON: %v", err)
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("--stats-json -: %v\n%s", err, out)
+	}
+	for k := range got {
+		if _, ok := want[k]; !ok {
+			t.Errorf("kg writes %q, which the README's sample lacks", k)
+		}
+	}
+	for k := range want {
+		if _, ok := got[k]; !ok {
+			t.Errorf("the README's sample has %q, which kg does not write", k)
+		}
+	}
+}
