@@ -164,6 +164,37 @@ func (s *Store) DocumentHash(ctx context.Context, name string) (string, error) {
 	return p.str(schema.Hash), nil
 }
 
+// DocumentsWithHash returns the names of the stored documents whose hash
+// (see [Store.DocumentHash]) is hash, sorted: the same content stored under
+// other names.
+func (s *Store) DocumentsWithHash(ctx context.Context, hash string) ([]string, error) {
+	qs, release, err := s.use()
+	if err != nil {
+		return nil, fmt.Errorf("documents with hash: %w", err)
+	}
+	defer release()
+	r := reader{ctx: ctx, qs: qs}
+	var names []string
+	err = r.quads(quad.Object, quad.String(hash), func(q quad.Quad) error {
+		if q.Predicate != quad.IRI(schema.Hash) || q.Label != nil {
+			return nil
+		}
+		p, err := r.props(iriString(q.Subject))
+		if err != nil {
+			return err
+		}
+		if n := p.str(schema.Name); n != "" {
+			names = append(names, n)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("documents with hash: %w", err)
+	}
+	slices.Sort(names)
+	return slices.Compact(names), nil
+}
+
 // Remove takes the document out of the store: its node, its evidence, the
 // facts they state, and the entities and relations that no other document's
 // fact uses, in one transaction. A document that is not in the store is

@@ -44,8 +44,8 @@ type EvidenceRecord struct {
 }
 
 // Support returns the ledger of the fact subject - relation - object. The
-// entities are found by name as [Store.Subgraph] finds its focus (exactly,
-// else ignoring case, spacing and punctuation), the relation by its name
+// entities are found by name or alias as [Store.Subgraph] finds its focus,
+// the relation by its name
 // folded the same way ("penalize"). An unknown entity gives an error that
 // matches [ErrNotFound]; a fact that no sentence states gives an empty
 // ledger.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/kgraph/kg/schema"
@@ -83,6 +84,28 @@ func TestSnapshotFind(t *testing.T) {
 	}
 	if _, err := snap.Find("Zentek"); err == nil || err.Error() != `entity "Zentek" is ambiguous: an alias of "Orbis Bank" and "Zentek Systems"; name one` {
 		t.Errorf("Find(Zentek): got %v", err)
+	}
+	// The store finds entities for the commands that read no snapshot
+	// (export --focus, support, merge, split) the same way.
+	for _, tt := range []struct{ name, want string }{
+		{"Commerce Department", "Commerce Department"},
+		{"commerce  department", "Commerce Department"},
+		{"Commerce", "Commerce Department"},
+		{"commerce", "Commerce Department"},
+		{"secretary lopez", "Maria Lopez"},
+		{"Valoria", "Valoria"},
+	} {
+		sub, err := s.Select(ctx, SubgraphOptions{Focus: tt.name})
+		if err != nil || len(sub.Nodes) != 1 || sub.Nodes[0].Name != tt.want {
+			t.Errorf("Select(Focus: %q): got %+v, %v; want %q", tt.name, sub, err, tt.want)
+		}
+	}
+	if _, err := s.Select(ctx, SubgraphOptions{Focus: "Atlantis"}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Select(Focus: Atlantis): got %v, want ErrNotFound", err)
+	}
+	if _, err := s.Select(ctx, SubgraphOptions{Focus: "zentek"}); err == nil ||
+		!strings.HasSuffix(err.Error(), `entity "zentek" is ambiguous: an alias of "Orbis Bank" and "Zentek Systems"; name one`) {
+		t.Errorf("Select(Focus: zentek): got %v, want ambiguous", err)
 	}
 	// The sentence's time qualifier is kept on its evidence.
 	var times []string

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -57,9 +58,9 @@ type FactKey struct {
 // always stays, whatever its type. When a filter is given, entities left
 // without a fact are dropped, except the focus.
 type SubgraphOptions struct {
-	// Focus, when not empty, names the entity to start from (exactly, else
-	// ignoring case, spacing and punctuation); an unknown name gives an
-	// error that matches [ErrNotFound].
+	// Focus, when not empty, names the entity to start from, by its name
+	// or an alias, found as [Snapshot.Find] finds one; an unknown name gives
+	// an error that matches [ErrNotFound].
 	Focus string
 	// Depth is how many facts away from Focus to go, following facts both
 	// ways; 0 keeps the focus alone. It is ignored without Focus.
@@ -249,9 +250,13 @@ func (b *builder) node(id string) (props, error) {
 	return p, nil
 }
 
-// find returns the ID of the entity named name: exactly, else by the entity
-// ID the name would have, else by a name equal to it ignoring case. Of
-// several, it returns the least ID.
+// find returns the ID of the entity named name, looked for as every command
+// looks for one and in the order [Snapshot.Find] follows: by its name
+// exactly (the least ID of several), else by the entity ID the name would
+// have, else by a name equal to it ignoring case, else by an alias the
+// sentences call it by, exactly and then ignoring case, spacing and
+// punctuation. An alias of several entities is an error, as no one entity
+// has it; so is an unknown name. Both match [ErrNotFound].
 func (b *builder) find(name string) (string, error) {
 	var ids []string
 	err := b.r.quads(quad.Object, quad.String(name), func(q quad.Quad) error {
@@ -274,10 +279,14 @@ func (b *builder) find(name string) (string, error) {
 			return id, nil
 		}
 	}
-	return b.fold(name)
+	if id, err := b.fold(name); id != "" || err != nil {
+		return id, err
+	}
+	return b.alias(name)
 }
 
-// fold looks for an entity whose name equals name ignoring case.
+// fold looks for an entity whose name equals name ignoring case; "" if
+// there is none.
 func (b *builder) fold(name string) (string, error) {
 	all, err := b.r.instances(schema.Entity)
 	if err != nil {
@@ -294,7 +303,86 @@ func (b *builder) fold(name string) (string, error) {
 			}
 		}
 	}
-	return "", &notFoundError{what: fmt.Sprintf("entity %q", name)}
+	return "", nil
+}
+
+// alias looks for the one entity that a sentence calls name: by the alias
+// exactly (through the store's index), else by an alias equal to it
+// ignoring case, spacing and punctuation (which reads every evidence node,
+// and so comes last).
+func (b *builder) alias(name string) (string, error) {
+	found := make(map[string]bool)
+	// add notes the entity that the evidence ev names in the role whose
+	// alias is pred.
+	add := func(ev quad.Value, pred string) error {
+		p, err := b.node(iriString(ev))
+		if err != nil {
+			return err
+		}
+		role := schema.Subject
+		if pred == schema.ObjectAlias {
+			role = schema.Object
+		}
+		for _, v := range p.vals[quad.IRI(role)] {
+			id, ok := v.(quad.IRI)
+			if !ok || found[string(id)] {
+				continue
+			}
+			if ent, err := b.node(string(id)); err != nil {
+				return err
+			} else if ent.isA(schema.Entity) {
+				found[string(id)] = true
+			}
+		}
+		return nil
+	}
+	err := b.r.quads(quad.Object, quad.String(name), func(q quad.Quad) error {
+		if q.Label == nil && (q.Predicate == quad.IRI(schema.SubjectAlias) || q.Predicate == quad.IRI(schema.ObjectAlias)) {
+			return add(q.Subject, string(q.Predicate.(quad.IRI)))
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	if len(found) == 0 {
+		evs, err := b.r.instances(schema.Evidence)
+		if err != nil {
+			return "", err
+		}
+		folded := schema.EntityID(name)
+		for _, ev := range evs {
+			p, err := b.r.props(ev) // not b.node: each is read once
+			if err != nil {
+				return "", err
+			}
+			for _, pred := range []string{schema.SubjectAlias, schema.ObjectAlias} {
+				for _, v := range p.vals[quad.IRI(pred)] {
+					if a, ok := v.(quad.String); ok && schema.EntityID(string(a)) == folded {
+						if err := add(quad.IRI(ev), pred); err != nil {
+							return "", err
+						}
+					}
+				}
+			}
+		}
+	}
+	ids := slices.Sorted(maps.Keys(found))
+	switch len(ids) {
+	case 0:
+		return "", &notFoundError{what: fmt.Sprintf("entity %q", name)}
+	case 1:
+		return ids[0], nil
+	}
+	names := make([]string, len(ids))
+	for i, id := range ids {
+		p, err := b.node(id)
+		if err != nil {
+			return "", err
+		}
+		names[i] = fmt.Sprintf("%q", cmp.Or(p.str(schema.Name), id))
+	}
+	return "", &ambiguousError{name: name, of: names}
 }
 
 // around returns the IDs of the focus entity and of the entities within

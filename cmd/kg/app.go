@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"io"
 	"sync"
@@ -54,13 +55,24 @@ func newAppWith(e *env) *cli.App {
 			exportCommand(e),
 			evalCommand(e),
 		},
-		HideHelpCommand: true,
+		HideHelpCommand:      true,                     // helpCommand instead
+		Flags:                []cli.Flag{cli.HelpFlag}, // cli adds it only without a command named help
+		Version:              version(),
+		Action:               rootAction,
+		Suggest:              true,
+		EnableBashCompletion: true,
 		// Errors are printed and mapped to exit codes by main, in one place.
 		ExitErrHandler: func(*cli.Context, error) {},
 		OnUsageError:   onUsageError,
 	}
+	// Last in the list of commands: about kg itself.
+	app.Commands = append(app.Commands, versionCommand(e), completionCommand(e), helpCommand())
 	for _, c := range app.Commands {
 		c.OnUsageError = onUsageError
+		c.BashComplete = completeFlags(c)
+		if ex, ok := commandExamples[c.Name]; ok && c.Description == "" {
+			c.Description = examples(ex...)
+		}
 	}
 	return app
 }
@@ -73,9 +85,19 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
+// exitStatus maps the error of a run to the process's exit status, as the
+// README's table of exit statuses says: 130 for a run stopped by Ctrl-C (or
+// SIGTERM), else exitCode's.
+func exitStatus(err error, interrupted bool) int {
+	if interrupted && errors.Is(err, context.Canceled) {
+		return 130 // the shell's status for a command stopped by Ctrl-C
+	}
+	return exitCode(err)
+}
+
 // exitCode maps an error to the process's exit status: 0 for success, 2 for
-// the user's errors (bad input, bad query, missing store or entity, a
-// correction that cannot be made), 1 for ours.
+// the user's errors (bad input, bad or timed-out query, missing store or
+// entity, a correction that cannot be made), 1 for ours.
 func exitCode(err error) int {
 	var qe *graph.QueryError
 	var pe *graph.ParseError

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -67,6 +68,11 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 		return d.Hash()
 	}
 	var changes [graph.Replaced + 1]int
+	// Skip runs in one goroutine, before the writer has the documents it
+	// passes: seen holds the hashes of the new documents so far (a copy
+	// within this build), dups what to say of the copies, after the build.
+	seen := make(map[string]string)
+	var dups []string
 	prog := newProgress(e, opts.inputOptions, in, "build")
 	err = pipeline.Run(ctx, m, in.Each, func(ctx context.Context, r pipeline.Result) error {
 		if r.Skipped {
@@ -87,10 +93,35 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 		Workers: opts.workers,
 		Extract: extract.Options{Lines: opts.lines},
 		Skip: func(ctx context.Context, d ingest.Document) (bool, error) {
+			h := hash(d)
 			old, err := s.DocumentHash(ctx, d.Name)
-			return old == hash(d), err
+			if err != nil || old == h {
+				return err == nil, err
+			}
+			if old != "" {
+				return false, nil // a changed document: replaced
+			}
+			// A new name: its content may be in the store, or earlier in
+			// this build, under another; its facts would count twice.
+			same, err := s.DocumentsWithHash(ctx, h)
+			if err != nil {
+				return false, err
+			}
+			if first, ok := seen[h]; ok && len(same) == 0 {
+				same = []string{first}
+			}
+			if len(same) > 0 {
+				dups = append(dups, fmt.Sprintf("kg: build: %s has the content of %s, in the store already: skipped (kg remove %s first to store it under this name)",
+					d.Name, strings.Join(same, ", "), same[0]))
+				return true, nil
+			}
+			seen[h] = d.Name
+			return false, nil
 		},
 	})
+	for _, d := range dups {
+		fmt.Fprintln(e.stderr, d)
+	}
 	st := prog.finish(err)
 	st.Added, st.Replaced, st.Unchanged = &changes[graph.Added], &changes[graph.Replaced], &changes[graph.Unchanged]
 	switch {
@@ -119,9 +150,10 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 		if opts.store.Backend == graph.Memory {
 			where += " (discarded on exit)"
 		}
-		_, err = fmt.Fprintf(e.stderr, "built %s: %d documents (%d added, %d replaced, %d unchanged), %d facts read in %.1fs (%s sentences/s, %s); store has %d entities, %d facts, %d quads\n",
-			where, st.Documents, changes[graph.Added], changes[graph.Replaced], changes[graph.Unchanged], st.Facts,
-			st.Seconds, perSecond(st.Sentences, st.Seconds), workers(st.Workers), gst.Entities, gst.Facts, gst.Quads)
+		_, err = fmt.Fprintf(e.stderr, "built %s: %s (%d added, %d replaced, %d unchanged), %s read in %.1fs (%s sentences/s, %s); store has %s, %s, %s\n",
+			where, plural(st.Documents, "document"), changes[graph.Added], changes[graph.Replaced], changes[graph.Unchanged],
+			plural(st.Facts, "fact"), st.Seconds, perSecond(st.Sentences, st.Seconds), workers(st.Workers),
+			plural(gst.Entities, "entity"), plural(gst.Facts, "fact"), plural(gst.Quads, "quad"))
 		if err != nil {
 			return err
 		}

@@ -61,7 +61,7 @@ func correctionCommand(e *env, opts correctOptions) *cli.Command {
 			&cli.BoolFlag{Name: "json", Usage: "print the correction as a JSON object"}),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != len(opts.args) {
-				return usageError{fmt.Errorf("%s: want %s; got %d arguments", opts.name, argsUsage, c.NArg())}
+				return usageError{fmt.Errorf("%s: want %s; got %s", opts.name, argsUsage, plural(c.NArg(), "argument"))}
 			}
 			return runCorrect(c.Context, e, storeOptions(c, false), opts, c.Args().Slice(), c.Bool("json"))
 		},

@@ -25,12 +25,16 @@ func evalCommand(e *env) *cli.Command {
 		Usage:     "score extractions against CaRB-style gold tuples (kg's own, or a file of predictions)",
 		ArgsUsage: "[PRED.tsv]",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "gold", Required: true, Usage: "gold tuples: `FILE` of sentence<TAB>relation<TAB>arg1<TAB>arg2..."},
+			&cli.StringFlag{Name: "gold", Usage: "gold tuples: `FILE` of sentence<TAB>relation<TAB>arg1<TAB>arg2..."},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() > 1 {
 				return usageError{fmt.Errorf("want at most one predictions file")}
+			}
+			if c.String("gold") == "" {
+				// Checked here, not by cli's Required, whose error is no usage error.
+				return usageError{fmt.Errorf("eval: --gold FILE is required")}
 			}
 			return runEval(c.Context, e, evalOptions{gold: c.String("gold"), pred: c.Args().First(), asJSON: c.Bool("json")})
 		},

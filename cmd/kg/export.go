@@ -198,7 +198,7 @@ func selectPaths(ctx context.Context, e *env, s *graph.Store, opts *exportOption
 		}
 	}
 	if len(paths) == 0 {
-		fmt.Fprintf(e.stderr, "kg: no connection between %s and %s within %d hops\n", a, b, opts.maxHops)
+		fmt.Fprintf(e.stderr, "kg: no connection between %s and %s within %s\n", a, b, plural(opts.maxHops, "hop"))
 	}
 	opts.sel.Nodes, opts.sel.Facts = nodes, facts
 	return nil

@@ -96,8 +96,8 @@ func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 		return err
 	}
 	if !opts.quiet {
-		_, err = fmt.Fprintf(e.stderr, "extracted %d documents, %d sentences, %d facts in %.1fs (%s sentences/s, %s)\n",
-			st.Documents, st.Sentences, st.Facts, st.Seconds, perSecond(st.Sentences, st.Seconds), workers(st.Workers))
+		_, err = fmt.Fprintf(e.stderr, "extracted %s, %s, %s in %.1fs (%s sentences/s, %s)\n",
+			plural(st.Documents, "document"), plural(st.Sentences, "sentence"), plural(st.Facts, "fact"), st.Seconds, perSecond(st.Sentences, st.Seconds), workers(st.Workers))
 	}
 	return err
 }

@@ -26,7 +26,7 @@ func factsCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one fact a line, with its evidence"}),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
-				return usageError{fmt.Errorf("facts: want one entity name, got %d arguments", c.NArg())}
+				return usageError{fmt.Errorf("facts: want one entity name, got %s", plural(c.NArg(), "argument"))}
 			}
 			return runFacts(c.Context, e, factsOptions{store: storeOptions(c, false), name: c.Args().First(), asJSON: c.Bool("json")})
 		},
@@ -48,7 +48,7 @@ func runFacts(ctx context.Context, e *env, opts factsOptions) error {
 		return writeJSONLines(e.stdout, facts)
 	}
 	t := newTable(e.stdout)
-	title := fmt.Sprintf("%s (%s): %d facts", ent.Name, typeOrDash(ent.Type), len(facts))
+	title := fmt.Sprintf("%s (%s): %s", ent.Name, typeOrDash(ent.Type), plural(len(facts), "fact"))
 	if len(ent.Aliases) > 0 {
 		title += "; also called " + strings.Join(ent.Aliases, ", ")
 	}

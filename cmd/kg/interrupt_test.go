@@ -25,9 +25,7 @@ import (
 // exactly those documents, each whole and as a full build gives it, and
 // that building again finishes the job.
 func TestBuildInterrupted(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds kg and interrupts it: not with -short")
-	}
+	slow(t)
 	dir := t.TempDir()
 	bin := kgBinary(t)
 	text, err := os.ReadFile(example)

@@ -21,9 +21,7 @@ import (
 // documents; then a build that runs to its end gives the store that a build
 // from scratch gives.
 func TestBuildKilled(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds kg and kills it: not with -short")
-	}
+	slow(t)
 	dir := t.TempDir()
 	bin := kgBinary(t)
 	text, err := os.ReadFile(example)

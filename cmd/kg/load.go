@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -29,11 +31,23 @@ func loadCommand(e *env) *cli.Command {
 	}
 }
 
-// runLoad loads each file in turn. A file with a bad line stops the load
-// before anything of that file is written.
+// runLoad checks every file, then opens (or creates) the store and loads
+// each in turn: a missing file or a bad line in any of them stops the load
+// before the store is touched.
 func runLoad(ctx context.Context, e *env, opts loadOptions) error {
 	if len(opts.files) == 0 {
 		return usageError{fmt.Errorf("load: name the N-Quads files to load")}
+	}
+	for _, f := range opts.files {
+		if _, err := graph.CheckNQuads(ctx, f); err != nil {
+			if errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+				err = usageError{err} // the path names the file
+			}
+			if ctx.Err() == nil {
+				return fmt.Errorf("load: %w (nothing loaded)", err)
+			}
+			return err
+		}
 	}
 	s, err := graph.Open(ctx, opts.store)
 	if err != nil {

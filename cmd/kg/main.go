@@ -3,7 +3,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -13,15 +12,11 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	context.AfterFunc(ctx, stop) // a second Ctrl-C kills at once
-	err := newApp(os.Stdin, os.Stdout, os.Stderr).RunContext(ctx, os.Args)
+	err := runApp(ctx, newApp(os.Stdin, os.Stdout, os.Stderr), os.Args)
 	interrupted := ctx.Err() != nil
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "kg:", err)
 	}
-	code := exitCode(err)
-	if interrupted && errors.Is(err, context.Canceled) {
-		code = 130 // the shell's status for a command stopped by Ctrl-C
-	}
-	os.Exit(code)
+	os.Exit(exitStatus(err, interrupted))
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,7 +39,7 @@ func run(t *testing.T, stdin string, args ...string) (stdout, stderr string, cod
 	t.Helper()
 	var out, errOut bytes.Buffer
 	app := newAppWith(&env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut, model: sharedModel, parser: sharedParser})
-	err := app.RunContext(context.Background(), append([]string{"kg"}, args...))
+	err := runApp(context.Background(), app, append([]string{"kg"}, args...))
 	if err != nil {
 		errOut.WriteString("kg: " + err.Error() + "\n")
 	}
@@ -144,14 +146,32 @@ func TestExtractUsage(t *testing.T) {
 	}
 }
 
-// build builds the example article into a new bolt store and returns its
-// path.
+// build returns the path of a new bolt store of the example article: a copy
+// of one built once for all the tests of the process.
 func build(t *testing.T) string {
 	t.Helper()
+	store, err := exampleStore()
+	if err != nil {
+		t.Fatal(err)
+	}
 	db := filepath.Join(t.TempDir(), "kg.db")
-	mustRun(t, "", "build", "--db", db, example)
+	if err := os.WriteFile(db, store, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	return db
 }
+
+// exampleStore builds the example article into a bolt store once, and
+// returns the store's file.
+var exampleStore = sync.OnceValues(func() ([]byte, error) {
+	db := filepath.Join(binDir, "example.db")
+	var errOut strings.Builder
+	app := newAppWith(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errOut, model: sharedModel, parser: sharedParser})
+	if err := runApp(context.Background(), app, []string{"kg", "build", "--quiet", "--db", db, example}); err != nil {
+		return nil, fmt.Errorf("build the example: %w\n%s", err, errOut.String())
+	}
+	return os.ReadFile(db)
+})
 
 func stats(t *testing.T, db string) map[string]int {
 	t.Helper()

@@ -32,7 +32,7 @@ func neighborsCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one neighbour a line"}),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
-				return usageError{fmt.Errorf("neighbors: want one entity name, got %d arguments", c.NArg())}
+				return usageError{fmt.Errorf("neighbors: want one entity name, got %s", plural(c.NArg(), "argument"))}
 			}
 			return runNeighbors(c.Context, e, neighborsOptions{
 				store: storeOptions(c, false),

@@ -30,7 +30,7 @@ func pathCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one connection a line (none when there is none)"}),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 2 {
-				return usageError{fmt.Errorf("path: want two entity names, got %d arguments", c.NArg())}
+				return usageError{fmt.Errorf("path: want two entity names, got %s", plural(c.NArg(), "argument"))}
 			}
 			return runPath(c.Context, e, pathOptions{store: storeOptions(c, false), from: c.Args().Get(0),
 				to: c.Args().Get(1), maxHops: c.Int("max-hops"), k: c.Int("k"), asJSON: c.Bool("json")})

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"time"
@@ -58,22 +59,34 @@ func queryText(c *cli.Context) (string, error) {
 }
 
 func runQuery(ctx context.Context, e *env, opts queryOptions) error {
-	if opts.timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, opts.timeout)
-		defer cancel()
-	}
 	s, err := graph.Open(ctx, opts.store)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	results, err := s.Query(ctx, opts.query, opts.limit)
+	qctx := ctx
+	if opts.timeout > 0 {
+		var cancel context.CancelFunc
+		qctx, cancel = context.WithTimeout(ctx, opts.timeout)
+		defer cancel()
+	}
+	limit := opts.limit
+	if limit > 0 {
+		limit++ // one more, to know whether the limit cut the results
+	}
+	results, err := s.Query(qctx, opts.query, limit)
+	if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+		return usageError{fmt.Errorf("query: stopped after --timeout %s: %w", opts.timeout, err)}
+	}
 	if err != nil {
 		return err
 	}
 	if results == nil {
 		results = []any{}
+	}
+	if opts.limit > 0 && len(results) > opts.limit {
+		results = results[:opts.limit]
+		fmt.Fprintf(e.stderr, "kg: query: the first %d results, and there are more (--limit N, or --limit 0 for all)\n", opts.limit)
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)

@@ -3,6 +3,7 @@ package main
 import (
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -113,12 +114,31 @@ func TestLoadErrors(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("<a> <b> <c> .\n<a> <b> \"unterminated .\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, errOut, code := run(t, "", "load", "--db", db, bad)
-	if code != 2 || !strings.Contains(errOut, bad+":2:") {
-		t.Errorf("a bad line: got exit %d, %q; want exit 2 and %s:2:", code, errOut, bad)
+	good := filepath.Join(dir, "good.nq")
+	if err := os.WriteFile(good, []byte("<x> <y> <z> .\n"), 0o644); err != nil {
+		t.Fatal(err)
 	}
-	if st := stats(t, db); st["quads"] != 0 {
-		t.Errorf("a bad file wrote %d quads", st["quads"])
+	// Every input is checked before the store is opened: a bad file or a
+	// missing one, after a good one, leaves no store at all.
+	for _, tt := range []struct {
+		files []string
+		want  string
+	}{
+		{[]string{bad}, bad + ":2:"},
+		{[]string{good, bad}, bad + ":2:"},
+		{[]string{good, filepath.Join(dir, "missing.nq")}, "missing.nq: no such file"},
+	} {
+		_, errOut, code := run(t, "", append([]string{"load", "--db", db}, tt.files...)...)
+		if code != 2 || !strings.Contains(errOut, tt.want) || !strings.Contains(errOut, "nothing loaded") {
+			t.Errorf("load %q: got exit %d, %q; want exit 2, %s and nothing loaded", tt.files, code, errOut, tt.want)
+		}
+		if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("load %q: the store was created (%v)", tt.files, err)
+		}
+	}
+	mustRun(t, "", "load", "--db", db, good)
+	if st := stats(t, db); st["quads"] != 1 {
+		t.Errorf("load of a good file: %d quads, want 1", st["quads"])
 	}
 	if _, errOut, code := run(t, "", "load", "--db", db); code != 2 || !strings.Contains(errOut, "name the N-Quads files") {
 		t.Errorf("no file: got exit %d, %q", code, errOut)
@@ -159,7 +179,7 @@ func testPostgres(t *testing.T) string {
 	t.Helper()
 	base := os.Getenv("KG_TEST_POSTGRES")
 	if base == "" {
-		t.Skip("KG_TEST_POSTGRES is not set: no PostgreSQL to test against (.ci/run sets it)")
+		skip(t, "KG_TEST_POSTGRES is not set: no PostgreSQL to test against (.ci/run sets it)")
 	}
 	db, err := sql.Open("postgres", base) // lib/pq, registered through package graph
 	if err != nil {
@@ -252,14 +272,3 @@ func statsOf(t *testing.T, db string) string {
 
 // testSchemas numbers the PostgreSQL schemas of this test process.
 var testSchemas atomic.Int64
-
-// kgBinary builds the kg command for a test that runs it as a process, and
-// returns its path.
-func kgBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "kg")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
@@ -25,7 +27,7 @@ func supportCommand(e *env) *cli.Command {
 			&cli.BoolFlag{Name: "json", Usage: "print the ledger as one JSON object"}),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 3 {
-				return usageError{fmt.Errorf("support: want SUBJECT RELATION OBJECT, got %d arguments", c.NArg())}
+				return usageError{fmt.Errorf("support: want SUBJECT RELATION OBJECT, got %s", plural(c.NArg(), "argument"))}
 			}
 			return runSupport(c.Context, e, supportOptions{store: storeOptions(c, false),
 				subject: c.Args().Get(0), relation: c.Args().Get(1), object: c.Args().Get(2), asJSON: c.Bool("json")})
@@ -46,6 +48,31 @@ func runSupport(ctx context.Context, e *env, opts supportOptions) error {
 	sup, err := s.Support(ctx, opts.subject, opts.relation, opts.object)
 	if err != nil {
 		return err
+	}
+	if sup.Sentences == 0 {
+		// The relation as written ("penalized") may be stored lemmatised
+		// ("penalize"): take the stored one it is a form of, or name those
+		// that the store has.
+		rels, err := relationsBetween(ctx, s, opts.subject, sup.Subject, sup.Object)
+		if err != nil {
+			return err
+		}
+		var forms []string
+		for _, r := range rels {
+			if formOf(opts.relation, r) {
+				forms = append(forms, r)
+			}
+		}
+		switch {
+		case len(forms) == 1:
+			fmt.Fprintf(e.stderr, "kg: support: %q read as the stored relation %q\n", opts.relation, forms[0])
+			if sup, err = s.Support(ctx, opts.subject, forms[0], opts.object); err != nil {
+				return err
+			}
+		case len(rels) > 0:
+			fmt.Fprintf(e.stderr, "kg: support: no sentence states %q; the store relates %s to %s by %s\n",
+				opts.relation, sup.Subject, sup.Object, strings.Join(rels, ", "))
+		}
 	}
 	if opts.asJSON {
 		if err := writeJSON(e.stdout, sup); err != nil {
@@ -68,9 +95,70 @@ func runSupport(ctx context.Context, e *env, opts supportOptions) error {
 	return s.Close()
 }
 
-func plural(n int, noun string) string {
-	if n == 1 {
+// plural writes a count and its noun, in the singular for 1: "1 document",
+// "2 documents", "3 entities".
+func plural[N ~int | ~int64](n N, noun string) string {
+	switch {
+	case n == 1:
 		return "1 " + noun
+	case strings.HasSuffix(noun, "y"):
+		return fmt.Sprintf("%d %sies", n, strings.TrimSuffix(noun, "y"))
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// relationsBetween returns the names of the stored relations from the entity
+// named subject (as stored: subjectName) to the one stored as objectName,
+// sorted.
+func relationsBetween(ctx context.Context, s *graph.Store, subject, subjectName, objectName string) ([]string, error) {
+	sub, err := s.Select(ctx, graph.SubgraphOptions{Focus: subject, Depth: 1})
+	if err != nil {
+		return nil, err
+	}
+	names := make(map[string]string, len(sub.Nodes))
+	for _, n := range sub.Nodes {
+		names[n.ID] = n.Name
+	}
+	var rels []string
+	for _, ed := range sub.Edges {
+		if names[ed.From] == subjectName && names[ed.To] == objectName && !slices.Contains(rels, ed.Relation) {
+			rels = append(rels, ed.Relation)
+		}
+	}
+	slices.Sort(rels)
+	return rels, nil
+}
+
+// formOf reports whether the relation as written is an inflected form of
+// the stored (lemmatised) one, word by word: "penalized" of "penalize",
+// "was fined by" is not, "denied" of "deny", "banned" of "ban", "ships to"
+// of "ship to".
+func formOf(written, stored string) bool {
+	w, st := strings.Fields(strings.ToLower(written)), strings.Fields(strings.ToLower(stored))
+	if len(w) != len(st) {
+		return false
+	}
+	for i, word := range w {
+		if !slices.Contains(inflections(st[i]), word) {
+			return false
+		}
+	}
+	return true
+}
+
+// inflections returns the regular forms of a word: itself, -s, -es, -ed, -d,
+// -ing, -ies and -ied for a final y, and a final consonant doubled.
+func inflections(word string) []string {
+	forms := []string{word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+	if stem, ok := strings.CutSuffix(word, "e"); ok {
+		forms = append(forms, stem+"ing")
+	}
+	if stem, ok := strings.CutSuffix(word, "y"); ok {
+		forms = append(forms, stem+"ies", stem+"ied")
+	}
+	if n := len(word); n > 0 {
+		last := word[n-1 : n]
+		forms = append(forms, word+last+"ed", word+last+"ing")
+	}
+	return forms
 }

@@ -47,6 +47,19 @@ func TestSupport(t *testing.T) {
 		t.Errorf("table:\n%s", table)
 	}
 
+	// The relation as written is read as the stored one it is a form of;
+	// one that is no form of a stored relation gets the stored ones named.
+	out, errOut, code := run(t, "", "support", "--db", db, "Trade Ministry", "fined", "Norvale Telecom")
+	if code != 0 || !strings.HasPrefix(out, "Trade Ministry - fine - Norvale Telecom: 4 sentences") ||
+		!strings.Contains(errOut, `"fined" read as the stored relation "fine"`) {
+		t.Errorf("support with the relation as written: exit %d, stdout\n%s\nstderr %q", code, out, errOut)
+	}
+	out, errOut, code = run(t, "", "support", "--db", db, "Trade Ministry", "sued", "Norvale Telecom")
+	if code != 0 || !strings.Contains(out, ": 0 sentences in 0 documents") ||
+		!strings.Contains(errOut, `no sentence states "sued"; the store relates Trade Ministry to Norvale Telecom by fine`) {
+		t.Errorf("support with another relation: exit %d, stdout %q, stderr %q", code, out, errOut)
+	}
+
 	// No sentence states it: an answer. An unknown entity or a wrong
 	// number of arguments: an error, exit 2.
 	none := mustRun(t, "", "support", "--db", db, "Norvale Telecom", "fine", "Trade Ministry")
@@ -59,6 +72,29 @@ func TestSupport(t *testing.T) {
 	} {
 		if _, stderr, code := run(t, "", bad...); code != 2 || stderr == "" {
 			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", bad, code, stderr)
+		}
+	}
+}
+
+func TestFormOf(t *testing.T) {
+	tests := []struct {
+		written, stored string
+		want            bool
+	}{
+		{"penalized", "penalize", true},
+		{"penalize", "penalize", true},
+		{"Fined", "fine", true},
+		{"denied", "deny", true},
+		{"banned", "ban", true},
+		{"ships to", "ship to", true},
+		{"shipping to", "ship to", true},
+		{"was fined by", "fine", false},
+		{"fine", "find", false},
+		{"sued", "fine", false},
+	}
+	for _, tt := range tests {
+		if got := formOf(tt.written, tt.stored); got != tt.want {
+			t.Errorf("formOf(%q, %q) = %t, want %t", tt.written, tt.stored, got, tt.want)
 		}
 	}
 }

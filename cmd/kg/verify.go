@@ -53,7 +53,7 @@ func runVerify(ctx context.Context, e *env, opts graph.Options, asJSON bool) err
 		}
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("verify %s: %d problems: %w", s, len(problems), errUnsound)
+		return fmt.Errorf("verify %s: %s: %w", s, plural(len(problems), "problem"), errUnsound)
 	}
 	_, err = fmt.Fprintf(e.stderr, "verified %s: no problem\n", s)
 	return err
