@@ -119,13 +119,16 @@
 // each node gets one value of each property: the most frequent, ties broken
 // alphabetically.
 //
-// Gizmo is JavaScript, run by goja. A cancelled context stops a query between
-// two steps of the script, not inside one built-in call: a query such as
-// new Array(1e8).join() runs to the end of that call, and Query waits for it.
-// Nothing bounds the memory a query takes. Query runs kg's copy of Cayley's
-// Gizmo (internal/gizmo), whose only changes turn a panic in Cayley's
-// bindings (g.V().Out({}) panics in Cayley and kills the process) into a
-// QueryError and make the query follow the caller's context.
+// Gizmo is JavaScript, run by goja in kg's own engine (internal/gizmo) on
+// Cayley's query/path, in the caller's goroutine. Every function a query can
+// call checks its arguments and throws a TypeError on a wrong one; a Go
+// panic (Cayley panics on some shapes) becomes the query's error. A query has
+// budgets ([QueryOptions]): results, steps and memory. The memory budget is
+// enforced by sampling the process's Go heap every 5 ms and interrupting the
+// query past it, so work beside a query counts against it, and one built-in
+// call that allocates at once (new Array(1e8).join()) completes before the
+// query is stopped. A cancelled context stops a query between two steps of
+// the script and inside iterators.
 //
 // The Graphviz renderer is a WebAssembly module that go-graphviz compiles when
 // the program starts (about 0.5 s the first time, then from a cache in
