@@ -235,3 +235,26 @@ func TestQueryLimit(t *testing.T) {
 		}
 	})
 }
+
+// TestQueryUncatchable: a deadline or a budget met inside a ForEach callback
+// cannot be caught by the script around it, and deep recursion is an error.
+func TestQueryUncatchable(t *testing.T) {
+	loaded(t, func(t *testing.T, s *Store) {
+		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+		defer cancel()
+		_, err := s.Query(ctx, `while (true) { try { g.V().ForEach(function(d) { while (true) {} }) } catch (e) {} }`, 0)
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("endless callback: got %v, want the deadline", err)
+		}
+		_, err = s.QueryWith(context.Background(), `while (true) { try { g.V().ForEach(function(d) { for (;;) { g.V() } }) } catch (e) {} }`,
+			QueryOptions{MaxSteps: 1000})
+		if !errors.Is(err, ErrQuerySteps) {
+			t.Errorf("steps in a callback: got %v, want the step budget", err)
+		}
+		_, err = s.Query(context.Background(), `function f() { return f() + 1 } f()`, 0)
+		var qe *QueryError
+		if !errors.As(err, &qe) {
+			t.Errorf("endless recursion: got %v, want a QueryError", err)
+		}
+	})
+}

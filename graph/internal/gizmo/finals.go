@@ -41,7 +41,7 @@ func (s *session) each(it iterator.Shape, paths bool, limit int64, fn func(itera
 			if errors.Is(err, errStop) {
 				return false
 			}
-			panic(s.vm.NewGoError(err))
+			s.rethrow(err)
 		}
 		return true
 	}
@@ -56,10 +56,10 @@ func (s *session) each(it iterator.Shape, paths bool, limit int64, fn func(itera
 		}
 	}
 	if err := sc.Err(); err != nil {
-		panic(s.vm.NewGoError(err))
+		s.rethrow(err)
 	}
 	if err := s.ctx.Err(); err != nil {
-		panic(s.vm.NewGoError(err))
+		s.rethrow(err)
 	}
 }
 

@@ -2,6 +2,7 @@ package gizmo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -42,6 +43,7 @@ type filterValue struct {
 
 func newSession(ctx context.Context, qs cgraph.QuadStore, opts Options) *session {
 	s := &session{ctx: ctx, qs: qs, opts: opts, vm: goja.New(), key: goja.NewSymbol("path")}
+	s.vm.SetMaxCallStackSize(10_000)
 	s.proto = s.vm.NewObject()
 	for name, fn := range s.pathMethods() {
 		s.method(s.proto, name, fn)
@@ -90,18 +92,44 @@ func (s *session) binding(name string, fn func(goja.FunctionCall) goja.Value) fu
 		s.step(1)
 		defer func() {
 			if r := recover(); r != nil {
-				switch r := r.(type) {
-				case goja.Value, *goja.InterruptedError:
-					panic(r) // a JS exception or an interrupt: goja's to handle
-				default:
+				if err, ok := r.(error); ok && !gojaError(err) {
 					// Cayley's iterators panic on some shapes (a path
 					// that Except()s nodes the store lacks).
-					panic(s.vm.NewGoError(fmt.Errorf("%s: Cayley failed on this query: %v", name, r)))
+					panic(s.vm.NewGoError(fmt.Errorf("%s: Cayley failed on this query: %w", name, err)))
 				}
+				if _, ok := r.(goja.Value); !ok {
+					if _, ok := r.(error); !ok {
+						panic(s.vm.NewGoError(fmt.Errorf("%s: Cayley failed on this query: %v", name, r)))
+					}
+				}
+				panic(r) // a JS exception or an interrupt: goja's to handle
 			}
 		}()
 		return fn(call)
 	}
+}
+
+// gojaError reports whether err is goja's own: an exception thrown in
+// JavaScript, or an interrupt or stack overflow, which no try/catch may
+// catch.
+func gojaError(err error) bool {
+	var ie *goja.InterruptedError
+	var so *goja.StackOverflowError
+	var ex *goja.Exception
+	return errors.As(err, &ie) || errors.As(err, &so) || errors.As(err, &ex)
+}
+
+// rethrow passes an error met in a binding on to the script: goja's own
+// as they are (an interrupt stays uncatchable), any other as a GoError.
+func (s *session) rethrow(err error) {
+	var ex *goja.Exception
+	switch {
+	case errors.As(err, new(*goja.InterruptedError)), errors.As(err, new(*goja.StackOverflowError)):
+		panic(err)
+	case errors.As(err, &ex) && ex.Value() != nil:
+		panic(ex.Value())
+	}
+	panic(s.vm.NewGoError(err))
 }
 
 // step counts n steps against the budget and interrupts the query past it.
