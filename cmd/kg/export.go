@@ -48,7 +48,7 @@ func exportCommand(e *env) *cli.Command {
 		),
 		Action: func(c *cli.Context) error {
 			return runExport(c.Context, e, exportOptions{
-				store: storeOptions(c, false), format: c.String("format"),
+				store: readStoreOptions(c), format: c.String("format"),
 				sel: graph.SubgraphOptions{Focus: c.String("focus"), Depth: c.Int("depth"),
 					Relations: trimmed(c.StringSlice("relation")), Types: trimmed(c.StringSlice("type")),
 					MinConfidence: c.Float64("min-confidence")},
