@@ -131,6 +131,8 @@
 // the script and inside iterators.
 //
 // The Graphviz renderer is a WebAssembly module that go-graphviz compiles when
-// the program starts (about 0.5 s the first time, then from a cache in
-// $TMPDIR/go-graphviz) and shares: calls of [RenderSVG] take turns.
+// the program starts (about 0.5 s the first time, then from a cache in the
+// user's own $XDG_CACHE_HOME/kg/go-graphviz, never in a directory that
+// another user may own: see internal/gvcache) and shares: calls of
+// [RenderSVG] take turns.
 package graph
