@@ -21,8 +21,8 @@
 // document and of the nodes its facts touch, through the subject and object
 // indexes. [Store.Load] adds facts of any number of documents in one
 // transaction, for a store built in one go. [Store.LoadNQuads] loads an
-// N-Quads file as it is, in batched transactions, after it has checked every
-// line. [Store.Verify] checks the invariants that these writes keep, and
+// N-Quads file as it is, after it has checked every line: in one transaction
+// (all or nothing), or in batched ones when the caller trades that for speed. [Store.Verify] checks the invariants that these writes keep, and
 // [Store.Documents] and [Store.Size] describe what the store holds.
 //
 // [Store.Query] runs Gizmo and returns the values Cayley's HTTP API would
