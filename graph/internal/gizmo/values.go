@@ -117,7 +117,11 @@ func (s *session) count(name string, v goja.Value) int64 {
 			}
 		}
 	}
-	s.typeError(name, "want a whole number >= 0, got %s", describe(v))
+	got := describe(v)
+	if got == "a number" {
+		got = v.String()
+	}
+	s.typeError(name, "want a whole number >= 0, got %s", got)
 	return 0
 }
 
