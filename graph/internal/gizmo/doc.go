@@ -26,7 +26,8 @@
 // calls and paths visited by finals) and a memory budget. goja has no memory
 // limit of its own, so a watchdog goroutine, which Run starts and waits for,
 // samples the Go heap (runtime/metrics, every few milliseconds) and
-// interrupts the runtime when the heap has grown by more than the budget
+// interrupts the runtime, and cancels the context that the query's iterators
+// run under, when the heap has grown by more than the budget
 // since the query started. The same watchdog interrupts the runtime when the
 // context is done; iterators see the context in their Next calls.
 //

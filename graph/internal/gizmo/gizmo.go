@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/metrics"
+	"sync"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -79,18 +80,28 @@ func Run(ctx context.Context, qs cgraph.QuadStore, src string, opts Options) (re
 	if err != nil {
 		return nil, &Error{Err: err}
 	}
-	s := newSession(ctx, qs, opts)
+	// The query's iterators run under a context of their own, which the
+	// watchdog cancels when the memory budget is passed, so that a long
+	// iteration in Go stops too, not only the script.
+	qctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	s := newSession(qctx, qs, opts)
 
 	stop := make(chan struct{})
 	done := make(chan struct{})
+	var memErr error // the watchdog's, read once it is done
 	go func() {
 		defer close(done)
-		s.watch(stop)
+		memErr = s.watch(ctx, cancel, stop)
 	}()
-	defer func() {
-		close(stop)
-		<-done
-	}()
+	var once sync.Once
+	stopWatch := func() {
+		once.Do(func() {
+			close(stop)
+			<-done
+		})
+	}
+	defer stopWatch()
 
 	defer func() {
 		// The last resort: a Go panic in a binding or in Cayley becomes the
@@ -100,6 +111,10 @@ func Run(ctx context.Context, qs cgraph.QuadStore, src string, opts Options) (re
 		}
 	}()
 	_, err = s.vm.RunProgram(prog)
+	stopWatch()
+	if s.fail == nil && memErr != nil {
+		s.fail = memErr
+	}
 	if s.fail != nil {
 		return nil, &Error{Err: s.fail}
 	}
@@ -133,9 +148,10 @@ func Run(ctx context.Context, qs cgraph.QuadStore, src string, opts Options) (re
 	return nil, &Error{Err: err}
 }
 
-// watch interrupts the runtime when the context is done or the heap has
-// grown past the budget, until stop is closed.
-func (s *session) watch(stop <-chan struct{}) {
+// watch interrupts the runtime when the caller's context is done or the
+// heap has grown past the budget (then it also cancels the query's context),
+// until stop is closed.
+func (s *session) watch(ctx context.Context, cancel context.CancelFunc, stop <-chan struct{}) error {
 	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	heap := func() uint64 {
 		metrics.Read(sample)
@@ -150,15 +166,17 @@ func (s *session) watch(stop <-chan struct{}) {
 	for {
 		select {
 		case <-stop:
-			return
-		case <-s.ctx.Done():
-			s.vm.Interrupt(s.ctx.Err())
-			return
+			return nil
+		case <-ctx.Done():
+			s.vm.Interrupt(ctx.Err())
+			return nil
 		case <-tick.C:
 			if h := heap(); h > base && h-base > s.opts.MaxMemory {
-				s.vm.Interrupt(fmt.Errorf("%w: the heap grew by %d MB, over the query's %d MB",
-					ErrMemory, (h-base)>>20, s.opts.MaxMemory>>20))
-				return
+				err := fmt.Errorf("%w: the heap grew by %d MB, over the query's %d MB",
+					ErrMemory, (h-base)>>20, s.opts.MaxMemory>>20)
+				s.vm.Interrupt(err)
+				cancel()
+				return err
 			}
 		}
 	}
