@@ -68,7 +68,8 @@ func cayleyQuery(ctx context.Context, s *Store, q string) ([]any, error) {
 	return out, it.Err()
 }
 
-// canonical is a result set as sorted JSON lines, to compare.
+// canonical is a result set as JSON lines, in order, to compare: both
+// engines build the same iterators, so they give the same order too.
 func canonical(t *testing.T, rows []any) []string {
 	t.Helper()
 	out := make([]string, len(rows))
@@ -79,7 +80,6 @@ func canonical(t *testing.T, rows []any) []string {
 		}
 		out[i] = string(b)
 	}
-	slices.Sort(out)
 	return out
 }
 
@@ -127,6 +127,7 @@ func TestGizmoDifferential(t *testing.T) {
 	s, quads := harbor(t)
 	ctx := context.Background()
 	queries := documentedQueries(t)
+	documented := len(queries)
 	gen := newQueryGen(quads, 1)
 	for i := 0; i < 400; i++ {
 		queries[fmt.Sprintf("generated %d", i)] = gen.query()
@@ -151,6 +152,8 @@ func TestGizmoDifferential(t *testing.T) {
 			nonEmpty++
 		}
 	}
+	t.Logf("%d documented and %d generated queries compared, in order, %d of them finding something",
+		documented, len(queries)-documented, nonEmpty)
 	// The comparison means something only if most queries find something.
 	if nonEmpty < len(queries)/2 {
 		t.Errorf("%d of %d queries find something, want at least half", nonEmpty, len(queries))
