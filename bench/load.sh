@@ -52,7 +52,7 @@ rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 
 reset() { rm -rf "$work/cayley.db" "$work/kg.db"; }
 c=$(best_of "$work/cayley" load --init -d bolt -a "$work/cayley.db" -i "$work/quads.nq")
-k=$(best_of "$work/kg" load --db "$work/kg.db" "$work/quads.nq")
+k=$(best_of "$work/kg" load --batch 10000 --db "$work/kg.db" "$work/quads.nq")
 held=$("$work/kg" stats --json --db "$work/kg.db" | sed 's/.*"quads":\([0-9]*\).*/\1/')
 
 echo
@@ -75,7 +75,7 @@ if [[ -n ${KG_BENCH_POSTGRES:-} ]]; then
       CREATE SCHEMA kgbench_c; CREATE SCHEMA kgbench_k;" 2>/dev/null
   }
   cp=$(best_of "$work/cayley" load --init -d postgres -a "$(url kgbench_c)" -i "$work/pg.nq")
-  kp=$(best_of "$work/kg" load --backend postgres --db "$(url kgbench_k)" "$work/pg.nq")
+  kp=$(best_of "$work/kg" load --batch 10000 --backend postgres --db "$(url kgbench_k)" "$work/pg.nq")
   psql -q "$KG_BENCH_POSTGRES" -c "DROP SCHEMA kgbench_c CASCADE; DROP SCHEMA kgbench_k CASCADE;" 2>/dev/null
   echo
   echo "load of the first $PG_N of those quads into PostgreSQL ($(psql -tA "$KG_BENCH_POSTGRES" -c 'SHOW server_version'))"

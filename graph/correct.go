@@ -12,6 +12,7 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
 
 	"github.com/kgraph/kg/schema"
 )
@@ -118,17 +119,33 @@ func (s *Store) correct(ctx context.Context, decide func(*builder) (Correction, 
 		if c, err = decide(b); err != nil {
 			return true, err
 		}
-		c.Seq = 1
-		if len(corrs) > 0 {
-			c.Seq = corrs[len(corrs)-1].Seq + 1
-		}
-		c.ID, c.Time = correctionID(c.Seq), time.Now().UTC().Truncate(time.Second)
-		corrs = append(corrs, c)
-		del, add, err := b.recorrect(corrs, nil)
+		// A number is never given twice, not even after an undo of the
+		// last correction: the store keeps the last one given.
+		counter, err := b.r.quadsOf(quad.Subject, quad.IRI(schema.Corrections))
 		if err != nil {
 			return false, err
 		}
-		return true, b.r.apply(del, append(add, correctionQuads(c)...))
+		last := 0
+		for _, q := range counter {
+			if n, ok := q.Object.(quad.Int); ok && q.Predicate == quad.IRI(schema.LastSeq) {
+				last = max(last, int(n))
+			}
+		}
+		if len(corrs) > 0 {
+			last = max(last, corrs[len(corrs)-1].Seq)
+		}
+		c.Seq = last + 1
+		c.ID, c.Time = correctionID(c.Seq), time.Now().UTC().Truncate(time.Second)
+		corrs = append(corrs, c)
+		del, add, err := b.recorrect(corrs, nil, nil)
+		if err != nil {
+			return false, err
+		}
+		add = append(add, correctionQuads(c)...)
+		add = append(add, savedQuads(c, del)...)
+		del = append(del, counter...)
+		add = append(add, quad.Quad{Subject: quad.IRI(schema.Corrections), Predicate: quad.IRI(schema.LastSeq), Object: quad.Int(c.Seq)})
+		return true, b.r.apply(del, add)
 	})
 	if err != nil {
 		if errors.Is(err, ErrNotFound) || errors.Is(err, ErrBadCorrection) {
@@ -161,11 +178,15 @@ func (s *Store) Undo(ctx context.Context, id string) (Correction, error) {
 			return true, &notFoundError{what: "correction " + strings.TrimPrefix(id, schema.Prefix+"correction/")}
 		}
 		c = corrs[i]
-		del, add, err := b.recorrect(slices.Delete(corrs, i, i+1), []Correction{c})
+		node, err := b.r.quadsOf(quad.Subject, quad.IRI(c.ID))
 		if err != nil {
 			return false, err
 		}
-		node, err := b.r.quadsOf(quad.Subject, quad.IRI(c.ID))
+		restore, err := restoredQuads(node)
+		if err != nil {
+			return false, fmt.Errorf("%s: %w", c.ID, err)
+		}
+		del, add, err := b.recorrect(slices.Delete(corrs, i, i+1), []Correction{c}, restore)
 		if err != nil {
 			return false, err
 		}
@@ -237,6 +258,41 @@ func correctionQuads(c Correction) []quad.Quad {
 		qs = append(qs, q(schema.Alias, quad.String(c.Alias)))
 	}
 	return qs
+}
+
+// savedQuads returns the quads that keep, on the correction's node, the
+// entities that applying it deletes (del holds them), so that undoing it
+// restores them whole: type, name words and all.
+func savedQuads(c Correction, del []quad.Quad) []quad.Quad {
+	var out []quad.Quad
+	for _, q := range del {
+		if q.Label == nil && strings.HasPrefix(iriString(q.Subject), schema.Prefix+"entity/") {
+			out = append(out, quad.Quad{Subject: quad.IRI(c.ID), Predicate: quad.IRI(schema.Saved), Object: quad.String(q.NQuad())})
+		}
+	}
+	return out
+}
+
+// restoredQuads reads the entities that a correction's node saved, by
+// entity.
+func restoredQuads(node []quad.Quad) (map[string][]quad.Quad, error) {
+	out := make(map[string][]quad.Quad)
+	for _, q := range node {
+		if q.Predicate != quad.IRI(schema.Saved) {
+			continue
+		}
+		s, ok := q.Object.(quad.String)
+		if !ok {
+			return nil, fmt.Errorf("saved quad %v is not a string", q.Object)
+		}
+		saved, err := nquads.Parse(string(s))
+		if err != nil {
+			return nil, fmt.Errorf("saved quad %q: %w", s, err)
+		}
+		id := iriString(saved.Subject)
+		out[id] = append(out[id], saved)
+	}
+	return out, nil
 }
 
 // resolve applies the corrections, in order, to an entity named name (whose
@@ -318,7 +374,10 @@ var roles = [2]role{
 // correction can put it back. Entities left without evidence are deleted;
 // entities that facts move to are created, with the type of the entity the
 // facts come from.
-func (b *builder) recorrect(corrs, also []Correction) (del, add []quad.Quad, err error) {
+//
+// restore holds, by entity, the quads to create an entity with when undoing
+// a correction that deleted it (see [savedQuads]).
+func (b *builder) recorrect(corrs, also []Correction, restore map[string][]quad.Quad) (del, add []quad.Quad, err error) {
 	targets := make(map[string]bool)
 	for _, c := range slices.Concat(corrs, also) {
 		for _, n := range []string{c.Keep, c.Drop, c.Alias} {
@@ -405,6 +464,10 @@ func (b *builder) recorrect(corrs, also []Correction) (del, add []quad.Quad, err
 			return nil, nil, err
 		}
 		if p.isA(schema.Entity) {
+			continue
+		}
+		if qs, ok := restore[id]; ok {
+			add = append(add, qs...)
 			continue
 		}
 		from, err := b.node(gained[id])

@@ -21,8 +21,8 @@
 // document and of the nodes its facts touch, through the subject and object
 // indexes. [Store.Load] adds facts of any number of documents in one
 // transaction, for a store built in one go. [Store.LoadNQuads] loads an
-// N-Quads file as it is, in batched transactions, after it has checked every
-// line. [Store.Verify] checks the invariants that these writes keep, and
+// N-Quads file as it is, after it has checked every line: in one transaction
+// (all or nothing), or in batched ones when the caller trades that for speed. [Store.Verify] checks the invariants that these writes keep, and
 // [Store.Documents] and [Store.Size] describe what the store holds.
 //
 // [Store.Query] runs Gizmo and returns the values Cayley's HTTP API would
@@ -119,15 +119,20 @@
 // each node gets one value of each property: the most frequent, ties broken
 // alphabetically.
 //
-// Gizmo is JavaScript, run by goja. A cancelled context stops a query between
-// two steps of the script, not inside one built-in call: a query such as
-// new Array(1e8).join() runs to the end of that call, and Query waits for it.
-// Nothing bounds the memory a query takes. Query runs kg's copy of Cayley's
-// Gizmo (internal/gizmo), whose only changes turn a panic in Cayley's
-// bindings (g.V().Out({}) panics in Cayley and kills the process) into a
-// QueryError and make the query follow the caller's context.
+// Gizmo is JavaScript, run by goja in kg's own engine (internal/gizmo) on
+// Cayley's query/path, in the caller's goroutine. Every function a query can
+// call checks its arguments and throws a TypeError on a wrong one; a Go
+// panic (Cayley panics on some shapes) becomes the query's error. A query has
+// budgets ([QueryOptions]): results, steps and memory. The memory budget is
+// enforced by sampling the process's Go heap every 5 ms and interrupting the
+// query past it, so work beside a query counts against it, and one built-in
+// call that allocates at once (new Array(1e8).join()) completes before the
+// query is stopped. A cancelled context stops a query between two steps of
+// the script and inside iterators.
 //
 // The Graphviz renderer is a WebAssembly module that go-graphviz compiles when
-// the program starts (about 0.5 s the first time, then from a cache in
-// $TMPDIR/go-graphviz) and shares: calls of [RenderSVG] take turns.
+// the program starts (about 0.5 s the first time, then from a cache in the
+// user's own $XDG_CACHE_HOME/kg/go-graphviz, never in a directory that
+// another user may own: see internal/gvcache) and shares: calls of
+// [RenderSVG] take turns.
 package graph

@@ -22,6 +22,9 @@ func FuzzQuery(f *testing.F) {
 		queryDid, queryDoneTo, queryDidEvidence, querySentences,
 		`g.V().Out({}).All()`, `g.V().Out("<kg:name>", 5).All()`, `iri(5)`, `g.V(`,
 		`g.V().FollowRecursive([null, 1]).All()`, `g.V().Follow(null).All()`, `g.V().LabelContext({}).All()`,
+		`g.V().Except(g.V("nothing")).All()`, `g.V().ForEach(function(d) { while (true) {} })`,
+		`var a = {}; a.a = a; g.Emit(a)`, `function f() { return f() } f()`, `g.M().All()`,
+		`g.V().Has("<kg:confidence>", gt(0.5), regex("x")).Order().All()`,
 	} {
 		f.Add(q)
 	}

@@ -44,23 +44,28 @@ type ParseError struct {
 func (e *ParseError) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
 func (e *ParseError) Unwrap() error { return e.Err }
 
-// DefaultBatch is how many quads [Store.LoadNQuads] writes per transaction
-// when the caller does not say: the fastest of the sizes that
-// BenchmarkLoadNQuads compares on bolt (see bench/README.md).
+// DefaultBatch is a batch size for [Store.LoadNQuads] that trades its
+// atomicity for speed: the fastest of the sizes that BenchmarkLoadNQuads
+// compares on bolt (see bench/README.md).
 const DefaultBatch = 10_000
 
 // LoadNQuads loads the N-Quads file at path and returns how many quads it
-// read. It reads the file twice: first it parses every line, so that a file
-// with a bad line (a [*ParseError], naming the file and line) writes nothing;
-// then it writes the quads in transactions of batch quads (DefaultBatch when
-// batch <= 0), skipping those the store holds. A crash in the second pass
-// leaves the batches written before it; loading the file again completes it.
+// read, skipping those the store holds. It first parses every line, so that
+// a file with a bad line (a [*ParseError], naming the file and line) writes
+// nothing.
+//
+// With batch <= 0 the load is atomic: the whole file is one transaction, in
+// memory until it commits, and a crash leaves the store as it was. With
+// batch > 0 it reads the file twice and writes transactions of batch quads,
+// parsing the next while Cayley writes one: faster on large files, but a
+// crash leaves the batches written before it (loading the file again
+// completes it).
 //
 // The quads are written as they are: LoadNQuads does not check that they
 // follow kg's schema ([Store.Verify] does).
 func (s *Store) LoadNQuads(ctx context.Context, path string, batch int) (int64, error) {
 	if batch <= 0 {
-		batch = DefaultBatch
+		return s.loadNQuadsAtomic(ctx, path)
 	}
 	n, err := readNQuads(ctx, path, batch, nil)
 	if err != nil {
@@ -96,6 +101,32 @@ func (s *Store) LoadNQuads(ctx context.Context, path string, batch int) (int64, 
 			return nil
 		})
 		return true, g.Wait()
+	})
+	if err != nil {
+		return 0, fmt.Errorf("load %s: %w", path, err)
+	}
+	return n, nil
+}
+
+// loadNQuadsAtomic is LoadNQuads in one transaction.
+func (s *Store) loadNQuadsAtomic(ctx context.Context, path string) (int64, error) {
+	var all []quad.Quad
+	n, err := readNQuads(ctx, path, 1<<16, func(b []quad.Quad) error {
+		all = append(all, b...)
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("load %s: %w", path, err)
+	}
+	err = s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, _ bool) (bool, error) {
+		if err := ctx.Err(); err != nil {
+			return true, err
+		}
+		w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{IgnoreDup: true})
+		if err != nil {
+			return true, err
+		}
+		return true, retry(ctx, func() error { return w.AddQuadSet(all) })
 	})
 	if err != nil {
 		return 0, fmt.Errorf("load %s: %w", path, err)

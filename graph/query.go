@@ -2,15 +2,14 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
-
-	"github.com/cayleygraph/cayley/query"
 
 	"github.com/kgraph/kg/graph/internal/gizmo"
 )
 
-// QueryError is a Gizmo query that does not parse or fails while it runs: the
-// caller's error, not the store's.
+// QueryError is a Gizmo query that does not parse, fails while it runs or
+// passes one of its budgets: the caller's error, not the store's.
 type QueryError struct {
 	Query string // the query as given
 	Err   error  // Gizmo's error
@@ -19,14 +18,42 @@ type QueryError struct {
 func (e *QueryError) Error() string { return "gizmo: " + e.Err.Error() }
 func (e *QueryError) Unwrap() error { return e.Err }
 
+// Query budget errors, wrapped in a [*QueryError].
+var (
+	ErrQueryResults = gizmo.ErrTooManyResults
+	ErrQuerySteps   = gizmo.ErrTooManySteps
+	ErrQueryMemory  = gizmo.ErrMemory
+)
+
+// QueryOptions bound a query; the zero value means the defaults.
+type QueryOptions struct {
+	// Limit truncates the results: at most Limit (0: no limit, up to
+	// MaxResults).
+	Limit int
+	// MaxResults fails a query without a Limit that gives more results.
+	// Default 100,000.
+	MaxResults int
+	// MaxSteps fails a query after this many steps (calls of Gizmo's
+	// functions and paths visited). Default 50 million.
+	MaxSteps int64
+	// MaxMemory fails a query when the Go heap grows by more than this
+	// many bytes while it runs. Default 256 MB.
+	MaxMemory uint64
+}
+
 // Query runs a Gizmo query and returns its results as Cayley's HTTP API
 // would: each is a value ready for encoding/json, most often a map from tag
 // ("id" for the path's end) to a string, a number or a boolean, with IRIs
 // written "<kg:name>". With limit > 0, it returns at most limit results.
 //
-// A query that does not parse or fails while it runs gives a [*QueryError];
-// a cancelled context gives the context's error.
+// A query that does not parse, fails while it runs or passes a budget gives
+// a [*QueryError]; a cancelled context gives the context's error.
 func (s *Store) Query(ctx context.Context, gizmoQuery string, limit int) ([]any, error) {
+	return s.QueryWith(ctx, gizmoQuery, QueryOptions{Limit: limit})
+}
+
+// QueryWith is [Store.Query] with budgets of one's own.
+func (s *Store) QueryWith(ctx context.Context, gizmoQuery string, opts QueryOptions) ([]any, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
@@ -35,42 +62,20 @@ func (s *Store) Query(ctx context.Context, gizmoQuery string, limit int) ([]any,
 		return nil, fmt.Errorf("query: %w", err)
 	}
 	defer release()
-
-	// One session per query: a session keeps the query's variables. The
-	// context reaches the query through Execute (in our copy of Gizmo; in
-	// Cayley's, only through Next).
-	it, err := gizmo.NewSession(qs).Execute(ctx, gizmoQuery, query.Options{
-		Collation: query.JSON,
-		Limit:     limit,
+	out, err := gizmo.Run(ctx, qs, gizmoQuery, gizmo.Options{
+		Limit:      opts.Limit,
+		MaxResults: opts.MaxResults,
+		MaxSteps:   opts.MaxSteps,
+		MaxMemory:  opts.MaxMemory,
 	})
-	if err != nil {
-		return nil, &QueryError{Query: gizmoQuery, Err: err}
+	var ge *gizmo.Error
+	switch {
+	case err == nil:
+		return out, nil
+	case errors.As(err, &ge):
+		return nil, &QueryError{Query: gizmoQuery, Err: ge.Err}
+	case ctx.Err() != nil:
+		return nil, fmt.Errorf("query: %w", ctx.Err())
 	}
-	defer func() {
-		it.Close()
-		// Close interrupts the query but does not wait for it: run Next
-		// until the goroutine that runs it has returned, so that it no
-		// longer reads the store when the caller gets the store back.
-		for it.Next(context.Background()) {
-		}
-	}()
-
-	out := []any{}
-	for it.Next(ctx) {
-		r := it.Result()
-		if r == nil {
-			continue // the value of the script itself, which the API leaves out
-		}
-		out = append(out, r)
-		if limit > 0 && len(out) >= limit {
-			break
-		}
-	}
-	if err := it.Err(); err != nil {
-		if cerr := ctx.Err(); cerr != nil {
-			return nil, fmt.Errorf("query: %w", cerr)
-		}
-		return nil, &QueryError{Query: gizmoQuery, Err: err}
-	}
-	return out, nil
+	return nil, fmt.Errorf("query: %w", err)
 }

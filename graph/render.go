@@ -9,7 +9,13 @@ import (
 
 	"github.com/goccy/go-graphviz"
 	"github.com/goccy/go-graphviz/gvc"
+
+	"github.com/kgraph/kg/graph/internal/gvcache"
 )
+
+// go-graphviz has compiled its renderer, in a cache of the user's own (see
+// package gvcache): give the process its TMPDIR back.
+func init() { gvcache.Restore() }
 
 // renderMu serialises the calls into go-graphviz, whose WebAssembly module is
 // one per process and not safe for concurrent use. It is the package's only

@@ -11,11 +11,12 @@ const (
 
 // Classes: the objects of rdf:type.
 const (
-	Entity     = Prefix + "Entity"     // a person, organisation, place, thing or value
-	Relation   = Prefix + "Relation"   // a predicate that links two entities in a fact
-	Document   = Prefix + "Document"   // a source text
-	Evidence   = Prefix + "Evidence"   // one sentence of one document that states one fact
-	Correction = Prefix + "Correction" // an analyst's merge or split of entities, applied to every load
+	Entity      = Prefix + "Entity"      // a person, organisation, place, thing or value
+	Relation    = Prefix + "Relation"    // a predicate that links two entities in a fact
+	Document    = Prefix + "Document"    // a source text
+	Evidence    = Prefix + "Evidence"    // one sentence of one document that states one fact
+	Correction  = Prefix + "Correction"  // an analyst's merge or split of entities, applied to every load
+	Corrections = Prefix + "corrections" // the node that holds the store's kg:last_seq
 )
 
 // Properties.
@@ -46,6 +47,8 @@ const (
 	Alias         = Prefix + "alias"          // correction: the alias that becomes an entity of its own (split)
 	Seq           = Prefix + "seq"            // correction: its number; corrections apply in this order
 	Time          = Prefix + "time"           // correction: when the analyst made it
+	Saved         = Prefix + "saved"          // correction: a quad of an entity it deleted, as an N-Quad, restored by undoing it
+	LastSeq       = Prefix + "last_seq"       // corrections: the last number given, so that none is given twice
 	Hash          = Prefix + "hash"           // document: "sha256:" and the hex SHA-256 of its text, as loaded
 	EvidenceCount = Prefix + "evidence_count" // document: how many evidence nodes it has, to check it is whole
 	DocTitle      = Prefix + "title"          // document: its title, where the input gives one (JSON Lines)

@@ -124,3 +124,12 @@ func storeFlags() []cli.Flag {
 func storeOptions(c *cli.Context, create bool) graph.Options {
 	return graph.Options{Backend: c.String("backend"), Path: c.String("db"), Create: create}
 }
+
+// readStoreOptions are the options of a command that only reads: the store
+// is opened read-only (a bolt file with a shared lock), so that a 0444 file
+// or a read-only file system serves, and readers do not wait for each other.
+func readStoreOptions(c *cli.Context) graph.Options {
+	opts := storeOptions(c, false)
+	opts.ReadOnly = true
+	return opts
+}

@@ -27,7 +27,7 @@ func communitiesCommand(e *env) *cli.Command {
 			&cli.IntFlag{Name: "n", Usage: "print the `N` largest (0 for all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one community a line"}),
 		Action: func(c *cli.Context) error {
-			return runCommunities(c.Context, e, communitiesOptions{store: storeOptions(c, false), seed: c.Uint64("seed"),
+			return runCommunities(c.Context, e, communitiesOptions{store: readStoreOptions(c), seed: c.Uint64("seed"),
 				limit: c.Int("n"), asJSON: c.Bool("json")})
 		},
 	}

@@ -17,7 +17,7 @@ func correctionsCommand(e *env) *cli.Command {
 		Usage: "list the merges and splits recorded in the store, in the order they apply",
 		Flags: append(storeFlags(), &cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one correction a line"}),
 		Action: func(c *cli.Context) error {
-			return runCorrections(c.Context, e, storeOptions(c, false), c.Bool("json"))
+			return runCorrections(c.Context, e, readStoreOptions(c), c.Bool("json"))
 		},
 	}
 }

@@ -31,7 +31,7 @@ func entitiesCommand(e *env) *cli.Command {
 			&cli.IntFlag{Name: "n", Usage: "print at most `N` entities (0 for all)"}),
 		Action: func(c *cli.Context) error {
 			return runEntities(c.Context, e, entitiesOptions{
-				store:  storeOptions(c, false),
+				store:  readStoreOptions(c),
 				filter: graph.EntityFilter{Type: c.String("type"), Sort: c.String("sort")},
 				asJSON: c.Bool("json"),
 				limit:  c.Int("n"),

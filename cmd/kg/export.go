@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"slices"
 	"strings"
 
@@ -49,7 +48,7 @@ func exportCommand(e *env) *cli.Command {
 		),
 		Action: func(c *cli.Context) error {
 			return runExport(c.Context, e, exportOptions{
-				store: storeOptions(c, false), format: c.String("format"),
+				store: readStoreOptions(c), format: c.String("format"),
 				sel: graph.SubgraphOptions{Focus: c.String("focus"), Depth: c.Int("depth"),
 					Relations: trimmed(c.StringSlice("relation")), Types: trimmed(c.StringSlice("type")),
 					MinConfidence: c.Float64("min-confidence")},
@@ -128,7 +127,7 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 		if err := s.ExportNQuads(ctx, &buf, opts.sel); err != nil {
 			return err
 		}
-		return writeOutput(e.stdout, opts.out, buf.Bytes())
+		return writeOutputs(e.stdout, output{opts.out, buf.Bytes()})
 	}
 	sub, err := s.Select(ctx, opts.sel)
 	if err != nil {
@@ -137,35 +136,15 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 	if err := renderers[opts.format](ctx, &buf, sub); err != nil {
 		return err
 	}
+	outs := []output{{opts.out, buf.Bytes()}}
 	if opts.nodes != "" {
 		var nodes bytes.Buffer
 		if err := graph.WriteNodesCSV(&nodes, sub); err != nil {
 			return err
 		}
-		if err := writeOutput(e.stdout, opts.nodes, nodes.Bytes()); err != nil {
-			return err
-		}
+		outs = append(outs, output{opts.nodes, nodes.Bytes()})
 	}
-	return writeOutput(e.stdout, opts.out, buf.Bytes())
-}
-
-// writeOutput writes b to the file named out, or to w when out is empty or
-// "-". A file is written whole or not at all: to a temporary name, then
-// renamed.
-func writeOutput(w io.Writer, out string, b []byte) error {
-	if out == "" || out == "-" {
-		_, err := w.Write(b)
-		return err
-	}
-	tmp := out + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", out, err)
-	}
-	if err := os.Rename(tmp, out); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("write %s: %w", out, err)
-	}
-	return nil
+	return writeOutputs(e.stdout, outs...)
 }
 
 // selectPaths narrows the selection to the k shortest connections between

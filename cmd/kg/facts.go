@@ -28,7 +28,7 @@ func factsCommand(e *env) *cli.Command {
 			if c.NArg() != 1 {
 				return usageError{fmt.Errorf("facts: want one entity name, got %s", plural(c.NArg(), "argument"))}
 			}
-			return runFacts(c.Context, e, factsOptions{store: storeOptions(c, false), name: c.Args().First(), asJSON: c.Bool("json")})
+			return runFacts(c.Context, e, factsOptions{store: readStoreOptions(c), name: c.Args().First(), asJSON: c.Bool("json")})
 		},
 	}
 }

@@ -24,7 +24,8 @@ func loadCommand(e *env) *cli.Command {
 		Usage:     "load N-Quads files (what kg extract --format nquads writes) into the store as they are",
 		ArgsUsage: "FILE.nq...",
 		Flags: append(storeFlags(),
-			&cli.IntFlag{Name: "batch", Value: graph.DefaultBatch, Usage: "quads per transaction"}),
+			&cli.IntFlag{Name: "batch", Value: 0, Usage: "quads per transaction (0: each file in one, all or nothing; " +
+				"10000 is faster, but a crash leaves part of the file)"}),
 		Action: func(c *cli.Context) error {
 			return runLoad(c.Context, e, loadOptions{files: c.Args().Slice(), store: storeOptions(c, true), batch: c.Int("batch")})
 		},

@@ -35,7 +35,7 @@ func neighborsCommand(e *env) *cli.Command {
 				return usageError{fmt.Errorf("neighbors: want one entity name, got %s", plural(c.NArg(), "argument"))}
 			}
 			return runNeighbors(c.Context, e, neighborsOptions{
-				store: storeOptions(c, false),
+				store: readStoreOptions(c),
 				name:  c.Args().First(),
 				depth: c.Int("depth"),
 				filter: analyze.Filter{Relation: c.String("relation"), Type: c.String("type"),

@@ -32,7 +32,7 @@ func pathCommand(e *env) *cli.Command {
 			if c.NArg() != 2 {
 				return usageError{fmt.Errorf("path: want two entity names, got %s", plural(c.NArg(), "argument"))}
 			}
-			return runPath(c.Context, e, pathOptions{store: storeOptions(c, false), from: c.Args().Get(0),
+			return runPath(c.Context, e, pathOptions{store: readStoreOptions(c), from: c.Args().Get(0),
 				to: c.Args().Get(1), maxHops: c.Int("max-hops"), k: c.Int("k"), asJSON: c.Bool("json")})
 		},
 	}

@@ -162,11 +162,7 @@ func writeStatsJSON(e *env, path string, st *pipelineStats) error {
 		return err
 	}
 	b = append(b, '\n')
-	if path == "-" {
-		_, err = e.stdout.Write(b)
-		return err
-	}
-	if err := os.WriteFile(path, b, 0o644); err != nil {
+	if err := writeOutputs(e.stdout, output{path, b}); err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}
 	return nil

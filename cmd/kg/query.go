@@ -35,7 +35,7 @@ func queryCommand(e *env) *cli.Command {
 			if err != nil {
 				return err
 			}
-			return runQuery(c.Context, e, queryOptions{query: q, store: storeOptions(c, false),
+			return runQuery(c.Context, e, queryOptions{query: q, store: readStoreOptions(c),
 				limit: c.Int("limit"), timeout: c.Duration("timeout")})
 		},
 	}

@@ -31,7 +31,7 @@ func rankCommand(e *env) *cli.Command {
 			&cli.IntFlag{Name: "n", Value: 20, Usage: "print the first `N` (0 for all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one entity a line"}),
 		Action: func(c *cli.Context) error {
-			return runRank(c.Context, e, rankOptions{store: storeOptions(c, false), by: c.String("by"),
+			return runRank(c.Context, e, rankOptions{store: readStoreOptions(c), by: c.String("by"),
 				typ: c.String("type"), limit: c.Int("n"), asJSON: c.Bool("json")})
 		},
 	}

@@ -18,7 +18,7 @@ func statsCommand(e *env) *cli.Command {
 		Usage: "count the quads, entities, facts, documents and evidence in the store, its size, and each document's evidence",
 		Flags: append(storeFlags(), &cli.BoolFlag{Name: "json", Usage: "print JSON"}),
 		Action: func(c *cli.Context) error {
-			return runStats(c.Context, e, storeOptions(c, false), c.Bool("json"))
+			return runStats(c.Context, e, readStoreOptions(c), c.Bool("json"))
 		},
 	}
 }

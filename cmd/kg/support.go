@@ -29,7 +29,7 @@ func supportCommand(e *env) *cli.Command {
 			if c.NArg() != 3 {
 				return usageError{fmt.Errorf("support: want SUBJECT RELATION OBJECT, got %s", plural(c.NArg(), "argument"))}
 			}
-			return runSupport(c.Context, e, supportOptions{store: storeOptions(c, false),
+			return runSupport(c.Context, e, supportOptions{store: readStoreOptions(c),
 				subject: c.Args().Get(0), relation: c.Args().Get(1), object: c.Args().Get(2), asJSON: c.Bool("json")})
 		},
 	}

@@ -17,7 +17,7 @@ func verifyCommand(e *env) *cli.Command {
 		Flags: append(storeFlags(),
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object: the store and its problems"}),
 		Action: func(c *cli.Context) error {
-			return runVerify(c.Context, e, storeOptions(c, false), c.Bool("json"))
+			return runVerify(c.Context, e, readStoreOptions(c), c.Bool("json"))
 		},
 	}
 }

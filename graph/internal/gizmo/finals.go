@@ -1,214 +1,238 @@
-// Copyright 2017 The Cayley Authors. All rights reserved.
-//
-// Licensed under the Apache License, Version 2.0 (the "License");
-// you may not use this file except in compliance with the License.
-// You may obtain a copy of the License at
-//
-//     http://www.apache.org/licenses/LICENSE-2.0
-//
-// Unless required by applicable law or agreed to in writing, software
-// distributed under the License is distributed on an "AS IS" BASIS,
-// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-// See the License for the specific language governing permissions and
-// limitations under the License.
-
 package gizmo
 
 import (
-	"github.com/dop251/goja"
+	"encoding/json"
+	"errors"
 
 	"github.com/cayleygraph/cayley/graph/iterator"
-	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/dop251/goja"
 )
 
-const TopResultTag = "id"
+// topTag names a path's end in the results.
+const topTag = "id"
 
-// GetLimit is the same as All, but limited to the first N unique nodes at the end of the path, and each of their possible traversals.
-func (p *pathObject) GetLimit(limit int) error {
-	it := p.buildIteratorTree()
-	it = iterator.Tag(it, TopResultTag)
-	p.s.limit = limit
-	p.s.count = 0
-	return p.s.runIterator(it)
-}
+// errStop ends an iteration early, without an error.
+var errStop = errors.New("stop")
 
-// All executes the query and adds the results, with all tags, as a string-to-string (tag to node) map in the output set, one for each path that a traversal could take.
-func (p *pathObject) All() error {
-	return p.GetLimit(p.s.limit)
-}
-
-func (p *pathObject) toArray(call goja.FunctionCall, withTags bool) goja.Value {
-	args := exportArgs(call.Arguments)
-	if len(args) > 1 {
-		return throwErr(p.s.vm, errArgCount2{Expected: 1, Got: len(args)})
+// run returns the path a final is called on, ready to iterate.
+func (s *session) run(name string, c goja.FunctionCall) iterator.Shape {
+	pv := s.this(name, c)
+	if pv.morphism {
+		s.typeError(name, "a morphism (g.M()) cannot be run; start a path with g.V()")
 	}
-	limit := -1
-	if len(args) > 0 {
-		limit, _ = toInt(args[0])
-	}
-	it := p.buildIteratorTree()
-	it = iterator.Tag(it, TopResultTag)
-	var (
-		array interface{}
-		err   error
-	)
-	if !withTags {
-		array, err = p.s.runIteratorToArrayNoTags(it, limit)
-	} else {
-		array, err = p.s.runIteratorToArray(it, limit)
-	}
-	if err != nil {
-		return throwErr(p.s.vm, err)
-	}
-	return p.s.vm.ToValue(array)
+	return pv.p.BuildIteratorOn(s.ctx, s.qs)
 }
 
-// ToArray executes a query and returns the results at the end of the query path as an JS array.
-//
-// Example:
-//
-//	// javascript
-//	// bobFollowers contains an Array of followers of bob (alice, charlie, dani).
-//	var bobFollowers = g.V("<bob>").In("<follows>").ToArray()
-func (p *pathObject) ToArray(call goja.FunctionCall) goja.Value {
-	return p.toArray(call, false)
+// each visits every result of it (every path, with paths), at most limit of
+// them with limit >= 0, counting steps; fn returns errStop to end early.
+func (s *session) each(it iterator.Shape, paths bool, limit int64, fn func(iterator.Scanner) error) {
+	it, _ = it.Optimize(s.ctx)
+	sc := it.Iterate()
+	defer sc.Close()
+	var n int64
+	visit := func() bool {
+		if limit >= 0 && n >= limit {
+			return false
+		}
+		n++
+		s.step(1)
+		if err := fn(sc); err != nil {
+			if errors.Is(err, errStop) {
+				return false
+			}
+			s.rethrow(err)
+		}
+		return true
+	}
+	for sc.Next(s.ctx) {
+		if !visit() {
+			return
+		}
+		for paths && sc.NextPath(s.ctx) {
+			if !visit() {
+				return
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		s.rethrow(err)
+	}
+	if err := s.ctx.Err(); err != nil {
+		s.rethrow(err)
+	}
 }
 
-// TagArray is the same as ToArray, but instead of a list of top-level nodes, returns an Array of tag-to-string dictionaries, much as All would, except inside the JS environment.
-//
-// Example:
-//
-//	// javascript
-//	// bobTags contains an Array of followers of bob (alice, charlie, dani).
-//	var bobTags = g.V("<bob>").Tag("name").In("<follows>").TagArray()
-//	// nameValue should be the string "<bob>"
-//	var nameValue = bobTags[0]["name"]
-func (p *pathObject) TagArray(call goja.FunctionCall) goja.Value {
-	return p.toArray(call, true)
-}
-func (p *pathObject) toValue(withTags bool) (interface{}, error) {
-	it := p.buildIteratorTree()
-	it = iterator.Tag(it, TopResultTag)
-	const limit = 1
-	if !withTags {
-		array, err := p.s.runIteratorToArrayNoTags(it, limit)
+// tagMap names the tags of the scanner's result; nil when none has a name.
+func (s *session) tagMap(sc iterator.Scanner) (map[string]any, error) {
+	refsByTag := make(map[string]refs.Ref)
+	sc.TagResults(refsByTag)
+	out := make(map[string]any, len(refsByTag))
+	for k, r := range refsByTag {
+		v, err := s.qs.NameOf(r)
 		if err != nil {
 			return nil, err
 		}
-		if len(array) == 0 {
-			return nil, nil
+		if n := native(v); n != nil {
+			out[k] = n
 		}
-		return array[0], nil
 	}
-	array, err := p.s.runIteratorToArray(it, limit)
-	if err != nil {
-		return nil, err
-	}
-	if len(array) == 0 {
+	if len(out) == 0 {
 		return nil, nil
 	}
-	return array[0], nil
+	return out, nil
 }
 
-// ToValue is the same as ToArray, but limited to one result node.
-func (p *pathObject) ToValue() (interface{}, error) {
-	return p.toValue(false)
-}
-
-// TagValue is the same as TagArray, but limited to one result node. Returns a tag-to-string map.
-func (p *pathObject) TagValue() (interface{}, error) {
-	return p.toValue(true)
-}
-
-// Map is a alias for ForEach.
-func (p *pathObject) Map(call goja.FunctionCall) goja.Value {
-	return p.ForEach(call)
-}
-
-// ForEach calls callback(data) for each result, where data is the tag-to-string map as in All case.
-// Signature: (callback) or (limit, callback)
-//
-// Arguments:
-//
-// * `limit` (Optional): An integer value on the first `limit` paths to process.
-// * `callback`: A javascript function of the form `function(data)`
-//
-// Example:
-//
-//	// javascript
-//	// Simulate query.All().All()
-//	graph.V("<alice>").ForEach(function(d) { g.Emit(d) } )
-func (p *pathObject) ForEach(call goja.FunctionCall) goja.Value {
-	it := p.buildIteratorTree()
-	it = iterator.Tag(it, TopResultTag)
-	if n := len(call.Arguments); n != 1 && n != 2 {
-		return throwErr(p.s.vm, errArgCount{Got: len(call.Arguments)})
+// limitArg reads the optional limit of ToArray, TagArray and ForEach: -1
+// for none.
+func (s *session) limitArg(name string, args []goja.Value) int64 {
+	if len(args) == 0 || goja.IsUndefined(args[0]) {
+		return -1
 	}
-	callback := call.Argument(len(call.Arguments) - 1)
-	args := exportArgs(call.Arguments[:len(call.Arguments)-1])
-	limit := -1
-	if len(args) != 0 {
-		limit, _ = toInt(args[0])
+	return s.count(name+" limit", args[0])
+}
+
+func (s *session) finals() map[string]func(goja.FunctionCall) goja.Value {
+	all := func(name string) func(goja.FunctionCall) goja.Value {
+		return func(c goja.FunctionCall) goja.Value {
+			it := iterator.Tag(s.run(name, c), topTag)
+			limit := int64(-1)
+			if name == "GetLimit" {
+				s.nargs(name, c, 1, 1)
+				limit = s.count(name, c.Arguments[0])
+			} else {
+				s.nargs(name, c, 0, 0)
+			}
+			s.each(it, true, limit, func(sc iterator.Scanner) error {
+				m, err := s.tagMap(sc)
+				if err != nil {
+					return err
+				}
+				if m == nil {
+					m = map[string]any{}
+				}
+				if !s.add(m) {
+					return errStop
+				}
+				return nil
+			})
+			return goja.Undefined()
+		}
 	}
-	err := p.s.runIteratorWithCallback(it, callback, call, limit)
+	toArray := func(name string, tags bool, one bool) func(goja.FunctionCall) goja.Value {
+		return func(c goja.FunctionCall) goja.Value {
+			it := iterator.Tag(s.run(name, c), topTag)
+			limit := int64(1)
+			if one {
+				s.nargs(name, c, 0, 0)
+			} else {
+				s.nargs(name, c, 0, 1)
+				limit = s.limitArg(name, c.Arguments)
+			}
+			var out []any
+			s.each(it, tags, limit, func(sc iterator.Scanner) error {
+				if tags {
+					m, err := s.tagMap(sc)
+					if m != nil {
+						out = append(out, m)
+					}
+					return err
+				}
+				v, err := s.qs.NameOf(sc.Result())
+				if n := native(v); n != nil {
+					out = append(out, n)
+				}
+				return err
+			})
+			if one {
+				if len(out) == 0 {
+					return goja.Null()
+				}
+				return s.toJS(out[0])
+			}
+			return s.toJS(out)
+		}
+	}
+	forEach := func(name string) func(goja.FunctionCall) goja.Value {
+		return func(c goja.FunctionCall) goja.Value {
+			it := iterator.Tag(s.run(name, c), topTag)
+			s.nargs(name, c, 1, 2)
+			fn, ok := goja.AssertFunction(c.Arguments[len(c.Arguments)-1])
+			if !ok {
+				s.typeError(name, "want a function as the last argument, got %s", describe(c.Arguments[len(c.Arguments)-1]))
+			}
+			limit := s.limitArg(name, c.Arguments[:len(c.Arguments)-1])
+			s.each(it, true, limit, func(sc iterator.Scanner) error {
+				m, err := s.tagMap(sc)
+				if err != nil || m == nil {
+					return err
+				}
+				_, err = fn(c.This, s.toJS(m))
+				return err
+			})
+			return goja.Undefined()
+		}
+	}
+	return map[string]func(goja.FunctionCall) goja.Value{
+		"All":      all("All"),
+		"GetLimit": all("GetLimit"),
+		"ToArray":  toArray("ToArray", false, false),
+		"TagArray": toArray("TagArray", true, false),
+		"ToValue":  toArray("ToValue", false, true),
+		"TagValue": toArray("TagValue", true, true),
+		"ForEach":  forEach("ForEach"),
+		"Map":      forEach("Map"),
+		"Count": func(c goja.FunctionCall) goja.Value {
+			it := s.run("Count", c)
+			s.nargs("Count", c, 0, 0)
+			it, _ = it.Optimize(s.ctx)
+			if st, err := it.Stats(s.ctx); err == nil && st.Size.Exact {
+				return s.vm.ToValue(st.Size.Value)
+			}
+			var n int64
+			s.each(it, true, -1, func(iterator.Scanner) error { n++; return nil })
+			return s.vm.ToValue(n)
+		},
+	}
+}
+
+// toJS makes a JavaScript value of a result: plain objects and arrays, so
+// that a query can change them and emit them.
+func (s *session) toJS(v any) goja.Value {
+	switch x := v.(type) {
+	case map[string]any:
+		obj := s.vm.NewObject()
+		for k, e := range x {
+			s.must(obj.Set(k, s.toJS(e)))
+		}
+		return obj
+	case []any:
+		vals := make([]any, len(x))
+		for i, e := range x {
+			vals[i] = s.toJS(e)
+		}
+		return s.vm.NewArray(vals...)
+	}
+	return s.vm.ToValue(v)
+}
+
+// emitCall is g.Emit(value): value, as JSON, is the next result.
+// undefined and null give none.
+func (s *session) emitCall(c goja.FunctionCall) goja.Value {
+	s.nargs("Emit", c, 1, 1)
+	v := c.Arguments[0]
+	if goja.IsUndefined(v) || goja.IsNull(v) {
+		return goja.Null()
+	}
+	if s.pathOf(v) != nil {
+		s.typeError("Emit", "cannot emit a path; call All() or ToArray() on it")
+	}
+	x := v.Export()
+	b, err := json.Marshal(x)
 	if err != nil {
-		return throwErr(p.s.vm, err)
+		s.typeError("Emit", "not a JSON value: %v", err)
 	}
+	s.step(int64(len(b)) / 64)
+	s.add(x)
 	return goja.Null()
-}
-
-// Count returns a number of results and returns it as a value.
-//
-// Example:
-//
-//	// javascript
-//	// Save count as a variable
-//	var n = g.V().count()
-//	// Send it as a query result
-//	g.emit(n)
-func (p *pathObject) Count() (int64, error) {
-	it := p.buildIteratorTree()
-	return p.s.countResults(it)
-}
-
-// Backwards compatibility
-func (p *pathObject) CapitalizedGetLimit(limit int) error {
-	return p.GetLimit(limit)
-}
-func (p *pathObject) CapitalizedAll() error {
-	return p.All()
-}
-func (p *pathObject) CapitalizedtoArray(call goja.FunctionCall, withTags bool) goja.Value {
-	return p.toArray(call, withTags)
-}
-func (p *pathObject) CapitalizedToArray(call goja.FunctionCall) goja.Value {
-	return p.ToArray(call)
-}
-func (p *pathObject) CapitalizedTagArray(call goja.FunctionCall) goja.Value {
-	return p.TagArray(call)
-}
-func (p *pathObject) CapitalizedtoValue(withTags bool) (interface{}, error) {
-	return p.toValue(withTags)
-}
-func (p *pathObject) CapitalizedToValue() (interface{}, error) {
-	return p.ToValue()
-}
-func (p *pathObject) CapitalizedTagValue() (interface{}, error) {
-	return p.TagValue()
-}
-func (p *pathObject) CapitalizedMap(call goja.FunctionCall) goja.Value {
-	return p.Map(call)
-}
-func (p *pathObject) CapitalizedForEach(call goja.FunctionCall) goja.Value {
-	return p.ForEach(call)
-}
-func (p *pathObject) CapitalizedCount() (int64, error) {
-	return p.Count()
-}
-
-func quadValueToString(v quad.Value) string {
-	if s, ok := v.(quad.String); ok {
-		return string(s)
-	}
-	return quad.StringOf(v)
 }

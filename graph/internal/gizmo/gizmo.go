@@ -1,474 +1,183 @@
-// Copyright 2017 The Cayley Authors. All rights reserved.
-//
-// Licensed under the Apache License, Version 2.0 (the "License");
-// you may not use this file except in compliance with the License.
-// You may obtain a copy of the License at
-//
-//     http://www.apache.org/licenses/LICENSE-2.0
-//
-// Unless required by applicable law or agreed to in writing, software
-// distributed under the License is distributed on an "AS IS" BASIS,
-// WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
-// See the License for the specific language governing permissions and
-// limitations under the License.
-
 package gizmo
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"reflect"
-	"sort"
-	"strings"
-	"unicode"
-	"unicode/utf8"
+	"runtime/metrics"
+	"sync"
+	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/dop251/goja"
-
-	"github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/iterator"
-	"github.com/cayleygraph/cayley/query"
-	"github.com/cayleygraph/cayley/schema"
-	"github.com/cayleygraph/quad"
-	"github.com/cayleygraph/quad/jsonld"
-	"github.com/cayleygraph/quad/voc"
 )
 
-const Name = "gizmo"
+// Defaults of [Options].
+const (
+	DefaultMaxResults = 100_000
+	DefaultMaxSteps   = 50_000_000
+	DefaultMaxMemory  = 256 << 20
+)
 
-// kg: no init registering the language with package query; callers use
-// NewSession.
+// Budget errors: a query that passes one of its budgets fails with an
+// [*Error] that wraps one of these.
+var (
+	ErrTooManyResults = errors.New("too many results")
+	ErrTooManySteps   = errors.New("step budget exhausted")
+	ErrMemory         = errors.New("memory budget exhausted")
+)
 
-func NewSession(qs graph.QuadStore) *Session {
-	s := &Session{
-		ctx: context.Background(),
-		sch: schema.NewConfig(),
-		qs:  qs, limit: -1,
+// Options bound a query. The zero value means the defaults.
+type Options struct {
+	// Limit truncates the results: with Limit > 0, the query stops, without
+	// an error, once it has given Limit results.
+	Limit int
+	// MaxResults fails a query that gives more results than this when no
+	// Limit is set. Default DefaultMaxResults.
+	MaxResults int
+	// MaxSteps fails a query after this many steps: calls of bindings and
+	// paths visited by finals. Default DefaultMaxSteps.
+	MaxSteps int64
+	// MaxMemory fails a query when the Go heap has grown by more than this
+	// many bytes since it started. Default DefaultMaxMemory.
+	MaxMemory uint64
+	// Interval is how often the watchdog samples the heap. Default 5 ms.
+	Interval time.Duration
+}
+
+// Error is a query that does not compile, throws, or passes a budget: the
+// query's fault, not the store's.
+type Error struct {
+	Err error
+}
+
+func (e *Error) Error() string { return e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// errLimit interrupts a query that has given Options.Limit results.
+var errLimit = errors.New("result limit reached")
+
+// Run runs a Gizmo query against qs and returns its results, each ready for
+// encoding/json. A query's own failure is an [*Error]; a done context gives
+// the context's error.
+func Run(ctx context.Context, qs cgraph.QuadStore, src string, opts Options) (results []any, err error) {
+	if opts.MaxResults <= 0 {
+		opts.MaxResults = DefaultMaxResults
 	}
-	if err := s.buildEnv(); err != nil {
-		panic(err)
+	if opts.MaxSteps <= 0 {
+		opts.MaxSteps = DefaultMaxSteps
 	}
-	return s
-}
-
-func lcFirst(str string) string {
-	rune, size := utf8.DecodeRuneInString(str)
-	return string(unicode.ToLower(rune)) + str[size:]
-}
-
-type fieldNameMapper struct{}
-
-func (fieldNameMapper) FieldName(t reflect.Type, f reflect.StructField) string {
-	return lcFirst(f.Name)
-}
-
-const constructMethodPrefix = "New"
-const backwardsCompatibilityPrefix = "Capitalized"
-
-func (fieldNameMapper) MethodName(t reflect.Type, m reflect.Method) string {
-	if strings.HasPrefix(m.Name, backwardsCompatibilityPrefix) {
-		return strings.TrimPrefix(m.Name, backwardsCompatibilityPrefix)
+	if opts.MaxMemory == 0 {
+		opts.MaxMemory = DefaultMaxMemory
 	}
-	if strings.HasPrefix(m.Name, constructMethodPrefix) {
-		return strings.TrimPrefix(m.Name, constructMethodPrefix)
+	if opts.Interval <= 0 {
+		opts.Interval = 5 * time.Millisecond
 	}
-	return lcFirst(m.Name)
-}
-
-type Session struct {
-	qs  graph.QuadStore
-	vm  *goja.Runtime
-	ns  voc.Namespaces
-	sch *schema.Config
-	col query.Collation
-
-	last string
-	p    *goja.Program
-
-	out   chan *Result
-	ctx   context.Context
-	limit int
-	count int
-
-	err error
-}
-
-func (s *Session) context() context.Context {
-	return s.ctx
-}
-
-func (s *Session) buildEnv() error {
-	if s.vm != nil {
-		return nil
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	s.vm = goja.New()
-	s.vm.SetFieldNameMapper(fieldNameMapper{})
-	s.vm.Set("graph", &graphObject{s: s})
-	s.vm.Set("g", s.vm.Get("graph"))
-	for name, val := range defaultEnv {
-		fnc := val
-		s.vm.Set(name, func(call goja.FunctionCall) goja.Value {
-			return fnc(s.vm, call)
+	prog, err := goja.Compile("query", src, false)
+	if err != nil {
+		return nil, &Error{Err: err}
+	}
+	// The query's iterators run under a context of their own, which the
+	// watchdog cancels when the memory budget is passed, so that a long
+	// iteration in Go stops too, not only the script.
+	qctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	s := newSession(qctx, qs, opts)
+
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	var memErr error // the watchdog's, read once it is done
+	go func() {
+		defer close(done)
+		memErr = s.watch(ctx, cancel, stop)
+	}()
+	var once sync.Once
+	stopWatch := func() {
+		once.Do(func() {
+			close(stop)
+			<-done
 		})
 	}
-	return nil
-}
+	defer stopWatch()
 
-func (s *Session) quadValueToNative(v quad.Value) interface{} {
-	if v == nil {
-		return nil
-	}
-	if s.col == query.JSONLD {
-		return jsonld.FromValue(v)
-	}
-	out := v.Native()
-	if nv, ok := out.(quad.Value); ok && v == nv {
-		return quad.StringOf(v)
-	}
-	return out
-}
-
-func (s *Session) tagsToValueMap(m map[string]graph.Ref) (map[string]interface{}, error) {
-	outputMap := make(map[string]interface{})
-	for k, v := range m {
-		nv, err := s.qs.NameOf(v)
-		if err != nil {
-			return nil, err
+	defer func() {
+		// The last resort: a Go panic in a binding or in Cayley becomes the
+		// query's error.
+		if r := recover(); r != nil {
+			results, err = nil, &Error{Err: fmt.Errorf("internal error: %v", r)}
 		}
-		if o := s.quadValueToNative(nv); o != nil {
-			outputMap[k] = o
-		}
+	}()
+	_, err = s.vm.RunProgram(prog)
+	stopWatch()
+	if s.fail == nil && memErr != nil {
+		s.fail = memErr
 	}
-	if len(outputMap) == 0 {
-		return nil, nil
+	if s.fail != nil {
+		return nil, &Error{Err: s.fail}
 	}
-	return outputMap, nil
-}
-func (s *Session) runIteratorToArray(it iterator.Shape, limit int) ([]map[string]interface{}, error) {
-	ctx := s.context()
-
-	output := make([]map[string]interface{}, 0)
-	err := iterator.Iterate(ctx, it).Limit(limit).TagEach(func(tags map[string]graph.Ref) error {
-		tm, err := s.tagsToValueMap(tags)
-		if err != nil {
-			return err
-		}
-		if tm != nil {
-			output = append(output, tm)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
+	if err == nil {
+		return s.out, nil
 	}
-	return output, nil
-}
-
-func (s *Session) runIteratorToArrayNoTags(it iterator.Shape, limit int) ([]interface{}, error) {
-	ctx := s.context()
-
-	output := make([]interface{}, 0)
-	err := iterator.Iterate(ctx, it).Paths(false).Limit(limit).EachValue(s.qs, func(v quad.Value) error {
-		if o := s.quadValueToNative(v); o != nil {
-			output = append(output, o)
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return output, nil
-}
-
-func (s *Session) runIteratorWithCallback(it iterator.Shape, callback goja.Value, this goja.FunctionCall, limit int) error {
-	fnc, ok := goja.AssertFunction(callback)
-	if !ok {
-		return fmt.Errorf("expected js callback function")
-	}
-	ctx, cancel := context.WithCancel(s.context())
-	defer cancel()
-	return iterator.Iterate(ctx, it).Paths(true).Limit(limit).TagEach(func(tags map[string]graph.Ref) error {
-		tm, err := s.tagsToValueMap(tags)
-		if err != nil || tm == nil {
-			return err
-		}
-		_, err = fnc(this.This, s.vm.ToValue(tm))
-		if err != nil {
-			cancel()
-		}
-		return err
-	})
-}
-
-func (s *Session) send(ctx context.Context, r *Result) bool {
-	if s.limit > 0 && s.count >= s.limit {
-		return false
-	}
-	if s.out == nil {
-		return false
-	}
-	if ctx == nil {
-		ctx = s.ctx
-	}
-	select {
-	case s.out <- r:
-	case <-ctx.Done():
-		return false
-	}
-	s.count++
-	return s.limit <= 0 || s.count < s.limit
-}
-
-func (s *Session) runIterator(it iterator.Shape) error {
-	ctx, cancel := context.WithCancel(s.context())
-	defer cancel()
-	stop := false
-	err := iterator.Iterate(ctx, it).Paths(true).TagEach(func(tags map[string]graph.Ref) error {
-		if !s.send(ctx, &Result{Tags: tags}) {
-			cancel()
-			stop = true
-		}
-		return nil
-	})
-	if stop {
-		err = nil
-	}
-	return err
-}
-
-func (s *Session) countResults(it iterator.Shape) (int64, error) {
-	return iterator.Iterate(s.context(), it).Paths(true).Count()
-}
-
-type Result struct {
-	Meta bool
-	Val  interface{}
-	Tags map[string]graph.Ref
-}
-
-func (r *Result) Result() interface{} {
-	if r.Tags != nil {
-		return r.Tags
-	}
-	return r.Val
-}
-
-func (s *Session) compile(qu string) error {
-	var p *goja.Program
-	if s.last == qu && s.last != "" {
-		p = s.p
-	} else {
-		var err error
-		p, err = goja.Compile("", qu, false)
-		if err != nil {
-			return err
-		}
-		s.last, s.p = qu, p
-	}
-	return nil
-}
-
-func (s *Session) run() (goja.Value, error) {
-	v, err := s.vm.RunProgram(s.p)
-	if e, ok := err.(*goja.Exception); ok && e.Value() != nil {
-		if er, ok := e.Value().Export().(error); ok {
-			err = er
+	var ie *goja.InterruptedError
+	if errors.As(err, &ie) {
+		cause, _ := ie.Value().(error)
+		switch {
+		case errors.Is(cause, errLimit):
+			return s.out, nil
+		case cause != nil && ctx.Err() != nil && errors.Is(cause, ctx.Err()):
+			return nil, ctx.Err()
+		case cause != nil:
+			return nil, &Error{Err: cause}
 		}
 	}
-	return v, err
-}
-func (s *Session) Execute(ctx context.Context, qu string, opt query.Options) (query.Iterator, error) {
-	switch opt.Collation {
-	case query.Raw, query.JSON, query.JSONLD, query.REPL:
-	default:
-		return nil, &query.ErrUnsupportedCollation{Collation: opt.Collation}
+	if cerr := ctx.Err(); cerr != nil {
+		return nil, cerr
 	}
-	if err := s.compile(qu); err != nil {
-		return nil, err
-	}
-	s.limit = opt.Limit
-	s.count = 0
-	// kg: the query runs under the caller's context (upstream: Background).
-	ctx, cancel := context.WithCancel(ctx)
-	s.ctx = ctx
-	s.col = opt.Collation
-	return &results{
-		col: opt.Collation,
-		s:   s,
-		ctx: ctx, cancel: cancel,
-	}, nil
-}
-
-type results struct {
-	s      *Session
-	col    query.Collation
-	ctx    context.Context
-	cancel func()
-
-	running bool
-	errc    chan error
-
-	err error
-	cur *Result
-}
-
-func (it *results) stop(err error) {
-	it.cancel()
-	if !it.running {
-		return
-	}
-	it.s.vm.Interrupt(err)
-	it.running = false
-}
-
-func (it *results) Next(ctx context.Context) bool {
-	if it.errc == nil {
-		it.s.out = make(chan *Result)
-		it.errc = make(chan error, 1)
-		it.running = true
-		go func() {
-			defer close(it.errc)
-			// kg: a Go panic in a binding (upstream: toStrings and toVia
-			// panic on arguments of the wrong type) becomes the query's
-			// error instead of killing the process; goja re-panics them.
-			defer func() {
-				if r := recover(); r != nil {
-					if err, ok := r.(error); ok {
-						it.errc <- err
-					} else {
-						it.errc <- fmt.Errorf("%v", r)
-					}
-				}
-			}()
-			v, err := it.s.run()
-			if err != nil {
-				it.errc <- err
-				return
-			}
-			if !goja.IsNull(v) && !goja.IsUndefined(v) {
-				it.s.send(it.ctx, &Result{Meta: true, Val: v.Export()})
-			}
-		}()
-	}
-	select {
-	case r := <-it.s.out:
-		it.cur = r
-		return true
-	case err := <-it.errc:
-		if err != nil {
-			it.err = err
+	var ex *goja.Exception
+	if errors.As(err, &ex) && ex.Value() != nil {
+		// The thrown value ("TypeError: Out: want ..."), without goja's
+		// stack of native frames.
+		if ge, ok := ex.Value().Export().(error); ok {
+			return nil, &Error{Err: ge}
 		}
-		return false
-	case <-ctx.Done():
-		it.err = ctx.Err()
-		it.stop(it.err)
-		return false
+		return nil, &Error{Err: errors.New(ex.Value().String())}
 	}
+	return nil, &Error{Err: err}
 }
 
-func (it *results) Result() interface{} {
-	if it.cur == nil {
-		return nil
+// watch interrupts the runtime when the caller's context is done or the
+// heap has grown past the budget (then it also cancels the query's context),
+// until stop is closed.
+func (s *session) watch(ctx context.Context, cancel context.CancelFunc, stop <-chan struct{}) error {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	heap := func() uint64 {
+		metrics.Read(sample)
+		if sample[0].Value.Kind() != metrics.KindUint64 {
+			return 0
+		}
+		return sample[0].Value.Uint64()
 	}
-	switch it.col {
-	case query.Raw:
-		return it.cur
-	case query.JSON, query.JSONLD:
-		return it.jsonResult()
-	case query.REPL:
-		return it.replResult()
-	}
-	return nil
-}
-
-func (it *results) jsonResult() interface{} {
-	data := it.cur
-	if data.Meta {
-		return nil
-	}
-	if data.Val != nil {
-		return data.Val
-	}
-	obj := make(map[string]interface{})
-	tags := data.Tags
-	var tagKeys []string
-	for k := range tags {
-		tagKeys = append(tagKeys, k)
-	}
-	sort.Strings(tagKeys)
-	for _, k := range tagKeys {
-		name, err := it.s.qs.NameOf(tags[k])
-		if err != nil {
-			it.err = err
+	base := heap()
+	tick := time.NewTicker(s.opts.Interval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-stop:
 			return nil
-		}
-		if name != nil {
-			obj[k] = it.s.quadValueToNative(name)
-		} else {
-			delete(obj, k)
+		case <-ctx.Done():
+			s.vm.Interrupt(ctx.Err())
+			return nil
+		case <-tick.C:
+			if h := heap(); h > base && h-base > s.opts.MaxMemory {
+				err := fmt.Errorf("%w: the heap grew by %d MB, over the query's %d MB",
+					ErrMemory, (h-base)>>20, s.opts.MaxMemory>>20)
+				s.vm.Interrupt(err)
+				cancel()
+				return err
+			}
 		}
 	}
-	return obj
-}
-
-func (it *results) replResult() interface{} {
-	data := it.cur
-	if data.Meta {
-		if data.Val != nil {
-			s := data.Val
-			switch s.(type) {
-			case *pathObject, *graphObject:
-				s = "[internal Iterator]"
-			}
-			return fmt.Sprintln("=>", s)
-		}
-		return fmt.Sprintln("=>", nil)
-	}
-	var out string
-	out = fmt.Sprintln("****")
-	if data.Val == nil {
-		tags := data.Tags
-		tagKeys := make([]string, len(tags))
-		i := 0
-		for k := range tags {
-			tagKeys[i] = k
-			i++
-		}
-		sort.Strings(tagKeys)
-		for _, k := range tagKeys {
-			if k == "$_" {
-				continue
-			}
-			knv, err := it.s.qs.NameOf(tags[k])
-			if err != nil {
-				// ignore
-				continue
-			}
-			out += fmt.Sprintf("%s : %s\n", k, quadValueToString(knv))
-		}
-	} else {
-		switch export := data.Val.(type) {
-		case map[string]string:
-			for k, v := range export {
-				out += fmt.Sprintf("%s : %s\n", k, v)
-			}
-		case map[string]interface{}:
-			for k, v := range export {
-				out += fmt.Sprintf("%s : %v\n", k, v)
-			}
-		default:
-			out += fmt.Sprintf("%s\n", data.Val)
-		}
-	}
-	return out
-}
-
-func (it *results) Err() error {
-	return it.err
-}
-
-func (it *results) Close() error {
-	it.stop(errors.New("iterator closed"))
-	return nil
 }
