@@ -161,11 +161,17 @@ type Result struct {
 	Facts     []schema.Fact
 	Sentences int // sentences with at least one token
 	Tokens    int
+	Frame     Frame // the document's header, dateline, byline and the like; none with Options.Lines
 }
 
 // Extract is [Model.Facts] that also counts the sentences and tokens it
 // read, for throughput figures.
 func (m *Model) Extract(doc, text string, opts Options) Result {
+	var frame Frame
+	if !opts.Lines {
+		frame = ReadFrame(text)
+		text = frame.blanked(text)
+	}
 	sents := m.Sentences(text, opts)
 	// About one and a half facts a sentence in news: room for them at once
 	// saves growing slices of large structs again and again.
@@ -185,6 +191,7 @@ func (m *Model) Extract(doc, text string, opts Options) Result {
 		window = 0
 	}
 	res.Facts = resolve(res.Facts, at, window)
+	res.Frame = frame
 	return res
 }
 

@@ -52,6 +52,6 @@ const (
 	Hash          = Prefix + "hash"           // document: "sha256:" and the hex SHA-256 of its text, as loaded
 	EvidenceCount = Prefix + "evidence_count" // document: how many evidence nodes it has, to check it is whole
 	DocTitle      = Prefix + "title"          // document: its title, where the input gives one (JSON Lines)
-	DocDate       = Prefix + "date"           // document: its date as the input writes it (JSON Lines)
+	DocDate       = Prefix + "date"           // document: its date as the input writes it (JSON Lines, or a text's header or dateline)
 	DocSource     = Prefix + "source"         // document: the file it was read from, or "stdin"
 )

@@ -81,8 +81,17 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 			return nil
 		}
 		d := r.Doc
+		// The input's own title and date (JSON Lines) come first; a text's
+		// header or dateline gives them otherwise.
+		title, date := d.Title, d.Date
+		if title == "" {
+			title = r.Frame.Title
+		}
+		if date == "" {
+			date = r.Frame.Date
+		}
 		c, err := s.LoadDocument(ctx, graph.Document{Name: d.Name, Hash: hash(d), Facts: r.Facts,
-			Title: d.Title, Date: d.Date, Source: d.Source})
+			Title: title, Date: date, Source: d.Source})
 		if err != nil {
 			return err
 		}

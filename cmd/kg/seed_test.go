@@ -28,6 +28,13 @@ func TestSeedArticle(t *testing.T) {
 			t.Fatal(err)
 		}
 		got = append(got, f.Subject+" - "+f.Relation+" - "+f.Object)
+		// The article's frame (its date header, the contributors' line, the
+		// promotion that closes it) is metadata, never a fact.
+		for _, frame := range []string{"date 2018-05-14", "2018-05-14", "Information", "PRESIDENT TRUMP", "Section on"} {
+			if strings.Contains(f.Subject+" "+f.Object+" "+f.Relation, frame) {
+				t.Errorf("a fact reads the frame (%q): %s - %s - %s", frame, f.Subject, f.Relation, f.Object)
+			}
+		}
 	}
 	for _, want := range []string{
 		"Commerce Department - penalize - ZTE",
@@ -45,6 +52,9 @@ func TestSeedArticle(t *testing.T) {
 		`g.V().Has("<kg:name>", "Commerce Department").In("<kg:subject>").Save("<kg:relation>", "relation").Out("<kg:object>").Out("<kg:name>").All()`)
 	if !strings.Contains(out, `"relation": "penalize"`) || !strings.Contains(out, `"id": "ZTE"`) {
 		t.Errorf("what the Commerce Department did: got\n%s", out)
+	}
+	if out := mustRun(t, "", "query", "--db", db, `g.V().Has("<rdf:type>", "<kg:Document>").Out("<kg:date>").All()`); !strings.Contains(out, `"2018-05-14"`) {
+		t.Errorf("the article's date is not its document's kg:date: %s", out)
 	}
 	svg := mustRun(t, "", "export", "--db", db, "--format", "svg", "--focus", "ZTE")
 	if !strings.HasPrefix(svg, "<?xml") || !strings.Contains(svg, "ZTE") {

@@ -1,0 +1,202 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// Frame is what surrounds a story in a document and is not part of it: a
+// header of "key value" lines, a dateline, a byline, a contributors' line, a
+// wire service's signature, bracketed promotions of other articles. It is
+// the document's metadata, and its text is never read for facts.
+type Frame struct {
+	Date      string // as the header gives it (ISO when it is), or the dateline's date as written
+	Title     string
+	Author    string // the byline's or the header's author
+	Place     string // the dateline's place: "HOUSTON"
+	Credit    string // a contributors' line as written
+	Signature string // "Reuter"
+	cut       []span // the frame's bytes in the text
+}
+
+// headerKeys are the keys a header line may have; a first line of another
+// key is the story's first sentence.
+var headerKeys = map[string]bool{
+	"date": true, "title": true, "source": true, "author": true, "byline": true, "section": true,
+	"url": true, "published": true, "updated": true, "language": true, "id": true, "headline": true,
+}
+
+var (
+	headerLine  = regexp.MustCompile(`^\s*([A-Za-z]+)\s*([:=]?)\s+(\S.*?)\s*$`)
+	isoDate     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	inlineDate  = regexp.MustCompile(`^\s*(?i:date)\s*[:=]?\s+(\d{4}-\d{2}-\d{2})\s+`)
+	byline      = regexp.MustCompile(`^\s*(?:By|BY)\s+([A-Z][\p{L}.'-]+(?:\s+(?:[A-Z][\p{L}.'-]+|and|de|van|von))*)\s*$`)
+	dateline    = regexp.MustCompile(`^\s*([A-Z][A-Z.'&-]+(?:\s+[A-Z][A-Z.'&-]+)*(?:,\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?)?)(?:,\s+([A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*(?:\((?:Reuters?|AP|AFP|UPI)\))?\s*(?:-{1,2}|—|–)\s+`)
+	credit      = regexp.MustCompile(`^\s*(?:Information for this (?:article|report|story)|Additional reporting|Reporting|Writing|Editing)\b[^\n]{0,200}\bby\b[^\n]{0,300}$`)
+	signature   = regexp.MustCompile(`^\s*(?:-+\s*)?\(?(Reuters?|AP|AFP|UPI|Bloomberg)\)?\s*$`)
+	promo       = regexp.MustCompile(`\[[A-Z][A-Z'.&-]+(?:\s+[A-Z][A-Z'.&-]+)*\s*:[^\]\n]{0,300}\]`)
+	promoMarker = regexp.MustCompile(`^\s*(?:[A-Z] Section on \S+|Page \S+)?\s*$`)
+)
+
+// ReadFrame finds a document's frame. It is conservative: a line is frame
+// only in the shapes above and where they stand (a header at the start, a
+// signature at the end), so that a story's sentence is never taken for one.
+func ReadFrame(text string) Frame {
+	var f Frame
+	lines := splitLines(text)
+	i := 0
+	// The header: key value lines at the start. "date 2018-05-14" may
+	// share its line with the first sentence.
+	for ; i < len(lines); i++ {
+		l := lines[i]
+		line := text[l.Start:l.End]
+		if blank(line) {
+			continue
+		}
+		if m := inlineDate.FindStringSubmatchIndex(line); m != nil {
+			rest := strings.TrimSpace(line[m[1]:])
+			if hm := headerLine.FindStringSubmatch(rest); rest != "" && (hm == nil || !headerKeys[strings.ToLower(hm[1])]) {
+				f.Date = line[m[2]:m[3]]
+				f.cut = append(f.cut, span{l.Start, l.Start + m[1]})
+				lines[i].Start += m[1]
+				break
+			}
+		}
+		m := headerLine.FindStringSubmatch(line)
+		if m == nil || !headerKeys[strings.ToLower(m[1])] {
+			break
+		}
+		key, val := strings.ToLower(m[1]), m[3]
+		if (key == "date" || key == "published") && !looksLikeDate(val) {
+			break
+		}
+		// Without a colon, a line that ends as a sentence ends is one:
+		// "Title insurers raised their rates."
+		if m[2] == "" && strings.ContainsAny(val[len(val)-1:], ".!?\"") && !looksLikeDate(val) {
+			break
+		}
+		switch key {
+		case "date", "published":
+			if f.Date == "" {
+				f.Date = val
+			}
+		case "title", "headline":
+			f.Title = val
+		case "author", "byline":
+			f.Author = strings.TrimPrefix(strings.TrimPrefix(val, "By "), "by ")
+		}
+		f.cut = append(f.cut, l)
+	}
+	// A byline and a dateline open the story.
+	for ; i < len(lines); i++ {
+		l := lines[i]
+		line := text[l.Start:l.End]
+		if blank(line) {
+			continue
+		}
+		if m := byline.FindStringSubmatch(line); m != nil && len(strings.Fields(m[1])) <= 8 {
+			f.Author = m[1]
+			f.cut = append(f.cut, l)
+			continue
+		}
+		if m := dateline.FindStringSubmatchIndex(line); m != nil && m[1] < l.End-l.Start {
+			place := line[m[2]:m[3]]
+			// A dateline's place is written in capitals: "Harbor Networks -"
+			// is no dateline.
+			if first, _, _ := strings.Cut(place, ","); first == strings.ToUpper(first) && strings.ContainsAny(first, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+				f.Place = strings.TrimSpace(place)
+				if m[4] >= 0 && f.Date == "" {
+					f.Date = line[m[4]:m[5]]
+				}
+				f.cut = append(f.cut, span{l.Start, l.Start + m[1]})
+			}
+		}
+		break
+	}
+	// Contributors, promotions and a signature may stand anywhere after.
+	last := -1
+	for j := len(lines) - 1; j >= 0; j-- {
+		if !blank(text[lines[j].Start:lines[j].End]) {
+			last = j
+			break
+		}
+	}
+	for j := i; j < len(lines); j++ {
+		l := lines[j]
+		line := text[l.Start:l.End]
+		switch {
+		case credit.MatchString(line) && !strings.Contains(line[:min(len(line), 40)], "\""):
+			f.Credit = strings.TrimSpace(line)
+			f.cut = append(f.cut, l)
+			continue
+		case j == last && signature.MatchString(line):
+			f.Signature = strings.Trim(strings.TrimSpace(line), "-() ")
+			f.cut = append(f.cut, l)
+			continue
+		}
+		ps := promo.FindAllStringIndex(line, -1)
+		if ps == nil {
+			continue
+		}
+		rest := promo.ReplaceAllString(line, "")
+		if promoMarker.MatchString(rest) || strings.TrimSpace(strings.Trim(rest, ":0123456789/ ")) == "" ||
+			promoMarker.MatchString(strings.TrimRight(rest, ":0123456789/ ")) {
+			f.cut = append(f.cut, l)
+			continue
+		}
+		for _, p := range ps {
+			f.cut = append(f.cut, span{l.Start + p[0], l.Start + p[1]})
+		}
+	}
+	return f
+}
+
+// looksLikeDate reports whether a header's value is a date: ISO, or a
+// month's name with a day or a year.
+func looksLikeDate(s string) bool {
+	if isoDate.MatchString(s) {
+		return true
+	}
+	for _, layout := range []string{"January 2, 2006", "Jan 2, 2006", "2 January 2006", "01/02/2006", "2006/01/02", "January 2006"} {
+		if _, err := time.Parse(layout, s); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// splitLines returns the spans of text's lines, without their line breaks.
+func splitLines(text string) []span {
+	var out []span
+	for start := 0; start <= len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			if start < len(text) {
+				out = append(out, span{start, len(text)})
+			}
+			break
+		}
+		out = append(out, span{start, start + end})
+		start += end + 1
+	}
+	return out
+}
+
+// blanked returns text with the frame's bytes turned to spaces, so that
+// every offset into the story stays an offset into the document. A cut
+// line leaves a blank line behind, which ends a paragraph.
+func (f Frame) blanked(text string) string {
+	if len(f.cut) == 0 {
+		return text
+	}
+	b := []byte(text)
+	for _, c := range f.cut {
+		for k := c.Start; k < c.End && k < len(b); k++ {
+			if b[k] != '\n' {
+				b[k] = ' '
+			}
+		}
+	}
+	return string(b)
+}
