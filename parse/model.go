@@ -176,14 +176,22 @@ func (t *table) write(w io.Writer) error {
 	for _, s := range t.sparse {
 		b = le.AppendUint32(b, s.fp)
 		b = le.AppendUint32(b, s.start)
+		b = append(b, s.n)
+		b = append(b, s.c[:]...)
+		for _, x := range s.w {
+			b = le.AppendUint16(b, uint16(x))
+		}
 	}
 	for _, p := range t.ent {
-		b = append(b, p.class, p.n)
+		b = append(b, p.class)
 		b = le.AppendUint16(b, uint16(p.w))
 	}
 	_, err := w.Write(b)
 	return err
 }
+
+// sparseSize is a sparse slot's size in the file.
+const sparseSize = 4 + 4 + 1 + inlineMax + 2*inlineMax
 
 func readTable(r io.Reader) (*table, error) {
 	le := binary.LittleEndian
@@ -198,11 +206,11 @@ func readTable(r io.Reader) (*table, error) {
 		return nil, errors.New("table sizes")
 	}
 	t := &table{classes: classes, size: uint64(slots), scale: scale}
-	slotSize := 8
+	slotSize := sparseSize
 	if classes <= denseMax {
 		slotSize = 4 + 2*denseMax
 	}
-	buf := make([]byte, slots*slotSize+ents*4)
+	buf := make([]byte, slots*slotSize+ents*3)
 	if _, err := io.ReadFull(r, buf); err != nil {
 		return nil, err
 	}
@@ -225,28 +233,36 @@ func readTable(r io.Reader) (*table, error) {
 		}
 		return t, nil
 	}
-	t.sparse = make([]sparseSlot, slots)
-	for i := range t.sparse {
-		b := buf[i*8:]
-		t.sparse[i] = sparseSlot{fp: le.Uint32(b), start: le.Uint32(b[4:])}
-	}
 	t.ent = make([]pair, ents)
-	eb := buf[slots*8:]
+	eb := buf[slots*slotSize:]
 	for i := range t.ent {
-		b := eb[i*4:]
-		t.ent[i] = pair{class: b[0], n: b[1], w: int16(le.Uint16(b[2:]))}
+		b := eb[i*3:]
+		t.ent[i] = pair{class: b[0], w: int16(le.Uint16(b[1:]))}
 		if int(b[0]) >= classes {
 			return nil, errors.New("table classes")
 		}
 	}
-	// A damaged file must not send score out of range.
-	for _, s := range t.sparse {
+	t.sparse = make([]sparseSlot, slots)
+	for i := range t.sparse {
+		b := buf[i*slotSize:]
+		s := &t.sparse[i]
+		s.fp, s.start, s.n = le.Uint32(b), le.Uint32(b[4:]), b[8]
+		copy(s.c[:], b[9:9+inlineMax])
+		for k := range s.w {
+			s.w[k] = int16(le.Uint16(b[9+inlineMax+2*k:]))
+		}
 		if s.fp == 0 {
 			empty = true
 			continue
 		}
-		if int(s.start) >= ents || t.ent[s.start].n == 0 || int(s.start)+int(t.ent[s.start].n) > ents {
+		// A damaged file must not send score out of range.
+		if s.n == 0 || (s.n > inlineMax && int(s.start)+int(s.n) > ents) {
 			return nil, errors.New("table rows")
+		}
+		for k := 0; k < int(min(s.n, inlineMax)); k++ {
+			if int(s.c[k]) >= classes {
+				return nil, errors.New("table classes")
+			}
 		}
 	}
 	if !empty {

@@ -143,16 +143,21 @@ type denseSlot struct {
 	w  [denseMax]int16
 }
 
+// sparseSlot holds up to inlineMax weights itself, so that most features
+// cost one cache miss; a feature with more keeps them in ent from start.
 type sparseSlot struct {
 	fp    uint32
 	start uint32
+	n     uint8 // weights; those past inlineMax are all in ent
+	c     [inlineMax]uint8
+	w     [inlineMax]int16
 }
 
-// pair is one class's weight; n, on the first pair of a run, is the run's
-// length.
+const inlineMax = 3
+
+// pair is one class's weight.
 type pair struct {
 	class uint8
-	n     uint8
 	w     int16
 }
 
@@ -219,14 +224,18 @@ func (b *tableBuilder) build() *table {
 		for t.sparse[i].fp != 0 {
 			i = t.next(i)
 		}
-		t.sparse[i] = sparseSlot{fp: fp, start: uint32(len(t.ent))}
-		for j := lo; j < hi; j++ {
-			p := pair{class: b.cls[j], w: q(b.ws[j])}
-			if j == lo {
-				p.n = uint8(hi - lo)
+		sl := sparseSlot{fp: fp, n: uint8(hi - lo)}
+		if hi-lo <= inlineMax {
+			for j := lo; j < hi; j++ {
+				sl.c[j-lo], sl.w[j-lo] = b.cls[j], q(b.ws[j])
 			}
-			t.ent = append(t.ent, p)
+		} else {
+			sl.start = uint32(len(t.ent))
+			for j := lo; j < hi; j++ {
+				t.ent = append(t.ent, pair{class: b.cls[j], w: q(b.ws[j])})
+			}
 		}
+		t.sparse[i] = sl
 	}
 	return t
 }
@@ -277,10 +286,15 @@ func (t *table) score(feats []uint64, scores []float32) {
 	for _, f := range feats {
 		fp := fingerprint(f)
 		for i := t.slot(f); ; i = t.next(i) {
-			s := t.sparse[i]
+			s := &t.sparse[i]
 			if s.fp == fp {
-				n := uint32(t.ent[s.start].n)
-				for _, p := range t.ent[s.start : s.start+n] {
+				if s.n <= inlineMax {
+					for k := range s.n {
+						scores[s.c[k]] += float32(s.w[k])
+					}
+					break
+				}
+				for _, p := range t.ent[s.start : s.start+uint32(s.n)] {
 					scores[p.class] += float32(p.w)
 				}
 				break
@@ -308,7 +322,8 @@ func (t *table) stats() (features, weights int) {
 	for _, s := range t.sparse {
 		if s.fp != 0 {
 			features++
+			weights += int(s.n)
 		}
 	}
-	return features, len(t.ent)
+	return features, weights
 }
