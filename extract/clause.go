@@ -22,6 +22,7 @@ type predicate struct {
 	relative   bool   // the verb of a relative clause: "that makes routers"
 	particip   string // the passive participle, for turning the clause active
 	partTag    string
+	inner      quals // a time or place between the verb and its infinitive: "pledged on Sunday to help"
 }
 
 // mention is a noun phrase used as an argument of a fact.
@@ -150,6 +151,9 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 			objects = []mention{{c: chunk{kind: none, start: c.end, end: c.end}, objectless: true}}
 		}
 		q := m.qualifiers(toks, cs, c.end)
+		for i, sp := range p.inner.spans {
+			q = q.with(sp, p.inner.kinds[i])
+		}
 		for _, s := range subjects {
 			q := q
 			if lead != nil && s.c.start == leadEnd+1 {
@@ -733,12 +737,18 @@ func (m *Model) predicate(toks []Token, cs []chunk, ci int) (predicate, bool) {
 		// one prepositional phrase may stand between: "pledged on Sunday to help"
 		// (a time or a place: in "informed of the decision to cease", the
 		// infinitive belongs to the noun)
+		var inner *span
+		innerKind := qualArg
 		if j+2 < len(cs) && isPrep(toks, cs[j]) && cs[j+1].kind == nounPhrase && isTo(toks, cs[j+2]) &&
 			(kindOf(toks, cs[j], cs[j+1]) != qualArg || hasProperNoun(toks[cs[j+1].start:cs[j+1].end])) {
+			inner, innerKind = &span{Start: cs[j].start, End: cs[j+1].end}, kindOf(toks, cs[j], cs[j+1])
 			j += 2
 		}
 		if !(j+1 < len(cs) && isTo(toks, cs[j]) && cs[j+1].kind == verbGroup && toks[cs[j+1].start].Tag == "VB") {
 			break
+		}
+		if inner != nil {
+			p.inner = p.inner.with(*inner, innerKind)
 		}
 		next, ok := m.segment(toks, cs[j+1])
 		if !ok {
