@@ -124,6 +124,12 @@ func TestFrameNotFacts(t *testing.T) {
 			t.Errorf("offsets %d:%d give %q, not the sentence %q", f.SentenceStart, f.SentenceEnd, got, f.Sentence)
 		}
 	}
+	if r.Facts[0].Time != "on Sunday" || r.Facts[0].TimeISO != "2018-05-13" {
+		t.Errorf("first fact's time %q (%q), want on Sunday, 2018-05-13 by the header's date", r.Facts[0].Time, r.Facts[0].TimeISO)
+	}
+	if o := m.Extract("doc", text, Options{Date: "May 21, 2018"}); o.Facts[0].TimeISO != "2018-05-20" {
+		t.Errorf("with the input's own date May 21, 2018: %q, want 2018-05-20", o.Facts[0].TimeISO)
+	}
 	if r.Facts[0].Subject != "Maria Alvarez" || r.Facts[0].Relation != "criticize" {
 		t.Errorf("first fact %s - %s - %s, want Maria Alvarez - criticize - Norvale", r.Facts[0].Subject, r.Facts[0].Relation, r.Facts[0].Object)
 	}

@@ -37,6 +37,10 @@ type Options struct {
 	// Lines treats each line of the text as one sentence, with no sentence
 	// splitting: the form benchmark inputs come in.
 	Lines bool
+	// Date is the document's date as its input gives it (JSON Lines'
+	// "date"): ISO or with a month's name. It anchors relative times ("on
+	// Sunday"); without it, a date in the text's own header does.
+	Date string
 }
 
 // Sentence is one tagged sentence of a document.
@@ -192,6 +196,16 @@ func (m *Model) Extract(doc, text string, opts Options) Result {
 	}
 	res.Facts = resolve(res.Facts, at, window)
 	res.Frame = frame
+	date := opts.Date
+	if date == "" {
+		date = frame.Date
+	}
+	day, dated := anchorDate(date)
+	for i := range res.Facts {
+		if t := res.Facts[i].Time; t != "" {
+			res.Facts[i].TimeISO = anchor(t, day, dated)
+		}
+	}
 	return res
 }
 

@@ -39,6 +39,7 @@ type EvidenceRecord struct {
 	Negated       bool    `json:"negated"`
 	Confidence    float64 `json:"confidence"`
 	Time          string  `json:"time,omitempty"`          // when the sentence says the fact happened, as written
+	TimeISO       string  `json:"time_iso,omitempty"`      // the same as an ISO 8601 day, month or year, where the document's date tells
 	SubjectAlias  string  `json:"subject_alias,omitempty"` // the names as the sentence writes them
 	ObjectAlias   string  `json:"object_alias,omitempty"`
 }
@@ -127,6 +128,7 @@ func (b *builder) evidence(id string) (EvidenceRecord, error) {
 	}
 	rec := EvidenceRecord{ID: id, Text: p.str(schema.Text),
 		Time:         p.str(schema.When),
+		TimeISO:      p.str(schema.WhenISO),
 		SubjectAlias: p.str(schema.SubjectAlias), ObjectAlias: p.str(schema.ObjectAlias)}
 	rec.SentenceIndex = intProp(p, schema.SentenceIndex)
 	rec.Start, rec.End = intProp(p, schema.Start), intProp(p, schema.End)

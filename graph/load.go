@@ -257,6 +257,9 @@ func loadCorrected(docs []string, facts []schema.Fact, orig []extracted) ([]quad
 		}
 		if t := strings.TrimSpace(f.Time); t != "" {
 			qs.add(id, iri(schema.When), quad.String(t), nil)
+			if f.TimeISO != "" {
+				qs.add(id, iri(schema.WhenISO), quad.String(f.TimeISO), nil)
+			}
 		}
 		// Aliases live on the evidence, not the entity: they go with the
 		// sentence that wrote them, so removing or replacing a document

@@ -99,7 +99,9 @@ func Run(ctx context.Context, m *extract.Model, src Source, sink func(context.Co
 				if err := ctx.Err(); err != nil {
 					return err
 				}
-				r := Result{Doc: j.doc, Result: m.Extract(j.doc.Name, j.doc.Text, opts.Extract)}
+				xo := opts.Extract
+				xo.Date = j.doc.Date // a JSON Lines document's own date anchors its times
+				r := Result{Doc: j.doc, Result: m.Extract(j.doc.Name, j.doc.Text, xo)}
 				if opts.Encode != nil {
 					var err error
 					if r.Encoded, err = opts.Encode(&r); err != nil {

@@ -59,6 +59,11 @@ type Fact struct {
 	// ("In April", "in Washington"); they are not part of the object.
 	Time  string `json:"time,omitempty"`
 	Place string `json:"place,omitempty"`
+	// TimeISO is Time as a calendar date, resolved against the document's
+	// date where it is relative: an ISO 8601 day (2018-05-13 for "on
+	// Sunday" in an article of Monday 2018-05-14), month (2018-04) or year
+	// (2017); empty when Time names none kg can tell.
+	TimeISO string `json:"time_iso,omitempty"`
 	// Args are the fact's other prepositional arguments, as written ("for
 	// violating a settlement").
 	Args []string `json:"args,omitempty"`

@@ -56,6 +56,10 @@ func TestSeedArticle(t *testing.T) {
 	if out := mustRun(t, "", "query", "--db", db, `g.V().Has("<rdf:type>", "<kg:Document>").Out("<kg:date>").All()`); !strings.Contains(out, `"2018-05-14"`) {
 		t.Errorf("the article's date is not its document's kg:date: %s", out)
 	}
+	// "pledged on Sunday" in an article dated Monday 2018-05-14.
+	if out := mustRun(t, "", "query", "--db", db, `g.V().Has("<kg:when_iso>", "2018-05-13").Out("<kg:relation>").All()`); !strings.Contains(out, `"pledge to help"`) {
+		t.Errorf("Trump's pledge on Sunday is not dated 2018-05-13: %s", out)
+	}
 	svg := mustRun(t, "", "export", "--db", db, "--format", "svg", "--focus", "ZTE")
 	if !strings.HasPrefix(svg, "<?xml") || !strings.Contains(svg, "ZTE") {
 		t.Errorf("SVG of ZTE: got %.100q", svg)
