@@ -13,8 +13,8 @@ import (
 // fails when a change scores lower: raise them when you improve the
 // extractor, never lower them to make a change pass.
 const (
-	carbBaselineF1  = 0.515
-	carbBaselineAUC = 0.352
+	carbBaselineF1  = 0.5169
+	carbBaselineAUC = 0.353
 )
 
 const carbGoldPath = "../../shared/data/carb/gold/dev.tsv"
