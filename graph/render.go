@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"html"
 	"io"
+	"regexp"
+	"strconv"
 	"sync"
 
+	"github.com/go-pdf/fpdf"
 	"github.com/goccy/go-graphviz"
 	"github.com/goccy/go-graphviz/gvc"
 
@@ -34,10 +38,46 @@ func RenderSVG(ctx context.Context, w io.Writer, g *Subgraph) error {
 	if err := WriteDOT(&dot, g); err != nil {
 		return err
 	}
-	if err := render(ctx, w, dot.Bytes(), graphviz.SVG); err != nil {
+	var svg bytes.Buffer
+	if err := render(ctx, &svg, dot.Bytes(), graphviz.SVG); err != nil {
 		return fmt.Errorf("render svg: %w", err)
 	}
-	return nil
+	fitted, err := fitText(svg.Bytes())
+	if err != nil {
+		return fmt.Errorf("render svg: %w", err)
+	}
+	_, err = w.Write(fitted)
+	return err
+}
+
+// svgText is a label as Graphviz writes it into SVG.
+var svgText = regexp.MustCompile(`<text ([^>]*?)font-family="Helvetica,sans-Serif" font-size="([0-9.]+)">([^<]*)</text>`)
+
+// fitText gives every label of the SVG the width Graphviz laid it out at,
+// as textLength, so that a viewer without Helvetica, which draws it in a
+// wider or narrower font, still keeps it inside its box; and it names the
+// fonts with Helvetica's metrics that most systems have. Graphviz measured
+// the text with Helvetica's standard metrics, which fpdf carries.
+func fitText(svg []byte) ([]byte, error) {
+	pdf := fpdf.New("P", "pt", "A4", "")
+	toCP1252 := pdf.UnicodeTranslatorFromDescriptor("")
+	var err error
+	out := svgText.ReplaceAllFunc(svg, func(m []byte) []byte {
+		sub := svgText.FindSubmatch(m)
+		size, perr := strconv.ParseFloat(string(sub[2]), 64)
+		if perr != nil || err != nil {
+			return m
+		}
+		pdf.SetFont("Helvetica", "", size)
+		width := pdf.GetStringWidth(toCP1252(html.UnescapeString(string(sub[3]))))
+		if pdf.Err() {
+			err = pdf.Error()
+			return m
+		}
+		return fmt.Appendf(nil, `<text %sfont-family="Helvetica,Arial,Liberation Sans,sans-serif" font-size="%s" textLength="%.2f" lengthAdjust="spacingAndGlyphs">%s</text>`,
+			sub[1], sub[2], width, sub[3])
+	})
+	return out, err
 }
 
 // RenderPNG is [RenderSVG] for a PNG image, drawn in process by

@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"image/color"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -116,4 +119,45 @@ func TestRenderPNG(t *testing.T) {
 		}
 		check(t, "corpus.png", g, []string{"#cfe2f3", "#fde2c8", "#d9ead3", "#ead1dc"}) // ORG, PERSON, GPE, MONEY
 	})
+}
+
+// TestSVGLabelsFit holds every label of an SVG export to the width Graphviz
+// laid it out at: each carries textLength, so a viewer drawing it in another
+// font than Helvetica keeps it in its box, and that width agrees with the
+// box Graphviz drew around it (its text plus 8 points a side, or its least
+// width).
+func TestSVGLabelsFit(t *testing.T) {
+	g := &Subgraph{Nodes: []Node{
+		{ID: "kg:entity/a", Name: "Harbor Networks", Type: schema.Org},
+		{ID: "kg:entity/b", Name: "Canadian Maker Of Network Equipment Wwww", Type: schema.Org},
+		{ID: "kg:entity/c", Name: "Société Générale", Type: schema.Org},
+		{ID: "kg:entity/d", Name: "iii", Type: schema.Org},
+	}, Edges: []Edge{{From: "kg:entity/a", To: "kg:entity/b", Relation: "ship to"}}}
+	var out bytes.Buffer
+	if err := RenderSVG(context.Background(), &out, g); err != nil {
+		t.Fatal(err)
+	}
+	svg := out.String()
+	if n, m := strings.Count(svg, "<text "), strings.Count(svg, ` lengthAdjust="spacingAndGlyphs"`); n == 0 || n != m {
+		t.Errorf("%d of %d labels carry their width", m, n)
+	}
+	box := regexp.MustCompile(`<polygon fill="[^"]*" stroke="black" points="([-0-9.]+),[-0-9.]+ ([-0-9.]+),[^"]*"/>\s*<text [^>]*textLength="([0-9.]+)"[^>]*>([^<]*)</text>`)
+	found := 0
+	for _, m := range box.FindAllStringSubmatch(svg, -1) {
+		x1, _ := strconv.ParseFloat(m[1], 64)
+		x2, _ := strconv.ParseFloat(m[2], 64)
+		tl, _ := strconv.ParseFloat(m[3], 64)
+		if strings.Contains(m[0], `fill="black"`) {
+			continue // an arrowhead
+		}
+		// Graphviz draws a box at least 54 points wide (0.75 inch).
+		inner := math.Abs(x1-x2) - 16
+		if tl > inner+0.5 || inner > 38.5 && tl < inner-2 {
+			t.Errorf("label %q: textLength %.2f, but Graphviz left %.2f for it", m[4], tl, inner)
+		}
+		found++
+	}
+	if found < 4 {
+		t.Errorf("checked %d boxed labels, want 4:\n%s", found, svg)
+	}
 }
