@@ -17,8 +17,9 @@
 //
 // The tagger is a greedy averaged perceptron. The parser is arc-hybrid,
 // trained with a dynamic oracle as an averaged perceptron over features in
-// the manner of Zhang and Nivre (2011); a second perceptron labels each arc.
-// Its trees are projective, with exactly one root.
+// the manner of Zhang and Nivre (2011); a second perceptron labels each arc
+// as it is made and a third relabels it once the tree is whole. Its trees
+// are projective, with exactly one root.
 //
 // # Caveats
 //

@@ -13,12 +13,12 @@ import (
 
 // TrainOptions tune Train. Zero values take the defaults noted.
 type TrainOptions struct {
-	TagEpochs      int     // tagger passes over the data (default 6)
+	TagEpochs      int     // tagger passes over the data (default 8)
 	ParseEpochs    int     // parser passes (default 15)
 	Folds          int     // jackknife folds for the parser's training tags (default 5; 1 trains on gold tags)
 	RelabelEpochs  int     // relabeller passes (default 8)
 	ProjectiveOnly bool    // train the parser on projective trees only
-	Explore        float64 // dynamic oracle: chance of following a wrong prediction (default 0.9)
+	Explore        float64 // dynamic oracle: chance of following a wrong prediction (default 0.7)
 	Seed           uint64
 	Workers        int                           // folds trained at once (default 2)
 	MinCount       int                           // features seen fewer times in the first pass are dropped (default 2)
@@ -28,7 +28,7 @@ type TrainOptions struct {
 
 func (o *TrainOptions) defaults() {
 	if o.TagEpochs == 0 {
-		o.TagEpochs = 6
+		o.TagEpochs = 8
 	}
 	if o.ParseEpochs == 0 {
 		o.ParseEpochs = 15
@@ -40,7 +40,7 @@ func (o *TrainOptions) defaults() {
 		o.Folds = 5
 	}
 	if o.Explore == 0 {
-		o.Explore = 0.9
+		o.Explore = 0.7
 	}
 	if o.MinCount == 0 {
 		o.MinCount = 2
