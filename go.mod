@@ -16,6 +16,7 @@ require (
 	github.com/urfave/cli/v2 v2.27.7
 	go.etcd.io/bbolt v1.3.10
 	golang.org/x/sync v0.25.0
+	golang.org/x/text v0.23.0
 	gonum.org/v1/gonum v0.17.0
 	gopkg.in/neurosnap/sentences.v1 v1.0.6
 )
@@ -53,6 +54,5 @@ require (
 	golang.org/x/image v0.25.0 // indirect
 	golang.org/x/sys v0.46.0 // indirect
 	golang.org/x/term v0.44.0 // indirect
-	golang.org/x/text v0.23.0 // indirect
 	google.golang.org/protobuf v1.34.2 // indirect
 )

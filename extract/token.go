@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Token is one word or punctuation mark of a sentence.
@@ -46,22 +48,43 @@ func tokenize(text string, base int) []Token {
 	toks := make([]Token, 0, len(text)/4+1)
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		if separates(r) {
 			i += n
 			continue
 		}
 		j := i + n
 		for j < len(text) {
 			r, n = utf8.DecodeRuneInString(text[j:])
-			if unicode.IsSpace(r) {
+			if separates(r) {
 				break
 			}
 			j += n
 		}
+		first := len(toks)
 		toks = splitPiece(toks, text[i:j], base+i)
+		// One name is one entity however its accents are encoded: "Renée"
+		// with é as one code point or as e and a combining accent.
+		for k := first; k < len(toks); k++ {
+			if !norm.NFC.IsNormalString(toks[k].Text) {
+				toks[k].Text = norm.NFC.String(toks[k].Text)
+			}
+		}
 		i = j
 	}
 	return toks
+}
+
+// separates reports a rune that ends a token: white space, and the
+// invisible marks that are no part of a word: a byte-order mark, zero-width
+// spaces and joiners, and the controls of bidirectional text, which would
+// otherwise make two spellings of one name.
+func separates(r rune) bool {
+	switch r {
+	case '\ufeff', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2060',
+		'\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069':
+		return true
+	}
+	return unicode.IsSpace(r)
 }
 
 // tokenPiece is one white-space-delimited stretch of text being split into

@@ -186,3 +186,34 @@ func proseTokenTexts(t testing.TB, text string) []string {
 	}
 	return out
 }
+
+// TestOneNameOneSpelling holds a name to one entity however its text is
+// encoded: accents composed or combining (NFC, NFD), a byte-order mark
+// before it, bidirectional controls or zero-width marks inside its spaces.
+func TestOneNameOneSpelling(t *testing.T) {
+	m := model(t)
+	want := m.Facts("a", "Renée Dubois founded Norvale Telecom.", Options{})
+	if len(want) == 0 || want[0].Subject != "Renée Dubois" {
+		t.Fatalf("plain text: got %+v", want)
+	}
+	for name, text := range map[string]string{
+		"NFD":        "Rene\u0301e Dubois founded Norvale Telecom.",
+		"BOM":        "\ufeffRenée Dubois founded Norvale Telecom.",
+		"bidi":       "\u202bRenée\u202c Dubois founded \u200eNorvale Telecom.",
+		"zero-width": "Renée\u200b Dubois founded Norvale Telecom.",
+	} {
+		t.Run(name, func(t *testing.T) {
+			got := m.Facts("b", text, Options{})
+			if len(got) == 0 {
+				t.Fatal("no facts")
+			}
+			f := got[0]
+			if f.Subject != want[0].Subject || f.SubjectID != want[0].SubjectID || f.ObjectID != want[0].ObjectID {
+				t.Errorf("got %q (%s) - %s, want %q (%s) - %s", f.Subject, f.SubjectID, f.ObjectID, want[0].Subject, want[0].SubjectID, want[0].ObjectID)
+			}
+			if s := text[f.SentenceStart:f.SentenceEnd]; !strings.Contains(s, "Dubois founded") {
+				t.Errorf("offsets %d:%d give %q", f.SentenceStart, f.SentenceEnd, s)
+			}
+		})
+	}
+}
