@@ -217,7 +217,11 @@ func TestTwoBuildProcesses(t *testing.T) {
 	var files [2][]string
 	for i := range 30 {
 		p := filepath.Join(dir, fmt.Sprintf("doc%02d.txt", i))
-		if err := os.WriteFile(p, []byte(strings.ReplaceAll(string(text), "Harbor Networks", fmt.Sprintf("Harbor Networks %d", i%7))), 0o644); err != nil {
+		// Seven companies shared among thirty documents, each document's
+		// text its own: a copy of another's content would be skipped, by
+		// whichever process sees it second.
+		doc := strings.ReplaceAll(string(text), "Harbor Networks", fmt.Sprintf("Harbor Networks %d", i%7)) + fmt.Sprintf("\nThis is report %d.\n", i)
+		if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		files[i%2] = append(files[i%2], p)
