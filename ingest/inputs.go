@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 )
@@ -35,7 +36,8 @@ type Options struct {
 // [Open] and read one at a time by [Inputs.Each].
 type Inputs struct {
 	sources []source
-	spool   string // standard input, copied to a file so it can be read twice
+	spool   string   // standard input, copied to a file so it can be read twice
+	spoolF  *os.File // that copy, open and already unlinked where the system allows
 
 	// Documents and Bytes are what the check found: the number of
 	// documents and the bytes of their texts.
@@ -60,7 +62,8 @@ type source struct {
 //
 // The check reads every input once, one document at a time, so its memory
 // is that of the largest document, not of the whole input; standard input is
-// copied to a temporary file, which Close removes. It fails with an
+// copied to a temporary file, which Close removes (on Linux it is unlinked at
+// once, so that not even a killed process leaves it behind). It fails with an
 // [InputError] for a missing file, a glob that matches nothing, an empty,
 // binary or non-UTF-8 text, a JSON line that is not a document, or two
 // documents with the same name.
@@ -88,12 +91,12 @@ func Open(ctx context.Context, args []string, stdin io.Reader, opts Options) (*I
 			if in.spool != "" {
 				continue
 			}
-			p, err := spool(stdin)
+			p, f, err := spool(stdin)
 			if err != nil {
 				in.Close()
 				return nil, err
 			}
-			in.spool = p
+			in.spool, in.spoolF = p, f
 			in.sources = append(in.sources, source{path: p, name: "stdin", jsonl: opts.JSONL})
 		case err == nil && fi.IsDir():
 			err := filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
@@ -162,8 +165,13 @@ func (in *Inputs) Close() error {
 	if in.spool == "" {
 		return nil
 	}
-	err := os.Remove(in.spool)
-	in.spool = ""
+	var err error
+	if in.spoolF != nil {
+		err = in.spoolF.Close() // unlinked already: closing frees it
+	} else {
+		err = os.Remove(in.spool)
+	}
+	in.spool, in.spoolF = "", nil
 	return err
 }
 
@@ -292,22 +300,37 @@ func readLine(r *bufio.Reader) ([]byte, error) {
 	return bytes.TrimSuffix(b, []byte{'\n'}), err
 }
 
-// spool copies standard input to a temporary file.
-func spool(stdin io.Reader) (string, error) {
+// spool copies standard input to a temporary file and returns the path to
+// read it by. On Linux the file is unlinked at once and read through
+// /proc/self/fd, kept open in the returned file: a kg killed with -9 leaves
+// no copy behind. Elsewhere the path is the file's, which Close removes.
+func spool(stdin io.Reader) (string, *os.File, error) {
 	f, err := os.CreateTemp("", "kg-stdin-*")
 	if err != nil {
-		return "", fmt.Errorf("read stdin: %w", err)
+		return "", nil, fmt.Errorf("read stdin: %w", err)
 	}
-	if _, err := io.Copy(f, stdin); err != nil {
+	fail := func(err error) (string, *os.File, error) {
 		f.Close()
 		os.Remove(f.Name())
-		return "", fmt.Errorf("read stdin: %w", err)
+		return "", nil, fmt.Errorf("read stdin: %w", err)
+	}
+	if _, err := io.Copy(f, stdin); err != nil {
+		return fail(err)
+	}
+	if runtime.GOOS == "linux" {
+		fd := fmt.Sprintf("/proc/self/fd/%d", f.Fd())
+		if _, err := os.Stat(fd); err == nil {
+			if err := os.Remove(f.Name()); err != nil {
+				return fail(err)
+			}
+			return fd, f, nil
+		}
 	}
 	if err := f.Close(); err != nil {
 		os.Remove(f.Name())
-		return "", fmt.Errorf("read stdin: %w", err)
+		return "", nil, fmt.Errorf("read stdin: %w", err)
 	}
-	return f.Name(), nil
+	return f.Name(), nil, nil
 }
 
 func isJSONL(p string) bool {

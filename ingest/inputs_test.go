@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -172,5 +173,47 @@ func TestEachChanged(t *testing.T) {
 	})
 	if !errors.Is(err, ErrInput) || !slices.Equal(got, []string{"First."}) {
 		t.Errorf("got %q, %v; want the first document, then an input error", got, err)
+	}
+}
+
+// TestStdinLeavesNoCopy holds standard input's copy to leaving nothing
+// behind: on Linux it is unlinked as soon as it is written, so that even a
+// kg killed with -9 in the middle of a build leaves no kg-stdin-* file.
+func TestStdinLeavesNoCopy(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	copies := func() []string {
+		m, err := filepath.Glob(filepath.Join(tmp, "kg-stdin-*"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	in, err := Open(context.Background(), []string{"-"}, strings.NewReader("The ministry fined Norvale.\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if runtime.GOOS == "linux" {
+		if c := copies(); len(c) != 0 {
+			t.Errorf("while the inputs are open, %v is on disk for a kill -9 to leave", c)
+		}
+	}
+	var got []string
+	for range 2 { // read twice, as the check and the build do
+		if err := in.Each(context.Background(), func(d Document) error {
+			got = append(got, d.Name+": "+strings.TrimSpace(d.Text))
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := []string{"stdin: The ministry fined Norvale.", "stdin: The ministry fined Norvale."}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if err := in.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if c := copies(); len(c) != 0 {
+		t.Errorf("after Close, %v is left", c)
 	}
 }
