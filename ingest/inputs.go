@@ -14,6 +14,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"time"
 )
 
 // DefaultExts are the extensions of the files read from a directory when
@@ -36,6 +37,7 @@ type Options struct {
 // [Open] and read one at a time by [Inputs.Each].
 type Inputs struct {
 	sources []source
+	checked bool     // the check has read every source
 	spool   string   // standard input, copied to a file so it can be read twice
 	spoolF  *os.File // that copy, open and already unlinked where the system allows
 
@@ -50,6 +52,10 @@ type source struct {
 	path  string // to open
 	name  string // to show and to name its document
 	jsonl bool
+	// size and mod are the file's as the check found them: a file that
+	// differs at its turn changed since, and is not read as it was checked.
+	size int64
+	mod  time.Time
 }
 
 // Open finds the documents that args name and checks every one of them, so
@@ -150,6 +156,7 @@ func Open(ctx context.Context, args []string, stdin io.Reader, opts Options) (*I
 		in.Close()
 		return nil, err
 	}
+	in.checked = true
 	return in, nil
 }
 
@@ -176,9 +183,17 @@ func (in *Inputs) Close() error {
 }
 
 func (in *Inputs) each(ctx context.Context, fn func(Document) error) error {
-	for _, s := range in.sources {
+	for i := range in.sources {
+		s := &in.sources[i]
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		if fi, err := os.Stat(s.path); err == nil {
+			if !in.checked {
+				s.size, s.mod = fi.Size(), fi.ModTime()
+			} else if fi.Size() != s.size || !fi.ModTime().Equal(s.mod) {
+				return &InputError{Name: s.name, Msg: "changed since kg checked it: run the command again"}
+			}
 		}
 		var err error
 		if s.jsonl {

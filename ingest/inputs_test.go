@@ -217,3 +217,27 @@ func TestStdinLeavesNoCopy(t *testing.T) {
 		t.Errorf("after Close, %v is left", c)
 	}
 }
+
+// TestEachChangedValid holds the build to the text it checked: a file that
+// is still valid but no longer what the check read (a sentence appended)
+// stops the build at its turn, rather than being stored as it now is.
+func TestEachChangedValid(t *testing.T) {
+	dir := tree(t, map[string]string{"a.txt": "First.", "b.txt": "Second."})
+	ctx := context.Background()
+	in, err := Open(ctx, []string{dir}, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	if err := os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Second. And a third."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	err = in.Each(ctx, func(d Document) error {
+		got = append(got, d.Text)
+		return nil
+	})
+	if !errors.Is(err, ErrInput) || !strings.Contains(err.Error(), "changed since") || !slices.Equal(got, []string{"First."}) {
+		t.Errorf("got %q, %v; want the first document, then an error that b.txt changed", got, err)
+	}
+}
