@@ -71,20 +71,51 @@ func (m *Model) Sentences(text string, opts Options) []Sentence {
 	}
 	out := make([]Sentence, 0, len(spans))
 	for _, sp := range spans {
-		toks := tokenize(text[sp.Start:sp.End], sp.Start)
-		if len(toks) == 0 {
-			continue
+		all := tokenize(text[sp.Start:sp.End], sp.Start)
+		for start := sp.Start; len(all) > 0; {
+			toks, end := all, sp.End
+			if len(all) > MaxSentenceTokens {
+				cut := cutAt(all)
+				toks, all = all[:cut], all[cut:]
+				end = toks[len(toks)-1].End
+			} else {
+				all = nil
+			}
+			toks = splitFinalPeriod(toks)
+			toks = dropInsertionBrackets(toks)
+			toks = joinSpacedHyphens(toks)
+			m.tag.tag(toks)
+			tagPunctuation(toks, text)
+			m.repairVerb(toks)
+			m.bareVerbs(toks)
+			out = append(out, Sentence{Index: len(out), Start: start, End: end, Text: text[start:end], Tokens: toks})
+			if len(all) > 0 {
+				start = all[0].Start // the next piece of a long sentence
+			}
 		}
-		toks = splitFinalPeriod(toks)
-		toks = dropInsertionBrackets(toks)
-		toks = joinSpacedHyphens(toks)
-		m.tag.tag(toks)
-		tagPunctuation(toks, text)
-		m.repairVerb(toks)
-		m.bareVerbs(toks)
-		out = append(out, Sentence{Index: len(out), Start: sp.Start, End: sp.End, Text: text[sp.Start:sp.End], Tokens: toks})
 	}
 	return out
+}
+
+// MaxSentenceTokens is the longest sentence kg reads whole, in tokens. The
+// clause rules look across a sentence, so their time grows faster than its
+// length; a longer "sentence" (a list, a table, text without punctuation)
+// is read in pieces of at most this many tokens, cut at a comma, semicolon
+// or colon where one is near the end, so that time and memory stay linear
+// in the length of a document. Sentences of news are a tenth of it.
+const MaxSentenceTokens = 250
+
+// cutAt returns where to cut a run of more than MaxSentenceTokens tokens:
+// after the last comma, semicolon or colon in the last fifth of the limit,
+// or at the limit.
+func cutAt(toks []Token) int {
+	for i := MaxSentenceTokens - 1; i >= MaxSentenceTokens*4/5; i-- {
+		switch toks[i].Text {
+		case ",", ";", ":":
+			return i + 1
+		}
+	}
+	return MaxSentenceTokens
 }
 
 // paragraphs splits text at blank lines: a paragraph ends a sentence even

@@ -147,3 +147,47 @@ func joinInto(lines []string, n int) []string {
 	}
 	return out
 }
+
+// TestLongSentencePieces holds the extractor to its bound: a "sentence" of
+// more than MaxSentenceTokens tokens is read in pieces no longer than that,
+// cut after a comma where one is near the limit, each piece's offsets in the
+// document, no token lost.
+func TestLongSentencePieces(t *testing.T) {
+	m := model(t)
+	var b strings.Builder
+	b.WriteString("Preamble. ")
+	words := 0
+	for i := 0; words < 3*MaxSentenceTokens; i++ {
+		b.WriteString("the ministry fined norvale")
+		words += 4
+		if i%10 == 9 {
+			b.WriteString(" ,")
+			words++
+		}
+		b.WriteString(" ")
+	}
+	b.WriteString("and the firm appealed.")
+	text := b.String()
+	sents := m.Sentences(text, Options{})
+	total := 0
+	for _, s := range sents {
+		if len(s.Tokens) > MaxSentenceTokens {
+			t.Errorf("sentence %d has %d tokens, more than %d", s.Index, len(s.Tokens), MaxSentenceTokens)
+		}
+		if text[s.Start:s.End] != s.Text || s.Tokens[0].Start < s.Start || s.Tokens[len(s.Tokens)-1].End > s.End {
+			t.Errorf("sentence %d: offsets %d:%d do not hold its text and tokens", s.Index, s.Start, s.End)
+		}
+		total += len(s.Tokens)
+	}
+	if len(sents) < 4 {
+		t.Errorf("got %d sentences, want the preamble and at least 3 pieces", len(sents))
+	}
+	for _, s := range sents[1 : len(sents)-1] {
+		if last := s.Tokens[len(s.Tokens)-1].Text; last != "," {
+			t.Errorf("piece %d ends with %q, want a cut after a comma", s.Index, last)
+		}
+	}
+	if want := len(tokenize(text, 0)); total != want {
+		t.Errorf("pieces hold %d tokens, the text %d", total, want)
+	}
+}
