@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // tree writes files under a new directory and returns it.
@@ -240,4 +241,40 @@ func TestEachChangedValid(t *testing.T) {
 	if !errors.Is(err, ErrInput) || !strings.Contains(err.Error(), "changed since") || !slices.Equal(got, []string{"First."}) {
 		t.Errorf("got %q, %v; want the first document, then an error that b.txt changed", got, err)
 	}
+}
+
+// FuzzJSONL holds the JSON Lines reader to its word: whatever the file
+// holds, Open either refuses it with an input error naming the file, or
+// gives documents of valid UTF-8 text with names, and Each gives them again.
+func FuzzJSONL(f *testing.F) {
+	f.Add(`{"id": "a", "title": "T", "date": "2018-05-14", "text": "The ministry fined Norvale."}` + "\n\n" + `{"text": "Second."}`)
+	f.Add(`{"id": "a", "text": "x"}` + "\n" + `{"id": "a", "text": "y"}`)
+	f.Add(`{"text": 5}`)
+	f.Add("\xff\xfe")
+	f.Fuzz(func(t *testing.T, data string) {
+		p := filepath.Join(t.TempDir(), "feed.jsonl")
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		in, err := Open(context.Background(), []string{p}, nil, Options{})
+		if err != nil {
+			var ie *InputError
+			if !errors.As(err, &ie) || !strings.Contains(err.Error(), "feed.jsonl") {
+				t.Fatalf("refused without naming the file: %v", err)
+			}
+			return
+		}
+		defer in.Close()
+		n := 0
+		err = in.Each(context.Background(), func(d Document) error {
+			n++
+			if d.Name == "" || !utf8.ValidString(d.Text) {
+				t.Errorf("document %q: name or text not valid", d.Name)
+			}
+			return nil
+		})
+		if err != nil || n != in.Documents {
+			t.Errorf("Each: %v, %d documents, the check found %d", err, n, in.Documents)
+		}
+	})
 }

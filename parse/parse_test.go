@@ -281,3 +281,22 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// FuzzAnalyze holds the parser to giving every input one tree: any words,
+// any number of them.
+func FuzzAnalyze(f *testing.F) {
+	m := model(f)
+	f.Add("The regulator fined the bank .")
+	f.Add(". , ; \" ( ) -- ...")
+	f.Add("日本 の 会社 😀 \x00 \ufffd \xff")
+	f.Fuzz(func(t *testing.T, text string) {
+		ws := words(text)
+		if len(ws) > 500 {
+			ws = ws[:500]
+		}
+		m.Analyze(ws)
+		if len(ws) > 0 {
+			checkTree(t, ws)
+		}
+	})
+}
