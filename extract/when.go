@@ -4,21 +4,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/kgraph/kg/schema"
 )
 
-// anchorDate parses a document's date as inputs write it: ISO, or with a
-// month's name; a date without a year ("March 2", as datelines have it) is
-// no anchor.
-func anchorDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	for _, layout := range []string{"2006-01-02", "January 2, 2006", "Jan 2, 2006", "Jan. 2, 2006", "2 January 2006",
-		"01/02/2006", "2006/01/02", "Monday, January 2, 2006", "2006-01-02T15:04:05Z07:00"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
-}
+// anchorDate parses a document's date as inputs write it; a date without a
+// year ("March 2", as datelines have it) is no anchor.
+func anchorDate(s string) (time.Time, bool) { return schema.ParseDate(s) }
 
 var (
 	weekdays = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,

@@ -13,6 +13,7 @@ import (
 
 type communitiesOptions struct {
 	store  graph.Options
+	period graph.Period // the facts an analysis reads
 	seed   uint64
 	limit  int // 0 for all
 	asJSON bool
@@ -22,12 +23,16 @@ func communitiesCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "communities",
 		Usage: "split the entities into clusters of closely connected ones",
-		Flags: append(storeFlags(),
+		Flags: append(append(storeFlags(), periodFlags()...),
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "the seed of the search; the same seed gives the same clusters"},
 			&cli.IntFlag{Name: "n", Usage: "print the `N` largest (0 for all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one community a line"}),
 		Action: func(c *cli.Context) error {
-			return runCommunities(c.Context, e, communitiesOptions{store: readStoreOptions(c), seed: c.Uint64("seed"),
+			period, err := periodOf(c)
+			if err != nil {
+				return err
+			}
+			return runCommunities(c.Context, e, communitiesOptions{store: readStoreOptions(c), period: period, seed: c.Uint64("seed"),
 				limit: c.Int("n"), asJSON: c.Bool("json")})
 		},
 	}
@@ -39,7 +44,7 @@ func runCommunities(ctx context.Context, e *env, opts communitiesOptions) error 
 	if opts.limit < 0 {
 		return usageError{fmt.Errorf("communities: negative -n %d", opts.limit)}
 	}
-	g, err := analysis(ctx, opts.store)
+	g, err := analysis(ctx, opts.store, opts.period)
 	if err != nil {
 		return err
 	}

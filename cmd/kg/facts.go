@@ -13,6 +13,7 @@ import (
 
 type factsOptions struct {
 	store  graph.Options
+	period graph.Period // the facts an analysis reads
 	name   string
 	asJSON bool
 }
@@ -22,13 +23,17 @@ func factsCommand(e *env) *cli.Command {
 		Name:      "facts",
 		Usage:     "list everything the graph says about an entity, by relation",
 		ArgsUsage: "NAME",
-		Flags: append(storeFlags(),
+		Flags: append(append(storeFlags(), periodFlags()...),
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one fact a line, with its evidence"}),
 		Action: func(c *cli.Context) error {
+			period, err := periodOf(c)
+			if err != nil {
+				return err
+			}
 			if c.NArg() != 1 {
 				return usageError{fmt.Errorf("facts: want one entity name, got %s", plural(c.NArg(), "argument"))}
 			}
-			return runFacts(c.Context, e, factsOptions{store: readStoreOptions(c), name: c.Args().First(), asJSON: c.Bool("json")})
+			return runFacts(c.Context, e, factsOptions{store: readStoreOptions(c), period: period, name: c.Args().First(), asJSON: c.Bool("json")})
 		},
 	}
 }
@@ -36,7 +41,7 @@ func factsCommand(e *env) *cli.Command {
 // runFacts prints the facts of one entity grouped by relation: the
 // relation is written on the first fact of each group.
 func runFacts(ctx context.Context, e *env, opts factsOptions) error {
-	g, err := analysis(ctx, opts.store)
+	g, err := analysis(ctx, opts.store, opts.period)
 	if err != nil {
 		return err
 	}

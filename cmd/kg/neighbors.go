@@ -13,6 +13,7 @@ import (
 
 type neighborsOptions struct {
 	store  graph.Options
+	period graph.Period // the facts an analysis reads
 	name   string
 	depth  int
 	filter analyze.Filter
@@ -24,18 +25,22 @@ func neighborsCommand(e *env) *cli.Command {
 		Name:      "neighbors",
 		Usage:     "list the entities around one, with the facts that connect them",
 		ArgsUsage: "NAME",
-		Flags: append(storeFlags(),
+		Flags: append(append(storeFlags(), periodFlags()...),
 			&cli.IntFlag{Name: "depth", Value: 1, Usage: "how many facts away to look"},
 			&cli.StringFlag{Name: "relation", Usage: "follow only facts of this relation (\"penalize\")"},
 			&cli.StringFlag{Name: "type", Usage: "reach only entities of this type (PERSON, ORG, GPE, ...)"},
 			&cli.Float64Flag{Name: "min-confidence", Usage: "follow only facts at least this sure (0 to 1)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one neighbour a line"}),
 		Action: func(c *cli.Context) error {
+			period, err := periodOf(c)
+			if err != nil {
+				return err
+			}
 			if c.NArg() != 1 {
 				return usageError{fmt.Errorf("neighbors: want one entity name, got %s", plural(c.NArg(), "argument"))}
 			}
 			return runNeighbors(c.Context, e, neighborsOptions{
-				store: readStoreOptions(c),
+				store: readStoreOptions(c), period: period,
 				name:  c.Args().First(),
 				depth: c.Int("depth"),
 				filter: analyze.Filter{Relation: c.String("relation"), Type: c.String("type"),
@@ -55,7 +60,7 @@ func runNeighbors(ctx context.Context, e *env, opts neighborsOptions) error {
 	if c := opts.filter.MinConfidence; c < 0 || c > 1 {
 		return usageError{fmt.Errorf("neighbors: --min-confidence must be between 0 and 1, got %v", c)}
 	}
-	g, err := analysis(ctx, opts.store)
+	g, err := analysis(ctx, opts.store, opts.period)
 	if err != nil {
 		return err
 	}

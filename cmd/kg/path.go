@@ -13,6 +13,7 @@ import (
 
 type pathOptions struct {
 	store    graph.Options
+	period   graph.Period // the facts an analysis reads
 	from, to string
 	maxHops  int
 	k        int
@@ -24,15 +25,19 @@ func pathCommand(e *env) *cli.Command {
 		Name:      "path",
 		Usage:     "show how two entities are connected, hop by hop, with the sentences behind each fact",
 		ArgsUsage: "A B",
-		Flags: append(storeFlags(),
+		Flags: append(append(storeFlags(), periodFlags()...),
 			&cli.IntFlag{Name: "max-hops", Value: 4, Usage: "the longest connection to look for, in facts"},
 			&cli.IntFlag{Name: "k", Value: 3, Usage: "how many of the shortest connections to show"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one connection a line (none when there is none)"}),
 		Action: func(c *cli.Context) error {
+			period, err := periodOf(c)
+			if err != nil {
+				return err
+			}
 			if c.NArg() != 2 {
 				return usageError{fmt.Errorf("path: want two entity names, got %s", plural(c.NArg(), "argument"))}
 			}
-			return runPath(c.Context, e, pathOptions{store: readStoreOptions(c), from: c.Args().Get(0),
+			return runPath(c.Context, e, pathOptions{store: readStoreOptions(c), period: period, from: c.Args().Get(0),
 				to: c.Args().Get(1), maxHops: c.Int("max-hops"), k: c.Int("k"), asJSON: c.Bool("json")})
 		},
 	}
@@ -47,7 +52,7 @@ func runPath(ctx context.Context, e *env, opts pathOptions) error {
 	if opts.k < 1 {
 		return usageError{fmt.Errorf("path: -k must be 1 or more, got %d", opts.k)}
 	}
-	g, err := analysis(ctx, opts.store)
+	g, err := analysis(ctx, opts.store, opts.period)
 	if err != nil {
 		return err
 	}

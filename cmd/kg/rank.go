@@ -15,6 +15,7 @@ import (
 
 type rankOptions struct {
 	store  graph.Options
+	period graph.Period // the facts an analysis reads
 	by     string
 	typ    string
 	limit  int // 0 for all
@@ -25,13 +26,17 @@ func rankCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "rank",
 		Usage: "rank the entities by how central they are: the key players",
-		Flags: append(storeFlags(),
+		Flags: append(append(storeFlags(), periodFlags()...),
 			&cli.StringFlag{Name: "by", Value: analyze.Degree, Usage: strings.Join(analyze.Measures, ", ")},
 			&cli.StringFlag{Name: "type", Usage: "only entities of this type (PERSON, ORG, GPE, ...)"},
 			&cli.IntFlag{Name: "n", Value: 20, Usage: "print the first `N` (0 for all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one entity a line"}),
 		Action: func(c *cli.Context) error {
-			return runRank(c.Context, e, rankOptions{store: readStoreOptions(c), by: c.String("by"),
+			period, err := periodOf(c)
+			if err != nil {
+				return err
+			}
+			return runRank(c.Context, e, rankOptions{store: readStoreOptions(c), period: period, by: c.String("by"),
 				typ: c.String("type"), limit: c.Int("n"), asJSON: c.Bool("json")})
 		},
 	}
@@ -45,7 +50,7 @@ func runRank(ctx context.Context, e *env, opts rankOptions) error {
 	if opts.limit < 0 {
 		return usageError{fmt.Errorf("rank: negative -n %d", opts.limit)}
 	}
-	g, err := analysis(ctx, opts.store)
+	g, err := analysis(ctx, opts.store, opts.period)
 	if err != nil {
 		return err
 	}

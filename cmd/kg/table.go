@@ -8,13 +8,16 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/urfave/cli/v2"
+
 	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
 )
 
-// analysis opens the store, reads its whole fact graph and closes it: the
-// analysis commands then work in memory.
-func analysis(ctx context.Context, opts graph.Options) (*analyze.Graph, error) {
+// analysis opens the store, reads its whole fact graph (the facts of the
+// period, when one is given) and closes it: the analysis commands then work
+// in memory.
+func analysis(ctx context.Context, opts graph.Options, period graph.Period) (*analyze.Graph, error) {
 	s, err := graph.Open(ctx, opts)
 	if err != nil {
 		return nil, err
@@ -24,10 +27,38 @@ func analysis(ctx context.Context, opts graph.Options) (*analyze.Graph, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !period.Open() {
+		docs, err := s.Documents(ctx)
+		if err != nil {
+			return nil, err
+		}
+		dates := make(map[string]string, len(docs))
+		for _, d := range docs {
+			dates[d.Name] = d.Date
+		}
+		snap = snap.Within(period, func(doc string) string { return dates[doc] })
+	}
 	if err := s.Close(); err != nil {
 		return nil, err
 	}
 	return analyze.New(snap), nil
+}
+
+// periodFlags bound the facts an analysis reads in time.
+func periodFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "since", Usage: "only facts from this day, month or year on (2018-05-14, 2018-05, 2018): when the sentence says, else its document's date"},
+		&cli.StringFlag{Name: "until", Usage: "only facts up to this day, month or year (inclusive)"},
+	}
+}
+
+// periodOf reads --since and --until; a bad one is the user's mistake.
+func periodOf(c *cli.Context) (graph.Period, error) {
+	p, err := graph.ParsePeriod(c.String("since"), c.String("until"))
+	if err != nil {
+		return p, usageError{err}
+	}
+	return p, nil
 }
 
 // table writes rows of cells aligned in columns, as the listings of kg

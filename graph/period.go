@@ -1,0 +1,87 @@
+package graph
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// Period bounds facts in time: a fact stays while one of its sentences
+// falls inside. A zero bound is open.
+type Period struct {
+	Since, Until time.Time // first and last day, inclusive
+}
+
+// ParsePeriod reads --since and --until: an ISO 8601 day, month or year
+// each ("2018", "2018-05", "2018-05-14"), or empty for no bound. since
+// counts from the first day it names, until to the last.
+func ParsePeriod(since, until string) (Period, error) {
+	var p Period
+	if since != "" {
+		first, _, ok := schema.DateSpan(since)
+		if !ok {
+			return p, fmt.Errorf("--since %q: want a year, month or day as 2018, 2018-05 or 2018-05-14", since)
+		}
+		p.Since = first
+	}
+	if until != "" {
+		_, last, ok := schema.DateSpan(until)
+		if !ok {
+			return p, fmt.Errorf("--until %q: want a year, month or day as 2018, 2018-05 or 2018-05-14", until)
+		}
+		p.Until = last
+	}
+	if !p.Since.IsZero() && !p.Until.IsZero() && p.Until.Before(p.Since) {
+		return p, fmt.Errorf("--until %s is before --since %s", until, since)
+	}
+	return p, nil
+}
+
+// Open reports whether the period bounds nothing.
+func (p Period) Open() bool { return p.Since.IsZero() && p.Until.IsZero() }
+
+// overlaps reports whether the days first to last meet the period.
+func (p Period) overlaps(first, last time.Time) bool {
+	return (p.Since.IsZero() || !last.Before(p.Since)) && (p.Until.IsZero() || !first.After(p.Until))
+}
+
+// Within returns the snapshot with only the evidence the period holds, and
+// the facts left with evidence. An evidence's date is when its sentence
+// says the fact happened (kg:when_iso), or else its document's date
+// (docDate, as the input wrote it); evidence with neither is left out of a
+// bounded period, since nothing says it belongs. Entities all stay.
+func (s *Snapshot) Within(p Period, docDate func(doc string) string) *Snapshot {
+	if p.Open() {
+		return s
+	}
+	out := &Snapshot{Entities: s.Entities, Facts: make([]Fact, 0, len(s.Facts))}
+	for _, f := range s.Facts {
+		var evs []EvidenceRecord
+		for _, e := range f.Evidence {
+			var first, last time.Time
+			ok := false
+			if e.TimeISO != "" {
+				first, last, ok = schema.DateSpan(e.TimeISO)
+			}
+			if !ok {
+				if d, dok := schema.ParseDate(docDate(e.Document)); dok {
+					first, last, ok = d, d, true
+				}
+			}
+			if ok && p.overlaps(first, last) {
+				evs = append(evs, e)
+			}
+		}
+		if len(evs) == 0 {
+			continue
+		}
+		f.Evidence, f.Negated, f.Confidence = evs, true, 0
+		for _, e := range evs {
+			f.Negated = f.Negated && e.Negated
+			f.Confidence = max(f.Confidence, e.Confidence)
+		}
+		out.Facts = append(out.Facts, f)
+	}
+	return out
+}
