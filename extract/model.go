@@ -203,11 +203,17 @@ type Result struct {
 // read, for throughput figures.
 func (m *Model) Extract(doc, text string, opts Options) Result {
 	var frame Frame
+	story := text
 	if !opts.Lines {
 		frame = ReadFrame(text)
-		text = frame.blanked(text)
+		story = frame.blanked(text)
 	}
-	sents := m.Sentences(text, opts)
+	sents := m.Sentences(story, opts)
+	// Each sentence keeps its text as the document writes it, a promotion
+	// inside it too: the frame is out of its tokens, not of its text.
+	for i := range sents {
+		sents[i].Text = text[sents[i].Start:sents[i].End]
+	}
 	// About one and a half facts a sentence in news: room for them at once
 	// saves growing slices of large structs again and again.
 	res := Result{Facts: make([]schema.Fact, 0, len(sents)+len(sents)/2)}
