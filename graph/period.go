@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/cayleygraph/quad"
+
 	"github.com/kgraph/kg/schema"
 )
 
@@ -59,16 +61,7 @@ func (s *Snapshot) Within(p Period, docDate func(doc string) string) *Snapshot {
 	for _, f := range s.Facts {
 		var evs []EvidenceRecord
 		for _, e := range f.Evidence {
-			var first, last time.Time
-			ok := false
-			if e.TimeISO != "" {
-				first, last, ok = schema.DateSpan(e.TimeISO)
-			}
-			if !ok {
-				if d, dok := schema.ParseDate(docDate(e.Document)); dok {
-					first, last, ok = d, d, true
-				}
-			}
+			first, last, ok := dated(e.TimeISO, docDate(e.Document))
 			if ok && p.overlaps(first, last) {
 				evs = append(evs, e)
 			}
@@ -84,4 +77,43 @@ func (s *Snapshot) Within(p Period, docDate func(doc string) string) *Snapshot {
 		out.Facts = append(out.Facts, f)
 	}
 	return out
+}
+
+// dated returns the days a sentence covers: its time as an ISO day, month
+// or year, or else its document's date as the input wrote it.
+func dated(timeISO, docDate string) (first, last time.Time, ok bool) {
+	if timeISO != "" {
+		if first, last, ok = schema.DateSpan(timeISO); ok {
+			return first, last, true
+		}
+	}
+	if d, ok := schema.ParseDate(docDate); ok {
+		return d, d, true
+	}
+	return time.Time{}, time.Time{}, false
+}
+
+// inPeriod reports whether evidence ev falls in the period.
+func (b *builder) inPeriod(ev quad.Value, p Period) (bool, error) {
+	if p.Open() {
+		return true, nil
+	}
+	id, ok := ev.(quad.IRI)
+	if !ok {
+		return false, nil
+	}
+	ep, err := b.node(string(id))
+	if err != nil {
+		return false, err
+	}
+	var docDate string
+	if doc := ep.str(schema.Doc); doc != "" {
+		dp, err := b.node(doc)
+		if err != nil {
+			return false, err
+		}
+		docDate = dp.str(schema.DocDate)
+	}
+	first, last, ok := dated(ep.str(schema.WhenISO), docDate)
+	return ok && p.overlaps(first, last), nil
 }

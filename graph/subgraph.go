@@ -80,12 +80,16 @@ type SubgraphOptions struct {
 	// Facts, when not nil, keeps only these facts: for example the hops of
 	// those paths.
 	Facts []FactKey
+	// Period keeps the evidence of its time (see [Snapshot.Within]), and
+	// the facts left with some.
+	Period Period
 }
 
 // filtered reports whether o has a filter, so that entities without facts
 // are dropped.
 func (o *SubgraphOptions) filtered() bool {
-	return len(o.Relations) > 0 || len(o.Types) > 0 || o.MinConfidence > 0 || o.Nodes != nil || o.Facts != nil
+	return len(o.Relations) > 0 || len(o.Types) > 0 || o.MinConfidence > 0 || o.Nodes != nil || o.Facts != nil ||
+		!o.Period.Open()
 }
 
 // notFoundError names what was not found; it matches [ErrNotFound].
@@ -409,6 +413,9 @@ func (b *builder) around(focus string, sel *selector, passes func(string) (bool,
 					return err
 				}
 			}
+			if ok, err := b.inPeriod(ev, sel.opts.Period); err != nil || !ok {
+				return err
+			}
 			seen[other] = true
 			next = append(next, other)
 			return nil
@@ -488,6 +495,11 @@ func (b *builder) subgraph(ids []string, sel *selector) (*Subgraph, error) {
 			k, ok := factKey(q.Subject, q.Predicate, q.Object)
 			ev, isIRI := q.Label.(quad.IRI)
 			if !ok || !isIRI || !in[k.To] || !sel.fact(k) {
+				continue
+			}
+			if ok, err := b.inPeriod(ev, sel.opts.Period); err != nil {
+				return nil, err
+			} else if !ok {
 				continue
 			}
 			evs[k] = append(evs[k], string(ev))

@@ -33,7 +33,7 @@ func exportCommand(e *env) *cli.Command {
 		Name: "export",
 		Usage: "write the graph, or a part of it, for Graphviz (dot, svg, png), Gephi (graphml, gexf, csv), " +
 			"Cayley and kg (nquads) or programs (jsonl, csv)",
-		Flags: append(storeFlags(),
+		Flags: append(append(storeFlags(), periodFlags()...),
 			&cli.StringFlag{Name: "format", Value: "dot", Usage: "one of " + strings.Join(exportFormats(), ", ")},
 			&cli.StringFlag{Name: "focus", Usage: "only the entity named `NAME` and its neighbourhood"},
 			&cli.IntFlag{Name: "depth", Value: 1, Usage: "with --focus: how many facts away from the entity to go"},
@@ -47,11 +47,15 @@ func exportCommand(e *env) *cli.Command {
 			&cli.IntFlag{Name: "k", Value: 3, Usage: "with --path: how many of the shortest connections to keep"},
 		),
 		Action: func(c *cli.Context) error {
+			period, err := periodOf(c)
+			if err != nil {
+				return err
+			}
 			return runExport(c.Context, e, exportOptions{
 				store: readStoreOptions(c), format: c.String("format"),
 				sel: graph.SubgraphOptions{Focus: c.String("focus"), Depth: c.Int("depth"),
 					Relations: trimmed(c.StringSlice("relation")), Types: trimmed(c.StringSlice("type")),
-					MinConfidence: c.Float64("min-confidence")},
+					MinConfidence: c.Float64("min-confidence"), Period: period},
 				out: c.String("output"), nodes: c.String("nodes"),
 				path: c.String("path"), maxHops: c.Int("max-hops"), k: c.Int("k"),
 			})
@@ -154,6 +158,9 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 func selectPaths(ctx context.Context, e *env, s *graph.Store, opts *exportOptions, a, b string) error {
 	snap, err := s.Snapshot(ctx)
 	if err != nil {
+		return err
+	}
+	if snap, err = within(ctx, s, snap, opts.sel.Period); err != nil {
 		return err
 	}
 	g := analyze.New(snap)

@@ -59,3 +59,30 @@ func TestPeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestExportPeriod holds kg export to --since and --until, as the analysis
+// commands: the edges of the period, and none else.
+func TestExportPeriod(t *testing.T) {
+	dir := t.TempDir()
+	feed := filepath.Join(dir, "feed.jsonl")
+	lines := `{"id": "a", "date": "2018-05-14", "text": "The Trade Ministry fined Norvale Telecom on Sunday."}` + "\n" +
+		`{"id": "b", "date": "2019-02-01", "text": "The Trade Ministry sued Norvale Telecom."}` + "\n"
+	if err := os.WriteFile(feed, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "kg.db")
+	mustRun(t, "", "build", "--quiet", "--db", db, feed)
+	for _, tc := range []struct {
+		args      []string
+		want, not string
+	}{
+		{[]string{"--until", "2018"}, `"fine"`, `"sue"`},
+		{[]string{"--since", "2019", "--focus", "Norvale Telecom"}, `"sue"`, `"fine"`},
+		{[]string{"--since", "2019", "--path", "Trade Ministry,Norvale Telecom"}, `"sue"`, `"fine"`},
+	} {
+		out := mustRun(t, "", append([]string{"export", "--db", db, "--format", "jsonl"}, tc.args...)...)
+		if !strings.Contains(out, tc.want) || strings.Contains(out, tc.not) {
+			t.Errorf("kg export %v: want %s and not %s in\n%s", tc.args, tc.want, tc.not, out)
+		}
+	}
+}

@@ -27,21 +27,30 @@ func analysis(ctx context.Context, opts graph.Options, period graph.Period) (*an
 	if err != nil {
 		return nil, err
 	}
-	if !period.Open() {
-		docs, err := s.Documents(ctx)
-		if err != nil {
-			return nil, err
-		}
-		dates := make(map[string]string, len(docs))
-		for _, d := range docs {
-			dates[d.Name] = d.Date
-		}
-		snap = snap.Within(period, func(doc string) string { return dates[doc] })
+	if snap, err = within(ctx, s, snap, period); err != nil {
+		return nil, err
 	}
 	if err := s.Close(); err != nil {
 		return nil, err
 	}
 	return analyze.New(snap), nil
+}
+
+// within returns the snapshot's facts of the period, each sentence dated by
+// its own time or else by its document's date.
+func within(ctx context.Context, s *graph.Store, snap *graph.Snapshot, period graph.Period) (*graph.Snapshot, error) {
+	if period.Open() {
+		return snap, nil
+	}
+	docs, err := s.Documents(ctx)
+	if err != nil {
+		return nil, err
+	}
+	dates := make(map[string]string, len(docs))
+	for _, d := range docs {
+		dates[d.Name] = d.Date
+	}
+	return snap.Within(period, func(doc string) string { return dates[doc] }), nil
 }
 
 // periodFlags bound the facts an analysis reads in time.
