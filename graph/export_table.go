@@ -19,11 +19,13 @@ type FactRow struct {
 	ObjectID    string  `json:"object_id"`
 	SubjectType string  `json:"subject_type"` // empty if unknown
 	ObjectType  string  `json:"object_type"`
-	Negated     bool    `json:"negated"`    // every evidence denies it
-	Confidence  float64 `json:"confidence"` // the highest of its evidence's
-	Evidence    int     `json:"evidence"`   // how many evidence nodes state or deny it
-	Sentence    string  `json:"sentence"`   // the first of them, in document order
-	Document    string  `json:"document"`   // the first sentence's document
+	Negated     bool    `json:"negated"`            // every evidence denies it
+	Confidence  float64 `json:"confidence"`         // the highest of its evidence's
+	Evidence    int     `json:"evidence"`           // how many evidence nodes state or deny it
+	Sentence    string  `json:"sentence"`           // the first of them, in document order
+	Document    string  `json:"document"`           // the first sentence's document
+	Time        string  `json:"time,omitempty"`     // when the first sentence says it happened, as written
+	TimeISO     string  `json:"time_iso,omitempty"` // the same as an ISO 8601 day, month or year
 }
 
 // Rows returns the facts of g as rows, in the order of g.Edges.
@@ -45,7 +47,7 @@ func (g *Subgraph) Rows() []FactRow {
 			r.Evidence = len(e.Evidence)
 		}
 		if len(e.Records) > 0 {
-			r.Document = e.Records[0].Document
+			r.Document, r.Time, r.TimeISO = e.Records[0].Document, e.Records[0].Time, e.Records[0].TimeISO
 		}
 		rows = append(rows, r)
 	}
@@ -72,7 +74,7 @@ func WriteJSONL(w io.Writer, g *Subgraph) error {
 // entities' IRIs, are the columns Gephi's spreadsheet import wants in an edges
 // table; the other columns are the [FactRow]'s.
 var CSVHeader = []string{"Source", "Target", "subject", "relation", "object", "subject_type", "object_type",
-	"negated", "confidence", "evidence", "sentence", "document"}
+	"negated", "confidence", "evidence", "sentence", "document", "time", "time_iso"}
 
 // WriteCSV writes the facts of g as a CSV table with a header, one
 // [FactRow] a record.
@@ -84,7 +86,7 @@ func WriteCSV(w io.Writer, g *Subgraph) error {
 	for _, r := range g.Rows() {
 		rec := []string{r.SubjectID, r.ObjectID, r.Subject, r.Relation, r.Object, r.SubjectType, r.ObjectType,
 			strconv.FormatBool(r.Negated), strconv.FormatFloat(r.Confidence, 'g', -1, 64), strconv.Itoa(r.Evidence),
-			r.Sentence, r.Document}
+			r.Sentence, r.Document, r.Time, r.TimeISO}
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("write csv: %w", err)
 		}

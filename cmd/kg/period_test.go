@@ -76,7 +76,8 @@ func TestExportPeriod(t *testing.T) {
 		args      []string
 		want, not string
 	}{
-		{[]string{"--until", "2018"}, `"fine"`, `"sue"`},
+		{[]string{"--until", "2018"}, `"relation":"fine"`, `"sue"`},
+		{[]string{"--until", "2018"}, `"time":"on Sunday","time_iso":"2018-05-13"`, `"sue"`},
 		{[]string{"--since", "2019", "--focus", "Norvale Telecom"}, `"sue"`, `"fine"`},
 		{[]string{"--since", "2019", "--path", "Trade Ministry,Norvale Telecom"}, `"sue"`, `"fine"`},
 	} {
