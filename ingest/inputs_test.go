@@ -154,26 +154,35 @@ func TestOpenBadInput(t *testing.T) {
 	}
 }
 
-// TestEachChanged: a file that changes between the check and its use fails
-// at its turn, after the documents before it.
+// TestEachChanged holds the build to the text it checked: a file that
+// changed since the check stops the build at its turn, after the documents
+// before it, whether the change made it invalid or left it valid (a
+// sentence appended) and would be stored as it now is.
 func TestEachChanged(t *testing.T) {
-	dir := tree(t, map[string]string{"a.txt": "First.", "b.txt": "Second."})
-	ctx := context.Background()
-	in, err := Open(ctx, []string{dir}, nil, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	if err := os.WriteFile(filepath.Join(dir, "b.txt"), []byte("bad \xff"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	err = in.Each(ctx, func(d Document) error {
-		got = append(got, d.Text)
-		return nil
-	})
-	if !errors.Is(err, ErrInput) || !slices.Equal(got, []string{"First."}) {
-		t.Errorf("got %q, %v; want the first document, then an input error", got, err)
+	for _, tc := range []struct{ name, now, want string }{
+		{"invalid", "bad \xff", "b.txt: changed since"},
+		{"still valid", "Second. And a third.", "b.txt: changed since"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := tree(t, map[string]string{"a.txt": "First.", "b.txt": "Second."})
+			ctx := context.Background()
+			in, err := Open(ctx, []string{dir}, nil, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer in.Close()
+			if err := os.WriteFile(filepath.Join(dir, "b.txt"), []byte(tc.now), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			err = in.Each(ctx, func(d Document) error {
+				got = append(got, d.Text)
+				return nil
+			})
+			if !errors.Is(err, ErrInput) || !strings.Contains(err.Error(), tc.want) || !slices.Equal(got, []string{"First."}) {
+				t.Errorf("got %q, %v; want the first document, then an input error saying %q", got, err, tc.want)
+			}
+		})
 	}
 }
 
@@ -216,30 +225,6 @@ func TestStdinLeavesNoCopy(t *testing.T) {
 	}
 	if c := copies(); len(c) != 0 {
 		t.Errorf("after Close, %v is left", c)
-	}
-}
-
-// TestEachChangedValid holds the build to the text it checked: a file that
-// is still valid but no longer what the check read (a sentence appended)
-// stops the build at its turn, rather than being stored as it now is.
-func TestEachChangedValid(t *testing.T) {
-	dir := tree(t, map[string]string{"a.txt": "First.", "b.txt": "Second."})
-	ctx := context.Background()
-	in, err := Open(ctx, []string{dir}, nil, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	if err := os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Second. And a third."), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	err = in.Each(ctx, func(d Document) error {
-		got = append(got, d.Text)
-		return nil
-	})
-	if !errors.Is(err, ErrInput) || !strings.Contains(err.Error(), "changed since") || !slices.Equal(got, []string{"First."}) {
-		t.Errorf("got %q, %v; want the first document, then an error that b.txt changed", got, err)
 	}
 }
 
