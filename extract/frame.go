@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/kgraph/kg/schema"
 )
 
 // Frame is what surrounds a story in a document and is not part of it: a
@@ -29,7 +31,6 @@ var headerKeys = map[string]bool{
 
 var (
 	headerLine  = regexp.MustCompile(`^\s*([A-Za-z]+)\s*([:=]?)\s+(\S.*?)\s*$`)
-	isoDate     = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 	inlineDate  = regexp.MustCompile(`^\s*(?i:date)\s*[:=]?\s+(\d{4}-\d{2}-\d{2})\s+`)
 	byline      = regexp.MustCompile(`^\s*(?:By|BY)\s+([A-Z][\p{L}.'-]+(?:\s+(?:[A-Z][\p{L}.'-]+|and|de|van|von))*)\s*$`)
 	dateline    = regexp.MustCompile(`^\s*([A-Z][A-Z.'&-]+(?:\s+[A-Z][A-Z.'&-]+)*(?:,\s+[A-Z][\p{L}.]+(?:\s+[A-Z][\p{L}.]+)?)?)(?:,\s+([A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*(?:\((?:Reuters?|AP|AFP|UPI)\))?\s*(?:-{1,2}|—|–)\s+`)
@@ -152,18 +153,14 @@ func ReadFrame(text string) Frame {
 	return f
 }
 
-// looksLikeDate reports whether a header's value is a date: ISO, or a
-// month's name with a day or a year.
+// looksLikeDate reports whether a header's value is a date: one
+// schema.ParseDate reads, or a month with its year ("May 2018").
 func looksLikeDate(s string) bool {
-	if isoDate.MatchString(s) {
+	if _, ok := schema.ParseDate(s); ok {
 		return true
 	}
-	for _, layout := range []string{"January 2, 2006", "Jan 2, 2006", "2 January 2006", "01/02/2006", "2006/01/02", "January 2006"} {
-		if _, err := time.Parse(layout, s); err == nil {
-			return true
-		}
-	}
-	return false
+	_, err := time.Parse("January 2006", s)
+	return err == nil
 }
 
 // splitLines returns the spans of text's lines, without their line breaks.

@@ -237,7 +237,7 @@ func (m *Model) Extract(doc, text string, opts Options) Result {
 	if date == "" {
 		date = frame.Date
 	}
-	day, dated := anchorDate(date)
+	day, dated := schema.ParseDate(date)
 	for i := range res.Facts {
 		if t := res.Facts[i].Time; t != "" {
 			res.Facts[i].TimeISO = anchor(t, day, dated)

@@ -4,13 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/kgraph/kg/schema"
 )
-
-// anchorDate parses a document's date as inputs write it; a date without a
-// year ("March 2", as datelines have it) is no anchor.
-func anchorDate(s string) (time.Time, bool) { return schema.ParseDate(s) }
 
 var (
 	weekdays = map[string]time.Weekday{"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,

@@ -3,6 +3,8 @@ package extract
 import (
 	"testing"
 	"time"
+
+	"github.com/kgraph/kg/schema"
 )
 
 func TestAnchor(t *testing.T) {
@@ -55,11 +57,11 @@ func TestAnchor(t *testing.T) {
 func TestAnchorDate(t *testing.T) {
 	for in, want := range map[string]string{"2018-05-14": "2018-05-14", "May 14, 2018": "2018-05-14", "14 May 2018": "2018-05-14", "March 2": "", "": ""} {
 		got := ""
-		if d, ok := anchorDate(in); ok {
+		if d, ok := schema.ParseDate(in); ok {
 			got = d.Format("2006-01-02")
 		}
 		if got != want {
-			t.Errorf("anchorDate(%q) = %q, want %q", in, got, want)
+			t.Errorf("schema.ParseDate(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -216,6 +216,24 @@ func (s *state) cost(a int, gold []int) int {
 	return 0
 }
 
+// arcShape returns which way an arc from h to d points (1 left, 2 right, 3
+// from the root, which stands after word n) and its bucketed length.
+func arcShape(h, d, n int) (dir, length uint64) {
+	hh := h
+	if h == 0 {
+		hh = n + 1
+	}
+	switch {
+	case h == 0:
+		dir = 3
+	case hh < d:
+		dir = 2
+	default:
+		dir = 1
+	}
+	return dir, dist(d, hh)
+}
+
 // dist buckets a distance between two words.
 func dist(a, b int) uint64 {
 	d := b - a
@@ -519,18 +537,7 @@ func labelFeatures(s *state, ws []pword, h, d int, feats []uint64) []uint64 {
 		}
 		return v[i]
 	}
-	dir := uint64(1)
-	hh := h
-	if h == 0 {
-		hh = s.n + 1
-	}
-	if hh < d {
-		dir = 2
-	}
-	if h == 0 {
-		dir = 3
-	}
-	dd := dist(d, hh)
+	dir, dd := arcShape(h, d, s.n)
 	hw, hp, dw, dp := W(h), P(h), W(d), P(d)
 	dl1, dl2, dr1 := ch(s.l1, d), ch(s.l2, d), ch(s.r1, d)
 	next := -1

@@ -73,18 +73,7 @@ func relabelFeatures(t *tree, d int, feats []uint64) []uint64 {
 	n := len(t.head) - 1
 	h := t.head[d]
 	W, P := pwords(t.ws).w, pwords(t.ws).p
-	hh := h
-	if h == 0 {
-		hh = n + 1
-	}
-	dir := uint64(1)
-	if hh < d {
-		dir = 2
-	}
-	if h == 0 {
-		dir = 3
-	}
-	dd := dist(d, hh)
+	dir, dd := arcShape(h, d, n)
 	dw, dp, hw, hp := W(d), P(d), W(h), P(h)
 	hlab := none
 	hhp := none
