@@ -28,10 +28,15 @@ func benchText(b *testing.B) string {
 }
 
 // BenchmarkFacts measures the whole extractor (splitting, tagging, chunking,
-// clause rules) on one core.
+// clause rules) on one core, with the chunk rules and with the parser's.
 func BenchmarkFacts(b *testing.B) {
 	m := model(b)
 	text := benchText(b)
+	b.Run("chunks", func(b *testing.B) { benchFacts(b, m, text, Options{Lines: true}) })
+	b.Run("parse", func(b *testing.B) { benchFacts(b, m, text, Options{Lines: true, Parse: true}) })
+}
+
+func benchFacts(b *testing.B, m *Model, text string, opts Options) {
 	sentences := m.Sentences(text, Options{Lines: true})
 	tokens := 0
 	for _, s := range sentences {
@@ -40,7 +45,7 @@ func BenchmarkFacts(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for b.Loop() {
-		m.Facts("bench", text, Options{Lines: true})
+		m.Facts("bench", text, opts)
 	}
 	secs := b.Elapsed().Seconds() / float64(b.N)
 	b.ReportMetric(float64(len(sentences))/secs, "sentences/s")

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/kgraph/kg/parse"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -13,9 +14,10 @@ import (
 // trained data, prose's tagging model and the lemmatiser's tables. It is
 // immutable after Load and safe for concurrent use.
 type Model struct {
-	seg   *segmenter
-	tag   *tagger
-	lemma *lemmatizer
+	seg    *segmenter
+	tag    *tagger
+	lemma  *lemmatizer
+	parser *parse.Model
 }
 
 // Load builds a Model. It takes a few hundred milliseconds: call it once and
@@ -29,7 +31,11 @@ func Load() (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}
-	return &Model{seg: seg, tag: tag, lemma: newLemmatizer(tag.knownVerb)}, nil
+	parser, err := parse.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load parser: %w", err)
+	}
+	return &Model{seg: seg, tag: tag, lemma: newLemmatizer(tag.knownVerb), parser: parser}, nil
 }
 
 // Options change how a text is read.
@@ -37,6 +43,10 @@ type Options struct {
 	// Lines treats each line of the text as one sentence, with no sentence
 	// splitting: the form benchmark inputs come in.
 	Lines bool
+	// Parse reads clauses from the dependency parser's trees rather than
+	// from chunks: the clause rules that are to replace the chunk rules,
+	// chosen here until they beat them (see the README's Extraction).
+	Parse bool
 	// Date is the document's date as its input gives it (JSON Lines'
 	// "date"): ISO or with a month's name. It anchors relative times ("on
 	// Sunday"); without it, a date in the text's own header does.
@@ -221,7 +231,7 @@ func (m *Model) Extract(doc, text string, opts Options) Result {
 	for _, s := range sents {
 		res.Sentences++
 		res.Tokens += len(s.Tokens)
-		facts, pos := m.sentenceFacts(doc, s)
+		facts, pos := m.sentenceFacts(doc, s, opts.Parse)
 		res.Facts = append(res.Facts, facts...)
 		at = append(at, pos...)
 	}
@@ -248,7 +258,7 @@ func (m *Model) Extract(doc, text string, opts Options) Result {
 
 // SentenceFacts returns the facts of one tagged sentence.
 func (m *Model) SentenceFacts(doc string, s Sentence) []schema.Fact {
-	out, _ := m.sentenceFacts(doc, s)
+	out, _ := m.sentenceFacts(doc, s, false)
 	return out
 }
 
@@ -257,8 +267,13 @@ func (m *Model) SentenceFacts(doc string, s Sentence) []schema.Fact {
 // writes them.
 type argsAt struct{ subject, object int }
 
-func (m *Model) sentenceFacts(doc string, s Sentence) ([]schema.Fact, []argsAt) {
-	raw := m.clauseFacts(s.Tokens)
+func (m *Model) sentenceFacts(doc string, s Sentence, trees bool) ([]schema.Fact, []argsAt) {
+	var raw []rawFact
+	if trees {
+		raw = m.treeFacts(parseTree(m.parser, s.Tokens))
+	} else {
+		raw = m.clauseFacts(s.Tokens)
+	}
 	out := make([]schema.Fact, 0, len(raw))
 	at := make([]argsAt, 0, len(raw))
 	kept := 0 // raw[:kept] are the facts kept, in place

@@ -1,0 +1,197 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg/parse"
+)
+
+// tree is a sentence with its dependency analysis: the one value the clause
+// rules pass around. head[i] is the index of token i's head, -1 for the
+// root; rel[i] its Universal Dependencies relation; kids[i] its dependents
+// in sentence order.
+type tree struct {
+	toks []Token
+	head []int
+	rel  []string
+	kids [][]int
+}
+
+// parseTree parses a tagged sentence, reading the tags the extractor gave it.
+func parseTree(p *parse.Model, toks []Token) tree {
+	words := make([]parse.Word, len(toks))
+	for i, t := range toks {
+		words[i] = parse.Word{Form: t.Text, XPOS: t.Tag, Head: -1}
+	}
+	p.Parse(words)
+	return treeOf(toks, words)
+}
+
+// treeOf builds a tree from parsed words.
+func treeOf(toks []Token, words []parse.Word) tree {
+	n := len(toks)
+	t := tree{toks: toks, head: make([]int, n), rel: make([]string, n), kids: make([][]int, n)}
+	for i, w := range words {
+		t.head[i] = w.Head - 1
+		t.rel[i] = w.Rel
+	}
+	for i := range n {
+		if h := t.head[i]; h >= 0 && h < n {
+			t.kids[h] = append(t.kids[h], i)
+		}
+	}
+	return t
+}
+
+// base is a relation without its subtype: "nsubj" for "nsubj:pass".
+func base(rel string) string {
+	if i := strings.IndexByte(rel, ':'); i >= 0 {
+		return rel[:i]
+	}
+	return rel
+}
+
+// kid returns the first dependent of i with one of the relations, or -1.
+func (t tree) kid(i int, rels ...string) int {
+	for _, k := range t.kids[i] {
+		for _, r := range rels {
+			if t.rel[k] == r {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// kidsOf returns the dependents of i with one of the relations.
+func (t tree) kidsOf(i int, rels ...string) []int {
+	var out []int
+	for _, k := range t.kids[i] {
+		for _, r := range rels {
+			if t.rel[k] == r {
+				out = append(out, k)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// low is token i's text in lower case.
+func (t tree) low(i int) string { return strings.ToLower(t.toks[i].Text) }
+
+// subtree returns the span of i's subtree, [start, end).
+func (t tree) subtree(i int) span {
+	s := span{Start: i, End: i + 1}
+	for _, k := range t.kids[i] {
+		ks := t.subtree(k)
+		s.Start = min(s.Start, ks.Start)
+		s.End = max(s.End, ks.End)
+	}
+	return s
+}
+
+// nominalKeep are the dependents that belong to a noun phrase's words as an
+// argument of a fact: its determiners and modifiers, a possessor, and "of"
+// phrases, the way names such as "the Department of Commerce" are written.
+var nominalKeep = map[string]bool{
+	"det": true, "amod": true, "compound": true, "nmod:poss": true, "nummod": true, "flat": true,
+	"case": true, "advmod": true, "det:poss": true, "compound:prt": true, "fixed": true, "nmod:npmod": true,
+	"det:predet": true, "goeswith": true, "nmod:desc": true,
+}
+
+// phrase returns the span of the noun phrase headed by i: its subtree cut
+// before the first dependent that is not part of its name (a relative
+// clause, an apposition, a conjunct, a prepositional phrase other than "of").
+func (t tree) phrase(i int) span {
+	s := span{Start: i, End: i + 1}
+	// left: take dependents from the nearest outwards while they belong
+	left := t.kids[i]
+	for j := len(left) - 1; j >= 0; j-- {
+		k := left[j]
+		if k > i {
+			continue
+		}
+		if !t.keepInPhrase(k) {
+			break
+		}
+		s.Start = min(s.Start, t.subtree(k).Start)
+	}
+	for _, k := range t.kids[i] {
+		if k < i {
+			continue
+		}
+		if !t.keepInPhrase(k) {
+			break
+		}
+		s.End = max(s.End, t.subtree(k).End)
+	}
+	return s
+}
+
+// keepInPhrase reports whether dependent k stays in its head's noun phrase.
+func (t tree) keepInPhrase(k int) bool {
+	r := t.rel[k]
+	if nominalKeep[r] {
+		switch r {
+		case "advmod":
+			return k < t.head[k] && !isNegation(t, k)
+		case "case":
+			// "the company's", not the preposition before a phrase
+			return k > t.head[k] || t.toks[k].Tag == "POS"
+		}
+		return true
+	}
+	if base(r) == "nmod" {
+		c := t.kid(k, "case")
+		return c >= 0 && (t.low(c) == "of" || t.toks[c].Tag == "POS") && !isTimeNP(t.toks[t.subtree(k).Start:t.subtree(k).End])
+	}
+	return false
+}
+
+// clauseLike are the dependents that say something of their own: a phrase
+// cut before them reads as a phrase, not a clause.
+var clauseLike = map[string]bool{"acl:relcl": true, "acl": true, "appos": true, "parataxis": true,
+	"advcl": true, "advcl:relcl": true, "ccomp": true}
+
+// clipped returns the span of k's subtree cut before its first dependent on
+// the right that opens a clause of its own.
+func (t tree) clipped(k int) span {
+	s := span{Start: t.subtree(k).Start, End: k + 1}
+	for _, d := range t.kids[k] {
+		if d < k {
+			continue
+		}
+		if clauseLike[t.rel[d]] {
+			break
+		}
+		s.End = max(s.End, t.clipped(d).End)
+	}
+	return s
+}
+
+// trim returns s without the punctuation at its ends.
+func (t tree) trim(s span) span {
+	for s.Start < s.End && isPunct(t.toks[s.Start]) {
+		s.Start++
+	}
+	for s.End > s.Start && isPunct(t.toks[s.End-1]) {
+		s.End--
+	}
+	return s
+}
+
+// isPunct reports a token of punctuation.
+func isPunct(t Token) bool {
+	switch t.Tag {
+	case ",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP":
+		return true
+	}
+	return false
+}
+
+// isVerbal reports whether token i heads a clause: a verb, or a word with a
+// copula.
+func (t tree) isVerbal(i int) bool {
+	return isVerb(t.toks[i].Tag) || t.kid(i, "cop") >= 0
+}
