@@ -8,7 +8,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/ingest"
 	"github.com/kgraph/kg/pipeline"
@@ -62,10 +61,16 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 	defer s.Close()
 
 	hash := func(d ingest.Document) string {
+		// the same text read line by line, or through the parser, gives
+		// other facts
+		h := d.Hash()
 		if opts.lines {
-			return d.Hash() + " lines" // the same text read line by line gives other facts
+			h += " lines"
 		}
-		return d.Hash()
+		if opts.parse {
+			h += " parse"
+		}
+		return h
 	}
 	var changes [graph.Replaced + 1]int
 	// Skip runs in one goroutine, before the writer has the documents it
@@ -100,7 +105,7 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 		return nil
 	}, pipeline.Options{
 		Workers: opts.workers,
-		Extract: extract.Options{Lines: opts.lines},
+		Extract: opts.extract(),
 		Skip: func(ctx context.Context, d ingest.Document) (bool, error) {
 			h := hash(d)
 			old, err := s.DocumentHash(ctx, d.Name)

@@ -17,6 +17,7 @@ type evalOptions struct {
 	gold   string
 	pred   string // empty: run the extractor on the gold's sentences
 	asJSON bool
+	parse  bool // the clause rules over the parser's trees
 }
 
 func evalCommand(e *env) *cli.Command {
@@ -27,6 +28,7 @@ func evalCommand(e *env) *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "gold", Usage: "gold tuples: `FILE` of sentence<TAB>relation<TAB>arg1<TAB>arg2..."},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
+			&cli.BoolFlag{Name: "parse", Usage: "score the clause rules over the parser's trees (see kg extract --parse)"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() > 1 {
@@ -36,7 +38,7 @@ func evalCommand(e *env) *cli.Command {
 				// Checked here, not by cli's Required, whose error is no usage error.
 				return usageError{fmt.Errorf("eval: --gold FILE is required")}
 			}
-			return runEval(c.Context, e, evalOptions{gold: c.String("gold"), pred: c.Args().First(), asJSON: c.Bool("json")})
+			return runEval(c.Context, e, evalOptions{gold: c.String("gold"), pred: c.Args().First(), asJSON: c.Bool("json"), parse: c.Bool("parse")})
 		},
 	}
 }
@@ -68,7 +70,7 @@ func runEval(ctx context.Context, e *env, opts evalOptions) error {
 		if err != nil {
 			return err
 		}
-		if preds, err = predict(ctx, m, gold.SentenceTexts()); err != nil {
+		if preds, err = predict(ctx, m, gold.SentenceTexts(), extract.Options{Lines: true, Parse: opts.parse}); err != nil {
 			return err
 		}
 	}
@@ -99,13 +101,13 @@ func readGold(path string) (*carb.Gold, error) {
 
 // predict runs the extractor on each sentence, as `kg extract --lines
 // --format carb` would.
-func predict(ctx context.Context, m *extract.Model, sentences []string) (*carb.Predictions, error) {
+func predict(ctx context.Context, m *extract.Model, sentences []string, opts extract.Options) (*carb.Predictions, error) {
 	preds := &carb.Predictions{}
 	for _, s := range sentences {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		for _, f := range m.Facts("gold", strings.ReplaceAll(s, "\n", " "), extract.Options{Lines: true}) {
+		for _, f := range m.Facts("gold", strings.ReplaceAll(s, "\n", " "), opts) {
 			if !carb.Scored(f) {
 				continue
 			}

@@ -14,7 +14,6 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgraph/kg/carb"
-	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/ingest"
 	"github.com/kgraph/kg/pipeline"
@@ -120,7 +119,7 @@ func extractRun(ctx context.Context, e *env, o inputOptions, verb string, encode
 	err = pipeline.Run(ctx, m, in.Each, func(_ context.Context, r pipeline.Result) error {
 		prog.done(r)
 		return fn(r)
-	}, pipeline.Options{Workers: o.workers, Extract: extract.Options{Lines: o.lines}, Encode: encode})
+	}, pipeline.Options{Workers: o.workers, Extract: o.extract(), Encode: encode})
 	st := prog.finish(err)
 	switch {
 	case st.Interrupted:

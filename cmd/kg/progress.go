@@ -14,6 +14,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/urfave/cli/v2"
 
+	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/ingest"
 	"github.com/kgraph/kg/pipeline"
 )
@@ -23,6 +24,7 @@ import (
 type inputOptions struct {
 	args      []string
 	lines     bool
+	parse     bool // clause rules over the parser's trees
 	jsonl     bool
 	exts      []string
 	workers   int
@@ -33,6 +35,7 @@ type inputOptions struct {
 func inputFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.BoolFlag{Name: "lines", Usage: "read each input line as one sentence (no sentence splitting)"},
+		&cli.BoolFlag{Name: "parse", Usage: "read clauses from dependency trees: the parser's clause rules, slower, not yet the default (see the README's Extraction)"},
 		&cli.BoolFlag{Name: "jsonl", Usage: `read every input, standard input too, as JSON Lines of documents {"id", "title", "date", "text"} (files named *.jsonl always are)`},
 		&cli.StringFlag{Name: "ext", Value: strings.Join(ingest.DefaultExts, ","), Usage: "the extensions of the files read from a directory, comma-separated"},
 		&cli.IntFlag{Name: "workers", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "documents extracted at once", EnvVars: []string{"KG_WORKERS"}},
@@ -41,9 +44,14 @@ func inputFlags() []cli.Flag {
 	}
 }
 
+// extractOptions are the extractor's options the flags chose.
+func (o inputOptions) extract() extract.Options {
+	return extract.Options{Lines: o.lines, Parse: o.parse}
+}
+
 func inputOptionsOf(c *cli.Context) (inputOptions, error) {
 	o := inputOptions{
-		args: c.Args().Slice(), lines: c.Bool("lines"), jsonl: c.Bool("jsonl"), workers: c.Int("workers"),
+		args: c.Args().Slice(), lines: c.Bool("lines"), parse: c.Bool("parse"), jsonl: c.Bool("jsonl"), workers: c.Int("workers"),
 		quiet: c.Bool("quiet"), statsJSON: c.String("stats-json"),
 	}
 	if o.workers < 1 {
