@@ -43,6 +43,12 @@ func treeOf(toks []Token, words []parse.Word) tree {
 	return t
 }
 
+// tag is token i's part-of-speech tag. The parser reads the extractor's
+// tags (prose's model, trained on news): on CaRB's dev split the trees
+// built on them gave F1 0.521, those built on the parser's own (better on
+// EWT's web text) 0.507.
+func (t tree) tag(i int) string { return t.toks[i].Tag }
+
 // base is a relation without its subtype: "nsubj" for "nsubj:pass".
 func base(rel string) string {
 	if i := strings.IndexByte(rel, ':'); i >= 0 {
@@ -138,13 +144,13 @@ func (t tree) keepInPhrase(k int) bool {
 			return k < t.head[k] && !isNegation(t, k)
 		case "case":
 			// "the company's", not the preposition before a phrase
-			return k > t.head[k] || t.toks[k].Tag == "POS"
+			return k > t.head[k] || t.tag(k) == "POS"
 		}
 		return true
 	}
 	if base(r) == "nmod" {
 		c := t.kid(k, "case")
-		return c >= 0 && (t.low(c) == "of" || t.toks[c].Tag == "POS") && !isTimeNP(t.toks[t.subtree(k).Start:t.subtree(k).End])
+		return c >= 0 && (t.low(c) == "of" || t.tag(c) == "POS") && !isTimeNP(t.toks[t.subtree(k).Start:t.subtree(k).End])
 	}
 	return false
 }
@@ -193,5 +199,5 @@ func isPunct(t Token) bool {
 // isVerbal reports whether token i heads a clause: a verb, or a word with a
 // copula.
 func (t tree) isVerbal(i int) bool {
-	return isVerb(t.toks[i].Tag) || t.kid(i, "cop") >= 0
+	return isVerb(t.tag(i)) || t.kid(i, "cop") >= 0
 }

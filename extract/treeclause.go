@@ -112,7 +112,7 @@ func (t tree) heads(i int) bool {
 	if t.rel[i] == "conj" && !t.isVerbal(t.head[i]) && t.kid(i, "nsubj", "nsubj:pass") < 0 {
 		return false // "routers and phones": a conjunct of a noun
 	}
-	if isVerb(t.toks[i].Tag) {
+	if isVerb(t.tag(i)) {
 		return true
 	}
 	return t.kid(i, "cop") >= 0 && t.kid(i, "nsubj", "nsubj:pass") >= 0
@@ -136,7 +136,8 @@ func (m *Model) readClause(t tree, i int, absorbed []bool, prefix []int) *tclaus
 		}
 		x := -1
 		for _, k := range t.kidsOf(v, "xcomp") {
-			if isVerb(t.toks[k].Tag) && t.kid(k, "nsubj", "nsubj:pass") < 0 {
+			// "continues to be influential": a copula completes it too
+			if (isVerb(t.tag(k)) || t.kid(k, "cop") >= 0 && t.kid(k, "mark") >= 0) && t.kid(k, "nsubj", "nsubj:pass") < 0 {
 				x = k
 				break
 			}
@@ -146,7 +147,7 @@ func (m *Model) readClause(t tree, i int, absorbed []bool, prefix []int) *tclaus
 			// completes the verb
 			for _, k := range t.kidsOf(v, "advcl") {
 				mk := t.kid(k, "mark")
-				if k > v && t.toks[k].Tag == "VBG" && mk >= 0 && t.toks[mk].Tag == "IN" && t.kid(k, "nsubj") < 0 &&
+				if k > v && t.tag(k) == "VBG" && mk >= 0 && t.tag(mk) == "IN" && t.kid(k, "nsubj") < 0 &&
 					!t.anyBetween(v, mk) {
 					x = k
 				}
@@ -173,10 +174,14 @@ func (m *Model) readClause(t tree, i int, absorbed []bool, prefix []int) *tclaus
 		if n == 0 {
 			c.first = first
 		}
+		if cp := t.kid(v, "cop"); n > 0 && cp >= 0 {
+			c.last = max(c.last, cp) // the attribute is the object, not the relation
+			continue
+		}
 		c.last = max(c.last, v)
 		for _, k := range t.kids[v] {
 			switch {
-			case t.rel[k] == "aux" && t.toks[k].Tag == "MD":
+			case t.rel[k] == "aux" && t.tag(k) == "MD":
 				c.modality = m.lemma.verb(t.low(k), "MD")
 			case t.rel[k] == "aux:pass" && n == 0:
 				c.passive = true
@@ -212,10 +217,12 @@ func (m *Model) readClause(t tree, i int, absorbed []bool, prefix []int) *tclaus
 			c.words = append(c.words, "be")
 		case n == 0 && c.passive, n > 0 && t.kid(v, "aux:pass") >= 0:
 			c.words = append(c.words, "be", t.low(v))
+		case n > 0 && t.kid(v, "cop") >= 0:
+			c.words = append(c.words, "be")
 		case n > 0 && t.rel[v] == "advcl":
 			c.words = append(c.words, t.low(v)) // the gerund as written: "for violating"
 		default:
-			c.words = append(c.words, m.lemma.verb(t.toks[v].Text, t.toks[v].Tag))
+			c.words = append(c.words, m.lemma.verb(t.toks[v].Text, t.tag(v)))
 		}
 		for _, k := range t.kidsOf(v, "compound:prt") {
 			c.words = append(c.words, t.low(k))
@@ -274,7 +281,7 @@ func (t tree) ownSubjects(c *tclause) []mention {
 		}
 		return t.withConj(n, indirect, false)
 	}
-	if t.toks[s].Tag == "EX" || t.rel[s] == "expl" || t.low(s) == "it" && t.kid(c.head, "ccomp", "advcl", "csubj") >= 0 && c.copula >= 0 {
+	if t.tag(s) == "EX" || t.rel[s] == "expl" || t.low(s) == "it" && t.kid(c.head, "ccomp", "advcl", "csubj") >= 0 && c.copula >= 0 {
 		return nil // "there is", "it was unclear whether ...": no subject to speak of
 	}
 	if strings.HasPrefix(t.rel[s], "csubj") {
@@ -293,14 +300,14 @@ func (m *Model) borrowed(t tree, c *tclause, gs []mention) []mention {
 	case "conj":
 		return extra(gs)
 	case "advcl":
-		if t.toks[c.head].Tag == "VBG" && t.kid(c.head, "mark") < 0 {
+		if t.tag(c.head) == "VBG" && t.kid(c.head, "mark") < 0 {
 			return extra(gs)
 		}
 	case "xcomp":
 		if o := t.kid(h, "obj", "iobj"); o >= 0 {
 			// what the object was urged to do is not a fact that it did
 			c.control = o
-			c.modality = m.lemma.verb(t.toks[h].Text, t.toks[h].Tag)
+			c.modality = m.lemma.verb(t.toks[h].Text, t.tag(h))
 			return t.withConj(o, direct, false)
 		}
 		return extra(gs)
@@ -321,7 +328,7 @@ func extra(ms []mention) []mention {
 func (t tree) withConj(i, how int, extraConj bool) []mention {
 	out := []mention{t.mention(i, how)}
 	for _, k := range t.kidsOf(i, "conj") {
-		if isNoun(t.toks[k].Tag) || t.toks[k].Tag == "PRP" {
+		if isNoun(t.tag(k)) || t.tag(k) == "PRP" {
 			m := t.mention(k, how)
 			m.extra = extraConj
 			out = append(out, m)
@@ -357,7 +364,7 @@ func (m *Model) clauseRawFacts(t tree, c *tclause, byHead map[int]*tclause) []ra
 	if n, ok := t.modified(c); ok {
 		switch {
 		case len(subjects) == 0:
-			if t.rel[c.head] == "acl" && t.toks[c.head].Tag == "VBN" {
+			if t.rel[c.head] == "acl" && t.tag(c.head) == "VBN" {
 				c.passive = true
 				c.words = []string{"be", t.low(c.head)}
 			}
@@ -366,12 +373,12 @@ func (m *Model) clauseRawFacts(t tree, c *tclause, byHead map[int]*tclause) []ra
 				// unless the noun is the object of a verb of control:
 				// "ordered military exchanges to cease selling"
 				v := t.head[n]
-				if t.rel[n] != "obj" || v < 0 || !controlVerbs[m.lemma.verb(t.toks[v].Text, t.toks[v].Tag)] {
+				if t.rel[n] != "obj" || v < 0 || !controlVerbs[m.lemma.verb(t.toks[v].Text, t.tag(v))] {
 					return nil
 				}
 				c.control = n
 				c.embedded = false
-				c.modality = m.lemma.verb(t.toks[v].Text, t.toks[v].Tag)
+				c.modality = m.lemma.verb(t.toks[v].Text, t.tag(v))
 			}
 			subjects = t.withConj(n, indirect, false)
 		case t.kid(last, "obj") < 0 && t.kid(c.head, "nsubj") >= 0 && !isRelativePronoun(t.toks[t.kid(c.head, "nsubj")]) && t.rel[c.head] == "acl:relcl":
@@ -381,7 +388,7 @@ func (m *Model) clauseRawFacts(t tree, c *tclause, byHead map[int]*tclause) []ra
 	if len(subjects) == 0 || len(subjects) == 1 && subjects[0].c.end-subjects[0].c.start == 1 && isRelativePronoun(t.toks[subjects[0].c.start]) {
 		return nil // no subject, or a relative pronoun the rules could not resolve
 	}
-	if t.rel[c.head] == "acl" && t.toks[c.head].Tag == "VBG" {
+	if t.rel[c.head] == "acl" && t.tag(c.head) == "VBG" {
 		// "relationships involving two women": a participle describing a
 		// noun, measured on CaRB's dev split as right half as often as
 		// the facts of clauses, and not worth an edge of the graph
@@ -392,12 +399,12 @@ func (m *Model) clauseRawFacts(t tree, c *tclause, byHead map[int]*tclause) []ra
 	words := c.words
 	relLast := c.last
 	if c.agent != nil {
-		words = []string{m.lemma.verb(t.toks[c.head].Text, t.toks[c.head].Tag)}
+		words = []string{m.lemma.verb(t.toks[c.head].Text, t.tag(c.head))}
 		for _, v := range c.chain[1:] {
 			if mk := t.kid(v, "mark"); mk >= 0 && t.low(mk) == "to" {
 				words = append(words, "to")
 			}
-			words = append(words, m.lemma.verb(t.toks[v].Text, t.toks[v].Tag))
+			words = append(words, m.lemma.verb(t.toks[v].Text, t.tag(v)))
 		}
 		c.objects, subjects = subjects, []mention{*c.agent}
 		if c.agent.c.start-1 > relLast {
@@ -459,6 +466,10 @@ func (m *Model) treeObjects(t tree, c *tclause, v int) {
 	if len(c.objects) > 0 {
 		return
 	}
+	if len(c.chain) > 1 && t.kid(v, "cop") >= 0 {
+		c.objects = []mention{t.attribute(v)}
+		return
+	}
 	for _, rel := range []string{"obj", "iobj"} {
 		if o := t.kid(v, rel); o >= 0 {
 			if isRelativePronoun(t.toks[o]) && t.rel[c.head] == "acl:relcl" {
@@ -485,7 +496,7 @@ func (m *Model) treeObjects(t tree, c *tclause, v int) {
 	}
 	// the first phrase after the verb: "voted for the bill"
 	// "traders buy and sell stocks": the object comes after the last verb
-	if cj := t.kid(v, "conj"); cj >= 0 && isVerb(t.toks[cj].Tag) && t.kid(cj, "nsubj", "nsubj:pass") < 0 {
+	if cj := t.kid(v, "conj"); cj >= 0 && isVerb(t.tag(cj)) && t.kid(cj, "nsubj", "nsubj:pass") < 0 {
 		if o := t.kid(cj, "obj"); o >= 0 && !t.anyAfter(v, cj) {
 			c.objects = t.withConj(o, direct, false)
 			return
@@ -518,7 +529,7 @@ func (m *Model) treeObjects(t tree, c *tclause, v int) {
 			c.clause = true
 			c.used[k] = true
 			return
-		case t.rel[k] == "xcomp" && !isVerb(t.toks[k].Tag):
+		case t.rel[k] == "xcomp" && !isVerb(t.tag(k)):
 			c.objects = []mention{t.attribute(k)}
 			c.used[k] = true
 			return
@@ -573,7 +584,7 @@ func (t tree) prepOf(k int) (string, int) {
 // attribute is the noun or adjective phrase a copula links: for a noun, its
 // phrase; for an adjective, the adjective with its adverbs.
 func (t tree) attribute(i int) mention {
-	if isNoun(t.toks[i].Tag) || t.toks[i].Tag == "CD" || t.toks[i].Tag == "PRP" {
+	if isNoun(t.tag(i)) || t.tag(i) == "CD" || t.tag(i) == "PRP" {
 		return t.mention(i, direct)
 	}
 	s := span{Start: i, End: i + 1}
@@ -636,7 +647,9 @@ func (m *Model) treeQuals(t tree, c *tclause) {
 			continue
 		}
 		for _, k := range t.kids[h] {
-			if k > h && k >= o.c.end && (t.rel[k] == "nmod" || t.rel[k] == "nmod:unmarked") && !c.used[k] {
+			// an adjective's phrases too: "seems happy with this arrangement"
+			if k > h && k >= o.c.end && !c.used[k] && (t.rel[k] == "nmod" || t.rel[k] == "nmod:unmarked" ||
+				t.rel[k] == "obl" && strings.HasPrefix(t.tag(h), "JJ")) {
 				ks = append(ks, k)
 			}
 		}
