@@ -1411,149 +1411,8 @@ func isAndOr(toks []Token, c chunk) bool {
 	return w == "and" || w == "or"
 }
 
-// confidence scores a fact by how much of it was read directly. The weights
-// follow how precise each kind of reading proved on annotated text (CaRB's
-// dev split, by feature, never by sentence): facts the sentence only implies
-// (appositions, descriptions), facts inside reported or subordinate clauses,
-// subjects found indirectly and long sentences score lower; the first verb
-// of a sentence (most often its main clause), a subject right before its
-// verb, proper names, passives, folded prepositions and relations built from
-// more than one verb score higher. So do the shapes a reader of the fact
-// would find ill cut: a qualifier that holds a clause ("who plays for the
-// Jets") or a coordination, a relation with no finite verb (a participle or
-// gerund clause: "sponsored by", "scoring"), a relation that carries nouns
-// of its own ("is a form of"). The score is not yet a confidence: the
-// sentence's other facts adjust it and sentenceConfidence turns it into one.
-func confidence(f rawFact, toks, subj, obj []Token, margin int32) float64 {
-	c := 0.6
-	if margin < 8000 {
-		c -= 0.05 // the tagger hesitated over a word of the relation
-	}
-	if hasProperNoun(subj) {
-		c += 0.05
-	}
-	if hasProperNoun(obj) || hasTag(obj, "CD") {
-		c += 0.03
-	}
-	if f.implied {
-		c -= 0.35
-	}
-	if f.derived {
-		c -= 0.1
-	}
-	if f.attributed {
-		c -= 0.2
-	}
-	if f.embedded {
-		c -= 0.1
-	}
-	if f.subject.how != direct {
-		c -= 0.07
-	}
-	if f.main {
-		c += 0.08
-	}
-	if f.relFirst >= 0 && f.subject.c.end == f.relFirst {
-		c += 0.04 // the subject stands right before its verb
-	}
-	if f.flipped {
-		c -= 0.05
-	}
-	if f.clause {
-		c -= 0.08 // a clause as an object is read more loosely than a noun phrase
-	}
-	if f.subject.extra || f.object.extra || f.controlled {
-		c -= 0.05 // a second reading of a phrase another fact already covers
-	}
-	if len(toks) > 30 {
-		c -= 0.06
-	}
-	if len(toks) > 45 {
-		c -= 0.06
-	}
-	if f.passive {
-		c += 0.05
-	}
-	if f.prep {
-		c += 0.03
-	}
-	if f.segments > 1 {
-		c += 0.07
-	}
-	switch n := len(f.quals.spans); {
-	case n == 1:
-		c += 0.03
-	case n >= 3:
-		c -= 0.07
-	}
-	if len(strings.Fields(f.relation)) == 1 {
-		c -= 0.03 // a bare verb leaves more of the meaning to its arguments
-	}
-	var verb, wh, coord bool
-	for _, q := range f.quals.spans {
-		for _, t := range toks[q.Start:q.End] {
-			verb = verb || strings.HasPrefix(t.Tag, "VB")
-			wh = wh || strings.HasPrefix(t.Tag, "W")
-			coord = coord || t.Tag == "CC" || t.Tag == ","
-		}
-	}
-	if verb {
-		c -= 0.1 // a qualifier with a verb of its own is a clause
-	}
-	if wh {
-		c -= 0.1 // ... and one with a relative pronoun surely is
-	}
-	if coord {
-		c -= 0.1 // a coordination the fact did not take apart
-	}
-	if f.relFirst >= 0 {
-		var finite, nominal bool
-		for _, t := range toks[f.relFirst : f.relLast+1] {
-			finite = finite || isFinite(t.Tag)
-			nominal = nominal || strings.HasPrefix(t.Tag, "NN") || strings.HasPrefix(t.Tag, "JJ")
-		}
-		if !finite {
-			c -= 0.3
-		}
-		if nominal {
-			c -= 0.2
-		}
-	}
-	return c
-}
-
-// relationMargin is the tagger's least margin over the words of a fact's
-// relation (a relation the sentence only implies has no words to doubt).
-func relationMargin(toks []Token, f rawFact) int32 {
-	m := int32(sureMargin)
-	if f.relFirst >= 0 {
-		for _, t := range toks[f.relFirst : f.relLast+1] {
-			m = min(m, t.margin)
-		}
-	}
-	return m
-}
-
-func hasProperNoun(toks []Token) bool {
-	for _, t := range toks {
-		if isProper(t) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasTag(toks []Token, tag string) bool {
-	for _, t := range toks {
-		if t.Tag == tag {
-			return true
-		}
-	}
-	return false
-}
-
 // fact turns a raw fact into the schema's form.
-func fact(f rawFact, s Sentence, doc string) schema.Fact {
+func fact(f rawFact, s Sentence, doc string, off map[string]bool) schema.Fact {
 	toks := s.Tokens
 	subj := toks[f.subject.c.start:f.subject.c.end]
 	obj := toks[f.object.c.start:f.object.c.end]
@@ -1577,7 +1436,7 @@ func fact(f rawFact, s Sentence, doc string) schema.Fact {
 		Passive:       f.flipped,
 		Derived:       f.derived,
 		Modality:      f.modality,
-		Confidence:    confidence(f, toks, subj, obj, relationMargin(toks, f)),
+		Confidence:    confidence(f, toks, subj, obj, relationMargin(toks, f), off),
 		Doc:           doc,
 		SentenceIndex: s.Index,
 		Sentence:      s.Text,

@@ -18,6 +18,8 @@ type Model struct {
 	tag    *tagger
 	lemma  *lemmatizer
 	parser *parse.Model
+
+	confOff map[string]bool // confidence's features left out (TestConfidenceFeatures)
 }
 
 // Load builds a Model. It takes a few hundred milliseconds: call it once and
@@ -279,7 +281,7 @@ func (m *Model) sentenceFacts(doc string, s Sentence, trees bool) ([]schema.Fact
 	kept := 0 // raw[:kept] are the facts kept, in place
 	seen := make(map[schema.Surface]bool, len(raw))
 	for _, r := range raw {
-		f := fact(r, s, doc)
+		f := fact(r, s, doc, m.confOff)
 		if f.Subject == "" || f.Object == "" && f.Time == "" && f.Place == "" && len(f.Args) == 0 || seen[f.Text] {
 			continue
 		}

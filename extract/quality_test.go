@@ -146,3 +146,47 @@ func TestSentenceConfidence(t *testing.T) {
 		}
 	}
 }
+
+// TestConfidenceFeatures reports what each of confidence's named features
+// is worth on CaRB's dev split: the AUC with the feature left out, against
+// the AUC with all of them. A feature whose absence scores clearly better
+// has no place among them. It skips when ../shared is absent.
+func TestConfidenceFeatures(t *testing.T) {
+	f, err := os.Open(carbGoldPath)
+	if os.IsNotExist(err) {
+		t.Skipf("no CaRB gold at %s", filepath.Clean(carbGoldPath))
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	gold, err := carb.ReadGold(f, carbGoldPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := model(t)
+	auc := func(off map[string]bool) float64 {
+		m2 := *m
+		m2.confOff = off
+		preds := &carb.Predictions{}
+		for _, s := range gold.SentenceTexts() {
+			for _, fact := range m2.Facts("carb", s, Options{Lines: true}) {
+				if carb.Scored(fact) {
+					if err := preds.Add(s, carb.FromFact(fact)); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}
+		return carb.Evaluate(gold, preds, carb.Options{}).AUC
+	}
+	all := auc(nil)
+	t.Logf("AUC with every feature: %.4f", all)
+	for _, ft := range confidenceFeatures {
+		without := auc(map[string]bool{ft.name: true})
+		t.Logf("%+.2f %-50s AUC without it %.4f (%+.4f)", ft.weight, ft.name, without, all-without)
+		if without > all+0.003 {
+			t.Errorf("confidence scores AUC %.4f without %q and %.4f with it", without, ft.name, all)
+		}
+	}
+}
