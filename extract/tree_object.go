@@ -1,0 +1,151 @@
+package extract
+
+// Objects: what a clause's last verb acts on.
+
+import "strings"
+
+// treeObjects finds the objects of the clause's last verb: its direct objects,
+// a passive's agent, a prepositional object folded into the relation, a
+// clause, or the attribute a copula links.
+func (m *Model) treeObjects(t tree, c *tclause, v int) {
+	if c.copula >= 0 {
+		// "the base is at Henry Wood Hall": the preposition joins the relation
+		if prep, _ := t.prepOf(c.head); prep != "" {
+			c.prep = prep
+		}
+		c.objects = []mention{t.attribute(c.head)}
+		c.used[c.head] = true
+		return
+	}
+	if len(c.objects) > 0 {
+		return
+	}
+	if len(c.chain) > 1 && t.kid(v, "cop") >= 0 {
+		c.objects = []mention{t.attribute(v)}
+		return
+	}
+	for _, rel := range []string{"obj", "iobj"} {
+		if o := t.kid(v, rel); o >= 0 {
+			if isRelativePronoun(t.toks[o]) && t.rel[c.head] == "acl:relcl" {
+				// "the loophole which smugglers exploit"
+				o = t.head[c.head]
+				c.objects = []mention{t.mention(o, indirect)}
+				return
+			}
+			c.objects = t.withConj(o, direct, false)
+			c.used[o] = true
+			return
+		}
+	}
+	if c.passive && len(c.chain) == 1 {
+		for _, k := range t.kidsOf(v, "obl", "obl:agent") {
+			if cs := t.kid(k, "case"); cs >= 0 && t.low(cs) == "by" {
+				a := t.mention(k, direct)
+				a.c.start = cs + 1
+				c.agent = &a
+				c.used[k] = true
+				return
+			}
+		}
+	}
+	// the first phrase after the verb: "voted for the bill"
+	// "traders buy and sell stocks": the object comes after the last verb
+	if cj := t.kid(v, "conj"); cj >= 0 && isVerb(t.tag(cj)) && t.kid(cj, "nsubj", "nsubj:pass") < 0 {
+		if o := t.kid(cj, "obj"); o >= 0 && !t.anyAfter(v, cj) {
+			c.objects = t.withConj(o, direct, false)
+			return
+		}
+	}
+	for _, k := range t.kids[v] {
+		if k < v {
+			continue
+		}
+		switch {
+		case t.rel[k] == "obl":
+			prep, start := t.prepOf(k)
+			if prep == "" {
+				return
+			}
+			np := t.phrase(k)
+			if kindOf(t.toks, chunk{start: start - 1, end: start}, chunk{start: start, end: np.End}) != qualArg {
+				continue
+			}
+			c.prep = prep
+			c.objects = t.withConj(k, direct, false)
+			c.used[k] = true
+			return
+		case t.rel[k] == "ccomp":
+			s := t.trim(t.subtree(k))
+			if mk := t.kid(k, "mark"); mk == s.Start {
+				s.Start++
+			}
+			c.objects = []mention{{c: chunk{kind: none, start: s.Start, end: s.End}}}
+			c.clause = true
+			c.used[k] = true
+			return
+		case t.rel[k] == "xcomp" && !isVerb(t.tag(k)):
+			c.objects = []mention{t.attribute(k)}
+			c.used[k] = true
+			return
+		case t.rel[k] == "advmod" || t.rel[k] == "punct" || t.rel[k] == "compound:prt":
+			continue
+		default:
+			return
+		}
+	}
+}
+
+// anyBetween reports whether v has a dependent between itself and token j
+// other than adverbs and punctuation.
+func (t tree) anyBetween(v, j int) bool {
+	for _, k := range t.kids[v] {
+		if k > v && k < j && t.rel[k] != "punct" && t.rel[k] != "advmod" {
+			return true
+		}
+	}
+	return false
+}
+
+// anyAfter reports whether v has a dependent between itself and its
+// conjunct cj other than the coordinator and punctuation.
+func (t tree) anyAfter(v, cj int) bool {
+	for _, k := range t.kids[v] {
+		if k > v && k < cj && t.rel[k] != "cc" && t.rel[k] != "punct" && t.rel[k] != "advmod" {
+			return true
+		}
+	}
+	return false
+}
+
+// prepOf returns the prepositions that open the phrase headed by k ("over
+// to" in "switched over to Merck") and the token after them; none when the
+// phrase does not start with one.
+func (t tree) prepOf(k int) (string, int) {
+	s := t.subtree(k)
+	i := s.Start
+	var words []string
+	for i < k && t.head[i] == k && (t.rel[i] == "case" || t.rel[i] == "fixed") {
+		words = append(words, strings.ToLower(t.toks[i].Text))
+		i++
+	}
+	for i < k && t.head[i] >= 0 && t.rel[i] == "fixed" {
+		words = append(words, strings.ToLower(t.toks[i].Text))
+		i++
+	}
+	return strings.Join(words, " "), i
+}
+
+// attribute is the noun or adjective phrase a copula links: for a noun, its
+// phrase; for an adjective, the adjective with its adverbs.
+func (t tree) attribute(i int) mention {
+	if isNoun(t.tag(i)) || t.tag(i) == "CD" || t.tag(i) == "PRP" {
+		return t.mention(i, direct)
+	}
+	s := span{Start: i, End: i + 1}
+	for _, k := range t.kids[i] {
+		if k < i && (t.rel[k] == "advmod" && !isNegation(t, k) || t.rel[k] == "amod") {
+			s.Start = min(s.Start, t.subtree(k).Start)
+		}
+	}
+	return mention{c: chunk{kind: none, start: s.Start, end: s.End}}
+}

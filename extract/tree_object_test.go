@@ -1,0 +1,18 @@
+package extract
+
+import "testing"
+
+// TestTreeObjects checks the tree rules' objects, agents and folded prepositions.
+func TestTreeObjects(t *testing.T) {
+	checkTreeFacts(t, []treeCase{
+		{"an object after coordinated verbs belongs to both",
+			"Traders buy and sell large amounts of stock.",
+			[]string{"Traders | buy | large amounts of stock", "Traders | sell | large amounts of stock"}, nil},
+		{"a passive's agent is the subject",
+			"The contract was awarded to Norvale by the navy.",
+			[]string{"navy | award | contract"}, nil},
+		{"two prepositions fold into the relation",
+			"He switched over to Merck in 1990.",
+			[]string{"He | switch over to | Merck"}, nil},
+	})
+}

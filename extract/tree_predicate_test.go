@@ -1,0 +1,31 @@
+package extract
+
+import "testing"
+
+// TestTreePredicates checks the tree rules' the verbs of a relation and its scope: negation, modality, conditions.
+func TestTreePredicates(t *testing.T) {
+	checkTreeFacts(t, []treeCase{
+		{"a gerund completes a passive",
+			"The bank was fined for breaking an agreement with the regulator.",
+			[]string{"bank | be fined for breaking | agreement"}, nil},
+		{"a plain \"is not\" negates",
+			"Their problem is not a price problem.",
+			[]string{"problem | be | price problem; not"}, []string{"problem | be | price problem"}},
+		{"a negated adjective",
+			"She is not optimistic about the talks.",
+			[]string{"She | be | optimistic; not"}, nil},
+		{"an open question is no fact",
+			"It was unclear whether the ministers were consulted.",
+			nil, []string{"It | be | unclear", "ministers | be consulted | "}},
+		{"a requirement reaches every coordinated verb",
+			"The firm was required to dismiss two managers and tighten its controls.",
+			[]string{"firm | be required to dismiss | two managers", "firm | be required to tighten | controls"},
+			[]string{"firm | tighten | controls"}},
+		{"a reported clause keeps its negation",
+			"Analysts said the company would not pay the dividend.",
+			[]string{"company | pay | dividend; not; mod=would"}, []string{"company | pay | dividend"}},
+		{"a copula completes a verb",
+			"The index continued to be volatile in early trading.",
+			[]string{"index | continue to be | volatile"}, nil},
+	})
+}

@@ -1,0 +1,95 @@
+package extract
+
+// Subjects: the ones a clause states, and the ones it borrows.
+
+import "strings"
+
+// ownSubjects are the subjects the clause states: its nsubj and their
+// conjuncts; a relative pronoun stands for the noun its clause modifies.
+func (t tree) ownSubjects(c *tclause) []mention {
+	s := t.kid(c.head, "nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubj:outer")
+	if s < 0 {
+		return nil
+	}
+	if t.rel[c.head] == "acl:relcl" && isRelativePronoun(t.toks[s]) {
+		n := t.head[c.head]
+		// "Celeski is an Australian footballer who plays as a
+		// midfielder": the one who plays is the copula's subject
+		if t.kid(n, "cop") >= 0 {
+			if ns := t.kid(n, "nsubj"); ns >= 0 {
+				return t.withConj(ns, indirect, false)
+			}
+		}
+		return t.withConj(n, indirect, false)
+	}
+	if t.tag(s) == "EX" || t.rel[s] == "expl" || t.low(s) == "it" && t.kid(c.head, "ccomp", "advcl", "csubj") >= 0 && c.copula >= 0 {
+		return nil // "there is", "it was unclear whether ...": no subject to speak of
+	}
+	if strings.HasPrefix(t.rel[s], "csubj") {
+		return []mention{{c: chunk{kind: nounPhrase, start: t.subtree(s).Start, end: t.subtree(s).End}}}
+	}
+	return t.withConj(s, direct, false)
+}
+
+// borrowed are the subjects a clause without one takes from the clause g it
+// hangs from: a conjoined verb shares its subject ("froze the assets and
+// barred banks"), an adverbial participle takes its clause's (", stressing
+// that"), a relative or participle clause takes the noun it modifies.
+func (m *Model) borrowed(t tree, c *tclause, gs []mention) []mention {
+	h := t.head[c.head]
+	switch t.rel[c.head] {
+	case "conj":
+		return extra(gs)
+	case "advcl":
+		if t.tag(c.head) == "VBG" && t.kid(c.head, "mark") < 0 {
+			return extra(gs)
+		}
+	case "xcomp":
+		if o := t.kid(h, "obj", "iobj"); o >= 0 {
+			// what the object was urged to do is not a fact that it did
+			c.control = o
+			c.modality = m.lemma.verb(t.toks[h].Text, t.tag(h))
+			return t.withConj(o, direct, false)
+		}
+		return extra(gs)
+	}
+	return nil
+}
+
+func extra(ms []mention) []mention {
+	out := make([]mention, len(ms))
+	for i, m := range ms {
+		m.extra = true
+		out[i] = m
+	}
+	return out
+}
+
+// withConj returns the noun phrase headed by i and those coordinated with it.
+func (t tree) withConj(i, how int, extraConj bool) []mention {
+	out := []mention{t.mention(i, how)}
+	for _, k := range t.kidsOf(i, "conj") {
+		if isNoun(t.tag(k)) || t.tag(k) == "PRP" {
+			m := t.mention(k, how)
+			m.extra = extraConj
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// mention is the noun phrase headed by i as an argument.
+func (t tree) mention(i, how int) mention {
+	s := t.phrase(i)
+	return mention{c: chunk{kind: nounPhrase, start: s.Start, end: s.End}, how: how}
+}
+
+// modified returns the noun a relative or participle clause modifies,
+// for clauses that have no subject of their own.
+func (t tree) modified(c *tclause) (int, bool) {
+	switch t.rel[c.head] {
+	case "acl:relcl", "acl":
+		return t.head[c.head], true
+	}
+	return -1, false
+}

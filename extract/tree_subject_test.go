@@ -1,0 +1,15 @@
+package extract
+
+import "testing"
+
+// TestTreeSubjects checks the tree rules' subjects stated and borrowed.
+func TestTreeSubjects(t *testing.T) {
+	checkTreeFacts(t, []treeCase{
+		{"coordinated verbs share a subject",
+			"The regulator fined the bank and barred its chief.",
+			[]string{"regulator | fine | bank", "regulator | bar | chief"}, nil},
+		{"a relative clause's subject is its noun",
+			"The shipyard, which builds tankers, laid off 300 workers.",
+			[]string{"shipyard | build | tankers", "shipyard | lay off | 300 workers"}, nil},
+	})
+}
