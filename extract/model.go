@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -71,6 +72,15 @@ func (s Sentence) surface(a, b Token) string {
 
 // Sentences splits text into sentences, then tokenises and tags each.
 func (m *Model) Sentences(text string, opts Options) []Sentence {
+	var out []Sentence
+	m.eachSentence(text, opts, func(s Sentence) { out = append(out, s) })
+	return out
+}
+
+// eachSentence splits text into sentences and hands each to fn, tokenised
+// and tagged, one at a time: a document's tokens are never all held at once,
+// nor a long sentence's, which is read a window of text at a time.
+func (m *Model) eachSentence(text string, opts Options, fn func(Sentence)) {
 	var spans []span
 	if opts.Lines {
 		spans = lineSpans(text)
@@ -81,32 +91,62 @@ func (m *Model) Sentences(text string, opts Options) []Sentence {
 			}
 		}
 	}
-	out := make([]Sentence, 0, len(spans))
+	index := 0
+	var pending []Token // tokens read and not yet handed on
 	for _, sp := range spans {
-		all := tokenize(text[sp.Start:sp.End], sp.Start)
-		for start := sp.Start; len(all) > 0; {
-			toks, end := all, sp.End
-			if len(all) > MaxSentenceTokens {
-				cut := cutAt(all)
-				toks, all = all[:cut], all[cut:]
-				end = toks[len(toks)-1].End
-			} else {
-				all = nil
+		pending = pending[:0]
+		pos, start := sp.Start, sp.Start
+		for {
+			// Read windows of the span until a whole piece is in hand.
+			for pos < sp.End && len(pending) <= MaxSentenceTokens {
+				end := windowEnd(text, pos, sp.End)
+				pending = append(pending, tokenize(text[pos:end], pos)...)
+				pos = end
 			}
-			toks = splitFinalPeriod(toks)
+			if len(pending) == 0 {
+				break
+			}
+			cut, end := len(pending), sp.End
+			if len(pending) > MaxSentenceTokens {
+				cut = cutAt(pending)
+				end = pending[cut-1].End
+			}
+			// The passes below may grow or rewrite the piece: it is a
+			// copy, so the tokens after it stay as read.
+			toks := splitFinalPeriod(slices.Clone(pending[:cut]))
 			toks = dropInsertionBrackets(toks)
 			toks = joinSpacedHyphens(toks)
 			m.tag.tag(toks)
 			tagPunctuation(toks, text)
 			m.repairVerb(toks)
 			m.bareVerbs(toks)
-			out = append(out, Sentence{Index: len(out), Start: start, End: end, Text: text[start:end], Tokens: toks})
-			if len(all) > 0 {
-				start = all[0].Start // the next piece of a long sentence
+			fn(Sentence{Index: index, Start: start, End: end, Text: text[start:end], Tokens: toks})
+			index++
+			if cut == len(pending) && pos == sp.End {
+				break
 			}
+			pending = pending[:copy(pending, pending[cut:])]
+			start = pending[0].Start // the next piece of a long sentence
 		}
 	}
-	return out
+}
+
+// sentenceWindow is how much of a sentence is tokenised at a time, in bytes:
+// far more than a sentence of prose, so that one window is most often all.
+const sentenceWindow = 64 << 10
+
+// windowEnd returns where the window of text that starts at pos ends: at
+// the first white space after sentenceWindow bytes, or at end. Tokens never
+// span white space, so windows tokenise as the whole would.
+func windowEnd(text string, pos, end int) int {
+	if end-pos <= sentenceWindow {
+		return end
+	}
+	i := pos + sentenceWindow
+	for i < end && !isSpace(text[i]) {
+		i++
+	}
+	return i
 }
 
 // MaxSentenceTokens is the longest sentence kg reads whole, in tokens. The
@@ -220,23 +260,19 @@ func (m *Model) Extract(doc, text string, opts Options) Result {
 		frame = ReadFrame(text)
 		story = frame.blanked(text)
 	}
-	sents := m.Sentences(story, opts)
-	// Each sentence keeps its text as the document writes it, a promotion
-	// inside it too: the frame is out of its tokens, not of its text.
-	for i := range sents {
-		sents[i].Text = text[sents[i].Start:sents[i].End]
-	}
-	// About one and a half facts a sentence in news: room for them at once
-	// saves growing slices of large structs again and again.
-	res := Result{Facts: make([]schema.Fact, 0, len(sents)+len(sents)/2)}
-	at := make([]argsAt, 0, cap(res.Facts))
-	for _, s := range sents {
+	var res Result
+	var at []argsAt
+	m.eachSentence(story, opts, func(s Sentence) {
+		// Each sentence keeps its text as the document writes it, a
+		// promotion inside it too: the frame is out of its tokens, not of
+		// its text.
+		s.Text = text[s.Start:s.End]
 		res.Sentences++
 		res.Tokens += len(s.Tokens)
 		facts, pos := m.sentenceFacts(doc, s, opts.Parse)
 		res.Facts = append(res.Facts, facts...)
 		at = append(at, pos...)
-	}
+	})
 	// Pronouns reach back two sentences in running text; the lines of a
 	// benchmark file are unrelated sentences.
 	window := 2
@@ -511,16 +547,13 @@ func (m *Model) bareVerbs(toks []Token) {
 	}
 }
 
-// dropInsertionBrackets drops the square brackets that mark a writer's
-// insertion into a quote ("[Commerce] Secretary [Wilbur] Ross"): the words
-// inside belong to the sentence, and the brackets would break its phrases.
 // joinSpacedHyphens joins a compound that tokenized text spells with a
 // spaced hyphen ("fume - filled", "Coca - Cola") into one word, as the
 // tagger knows "fume-filled": each part alone reads as a noun or verb of its
-// own. The word's offsets span the compound as written.
+// own. The word's offsets span the compound as written. It rewrites toks in
+// place.
 func joinSpacedHyphens(toks []Token) []Token {
-	out := toks[:0:0]
-	changed := false
+	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		for i+2 < len(toks) && toks[i+1].Text == "-" && hyphenPart(t.Text) && hyphenPart(toks[i+2].Text) &&
@@ -528,12 +561,8 @@ func joinSpacedHyphens(toks []Token) []Token {
 			t.Text += "-" + toks[i+2].Text
 			t.End = toks[i+2].End
 			i += 2
-			changed = true
 		}
 		out = append(out, t)
-	}
-	if !changed {
-		return toks
 	}
 	return out
 }
@@ -557,9 +586,13 @@ func hasLetter(w string) bool {
 	return false
 }
 
-// Brackets around more than three words, or left open, stay.
+// dropInsertionBrackets drops the square brackets that mark a writer's
+// insertion into a quote ("[Commerce] Secretary [Wilbur] Ross"): the words
+// inside belong to the sentence, and the brackets would break its phrases.
+// Brackets around more than three words, or left open, stay. It rewrites
+// toks in place.
 func dropInsertionBrackets(toks []Token) []Token {
-	out := toks[:0:0]
+	out := toks[:0]
 	for i := 0; i < len(toks); i++ {
 		if toks[i].Text == "[" {
 			if j := closingBracket(toks, i); j > 0 {
@@ -569,9 +602,6 @@ func dropInsertionBrackets(toks []Token) []Token {
 			}
 		}
 		out = append(out, toks[i])
-	}
-	if len(out) == len(toks) {
-		return toks
 	}
 	return out
 }

@@ -154,40 +154,50 @@ func joinInto(lines []string, n int) []string {
 // document, no token lost.
 func TestLongSentencePieces(t *testing.T) {
 	m := model(t)
-	var b strings.Builder
-	b.WriteString("Preamble. ")
-	words := 0
-	for i := 0; words < 3*MaxSentenceTokens; i++ {
-		b.WriteString("the ministry fined norvale")
-		words += 4
-		if i%10 == 9 {
-			b.WriteString(" ,")
-			words++
+	// three pieces; and more than a window of text, read a window at a time
+	for _, n := range []int{3 * MaxSentenceTokens, 3 * sentenceWindow / 5} {
+		var b strings.Builder
+		b.WriteString("Preamble. ")
+		words := 0
+		for i := 0; words < n; i++ {
+			b.WriteString("the ministry fined norvale")
+			words += 4
+			if i%10 == 9 {
+				b.WriteString(" ,")
+				words++
+			}
+			b.WriteString(" ")
 		}
-		b.WriteString(" ")
-	}
-	b.WriteString("and the firm appealed.")
-	text := b.String()
-	sents := m.Sentences(text, Options{})
-	total := 0
-	for _, s := range sents {
-		if len(s.Tokens) > MaxSentenceTokens {
-			t.Errorf("sentence %d has %d tokens, more than %d", s.Index, len(s.Tokens), MaxSentenceTokens)
+		b.WriteString("and the firm appealed.")
+		text := b.String()
+		sents := m.Sentences(text, Options{})
+		var got []Token
+		for _, s := range sents {
+			if len(s.Tokens) > MaxSentenceTokens {
+				t.Errorf("%d words: sentence %d has %d tokens, more than %d", n, s.Index, len(s.Tokens), MaxSentenceTokens)
+			}
+			if text[s.Start:s.End] != s.Text || s.Tokens[0].Start < s.Start || s.Tokens[len(s.Tokens)-1].End > s.End {
+				t.Errorf("%d words: sentence %d: offsets %d:%d do not hold its text and tokens", n, s.Index, s.Start, s.End)
+			}
+			got = append(got, s.Tokens...)
 		}
-		if text[s.Start:s.End] != s.Text || s.Tokens[0].Start < s.Start || s.Tokens[len(s.Tokens)-1].End > s.End {
-			t.Errorf("sentence %d: offsets %d:%d do not hold its text and tokens", s.Index, s.Start, s.End)
+		if len(sents) < 4 {
+			t.Errorf("%d words: got %d sentences, want the preamble and at least 3 pieces", n, len(sents))
 		}
-		total += len(s.Tokens)
-	}
-	if len(sents) < 4 {
-		t.Errorf("got %d sentences, want the preamble and at least 3 pieces", len(sents))
-	}
-	for _, s := range sents[1 : len(sents)-1] {
-		if last := s.Tokens[len(s.Tokens)-1].Text; last != "," {
-			t.Errorf("piece %d ends with %q, want a cut after a comma", s.Index, last)
+		for _, s := range sents[1 : len(sents)-1] {
+			if last := s.Tokens[len(s.Tokens)-1].Text; last != "," {
+				t.Errorf("%d words: piece %d ends with %q, want a cut after a comma", n, s.Index, last)
+			}
 		}
-	}
-	if want := len(tokenize(text, 0)); total != want {
-		t.Errorf("pieces hold %d tokens, the text %d", total, want)
+		want := tokenize(text, 0)
+		if len(got) != len(want) {
+			t.Fatalf("%d words: pieces hold %d tokens, the text %d", n, len(got), len(want))
+		}
+		for i := range want {
+			if got[i].Text != want[i].Text || got[i].Start != want[i].Start || got[i].End != want[i].End {
+				t.Fatalf("%d words: token %d is %q at %d:%d, want %q at %d:%d", n, i,
+					got[i].Text, got[i].Start, got[i].End, want[i].Text, want[i].Start, want[i].End)
+			}
+		}
 	}
 }
