@@ -2,8 +2,8 @@ package extract
 
 import (
 	"fmt"
-	"slices"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode"
 
