@@ -1,0 +1,183 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/kgraph/kg/analyze"
+	"github.com/kgraph/kg/graph"
+)
+
+// errBusy is a read that found the store held by a writer, with no snapshot
+// to answer from: 503, try again.
+var errBusy = errors.New("the store is being written by another process (kg build?); try again when it is done")
+
+// lockWait is how long a read waits for a writer's lock before it answers
+// from the snapshot it has (or errBusy): short, so that a page stays quick
+// while a build runs.
+const lockWait = 200 * time.Millisecond
+
+// source reads the store for the server: it opens it read-only for each read
+// and closes it after, and keeps the last snapshot of the whole graph.
+type source struct {
+	opts graph.Options // read-only
+
+	mu   sync.Mutex // guards cur; held while a snapshot is read, so one read at a time
+	cur  *state
+	busy bool // the last try found the file held by a writer
+}
+
+// state is one snapshot of the store and what is derived from it. It does
+// not change once made.
+type state struct {
+	snap   *graph.Snapshot
+	dates  map[string]string // document -> its date as written
+	readAt time.Time
+	stamp  stamp
+	index  *searchIndex
+
+	mu     sync.Mutex                      // guards graphs
+	graphs map[graph.Period]*analyze.Graph // by period; the open period always there
+}
+
+// stamp tells whether the bolt file changed since a snapshot was read.
+type stamp struct {
+	size    int64
+	modTime time.Time
+	checked time.Time // SQL stores: when, since no file says they changed
+}
+
+func newSource(opts graph.Options) *source {
+	opts.ReadOnly, opts.Create = true, false
+	if opts.LockTimeout == 0 {
+		opts.LockTimeout = lockWait
+	}
+	return &source{opts: opts}
+}
+
+func (src *source) isBolt() bool { return src.opts.Backend == graph.Bolt || src.opts.Backend == "" }
+
+// sqlRefresh is how old a snapshot of a SQL store may be before the next
+// request reads it again.
+const sqlRefresh = 10 * time.Second
+
+// stampNow returns the file's stamp, now.
+func (src *source) stampNow() (stamp, error) {
+	if !src.isBolt() {
+		return stamp{checked: time.Now()}, nil
+	}
+	fi, err := os.Stat(src.opts.Path)
+	if errors.Is(err, os.ErrNotExist) {
+		return stamp{}, fmt.Errorf("open %s: %w", src.opts.Path, graph.ErrNotFound)
+	} else if err != nil {
+		return stamp{}, err
+	}
+	return stamp{size: fi.Size(), modTime: fi.ModTime()}, nil
+}
+
+func (s stamp) same(t stamp) bool {
+	if !s.checked.IsZero() {
+		return t.checked.Sub(s.checked) < sqlRefresh
+	}
+	return s.size == t.size && s.modTime.Equal(t.modTime)
+}
+
+// current returns the snapshot of the store as it is now, read again if the
+// file changed since the last one. busy reports that a writer holds the
+// file, so the snapshot may be older than the file: the last one read.
+func (src *source) current(ctx context.Context) (st *state, busy bool, err error) {
+	src.mu.Lock()
+	defer src.mu.Unlock()
+	now, err := src.stampNow()
+	if err != nil {
+		return nil, false, err
+	}
+	if src.cur != nil && src.cur.stamp.same(now) {
+		return src.cur, false, nil
+	}
+	st, err = src.read(ctx, now)
+	switch {
+	case errors.Is(err, graph.ErrLocked) && src.cur != nil:
+		src.busy = true
+		return src.cur, true, nil
+	case errors.Is(err, graph.ErrLocked):
+		src.busy = true
+		return nil, true, errBusy
+	case err != nil:
+		return nil, false, err
+	}
+	src.cur, src.busy = st, false
+	return st, false, nil
+}
+
+// read opens the store, reads the snapshot and the documents' dates, and
+// closes it.
+func (src *source) read(ctx context.Context, now stamp) (*state, error) {
+	var st *state
+	err := src.with(ctx, func(s *graph.Store) error {
+		snap, err := s.Snapshot(ctx)
+		if err != nil {
+			return err
+		}
+		docs, err := s.Documents(ctx)
+		if err != nil {
+			return err
+		}
+		dates := make(map[string]string, len(docs))
+		for _, d := range docs {
+			dates[d.Name] = d.Date
+		}
+		st = &state{snap: snap, dates: dates, readAt: time.Now().UTC(), stamp: now,
+			index:  newSearchIndex(snap),
+			graphs: map[graph.Period]*analyze.Graph{{}: analyze.New(snap)}}
+		return nil
+	})
+	return st, err
+}
+
+// with opens the store read-only, runs fn and closes it: the server holds
+// the file only while it reads.
+func (src *source) with(ctx context.Context, fn func(*graph.Store) error) error {
+	s, err := graph.Open(ctx, src.opts)
+	if err != nil {
+		return err
+	}
+	err = fn(s)
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// maxPeriods is how many periods' graphs a state keeps besides the whole.
+const maxPeriods = 8
+
+// graphOf returns the analysis graph of the period's facts, made once per
+// period (a few kept).
+func (st *state) graphOf(p graph.Period) *analyze.Graph {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if g, ok := st.graphs[p]; ok {
+		return g
+	}
+	if len(st.graphs) > maxPeriods {
+		for k := range st.graphs {
+			if !k.Open() {
+				delete(st.graphs, k)
+			}
+		}
+	}
+	g := analyze.New(st.within(p))
+	st.graphs[p] = g
+	return g
+}
+
+// within returns the snapshot's facts of the period, each sentence dated by
+// its own time or else by its document's date.
+func (st *state) within(p graph.Period) *graph.Snapshot {
+	return st.snap.Within(p, func(doc string) string { return st.dates[doc] })
+}
