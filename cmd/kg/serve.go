@@ -77,6 +77,11 @@ func runServe(ctx context.Context, e *env, opts serveOptions) error {
 		return usageError{fmt.Errorf("serve: %w", err)}
 	}
 	srv := web.New(opts.web)
+	// The snapshot first, so that the first page does not wait for it.
+	if err := srv.Warm(ctx); err != nil {
+		ln.Close()
+		return err
+	}
 	addr := ln.Addr().String()
 	fmt.Fprintf(e.stderr, "kg serve: http://%s/ serving %s read-only (Ctrl-C to stop)\n", addr, opts.web.Store.Path)
 	if opts.ready != nil {

@@ -118,6 +118,17 @@ func New(opts Options) *Server {
 	return s
 }
 
+// Warm reads the store's snapshot now, so that the first request does not
+// wait for it. A store that a writer holds is no error: the first request
+// after the writer reads it.
+func (s *Server) Warm(ctx context.Context) error {
+	_, _, err := s.src.current(ctx)
+	if errors.Is(err, errBusy) {
+		return nil
+	}
+	return err
+}
+
 // Handler returns the server's handler with its guards: token, host and
 // origin checks, body cap, security headers and the request log.
 func (s *Server) Handler() http.Handler { return s.logged(s.guarded(s.mux)) }
