@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -158,5 +159,31 @@ func TestServeBesideBuild(t *testing.T) {
 	getJSON(t, base+"/api/v1/search?q=quill", &found)
 	if len(found.Entities) != 1 || found.Entities[0].Name != "Quill Shipping" {
 		t.Errorf("search quill after the build: %+v", found.Entities)
+	}
+}
+
+// TestREADMEServeSample holds the README's sample answer of kg serve to
+// what the server answers on the example.
+func TestREADMEServeSample(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const prompt = "$ curl -s 'http://127.0.0.1:8080"
+	_, rest, ok := strings.Cut(string(readme), prompt)
+	if !ok {
+		t.Fatal("README has no sample of kg serve's API")
+	}
+	path, rest, _ := strings.Cut(rest, "'")
+	sample, _, _ := strings.Cut(strings.TrimPrefix(rest, "\n"), "\n```")
+	base, _ := serving(t, build(t))
+	var got, want any
+	getJSON(t, base+path, &got)
+	if err := json.Unmarshal([]byte(sample), &want); err != nil {
+		t.Fatalf("the README's sample is not JSON: %v\n%s", err, sample)
+	}
+	if !reflect.DeepEqual(got, want) {
+		g, _ := json.Marshal(got)
+		t.Errorf("the README's sample of %s drifted: kg serve answers\n%s", path, g)
 	}
 }

@@ -94,7 +94,7 @@ type Status struct {
 	Facts     int       `json:"facts"`
 	Documents int       `json:"documents"`
 	Types     []string  `json:"types"`     // the entity types, sorted
-	Relations []string  `json:"relations"` // the relations, sorted
+	Relations []string  `json:"relations"` // the most used relations (500), sorted
 }
 
 func (s *Server) status(w http.ResponseWriter, r *http.Request) {
@@ -103,23 +103,11 @@ func (s *Server) status(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	out := Status{Store: s.opts.Store.Path, ReadAt: st.readAt, Busy: w.Header().Get("KG-Store-Busy") != "",
-		Entities: len(st.snap.Entities), Facts: len(st.snap.Facts), Documents: len(st.dates),
-		Types: []string{}, Relations: []string{}}
+		Entities: len(st.snap.Entities), Facts: len(st.snap.Facts), Documents: len(st.dates)}
 	if s.opts.Store.Backend != "" && s.opts.Store.Backend != graph.Bolt {
 		out.Store = s.opts.Store.Backend
 	}
-	for _, e := range st.snap.Entities {
-		if e.Type != "" && !slices.Contains(out.Types, e.Type) {
-			out.Types = append(out.Types, e.Type)
-		}
-	}
-	for _, f := range st.snap.Facts {
-		if !slices.Contains(out.Relations, f.Relation) {
-			out.Relations = append(out.Relations, f.Relation)
-		}
-	}
-	slices.Sort(out.Types)
-	slices.Sort(out.Relations)
+	out.Types, out.Relations = st.vocabulary()
 	writeJSON(w, http.StatusOK, out)
 }
 

@@ -1,10 +1,13 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -180,4 +183,35 @@ func (st *state) graphOf(p graph.Period) *analyze.Graph {
 // its own time or else by its document's date.
 func (st *state) within(p graph.Period) *graph.Snapshot {
 	return st.snap.Within(p, func(doc string) string { return st.dates[doc] })
+}
+
+// maxRelations is how many relations the page's filter lists: the most
+// used.
+const maxRelations = 500
+
+// vocabulary returns the entity types of the snapshot and its relations
+// (the maxRelations with the most facts), each sorted by name, for the
+// page's filters.
+func (st *state) vocabulary() (types, relations []string) {
+	seen := make(map[string]bool)
+	types = []string{}
+	for _, e := range st.snap.Entities {
+		if e.Type != "" && !seen[e.Type] {
+			seen[e.Type] = true
+			types = append(types, e.Type)
+		}
+	}
+	count := make(map[string]int)
+	for _, f := range st.snap.Facts {
+		count[f.Relation]++
+	}
+	relations = make([]string, 0, len(count))
+	for r := range count {
+		relations = append(relations, r)
+	}
+	slices.SortFunc(relations, func(a, b string) int { return cmp.Or(count[b]-count[a], strings.Compare(a, b)) })
+	relations = relations[:min(len(relations), maxRelations)]
+	slices.Sort(types)
+	slices.Sort(relations)
+	return types, relations
 }
