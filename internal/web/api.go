@@ -35,14 +35,14 @@ const (
 func (s *Server) routes() {
 	api := map[string]http.HandlerFunc{
 		"/api/v1/status":    s.status,
-		"/api/v1/search":    s.search,
-		"/api/v1/entity":    s.entity,
-		"/api/v1/neighbors": s.neighbors,
-		"/api/v1/paths":     s.paths,
-		"/api/v1/facts":     s.facts,
-		"/api/v1/edge":      s.edge,
-		"/api/v1/rank":      s.rank,
-		"/api/v1/view":      s.view,
+		"/api/v1/search":    s.answer(search),
+		"/api/v1/entity":    s.answer(entity),
+		"/api/v1/neighbors": s.answer(neighbors),
+		"/api/v1/paths":     s.answer(paths),
+		"/api/v1/facts":     s.answer(facts),
+		"/api/v1/edge":      s.answer(edge),
+		"/api/v1/rank":      s.answer(rank),
+		"/api/v1/view":      s.answer(s.view),
 		"/api/v1/export":    s.export,
 	}
 	for p, h := range api {
@@ -201,64 +201,58 @@ func (p *params) entity(st *state, name string) string {
 	return n
 }
 
-func (s *Server) search(w http.ResponseWriter, r *http.Request) {
-	p := &params{r: r}
+// answer makes a handler that answers from the snapshot: fn reads its
+// parameters from p, returns p.err if they are wrong, and else the answer,
+// written as JSON; an error is answered with its status.
+func (s *Server) answer(fn func(st *state, p *params) (any, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		st, ok := s.snapshot(w, r)
+		if !ok {
+			return
+		}
+		v, err := fn(st, &params{r: r})
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, v)
+	}
+}
+
+func search(st *state, p *params) (any, error) {
 	q := p.str("q")
 	limit := p.intIn("limit", 10, 1, maxSuggestions)
 	if len(q) > 200 {
 		p.fail(badRequest("q: at most 200 bytes"))
 	}
 	if p.err != nil {
-		s.fail(w, r, p.err)
-		return
-	}
-	st, ok := s.snapshot(w, r)
-	if !ok {
-		return
+		return nil, p.err
 	}
 	list, more := st.index.search(q, limit)
-	writeJSON(w, http.StatusOK, map[string]any{"query": q, "entities": list, "truncated": more})
+	return map[string]any{"query": q, "entities": list, "truncated": more}, nil
 }
 
-// entity answers one entity's description, by id or name.
-func (s *Server) entity(w http.ResponseWriter, r *http.Request) {
-	st, ok := s.snapshot(w, r)
-	if !ok {
-		return
-	}
-	p := &params{r: r}
+// entity answers one entity's description, by name, alias or ID.
+func entity(st *state, p *params) (any, error) {
 	name := p.entity(st, "name")
 	if p.err != nil {
-		s.fail(w, r, p.err)
-		return
+		return nil, p.err
 	}
-	e, err := st.snap.Find(name)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, e)
+	return st.snap.Find(name)
 }
 
-func (s *Server) neighbors(w http.ResponseWriter, r *http.Request) {
-	st, ok := s.snapshot(w, r)
-	if !ok {
-		return
-	}
-	p := &params{r: r}
+func neighbors(st *state, p *params) (any, error) {
 	name := p.entity(st, "name")
 	depth := p.intIn("depth", 1, 0, maxDepth)
 	limit := p.intIn("limit", 100, 1, maxNeighbors)
 	f := analyze.Filter{Relation: p.str("relation"), Type: p.str("type"), MinConfidence: p.confidence("min_confidence")}
 	period := p.period()
 	if p.err != nil {
-		s.fail(w, r, p.err)
-		return
+		return nil, p.err
 	}
 	center, list, err := st.graphOf(period).Neighbors(name, depth, f)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	more := len(list) > limit
 	if more {
@@ -267,52 +261,32 @@ func (s *Server) neighbors(w http.ResponseWriter, r *http.Request) {
 	if list == nil {
 		list = []analyze.Neighbor{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"entity": center, "neighbors": list, "truncated": more})
+	return map[string]any{"entity": center, "neighbors": list, "truncated": more}, nil
 }
 
-func (s *Server) paths(w http.ResponseWriter, r *http.Request) {
-	st, ok := s.snapshot(w, r)
-	if !ok {
-		return
-	}
-	p := &params{r: r}
+func paths(st *state, p *params) (any, error) {
 	from, to := p.entity(st, "from"), p.entity(st, "to")
 	k := p.intIn("k", 3, 1, maxK)
 	hops := p.intIn("max_hops", 4, 1, maxHops)
 	period := p.period()
 	if p.err != nil {
-		s.fail(w, r, p.err)
-		return
+		return nil, p.err
 	}
 	paths, err := st.graphOf(period).Paths(from, to, hops, k)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	if paths == nil {
 		paths = []analyze.Path{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"paths": paths})
+	return map[string]any{"paths": paths}, err
 }
 
-func (s *Server) facts(w http.ResponseWriter, r *http.Request) {
-	st, ok := s.snapshot(w, r)
-	if !ok {
-		return
-	}
-	p := &params{r: r}
+func facts(st *state, p *params) (any, error) {
 	name := p.entity(st, "name")
 	period := p.period()
 	if p.err != nil {
-		s.fail(w, r, p.err)
-		return
+		return nil, p.err
 	}
 	e, steps, err := st.graphOf(period).Facts(name)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]any{"entity": e, "facts": steps, "dates": st.datesOf(steps)})
+	return map[string]any{"entity": e, "facts": steps, "dates": st.datesOf(steps)}, err
 }
 
 // datesOf returns the dates of the documents of the steps' evidence.
@@ -330,12 +304,7 @@ func (st *state) datesOf(steps []analyze.Step) map[string]string {
 
 // edge answers the evidence ledger of one fact: from and to are the
 // entities (names or IDs), relation its name as stored.
-func (s *Server) edge(w http.ResponseWriter, r *http.Request) {
-	st, ok := s.snapshot(w, r)
-	if !ok {
-		return
-	}
-	p := &params{r: r}
+func edge(st *state, p *params) (any, error) {
 	from, to := p.entity(st, "from"), p.entity(st, "to")
 	rel := p.str("relation")
 	if rel == "" {
@@ -343,32 +312,26 @@ func (s *Server) edge(w http.ResponseWriter, r *http.Request) {
 	}
 	period := p.period()
 	if p.err != nil {
-		s.fail(w, r, p.err)
-		return
+		return nil, p.err
 	}
-	g := st.graphOf(period)
-	_, steps, err := g.Facts(from)
+	_, steps, err := st.graphOf(period).Facts(from)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	other, err := st.snap.Find(to)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return nil, err
 	}
 	i := slices.IndexFunc(steps, func(s analyze.Step) bool {
 		return s.Forward && s.ObjectID == other.ID && schema.RelationID(s.Relation) == schema.RelationID(rel)
 	})
 	if i < 0 {
-		s.fail(w, r, fmt.Errorf("no fact %s -[%s]-> %s: %w", from, rel, to, graph.ErrNotFound))
-		return
+		return nil, fmt.Errorf("no fact %s -[%s]-> %s: %w", from, rel, to, graph.ErrNotFound)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"fact": steps[i].Fact, "dates": st.datesOf(steps[i : i+1])})
+	return map[string]any{"fact": steps[i].Fact, "dates": st.datesOf(steps[i : i+1])}, nil
 }
 
-func (s *Server) rank(w http.ResponseWriter, r *http.Request) {
-	p := &params{r: r}
+func rank(st *state, p *params) (any, error) {
 	by := p.str("by")
 	if by == "" {
 		by = analyze.Degree
@@ -380,23 +343,14 @@ func (s *Server) rank(w http.ResponseWriter, r *http.Request) {
 	typ := p.str("type")
 	period := p.period()
 	if p.err != nil {
-		s.fail(w, r, p.err)
-		return
-	}
-	st, ok := s.snapshot(w, r)
-	if !ok {
-		return
+		return nil, p.err
 	}
 	list, err := st.graphOf(period).Rank(by, typ)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
 	more := len(list) > n
 	if more {
 		list = list[:n]
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"by": by, "entities": list, "truncated": more})
+	return map[string]any{"by": by, "entities": list, "truncated": more}, err
 }
 
 // queryRequest is the body of POST /api/v1/query.
@@ -550,16 +504,10 @@ type ViewEdge struct {
 
 // view draws the view's entities and the facts between them with Graphviz,
 // as kg export --format svg draws them.
-func (s *Server) view(w http.ResponseWriter, r *http.Request) {
-	st, ok := s.snapshot(w, r)
-	if !ok {
-		return
-	}
-	p := &params{r: r}
+func (s *Server) view(st *state, p *params) (any, error) {
 	v := p.view(st)
 	if p.err != nil {
-		s.fail(w, r, p.err)
-		return
+		return nil, p.err
 	}
 	sub := st.subgraph(v)
 	edges := make([]ViewEdge, len(sub.Edges))
@@ -568,14 +516,13 @@ func (s *Server) view(w http.ResponseWriter, r *http.Request) {
 	}
 	var svg bytes.Buffer
 	if len(sub.Nodes) > 0 {
-		ctx, cancel := context.WithTimeout(r.Context(), s.opts.QueryTimeout)
+		ctx, cancel := context.WithTimeout(p.r.Context(), s.opts.QueryTimeout)
 		defer cancel()
 		if err := graph.RenderSVG(ctx, &svg, sub); err != nil {
-			s.fail(w, r, err)
-			return
+			return nil, err
 		}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"svg": svg.String(), "nodes": sub.Nodes, "edges": edges})
+	return map[string]any{"svg": svg.String(), "nodes": sub.Nodes, "edges": edges}, nil
 }
 
 // exportFormats are kg export's formats, with their media types and file
