@@ -20,9 +20,10 @@ import (
 var errBusy = errors.New("the store is being written by another process (kg build?); try again when it is done")
 
 // lockWait is how long a read waits for a writer's lock before it answers
-// from the snapshot it has (or errBusy): short, so that a page stays quick
-// while a build runs.
-const lockWait = 200 * time.Millisecond
+// from the snapshot it has (or errBusy): no time, one try, so that the
+// answers stay quick while a build holds the file for minutes. (Zero would
+// mean graph's default of a second.)
+const lockWait = time.Nanosecond
 
 // source reads the store for the server: it opens it read-only for each read
 // and closes it after, and keeps the last snapshot of the whole graph.
