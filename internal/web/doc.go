@@ -16,12 +16,13 @@
 // the file between requests: it holds no lock while idle, and opens the
 // store read-only (a shared lock) only to read. The analysis answers come
 // from a snapshot of the whole graph that it reads once and reads again
-// when the file has changed. While a writer (kg build, load, remove, merge)
-// holds the file, the server answers from the snapshot it has, whole
-// documents only, since it never reads while a writer writes, and says so:
-// every answer from the snapshot carries the header KG-Snapshot (the time it
-// was read) and, while the file is held, KG-Store-Busy: 1, and
-// /api/v1/status says busy. Requests that need the store itself (Gizmo,
+// when the file has changed (while the request waits if the last read took
+// under a second, else in the background). While a writer (kg build, load,
+// remove, merge) holds the file, or while it is read again in the
+// background, the server answers from the snapshot it has, whole documents
+// only, since it never reads while a writer writes, and says so: every
+// answer from the snapshot carries the header KG-Snapshot (the time it was
+// read) and then KG-Store-Busy: 1, and /api/v1/status says busy. Requests that need the store itself (Gizmo,
 // exports) get 503 with Retry-After while the writer holds it. A build
 // started while the server reads waits for the lock as it waits for any
 // reader (a second, see graph.DefaultLockTimeout) and fails as locked if

@@ -79,8 +79,12 @@ func testServer(t testing.TB, opts Options) (*httptest.Server, string) {
 			"svg": graph.RenderSVG,
 		}
 	}
-	ts := httptest.NewServer(New(opts).Handler())
-	t.Cleanup(ts.Close)
+	srv := New(opts)
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() {
+		ts.Close()
+		srv.Close()
+	})
 	return ts, opts.Store.Path
 }
 

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -271,17 +272,7 @@ func TestWriterCoexists(t *testing.T) {
 	var before Status
 	get(t, ts.URL+"/api/v1/status", &before)
 	// The server read the store, and let it go.
-	w, err := graph.Open(t.Context(), graph.Options{Path: db, LockTimeout: 100 * time.Millisecond})
-	if err != nil {
-		t.Fatalf("a writer after the server read: %v", err)
-	}
-	fact := schema.Fact{Subject: "Quill Shipping", Relation: "acquire", Object: "Harbor Networks",
-		SubjectID: schema.EntityID("Quill Shipping"), ObjectID: schema.EntityID("Harbor Networks"),
-		SubjectType: schema.Org, ObjectType: schema.Org, Confidence: 0.8,
-		Doc: "late.txt", Sentence: "Quill Shipping acquired Harbor Networks.", SentenceEnd: 40}
-	if _, err := w.LoadDocument(t.Context(), graph.Document{Name: "late.txt", Hash: "late", Facts: []schema.Fact{fact}}); err != nil {
-		t.Fatal(err)
-	}
+	w := writeLate(t, db)
 	// The writer holds the file: answers from the snapshot, marked busy.
 	var sg searchAnswer
 	res := get(t, ts.URL+"/api/v1/search?q=quill", &sg)
@@ -307,6 +298,58 @@ func TestWriterCoexists(t *testing.T) {
 	}
 	if get(t, ts.URL+"/api/v1/status", &st); st.Busy || st.Documents != before.Documents+1 {
 		t.Errorf("status after the writer: %+v, want one document more than %d", st, before.Documents)
+	}
+}
+
+// writeLate opens the store for writing, as kg build does, and writes a
+// document of one fact, Quill Shipping -[acquire]-> Harbor Networks; the
+// store stays held until the caller closes it.
+func writeLate(t *testing.T, db string) *graph.Store {
+	t.Helper()
+	w, err := graph.Open(t.Context(), graph.Options{Path: db, LockTimeout: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatalf("a writer after the server read: %v", err)
+	}
+	fact := schema.Fact{Subject: "Quill Shipping", Relation: "acquire", Object: "Harbor Networks",
+		SubjectID: schema.EntityID("Quill Shipping"), ObjectID: schema.EntityID("Harbor Networks"),
+		SubjectType: schema.Org, ObjectType: schema.Org, Confidence: 0.8,
+		Doc: "late.txt", Sentence: "Quill Shipping acquired Harbor Networks.", SentenceEnd: 40}
+	if _, err := w.LoadDocument(t.Context(), graph.Document{Name: "late.txt", Hash: "late", Facts: []schema.Fact{fact}}); err != nil {
+		w.Close()
+		t.Fatal(err)
+	}
+	return w
+}
+
+// TestSlowStoreReadAgain: a store slow to read is read again in the
+// background after it changes; the answers meanwhile come from the last
+// snapshot, marked busy, at once.
+func TestSlowStoreReadAgain(t *testing.T) {
+	db := testDB(t)
+	srv := New(Options{Store: graph.Options{Path: db}})
+	defer srv.Close()
+	srv.src.inline = 0 // every store is slow
+	if err := srv.Warm(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	if err := writeLate(t, db).Close(); err != nil {
+		t.Fatal(err)
+	}
+	var sg searchAnswer
+	res := get(t, ts.URL+"/api/v1/search?q=quill", &sg)
+	if res.Header.Get("KG-Store-Busy") != "1" || len(sg.Entities) != 0 {
+		t.Errorf("the first search after the change: busy %q, %v; want the old snapshot, busy", res.Header.Get("KG-Store-Busy"), sg.Entities)
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		res = get(t, ts.URL+"/api/v1/search?q=quill", &sg)
+		if len(sg.Entities) == 1 && res.Header.Get("KG-Store-Busy") == "" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the store was not read again: busy %q, %v", res.Header.Get("KG-Store-Busy"), sg.Entities)
+		}
 	}
 }
 

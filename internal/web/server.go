@@ -112,7 +112,7 @@ func New(opts Options) *Server {
 	if err != nil {
 		panic(err) // the embedded directory is part of the binary
 	}
-	s := &Server{opts: opts, src: newSource(opts.Store), log: log, mux: http.NewServeMux(), pages: pages,
+	s := &Server{opts: opts, src: newSource(opts.Store, log), log: log, mux: http.NewServeMux(), pages: pages,
 		queries: make(chan struct{}, 4)}
 	s.routes()
 	return s
@@ -165,8 +165,13 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if serr := <-done; !errors.Is(serr, http.ErrServerClosed) && err == nil {
 		err = serr
 	}
+	s.Close()
 	return err
 }
+
+// Close waits for the read of the store that runs in the background, if
+// one does (see Serve, which calls it). The server still answers after.
+func (s *Server) Close() { s.src.wait() }
 
 // statusWriter records what a handler answered, for the log.
 type statusWriter struct {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"slices"
 	"strings"
@@ -25,14 +26,26 @@ var errBusy = errors.New("the store is being written by another process (kg buil
 // mean graph's default of a second.)
 const lockWait = time.Nanosecond
 
+// inlineRead is the longest a store may have taken to read for the next
+// read to be made while a request waits for it. A store slower to read is
+// read again in the background, and the requests meanwhile get the
+// snapshot they had: on the benchmark corpus's store a read takes most of
+// a minute.
+const inlineRead = time.Second
+
 // source reads the store for the server: it opens it read-only for each read
 // and closes it after, and keeps the last snapshot of the whole graph.
 type source struct {
-	opts graph.Options // read-only
+	opts   graph.Options // read-only
+	inline time.Duration // see inlineRead
+	log    *slog.Logger
 
-	mu   sync.Mutex // guards cur; held while a snapshot is read, so one read at a time
-	cur  *state
-	busy bool // the last try found the file held by a writer
+	mu      sync.Mutex // guards the rest; held while a request reads the store, so one read at a time
+	cur     *state
+	busy    bool          // a writer held the file at the last try, or it is being read again
+	took    time.Duration // how long the last read took
+	reading bool          // a background read is under way
+	wg      sync.WaitGroup
 }
 
 // state is one snapshot of the store and what is derived from it. It does
@@ -55,12 +68,12 @@ type stamp struct {
 	checked time.Time // SQL stores: when, since no file says they changed
 }
 
-func newSource(opts graph.Options) *source {
+func newSource(opts graph.Options, log *slog.Logger) *source {
 	opts.ReadOnly, opts.Create = true, false
 	if opts.LockTimeout == 0 {
 		opts.LockTimeout = lockWait
 	}
-	return &source{opts: opts}
+	return &source{opts: opts, inline: inlineRead, log: log}
 }
 
 func (src *source) isBolt() bool { return src.opts.Backend == graph.Bolt || src.opts.Backend == "" }
@@ -91,8 +104,9 @@ func (s stamp) same(t stamp) bool {
 }
 
 // current returns the snapshot of the store as it is now, read again if the
-// file changed since the last one. busy reports that a writer holds the
-// file, so the snapshot may be older than the file: the last one read.
+// file changed since the last one. busy reports that the snapshot may be
+// older than the file: a writer holds it, or (for a store slow to read) it
+// is being read again in the background.
 func (src *source) current(ctx context.Context) (st *state, busy bool, err error) {
 	src.mu.Lock()
 	defer src.mu.Unlock()
@@ -100,9 +114,18 @@ func (src *source) current(ctx context.Context) (st *state, busy bool, err error
 	if err != nil {
 		return nil, false, err
 	}
-	if src.cur != nil && src.cur.stamp.same(now) {
+	switch {
+	case src.cur != nil && src.cur.stamp.same(now):
 		return src.cur, false, nil
+	case src.reading:
+		return src.cur, true, nil
+	case src.cur != nil && src.took > src.inline:
+		src.reading, src.busy = true, true
+		src.wg.Add(1)
+		go src.refresh(context.WithoutCancel(ctx), now)
+		return src.cur, true, nil
 	}
+	start := time.Now()
 	st, err = src.read(ctx, now)
 	switch {
 	case errors.Is(err, graph.ErrLocked) && src.cur != nil:
@@ -114,9 +137,32 @@ func (src *source) current(ctx context.Context) (st *state, busy bool, err error
 	case err != nil:
 		return nil, false, err
 	}
-	src.cur, src.busy = st, false
+	src.cur, src.busy, src.took = st, false, time.Since(start)
 	return st, false, nil
 }
+
+// refresh reads the store in the background, for a store slow to read; the
+// requests meanwhile get the snapshot they had. A failed read keeps it, and
+// is logged; the next request tries again.
+func (src *source) refresh(ctx context.Context, now stamp) {
+	defer src.wg.Done()
+	start := time.Now()
+	st, err := src.read(ctx, now)
+	src.mu.Lock()
+	defer src.mu.Unlock()
+	src.reading = false
+	switch {
+	case errors.Is(err, graph.ErrLocked):
+		// A writer has it: busy, as it stays.
+	case err != nil:
+		src.log.ErrorContext(ctx, "read the store again", slog.String("store", src.opts.Path), slog.Any("err", err))
+	default:
+		src.cur, src.busy, src.took = st, false, time.Since(start)
+	}
+}
+
+// wait waits for the background read, if one is under way.
+func (src *source) wait() { src.wg.Wait() }
 
 // read opens the store, reads the snapshot and the documents' dates, and
 // closes it.
