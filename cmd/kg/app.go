@@ -53,6 +53,7 @@ func newAppWith(e *env) *cli.App {
 			undoCommand(e),
 			verifyCommand(e),
 			exportCommand(e),
+			serveCommand(e),
 			evalCommand(e),
 		},
 		HideHelpCommand:      true,                     // helpCommand instead

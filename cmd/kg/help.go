@@ -213,6 +213,10 @@ var commandExamples = map[string][]string{
 		`kg export --format jsonl --path "Elena Park,Trade Department"`,
 	},
 	"eval": {"kg eval --gold gold.tsv"},
+	"serve": {
+		"kg serve                                   # http://127.0.0.1:8080/, the store ./kg.db",
+		"kg serve --db news.db --addr 0.0.0.0:8080 --token s3cret",
+	},
 }
 
 // completeFlags completes a command's flags when the word being completed
