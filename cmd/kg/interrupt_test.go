@@ -52,7 +52,7 @@ func TestBuildInterrupted(t *testing.T) {
 		t.Fatalf("reference build: %v\n%s", err, out)
 	}
 	took := time.Since(start)
-	want := documents(t, ref)
+	want := documents(t, graph.Options{Path: ref})
 
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
@@ -93,7 +93,7 @@ func TestBuildInterrupted(t *testing.T) {
 			t.Fatalf("round %d: does not say how far it got: %q", round, stderr.String())
 		}
 		interrupted++
-		got := documents(t, db) // opens, verifies, lists
+		got := documents(t, graph.Options{Path: db}) // opens, verifies, lists
 		if strconv.Itoa(len(got)) != m[1] {
 			t.Errorf("round %d: said %s documents, the store holds %d", round, m[1], len(got))
 		}
@@ -107,7 +107,7 @@ func TestBuildInterrupted(t *testing.T) {
 		if out, err := build(db).CombinedOutput(); err != nil || !strings.Contains(string(out), fmt.Sprintf("(%d added, 0 replaced, %d unchanged)", n-len(got), len(got))) {
 			t.Fatalf("round %d: building again: %v\n%s", round, err, out)
 		}
-		if got := documents(t, db); !slices.Equal(got, want) {
+		if got := documents(t, graph.Options{Path: db}); !slices.Equal(got, want) {
 			t.Errorf("round %d: after building again: %d documents, want %d as a full build", round, len(got), len(want))
 		}
 	}

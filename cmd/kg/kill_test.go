@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,14 +16,42 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
-// TestBuildKilled kills kg build processes (kill -9) at random moments of a
-// build of many documents, some of them changed between rounds, and checks
-// after each that the store opens, passes verify and holds only whole
-// documents; then a build that runs to its end gives the store that a build
-// from scratch gives.
+// TestBuildKilled kills kg build and kg remove processes (kill -9) at random
+// moments, on bolt and on PostgreSQL, while they write many documents, some
+// of them changed between rounds, and checks after each kill that the store
+// opens, passes verify and holds only whole documents; then a build that runs
+// to its end gives the store that a build from scratch gives. Each backend
+// gets $KG_FAULT_KILLS kills (by default 8 on bolt and 3 on PostgreSQL,
+// whose builds are slower; the README's figures are from longer runs).
 func TestBuildKilled(t *testing.T) {
 	slow(t)
-	dir := t.TempDir()
+	kills, pgKills := 8, 3
+	if v := os.Getenv("KG_FAULT_KILLS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			t.Fatalf("KG_FAULT_KILLS=%q: want a count of 1 or more", v)
+		}
+		kills, pgKills = n, n
+	}
+	t.Run("bolt", func(t *testing.T) {
+		dir := t.TempDir()
+		killBuilds(t, kills, dir, func(name string) graph.Options {
+			return graph.Options{Path: filepath.Join(dir, name+".db")}
+		})
+	})
+	t.Run("postgres", func(t *testing.T) {
+		urls := map[string]string{}
+		killBuilds(t, pgKills, t.TempDir(), func(name string) graph.Options {
+			if urls[name] == "" {
+				urls[name] = testPostgres(t)
+			}
+			return graph.Options{Backend: graph.Postgres, Path: urls[name]}
+		})
+	})
+}
+
+// killBuilds is TestBuildKilled on one backend: store names a store.
+func killBuilds(t *testing.T, kills int, dir string, store func(name string) graph.Options) {
 	bin := kgBinary(t)
 	text, err := os.ReadFile(example)
 	if err != nil {
@@ -43,8 +72,13 @@ func TestBuildKilled(t *testing.T) {
 			files = append(files, p)
 		}
 	}
-	build := func(db string) *exec.Cmd {
-		return exec.Command(bin, append([]string{"build", "--db", db}, files...)...)
+	command := func(o graph.Options, args ...string) *exec.Cmd {
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "KG_DB="+o.Path, "KG_BACKEND="+o.Backend)
+		return cmd
+	}
+	build := func(o graph.Options) *exec.Cmd {
+		return command(o, append([]string{"build"}, files...)...)
 	}
 	// reference builds the corpus from scratch and returns its documents
 	// and how long the build took.
@@ -57,7 +91,7 @@ func TestBuildKilled(t *testing.T) {
 		if r, ok := refs[version]; ok {
 			return r.docs, r.took
 		}
-		db := filepath.Join(dir, fmt.Sprintf("ref%d.db", version))
+		db := store(fmt.Sprintf("ref%d", version))
 		start := time.Now()
 		if out, err := build(db).CombinedOutput(); err != nil {
 			t.Fatalf("reference build: %v\n%s", err, out)
@@ -70,15 +104,22 @@ func TestBuildKilled(t *testing.T) {
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
 	rng := rand.New(rand.NewPCG(seed, 0))
-	db := filepath.Join(dir, "kg.db")
+	db := store("kg")
 	var want []graph.DocStats
 	killed := 0
-	for round := range 8 {
-		version := round / 3 // rounds 3 and 6 replace documents
+	for round := range kills {
+		version := round * 3 / kills // a third of the documents change twice
 		writeCorpus(version)
 		var took time.Duration
 		want, took = reference(version)
 		cmd := build(db)
+		if round%4 == 3 {
+			// a removal of every document, killed in its turn; what it
+			// removed is back for the next round, or the check below
+			// would find old documents
+			cmd = command(db, append([]string{"remove"}, files...)...)
+			want = nil
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -90,6 +131,14 @@ func TestBuildKilled(t *testing.T) {
 			killed++
 		}
 		got := documents(t, db) // opens, verifies, lists
+		if want == nil {
+			t.Logf("round %d: remove killed with %d documents left", round, len(got))
+			want, _ = reference(version)
+			if out, err := build(db).CombinedOutput(); err != nil {
+				t.Fatalf("round %d: the build after a killed remove: %v\n%s", round, err, out)
+			}
+			continue
+		}
 		current := 0
 		for _, d := range got {
 			i := slices.IndexFunc(want, func(w graph.DocStats) bool { return w.Name == d.Name })
@@ -103,6 +152,7 @@ func TestBuildKilled(t *testing.T) {
 		}
 		t.Logf("round %d (version %d): killed with %d of %d documents current, %d in all", round, version, current, len(want), len(got))
 	}
+	t.Logf("%d of %d processes killed before their end", killed, kills)
 	if killed == 0 {
 		t.Errorf("no build was killed before its end")
 	}
@@ -114,12 +164,13 @@ func TestBuildKilled(t *testing.T) {
 	}
 }
 
-// documents opens the bolt store, fails the test if it does not verify, and
+// documents opens the store, fails the test if it does not verify, and
 // returns its documents.
-func documents(t *testing.T, db string) []graph.DocStats {
+func documents(t *testing.T, o graph.Options) []graph.DocStats {
 	t.Helper()
 	ctx := context.Background()
-	s, err := graph.Open(ctx, graph.Options{Path: db, Create: true})
+	o.Create = true
+	s, err := graph.Open(ctx, o)
 	if err != nil {
 		t.Fatalf("open after kill -9: %v", err)
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/kgraph/kg/graph"
 )
 
 // TestLoadKilled kills kg load (kill -9) at random moments of the load of a
@@ -46,7 +48,7 @@ func TestLoadKilled(t *testing.T) {
 		t.Fatalf("kg load: %v\n%s", err, out)
 	}
 	took := time.Since(start)
-	wantDocs := len(documents(t, full))
+	wantDocs := len(documents(t, graph.Options{Path: full}))
 	if wantDocs != 60 {
 		t.Fatalf("the whole load has %d documents, want 60", wantDocs)
 	}
@@ -76,7 +78,7 @@ func TestLoadKilled(t *testing.T) {
 		if err != nil {
 			t.Errorf("round %d, killed after %v: kg verify: %v\n%s", round, wait, err, out)
 		}
-		if n := len(documents(t, db)); n != 1 && n != 1+wantDocs {
+		if n := len(documents(t, graph.Options{Path: db})); n != 1 && n != 1+wantDocs {
 			t.Errorf("round %d, killed after %v: %d documents, want 1 (none loaded) or %d (all)", round, wait, n, 1+wantDocs)
 		}
 	}
