@@ -18,7 +18,25 @@ const (
 	Date    = "DATE"
 	Money   = "MONEY"
 	Percent = "PERCENT"
+	// Concept is a common noun worth a node of its own ("routers", "export
+	// controls"), kept apart from named entities: the analysis commands
+	// count named entities unless asked otherwise.
+	Concept = "CONCEPT"
+	// Quantity is a number of things ("300 engineers", "15.8 mln barrels").
+	// Like Date, Money and Percent it is a value on a fact, never a node.
+	Quantity = "QUANTITY"
 )
+
+// IsValue reports whether an entity type is a value's (a date, an amount,
+// a percentage, a quantity): a fact's object of that type is a value on the
+// fact, not a node of the graph.
+func IsValue(typ string) bool {
+	switch typ {
+	case Date, Money, Percent, Quantity:
+		return true
+	}
+	return false
+}
 
 // Surface holds a fact's three spans exactly as they appear in the sentence.
 type Surface struct {

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// goldFloor is what the graph built from examples/gold scored when it was
+// last improved (kg eval --graph examples/gold). TestGoldGraphFloor fails
+// below it; raise it when the graph gets better.
+var goldFloor = struct{ nodeP, nodeR, typing, edgeP, edgeR float64 }{
+	nodeP: 0.374, nodeR: 0.771, typing: 0.444, edgeP: 0.115, edgeR: 0.232,
+}
+
+// TestGoldGraphFloor: the graph of the stories written for the test scores
+// no worse against their gold graphs than it did when the floor was set.
+func TestGoldGraphFloor(t *testing.T) {
+	out := mustRun(t, "", "eval", "--graph", filepath.Join("..", "..", "examples", "gold"), "--json")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 13 {
+		t.Fatalf("got %d scores, want 12 stories and the total", len(lines))
+	}
+	var all graphScore
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &all); err != nil {
+		t.Fatal(err)
+	}
+	if all.Story != "all" {
+		t.Fatalf("the last line is %q, want the total", all.Story)
+	}
+	t.Logf("node P %.3f R %.3f, typing %.3f, edge P %.3f R %.3f", all.NodePrecision, all.NodeRecall, all.Typing, all.EdgePrecision, all.EdgeRecall)
+	for _, c := range []struct {
+		name      string
+		got, want float64
+	}{
+		{"node precision", all.NodePrecision, goldFloor.nodeP},
+		{"node recall", all.NodeRecall, goldFloor.nodeR},
+		{"typing accuracy", all.Typing, goldFloor.typing},
+		{"edge precision", all.EdgePrecision, goldFloor.edgeP},
+		{"edge recall", all.EdgeRecall, goldFloor.edgeR},
+	} {
+		if c.got < c.want-0.0005 {
+			t.Errorf("%s: got %.3f, below the floor %.3f", c.name, c.got, c.want)
+		}
+	}
+}
+
+// TestEvalGraphErrors: a bad gold graph names its file and line; a
+// directory without gold graphs and a gold without its story are the
+// user's mistakes.
+func TestEvalGraphErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, errOut, code := run(t, "", "eval", "--graph", dir); code != 2 || !strings.Contains(errOut, "no gold graphs") {
+		t.Errorf("empty directory: got exit %d, %q", code, errOut)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.gold"), []byte("node | A | ORG\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := run(t, "", "eval", "--graph", dir); code != 2 || !strings.Contains(errOut, "a.txt") {
+		t.Errorf("no story: got exit %d, %q", code, errOut)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.gold"), []byte("node | A | ORG\nedge | A | like | B\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, errOut, code := run(t, "", "eval", "--graph", dir); code != 2 || !strings.Contains(errOut, "a.gold:2:") {
+		t.Errorf("bad gold: got exit %d, %q", code, errOut)
+	}
+	if _, _, code := run(t, "", "eval", "--graph", dir, "--gold", "x.tsv"); code != 2 {
+		t.Errorf("--graph with --gold: got exit %d, want 2", code)
+	}
+}
