@@ -226,6 +226,15 @@ type node struct{ id, name, typ string }
 // object, in that order, its relation is one of the gold edge's forms, and
 // its negation is the gold's.
 func (g *Graph) Score(facts []schema.Fact) Counts {
+	c, _ := g.Compare(facts)
+	return c
+}
+
+// Compare is [Graph.Score] that also says, a line each, which predicted
+// nodes and edges were right ("ok"), wrong ("wrong", "duplicate") and which
+// gold ones were missed ("missed"), in that order.
+func (g *Graph) Compare(facts []schema.Fact) (Counts, []string) {
+	var lines []string
 	index := map[string]int{} // folded name or alias -> gold node
 	for i, n := range g.Nodes {
 		for _, s := range append([]string{n.Name}, n.Aliases...) {
@@ -236,7 +245,9 @@ func (g *Graph) Score(facts []schema.Fact) Counts {
 	}
 	var nodes []node
 	seen := map[string]bool{}
+	names := map[string]string{}
 	add := func(id, name, typ string) {
+		names[id] = name
 		if !seen[id] {
 			seen[id] = true
 			nodes = append(nodes, node{id, name, typ})
@@ -278,13 +289,16 @@ func (g *Graph) Score(facts []schema.Fact) Counts {
 		}
 		i, ok := index[key(n.name)]
 		if !ok {
+			lines = append(lines, fmt.Sprintf("wrong      node %s (%s)", n.name, n.typ))
 			continue
 		}
 		goldOf[n.id] = i
 		if taken[i] {
 			c.Duplicates++
+			lines = append(lines, fmt.Sprintf("duplicate  node %s (%s) of %s", n.name, n.typ, g.Nodes[i].Name))
 			continue
 		}
+		lines = append(lines, fmt.Sprintf("ok         node %s (%s, gold %s)", n.name, n.typ, g.Nodes[i].Type))
 		taken[i] = true
 		c.NodesRight++
 		c.GoldNodesFound++
@@ -306,7 +320,9 @@ func (g *Graph) Score(facts []schema.Fact) Counts {
 	for _, e := range edges {
 		s, ok1 := goldOf[e.s]
 		o, ok2 := goldOf[e.o]
+		text := fmt.Sprintf("edge %s -[%s%s]-> %s", names[e.s], not(e.neg), e.r, names[e.o])
 		if !ok1 || !ok2 {
+			lines = append(lines, "wrong      "+text)
 			continue
 		}
 		right := false
@@ -323,12 +339,30 @@ func (g *Graph) Score(facts []schema.Fact) Counts {
 		}
 		if right {
 			c.EdgesRight++
+			lines = append(lines, "ok         "+text)
+		} else {
+			lines = append(lines, "wrong      "+text)
 		}
 	}
-	for _, f := range found {
+	for i, n := range g.Nodes {
+		if !taken[i] {
+			lines = append(lines, fmt.Sprintf("missed     node %s (%s)", n.Name, n.Type))
+		}
+	}
+	for j, f := range found {
 		if f {
 			c.GoldEdgesFound++
+		} else {
+			e := g.Edges[j]
+			lines = append(lines, fmt.Sprintf("missed     edge %s -[%s%s]-> %s", e.Subject, not(e.Negated), strings.Join(e.Relations, "; "), e.Object))
 		}
 	}
-	return c
+	return c, lines
+}
+
+func not(negated bool) string {
+	if negated {
+		return "not "
+	}
+	return ""
 }

@@ -85,6 +85,11 @@ type Fact struct {
 	// Args are the fact's other prepositional arguments, as written ("for
 	// violating a settlement").
 	Args []string `json:"args,omitempty"`
+	// Values are the amounts, percentages and quantities the fact states of
+	// its object, which are values on the fact and not nodes: "Keller will
+	// own 60 percent of Norkel Systems" gives Keller - own - Norkel Systems
+	// with the value "60 percent" (PERCENT).
+	Values []Value `json:"values,omitempty"`
 
 	Doc           string `json:"doc"`
 	SentenceIndex int    `json:"sentence_index"`
@@ -99,6 +104,13 @@ type Fact struct {
 	// or description resolved to an entity named before, a clause).
 	SubjectAlias string `json:"subject_alias,omitempty"`
 	ObjectAlias  string `json:"object_alias,omitempty"`
+}
+
+// Value is an amount, a percentage, a date or a quantity as written, with
+// its type (MONEY, PERCENT, DATE, QUANTITY).
+type Value struct {
+	Text string `json:"text"`
+	Type string `json:"type"`
 }
 
 // RelationID returns the IRI of the fact's relation.

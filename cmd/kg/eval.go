@@ -14,10 +14,11 @@ import (
 )
 
 type evalOptions struct {
-	gold   string
-	graph  string // a directory of stories and their gold graphs: score the graph, not tuples
-	pred   string // empty: run the extractor on the gold's sentences
-	asJSON bool
+	gold    string
+	graph   string // a directory of stories and their gold graphs: score the graph, not tuples
+	verbose bool   // with graph: each node and edge, right, wrong or missed
+	pred    string // empty: run the extractor on the gold's sentences
+	asJSON  bool
 }
 
 func evalCommand(e *env) *cli.Command {
@@ -29,6 +30,7 @@ func evalCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "gold", Usage: "gold tuples: `FILE` of sentence<TAB>relation<TAB>arg1<TAB>arg2..."},
 			&cli.StringFlag{Name: "graph", Usage: "score the graph built from each story `DIR`/NAME.txt against its gold graph NAME.gold"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "with --graph: list each node and edge, right, wrong or missed"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() > 1 {
@@ -38,7 +40,7 @@ func evalCommand(e *env) *cli.Command {
 				if c.String("gold") != "" || c.Args().Len() > 0 {
 					return usageError{fmt.Errorf("eval: --graph takes no --gold and no predictions file")}
 				}
-				return runEvalGraph(c.Context, e, evalOptions{graph: c.String("graph"), asJSON: c.Bool("json")})
+				return runEvalGraph(c.Context, e, evalOptions{graph: c.String("graph"), asJSON: c.Bool("json"), verbose: c.Bool("verbose")})
 			}
 			if c.String("gold") == "" {
 				// Checked here, not by cli's Required, whose error is no usage error.

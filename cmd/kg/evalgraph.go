@@ -16,7 +16,8 @@ import (
 
 // graphScore is one story's score, or all stories' (Story "all").
 type graphScore struct {
-	Story string `json:"story"`
+	Story string   `json:"story"`
+	Lines []string `json:"lines,omitempty"` // with --verbose: each node and edge, right, wrong or missed
 	gold.Counts
 	gold.Figures
 }
@@ -25,7 +26,7 @@ type graphScore struct {
 // would (extraction, then resolution) and scores it against the story's gold
 // graph: every NAME.gold with its NAME.txt.
 func runEvalGraph(ctx context.Context, e *env, opts evalOptions) error {
-	scores, err := scoreGraphs(ctx, e, opts.graph)
+	scores, err := scoreGraphs(ctx, e, opts.graph, opts.verbose)
 	if err != nil {
 		return err
 	}
@@ -37,6 +38,15 @@ func runEvalGraph(ctx context.Context, e *env, opts evalOptions) error {
 			}
 		}
 		return nil
+	}
+	if opts.verbose {
+		for _, s := range scores {
+			for _, l := range s.Lines {
+				if _, err := fmt.Fprintf(e.stdout, "%s  %s\n", s.Story, l); err != nil {
+					return err
+				}
+			}
+		}
 	}
 	t := newTable(e.stdout)
 	t.row("story", "nodes", "node P", "node R", "named P", "named R", "typing", "edges", "edge P", "edge R")
@@ -51,7 +61,7 @@ func f3(x float64) string { return fmt.Sprintf("%.3f", x) }
 
 // scoreGraphs scores each story of dir, in name order, and all of them
 // together last.
-func scoreGraphs(ctx context.Context, e *env, dir string) ([]graphScore, error) {
+func scoreGraphs(ctx context.Context, e *env, dir string, verbose bool) ([]graphScore, error) {
 	golds, err := filepath.Glob(filepath.Join(dir, "*.gold"))
 	if err != nil {
 		return nil, usageError{err}
@@ -81,9 +91,12 @@ func scoreGraphs(ctx context.Context, e *env, dir string) ([]graphScore, error) 
 		}
 		facts := m.Facts(story, string(text), extract.Options{})
 		facts = resolve.Document(facts, resolve.Options{})
-		c := g.Score(facts)
+		c, lines := g.Compare(facts)
+		if !verbose {
+			lines = nil
+		}
 		all.Add(c)
-		out = append(out, graphScore{Story: strings.TrimSuffix(filepath.Base(path), ".gold"), Counts: c, Figures: c.Figures()})
+		out = append(out, graphScore{Story: strings.TrimSuffix(filepath.Base(path), ".gold"), Lines: lines, Counts: c, Figures: c.Figures()})
 	}
 	out = append(out, graphScore{Story: "all", Counts: all, Figures: all.Figures()})
 	return out, nil
