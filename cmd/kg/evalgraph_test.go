@@ -71,3 +71,19 @@ func TestEvalGraphErrors(t *testing.T) {
 		t.Errorf("--graph with --gold: got exit %d, want 2", code)
 	}
 }
+
+// TestValuesStored: an amount of a thing is a value on the fact, stored on
+// its evidence, not a node (issue 12's node policy).
+func TestValuesStored(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	mustRun(t, "", "build", "--db", db, filepath.Join("..", "..", "examples", "gold", "07-robot-venture.txt"))
+	out := mustRun(t, "", "query", "--db", db, `g.V().Has("<kg:value>", "PERCENT 60 percent").Out("<kg:object>").Out("<kg:name>").All()`)
+	if !strings.Contains(out, `"Norkel Systems"`) {
+		t.Errorf("no fact of Norkel Systems with the value 60 percent: %s", out)
+	}
+	for _, e := range entityList(t, "--db", db) {
+		if strings.ContainsAny(e.Name, "0123456789") {
+			t.Errorf("%q is a node", e.Name)
+		}
+	}
+}
