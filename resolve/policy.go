@@ -121,6 +121,8 @@ func kind(name, surface, typ string, initial bool) string {
 	switch {
 	case genericNouns[head] || peopleNouns[head] || roleHeads[head]:
 		return "none"
+	case strings.Contains(low, "'s "):
+		return "none" // "China's national security": a description of a named thing
 	case sw == "the" || sw == "these" || sw == "those":
 		return "described" // "the routers": the routers named before, or nothing
 	case determiners[sw] || strings.HasSuffix(sw, "'s") || strings.Contains(low, "'s "):
