@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -85,5 +86,30 @@ func TestValuesStored(t *testing.T) {
 		if strings.ContainsAny(e.Name, "0123456789") {
 			t.Errorf("%q is a node", e.Name)
 		}
+	}
+}
+
+// TestJoinSplit: a short name that resolution joined to the full name is
+// the full name's alias in kg entities, and kg split undoes the join.
+func TestJoinSplit(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	mustRun(t, "", "build", "--db", db, filepath.Join("..", "..", "examples", "gold", "02-dairy-merger.txt"))
+	has := func(name string) (graphEntity bool, aliases []string) {
+		for _, e := range entityList(t, "--db", db) {
+			if e.Name == name {
+				return true, e.Aliases
+			}
+		}
+		return false, nil
+	}
+	if ok, aliases := has("Halvorsen Foods Inc"); !ok || !slices.Contains(aliases, "Halvorsen") {
+		t.Fatalf("Halvorsen Foods Inc: found %v, aliases %q; want the alias Halvorsen", ok, aliases)
+	}
+	if ok, _ := has("Halvorsen"); ok {
+		t.Errorf("Halvorsen is a node of its own before the split")
+	}
+	mustRun(t, "", "split", "--db", db, "Halvorsen Foods Inc", "Halvorsen")
+	if ok, _ := has("Halvorsen"); !ok {
+		t.Errorf("no Halvorsen after kg split")
 	}
 }
