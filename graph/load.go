@@ -261,6 +261,11 @@ func loadCorrected(docs []string, facts []schema.Fact, orig []extracted) ([]quad
 				qs.add(id, iri(schema.WhenISO), quad.String(f.TimeISO), nil)
 			}
 		}
+		// A value on the fact (issue 12's node policy): its type, a space,
+		// the value as written.
+		for _, v := range f.Values {
+			qs.add(id, iri(schema.FactValue), quad.String(v.Type+" "+v.Text), nil)
+		}
 		// Aliases live on the evidence, not the entity: they go with the
 		// sentence that wrote them, so removing or replacing a document
 		// takes exactly its own aliases and keeps every other document's.

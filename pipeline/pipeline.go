@@ -8,6 +8,7 @@ import (
 
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/ingest"
+	"github.com/kgraph/kg/resolve"
 )
 
 // Options configures [Run]. The zero value uses every core.
@@ -102,6 +103,7 @@ func Run(ctx context.Context, m *extract.Model, src Source, sink func(context.Co
 				xo := opts.Extract
 				xo.Date = j.doc.Date // a JSON Lines document's own date anchors its times
 				r := Result{Doc: j.doc, Result: m.Extract(j.doc.Name, j.doc.Text, xo)}
+				r.Facts = resolve.Document(r.Facts, resolve.Options{})
 				if opts.Encode != nil {
 					var err error
 					if r.Encoded, err = opts.Encode(&r); err != nil {

@@ -18,7 +18,25 @@ const (
 	Date    = "DATE"
 	Money   = "MONEY"
 	Percent = "PERCENT"
+	// Concept is a common noun worth a node of its own ("routers", "export
+	// controls"), kept apart from named entities: the analysis commands
+	// count named entities unless asked otherwise.
+	Concept = "CONCEPT"
+	// Quantity is a number of things ("300 engineers", "15.8 mln barrels").
+	// Like Date, Money and Percent it is a value on a fact, never a node.
+	Quantity = "QUANTITY"
 )
+
+// IsValue reports whether an entity type is a value's (a date, an amount,
+// a percentage, a quantity): a fact's object of that type is a value on the
+// fact, not a node of the graph.
+func IsValue(typ string) bool {
+	switch typ {
+	case Date, Money, Percent, Quantity:
+		return true
+	}
+	return false
+}
 
 // Surface holds a fact's three spans exactly as they appear in the sentence.
 type Surface struct {
@@ -67,6 +85,11 @@ type Fact struct {
 	// Args are the fact's other prepositional arguments, as written ("for
 	// violating a settlement").
 	Args []string `json:"args,omitempty"`
+	// Values are the amounts, percentages and quantities the fact states of
+	// its object, which are values on the fact and not nodes: "Keller will
+	// own 60 percent of Norkel Systems" gives Keller - own - Norkel Systems
+	// with the value "60 percent" (PERCENT).
+	Values []Value `json:"values,omitempty"`
 
 	Doc           string `json:"doc"`
 	SentenceIndex int    `json:"sentence_index"`
@@ -81,6 +104,13 @@ type Fact struct {
 	// or description resolved to an entity named before, a clause).
 	SubjectAlias string `json:"subject_alias,omitempty"`
 	ObjectAlias  string `json:"object_alias,omitempty"`
+}
+
+// Value is an amount, a percentage, a date or a quantity as written, with
+// its type (MONEY, PERCENT, DATE, QUANTITY).
+type Value struct {
+	Text string `json:"text"`
+	Type string `json:"type"`
 }
 
 // RelationID returns the IRI of the fact's relation.

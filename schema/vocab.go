@@ -38,6 +38,7 @@ const (
 	End           = Prefix + "end"            // evidence: the byte after the sentence's last
 	When          = Prefix + "when"           // evidence: when the sentence says the fact happened, as written ("on Tuesday")
 	WhenISO       = Prefix + "when_iso"       // evidence: when, as an ISO 8601 day, month or year resolved against the document's date ("2018-05-13")
+	FactValue     = Prefix + "value"          // evidence: an amount, percentage or quantity the fact states of its object, with its type ("PERCENT 60 percent")
 	SubjectAlias  = Prefix + "subject_alias"  // evidence: the subject's name as the sentence writes it ("President Trump")
 	ObjectAlias   = Prefix + "object_alias"   // evidence: the object's name as the sentence writes it ("Commerce")
 	SubjectName   = Prefix + "subject_name"   // evidence: the subject's name as extracted, where a correction applies to it

@@ -12,18 +12,19 @@ import (
 )
 
 type communitiesOptions struct {
-	store  graph.Options
-	period graph.Period // the facts an analysis reads
-	seed   uint64
-	limit  int // 0 for all
-	asJSON bool
+	store    graph.Options
+	period   graph.Period // the facts an analysis reads
+	seed     uint64
+	limit    int // 0 for all
+	asJSON   bool
+	concepts bool // count CONCEPT entities too
 }
 
 func communitiesCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "communities",
 		Usage: "split the entities into clusters of closely connected ones",
-		Flags: append(append(storeFlags(), periodFlags()...),
+		Flags: append(append(storeFlags(), periodFlags()...), conceptsFlag,
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "the seed of the search; the same seed gives the same clusters"},
 			&cli.IntFlag{Name: "n", Usage: "print the `N` largest (0 for all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one community a line"}),
@@ -33,7 +34,7 @@ func communitiesCommand(e *env) *cli.Command {
 				return err
 			}
 			return runCommunities(c.Context, e, communitiesOptions{store: readStoreOptions(c), period: period, seed: c.Uint64("seed"),
-				limit: c.Int("n"), asJSON: c.Bool("json")})
+				limit: c.Int("n"), asJSON: c.Bool("json"), concepts: c.Bool("concepts")})
 		},
 	}
 }
@@ -44,7 +45,7 @@ func runCommunities(ctx context.Context, e *env, opts communitiesOptions) error 
 	if opts.limit < 0 {
 		return usageError{fmt.Errorf("communities: negative -n %d", opts.limit)}
 	}
-	g, err := analysis(ctx, opts.store, opts.period)
+	g, err := analysisOf(ctx, opts.store, opts.period, opts.concepts)
 	if err != nil {
 		return err
 	}

@@ -105,7 +105,7 @@ func TestShortNamesAcrossDocuments(t *testing.T) {
 	db, a, b := filepath.Join(dir, "kg.db"), filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
 	for p, text := range map[string]string{
 		a: "Secretary Thomas Reid visited Oman. Maria Lopez and Carlos Lopez met him there.\n",
-		b: "Reid criticized the ministry. Lopez praised the ministry.\n",
+		b: "Reid criticized the Trade Ministry. Lopez praised the Trade Ministry.\n",
 	} {
 		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 			t.Fatal(err)

@@ -14,29 +14,39 @@ import (
 )
 
 type evalOptions struct {
-	gold   string
-	pred   string // empty: run the extractor on the gold's sentences
-	asJSON bool
-	parse  bool // the clause rules over the parser's trees
+	gold    string
+	graph   string // a directory of stories and their gold graphs: score the graph, not tuples
+	verbose bool   // with graph: each node and edge, right, wrong or missed
+	pred    string // empty: run the extractor on the gold's sentences
+	asJSON  bool
+	parse   bool // the clause rules over the parser's trees
 }
 
 func evalCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:      "eval",
-		Usage:     "score extractions against CaRB-style gold tuples (kg's own, or a file of predictions)",
+		Usage:     "score extractions against CaRB-style gold tuples (kg's own, or a file of predictions), or the graph against gold graphs",
 		ArgsUsage: "[PRED.tsv]",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "gold", Usage: "gold tuples: `FILE` of sentence<TAB>relation<TAB>arg1<TAB>arg2..."},
+			&cli.StringFlag{Name: "graph", Usage: "score the graph built from each story `DIR`/NAME.txt against its gold graph NAME.gold"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON"},
 			&cli.BoolFlag{Name: "parse", Usage: "score the clause rules over the parser's trees (see kg extract --parse)"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "with --graph: list each node and edge, right, wrong or missed"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.Args().Len() > 1 {
 				return usageError{fmt.Errorf("want at most one predictions file")}
 			}
+			if c.String("graph") != "" {
+				if c.String("gold") != "" || c.Args().Len() > 0 {
+					return usageError{fmt.Errorf("eval: --graph takes no --gold and no predictions file")}
+				}
+				return runEvalGraph(c.Context, e, evalOptions{graph: c.String("graph"), asJSON: c.Bool("json"), verbose: c.Bool("verbose"), parse: c.Bool("parse")})
+			}
 			if c.String("gold") == "" {
 				// Checked here, not by cli's Required, whose error is no usage error.
-				return usageError{fmt.Errorf("eval: --gold FILE is required")}
+				return usageError{fmt.Errorf("eval: --gold FILE or --graph DIR is required")}
 			}
 			return runEval(c.Context, e, evalOptions{gold: c.String("gold"), pred: c.Args().First(), asJSON: c.Bool("json"), parse: c.Bool("parse")})
 		},

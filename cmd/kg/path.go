@@ -18,6 +18,7 @@ type pathOptions struct {
 	maxHops  int
 	k        int
 	asJSON   bool
+	concepts bool // count CONCEPT entities too
 }
 
 func pathCommand(e *env) *cli.Command {
@@ -25,7 +26,7 @@ func pathCommand(e *env) *cli.Command {
 		Name:      "path",
 		Usage:     "show how two entities are connected, hop by hop, with the sentences behind each fact",
 		ArgsUsage: "A B",
-		Flags: append(append(storeFlags(), periodFlags()...),
+		Flags: append(append(storeFlags(), periodFlags()...), conceptsFlag,
 			&cli.IntFlag{Name: "max-hops", Value: 4, Usage: "the longest connection to look for, in facts"},
 			&cli.IntFlag{Name: "k", Value: 3, Usage: "how many of the shortest connections to show"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one connection a line (none when there is none)"}),
@@ -38,7 +39,7 @@ func pathCommand(e *env) *cli.Command {
 				return usageError{fmt.Errorf("path: want two entity names, got %s", plural(c.NArg(), "argument"))}
 			}
 			return runPath(c.Context, e, pathOptions{store: readStoreOptions(c), period: period, from: c.Args().Get(0),
-				to: c.Args().Get(1), maxHops: c.Int("max-hops"), k: c.Int("k"), asJSON: c.Bool("json")})
+				to: c.Args().Get(1), maxHops: c.Int("max-hops"), k: c.Int("k"), asJSON: c.Bool("json"), concepts: c.Bool("concepts")})
 		},
 	}
 }
@@ -52,7 +53,7 @@ func runPath(ctx context.Context, e *env, opts pathOptions) error {
 	if opts.k < 1 {
 		return usageError{fmt.Errorf("path: -k must be 1 or more, got %d", opts.k)}
 	}
-	g, err := analysis(ctx, opts.store, opts.period)
+	g, err := analysisOf(ctx, opts.store, opts.period, opts.concepts)
 	if err != nil {
 		return err
 	}

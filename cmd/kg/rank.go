@@ -14,19 +14,20 @@ import (
 )
 
 type rankOptions struct {
-	store  graph.Options
-	period graph.Period // the facts an analysis reads
-	by     string
-	typ    string
-	limit  int // 0 for all
-	asJSON bool
+	store    graph.Options
+	period   graph.Period // the facts an analysis reads
+	by       string
+	typ      string
+	limit    int // 0 for all
+	asJSON   bool
+	concepts bool // count CONCEPT entities too
 }
 
 func rankCommand(e *env) *cli.Command {
 	return &cli.Command{
 		Name:  "rank",
 		Usage: "rank the entities by how central they are: the key players",
-		Flags: append(append(storeFlags(), periodFlags()...),
+		Flags: append(append(storeFlags(), periodFlags()...), conceptsFlag,
 			&cli.StringFlag{Name: "by", Value: analyze.Degree, Usage: strings.Join(analyze.Measures, ", ")},
 			&cli.StringFlag{Name: "type", Usage: "only entities of this type (PERSON, ORG, GPE, ...)"},
 			&cli.IntFlag{Name: "n", Value: 20, Usage: "print the first `N` (0 for all)"},
@@ -37,7 +38,7 @@ func rankCommand(e *env) *cli.Command {
 				return err
 			}
 			return runRank(c.Context, e, rankOptions{store: readStoreOptions(c), period: period, by: c.String("by"),
-				typ: c.String("type"), limit: c.Int("n"), asJSON: c.Bool("json")})
+				typ: c.String("type"), limit: c.Int("n"), asJSON: c.Bool("json"), concepts: c.Bool("concepts")})
 		},
 	}
 }
@@ -50,7 +51,7 @@ func runRank(ctx context.Context, e *env, opts rankOptions) error {
 	if opts.limit < 0 {
 		return usageError{fmt.Errorf("rank: negative -n %d", opts.limit)}
 	}
-	g, err := analysis(ctx, opts.store, opts.period)
+	g, err := analysisOf(ctx, opts.store, opts.period, opts.concepts)
 	if err != nil {
 		return err
 	}

@@ -12,12 +12,24 @@ import (
 
 	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // analysis opens the store, reads its whole fact graph (the facts of the
 // period, when one is given) and closes it: the analysis commands then work
 // in memory.
 func analysis(ctx context.Context, opts graph.Options, period graph.Period) (*analyze.Graph, error) {
+	return analysisOf(ctx, opts, period, true)
+}
+
+// conceptsFlag asks an analysis to count the common-noun concepts as well
+// as the named entities (issue 12's node policy).
+var conceptsFlag = &cli.BoolFlag{Name: "concepts", Usage: "count common-noun concepts (type CONCEPT) too, not only named entities"}
+
+// analysisOf is analysis that, without concepts, leaves out the entities
+// of type CONCEPT and their facts: the key players, clusters and
+// connections are named entities'.
+func analysisOf(ctx context.Context, opts graph.Options, period graph.Period, concepts bool) (*analyze.Graph, error) {
 	s, err := graph.Open(ctx, opts)
 	if err != nil {
 		return nil, err
@@ -33,7 +45,29 @@ func analysis(ctx context.Context, opts graph.Options, period graph.Period) (*an
 	if err := s.Close(); err != nil {
 		return nil, err
 	}
+	if !concepts {
+		snap = namedOnly(snap)
+	}
 	return analyze.New(snap), nil
+}
+
+// namedOnly returns the snapshot without its concepts and their facts.
+func namedOnly(snap *graph.Snapshot) *graph.Snapshot {
+	out := &graph.Snapshot{Entities: make([]graph.EntityInfo, 0, len(snap.Entities)), Facts: make([]graph.Fact, 0, len(snap.Facts))}
+	drop := map[string]bool{}
+	for _, e := range snap.Entities {
+		if e.Type == schema.Concept {
+			drop[e.ID] = true
+			continue
+		}
+		out.Entities = append(out.Entities, e)
+	}
+	for _, f := range snap.Facts {
+		if !drop[f.Subject] && !drop[f.Object] {
+			out.Facts = append(out.Facts, f)
+		}
+	}
+	return out
 }
 
 // within returns the snapshot's facts of the period, each sentence dated by

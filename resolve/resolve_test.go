@@ -1,0 +1,140 @@
+package resolve
+
+import (
+	"testing"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// f builds a fact of sentence s whose arguments are entities (empty type:
+// untyped), as extraction gives them.
+func f(s int, subj, st, rel, obj, ot string) schema.Fact {
+	x := schema.Fact{Subject: subj, SubjectType: st, Relation: rel, Object: obj, ObjectType: ot, SentenceIndex: s,
+		Text: schema.Surface{Subject: subj, Relation: rel, Object: obj}, SubjectAlias: subj, ObjectAlias: obj}
+	x.SubjectID, x.ObjectID = schema.EntityID(subj), schema.EntityID(obj)
+	return x
+}
+
+// implied is an apposition: a fact with no verb of its own.
+func implied(x schema.Fact) schema.Fact { x.Text.Relation = ""; return x }
+
+// title is a title given a person ("Commerce Secretary Wilbur Ross"), which
+// extraction gives as a fact whose object is no entity.
+func title(x schema.Fact) schema.Fact { x = implied(x); x.ObjectID = ""; return x }
+
+// its writes a fact's subject after "Its", as in "Its chairman, Robert Ainsley".
+func its(x schema.Fact) schema.Fact { x.Text.Subject = "Its " + x.Text.Subject; return x }
+
+// edges returns the facts the graph keeps, as "subject (type) - relation - object (type)".
+func edges(facts []schema.Fact) map[string]bool {
+	out := map[string]bool{}
+	for _, x := range facts {
+		if x.SubjectID != "" && x.ObjectID != "" {
+			out[x.Subject+" ("+x.SubjectType+") - "+x.Relation+" - "+x.Object+" ("+x.ObjectType+")"] = true
+		}
+	}
+	return out
+}
+
+func TestDocument(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		facts []schema.Fact
+		want  []string // edges that must be kept
+		not   []string // edges that must not
+	}{
+		{
+			name:  "amounts and generic nouns are no nodes",
+			facts: []schema.Fact{f(0, "ZTE", "ORG", "pay", "$1.19 billion", "MONEY"), f(1, "Beijing", "GPE", "respond in", "kind", ""), f(2, "two people", "", "brief on", "discussion", "")},
+			not:   []string{"ZTE (ORG) - pay - $1.19 billion (MONEY)", "Beijing (GPE) - respond in - kind ()"},
+		},
+		{
+			name:  "a term is a concept",
+			facts: []schema.Fact{f(0, "Arden Aerospace Corp", "", "make", "radar systems", "")},
+			want:  []string{"Arden Aerospace Corp (ORG) - make - radar systems (CONCEPT)"},
+		},
+		{
+			name:  "an amount of a thing is a value on the fact",
+			facts: []schema.Fact{f(0, "Keller Automotive GmbH", "", "own", "60 percent of Norkel Systems", "PERCENT")},
+			want:  []string{"Keller Automotive GmbH (ORG) - own - Norkel Systems (ORG)"},
+		},
+		{
+			name: "a title with its body",
+			facts: []schema.Fact{f(0, "Commerce Department", "ORG", "penalize", "ZTE", "ORG"),
+				title(f(1, "Wilbur Ross", "PERSON", "be", "Commerce Secretary", ""))},
+			want: []string{"Wilbur Ross (PERSON) - secretary of - Commerce Department (ORG)"},
+		},
+		{
+			name:  "a title of a body",
+			facts: []schema.Fact{title(f(0, "Daniel Yergin", "", "be", "director of Cambridge Energy Research Associates", ""))},
+			want:  []string{"Daniel Yergin (PERSON) - director of - Cambridge Energy Research Associates (ORG)"},
+		},
+		{
+			name:  "a person of a firm",
+			facts: []schema.Fact{f(0, "Mlotok of Salomon Brothers", "", "say", "prices", "")},
+			want:  []string{"Mlotok (PERSON) - work for - Salomon Brothers (ORG)"},
+		},
+		{
+			name: "its title",
+			facts: []schema.Fact{f(0, "Castlegate Bank", "ORG", "fine", "Holloway Bank", "ORG"),
+				its(implied(f(1, "chairman", "", "be", "Robert Ainsley", "")))},
+			want: []string{"Robert Ainsley (PERSON) - chairman of - Castlegate Bank (ORG)"},
+		},
+		{
+			name: "short forms and abbreviations join the full name",
+			facts: []schema.Fact{f(0, "Halvorsen Foods Inc", "", "buy", "Pine Ridge Dairy Co", ""),
+				f(1, "Pine Ridge", "", "hire", "Meridian Health Partners Inc", ""), f(2, "MHP", "ORG", "advise", "Halvorsen", "")},
+			want: []string{"Pine Ridge Dairy Co (ORG) - hire - Meridian Health Partners Inc (ORG)",
+				"Meridian Health Partners Inc (ORG) - advise - Halvorsen Foods Inc (ORG)"},
+			not: []string{"Pine Ridge () - hire - Meridian Health Partners Inc (ORG)"},
+		},
+		{
+			name:  "a short form that fits two names stays",
+			facts: []schema.Fact{f(0, "Pine Ridge Dairy Co", "", "sue", "Pine Ridge Bank", ""), f(1, "Pine Ridge", "", "hire", "Alder Systems", "")},
+			not:   []string{"Pine Ridge Dairy Co (ORG) - hire - Alder Systems (ORG)", "Pine Ridge Bank (ORG) - hire - Alder Systems (ORG)"},
+		},
+		{
+			name:  "a name given by itself: based in",
+			facts: []schema.Fact{implied(f(0, "Volkov Shipping", "", "be", "Cyprus-based tanker operator", ""))},
+			want:  []string{"Volkov Shipping (ORG) - be based in - Cyprus (GPE)"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := edges(Document(tc.facts, Options{}))
+			for _, w := range tc.want {
+				if !got[w] {
+					t.Errorf("no %q in %v", w, got)
+				}
+			}
+			for _, w := range tc.not {
+				if got[w] {
+					t.Errorf("%q in %v", w, got)
+				}
+			}
+		})
+	}
+}
+
+// TestJoinAlias: a join keeps the name as written as the fact's alias, so
+// that kg entities shows it and kg split can undo it.
+func TestJoinAlias(t *testing.T) {
+	out := Document([]schema.Fact{f(0, "Xi Jinping", "PERSON", "lead", "China", "GPE"), f(1, "Xi", "", "meet", "Donald Trump", "PERSON")}, Options{})
+	for _, x := range out {
+		if x.SentenceIndex == 1 && (x.Subject != "Xi Jinping" || x.SubjectAlias != "Xi") {
+			t.Errorf("got %q (alias %q), want Xi Jinping (alias Xi)", x.Subject, x.SubjectAlias)
+		}
+	}
+}
+
+func FuzzDocument(fz *testing.F) {
+	fz.Add("Mlotok of Salomon Brothers", "be", "its chief executive of the firm")
+	fz.Add("SEC spokeswoman", "be", "'s")
+	fz.Fuzz(func(t *testing.T, subj, rel, obj string) {
+		facts := []schema.Fact{f(0, subj, "", rel, obj, ""), implied(f(0, obj, "", "be", subj, ""))}
+		for _, x := range Document(facts, Options{}) {
+			if x.SubjectID != "" && x.SubjectID != schema.EntityID(x.Subject) || x.ObjectID != "" && x.ObjectID != schema.EntityID(x.Object) {
+				t.Errorf("an ID that is not its name's: %+v", x)
+			}
+		}
+	})
+}
