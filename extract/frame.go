@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/kgraph/kg/schema"
 )
@@ -39,6 +40,46 @@ var (
 	promo       = regexp.MustCompile(`\[[A-Z][A-Z'.&-]+(?:\s+[A-Z][A-Z'.&-]+)*\s*:[^\]\n]{0,300}\]`)
 	promoMarker = regexp.MustCompile(`^\s*(?:[A-Z] Section on \S+|Page \S+)?\s*$`)
 )
+
+// releaseMarker is the line a press release opens with.
+var releaseMarker = regexp.MustCompile(`^\s*(?i:(?:news|press|media)\s+release|for\s+immediate\s+release)\s*:?\s*$`)
+
+// headline reports a line that reads as a title: a few words, most of them
+// capitalised, and no sentence's final punctuation.
+func headline(line string) bool {
+	words := strings.Fields(line)
+	if len(words) == 0 || len(words) > 20 || strings.ContainsAny(line[len(strings.TrimRight(line, " \t"))-1:], ".!?\"'") {
+		return false
+	}
+	caps := 0
+	for _, w := range words {
+		if r := []rune(w)[0]; unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	return caps*3 >= len(words)*2
+}
+
+// opensStory reports whether the first line of lines that is not blank is
+// a byline or a dateline: what makes the line before it a headline.
+func opensStory(text string, lines []span) bool {
+	for _, l := range lines {
+		line := text[l.Start:l.End]
+		if blank(line) {
+			continue
+		}
+		if byline.MatchString(line) {
+			return true
+		}
+		m := dateline.FindStringSubmatchIndex(line)
+		if m == nil {
+			return false
+		}
+		first, _, _ := strings.Cut(line[m[2]:m[3]], ",")
+		return first == strings.ToUpper(first)
+	}
+	return false
+}
 
 // ReadFrame finds a document's frame. It is conservative: a line is frame
 // only in the shapes above and where they stand (a header at the start, a
@@ -89,11 +130,23 @@ func ReadFrame(text string) Frame {
 		}
 		f.cut = append(f.cut, l)
 	}
-	// A byline and a dateline open the story.
+	// A byline and a dateline open the story; a press release's marker and
+	// a headline may stand before them.
 	for ; i < len(lines); i++ {
 		l := lines[i]
 		line := text[l.Start:l.End]
 		if blank(line) {
+			continue
+		}
+		if releaseMarker.MatchString(line) {
+			f.cut = append(f.cut, l)
+			continue
+		}
+		if headline(line) && opensStory(text, lines[i+1:]) {
+			if f.Title == "" {
+				f.Title = strings.TrimSpace(line)
+			}
+			f.cut = append(f.cut, l)
 			continue
 		}
 		if m := byline.FindStringSubmatch(line); m != nil && len(strings.Fields(m[1])) <= 8 {

@@ -53,6 +53,18 @@ func TestReadFrame(t *testing.T) {
 			story: "Harbor Networks - the router maker - cut 300 jobs.",
 		},
 		{
+			name: "press release: marker, headline, dateline",
+			text: "PRESS RELEASE\n\nKestrel Systems Opens Plant in Porto\n\n" +
+				"PORTO, Portugal, May 4 -- Kestrel Systems Inc said it opened a plant.",
+			want:  Frame{Title: "Kestrel Systems Opens Plant in Porto", Place: "PORTO, Portugal", Date: "May 4"},
+			story: "Kestrel Systems Inc said it opened a plant.",
+		},
+		{
+			name:  "a short first line and no dateline: a sentence, not a headline",
+			text:  "Kestrel Systems Opens Plant\n\nThe plant employs 300 people.",
+			story: "Kestrel Systems Opens Plant The plant employs 300 people.",
+		},
+		{
 			name:  "byline",
 			text:  "By Ana Reyes and Tomas Berg\n\nThe council voted to close the plant.",
 			want:  Frame{Author: "Ana Reyes and Tomas Berg"},
