@@ -25,9 +25,10 @@ const (
 
 const carbGoldPath = "../../shared/data/carb/gold/dev.tsv"
 
-// TestCaRBFloor scores the extractor on CaRB's dev split, in the style of
-// prose's treebank test. It skips when ../shared is absent.
-func TestCaRBFloor(t *testing.T) {
+// carbGold reads CaRB's dev gold; it skips the test when ../shared is
+// absent.
+func carbGold(t *testing.T) *carb.Gold {
+	t.Helper()
 	f, err := os.Open(carbGoldPath)
 	if os.IsNotExist(err) {
 		t.Skipf("no CaRB gold at %s", filepath.Clean(carbGoldPath))
@@ -40,6 +41,13 @@ func TestCaRBFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return gold
+}
+
+// TestCaRBFloor scores the extractor on CaRB's dev split, in the style of
+// prose's treebank test. It skips when ../shared is absent.
+func TestCaRBFloor(t *testing.T) {
+	gold := carbGold(t)
 	m := model(t)
 	t.Run("chunks", func(t *testing.T) {
 		score := scoreCaRB(t, m, gold, Options{Lines: true})
@@ -152,18 +160,7 @@ func TestSentenceConfidence(t *testing.T) {
 // the AUC with all of them. A feature whose absence scores clearly better
 // has no place among them. It skips when ../shared is absent.
 func TestConfidenceFeatures(t *testing.T) {
-	f, err := os.Open(carbGoldPath)
-	if os.IsNotExist(err) {
-		t.Skipf("no CaRB gold at %s", filepath.Clean(carbGoldPath))
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	gold, err := carb.ReadGold(f, carbGoldPath)
-	if err != nil {
-		t.Fatal(err)
-	}
+	gold := carbGold(t)
 	m := model(t)
 	auc := func(off map[string]bool) float64 {
 		m2 := *m
