@@ -36,6 +36,41 @@ func analysis(ctx context.Context, opts graph.Options, period graph.Period) (*an
 	return analyze.New(snap), nil
 }
 
+// local opens the store, lets read call [graph.Local]'s methods to read the
+// part of the graph a question needs, and returns what they read as an
+// analysis graph (the facts of the period, when one is given), with the
+// store closed.
+func local(ctx context.Context, opts graph.Options, period graph.Period, read func(l *graph.Local) error) (*analyze.Graph, error) {
+	s, err := graph.Open(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	var g *analyze.Graph
+	err = s.Local(ctx, func(l *graph.Local) error {
+		if err := read(l); err != nil {
+			return err
+		}
+		var err error
+		g, err = localGraph(l, period)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return g, s.Close()
+}
+
+// localGraph is what l has read so far, as an analysis graph of the
+// period's facts.
+func localGraph(l *graph.Local, period graph.Period) (*analyze.Graph, error) {
+	snap, err := l.Snapshot()
+	if err != nil {
+		return nil, err
+	}
+	return analyze.New(snap.Within(period, l.DocDate)), nil
+}
+
 // within returns the snapshot's facts of the period, each sentence dated by
 // its own time or else by its document's date.
 func within(ctx context.Context, s *graph.Store, snap *graph.Snapshot, period graph.Period) (*graph.Snapshot, error) {
