@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
 )
 
@@ -44,11 +45,11 @@ func runCommunities(ctx context.Context, e *env, opts communitiesOptions) error 
 	if opts.limit < 0 {
 		return usageError{fmt.Errorf("communities: negative -n %d", opts.limit)}
 	}
-	g, err := analysis(ctx, opts.store, opts.period)
+	list, err := cached(ctx, opts.store, opts.period, fmt.Sprintf("communities --seed %d", opts.seed),
+		func(g *analyze.Graph) ([]analyze.Community, error) { return g.Communities(opts.seed), nil })
 	if err != nil {
 		return err
 	}
-	list := g.Communities(opts.seed)
 	if opts.limit > 0 && len(list) > opts.limit {
 		list = list[:opts.limit]
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -129,6 +130,29 @@ func mustPeriod(t *testing.T, since, until string) graph.Period {
 	return p
 }
 
+// analysis opens the store, reads its whole fact graph as the commands
+// once did, (the facts of the
+// period, when one is given) and closes it: the analysis commands then work
+// in memory.
+func analysis(ctx context.Context, opts graph.Options, period graph.Period) (*analyze.Graph, error) {
+	s, err := graph.Open(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	snap, err := s.Snapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if snap, err = within(ctx, s, snap, period); err != nil {
+		return nil, err
+	}
+	if err := s.Close(); err != nil {
+		return nil, err
+	}
+	return analyze.New(snap), nil
+}
+
 // writeJSONLinesAny writes a slice of any element type as the commands do.
 func writeJSONLinesAny(w *bytes.Buffer, v any) error {
 	switch l := v.(type) {
@@ -161,4 +185,49 @@ func brief(s string) string {
 		out = append(out, strings.Join(names, " - "))
 	}
 	return strings.Join(out, "\n")
+}
+
+// TestAnalysisCache checks that rank and communities answer from the
+// store's cache while the store is unchanged, and anew after a write.
+func TestAnalysisCache(t *testing.T) {
+	db := build(t)
+	first := mustRun(t, "", "rank", "--db", db, "-n", "3")
+	if _, err := os.Stat(db + ".analysis"); err != nil {
+		t.Fatalf("no cache after kg rank: %v", err)
+	}
+	if again := mustRun(t, "", "rank", "--db", db, "-n", "3"); again != first {
+		t.Errorf("kg rank from the cache:\n%s\nwant\n%s", again, first)
+	}
+	communities := mustRun(t, "", "communities", "--db", db, "-n", "2")
+
+	// A cache of this version is believed: make it lie, and see it read.
+	b, err := os.ReadFile(db + ".analysis")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c analysisCache
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	key := "rank --by degree --type  all"
+	if _, ok := c.Results[key]; !ok {
+		t.Fatalf("no %q in the cache: %v", key, c.Results)
+	}
+	c.Results[key] = json.RawMessage(`[{"rank":1,"id":"kg:entity/x","name":"Kept Answer","type":"ORG","score":9,"degree":9,"mentions":9}]`)
+	if err := writeCache(db+".analysis", c); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustRun(t, "", "rank", "--db", db, "-n", "3"); !strings.Contains(got, "Kept Answer") {
+		t.Fatalf("kg rank did not read the cache:\n%s", got)
+	}
+
+	// A write makes a new version: the answer is computed again.
+	mustRun(t, "", "merge", "--db", db, "Gulf Systems", "distributor")
+	got := mustRun(t, "", "rank", "--db", db, "-n", "3")
+	if strings.Contains(got, "Kept Answer") {
+		t.Errorf("kg rank after a write answered from the old cache:\n%s", got)
+	}
+	if got := mustRun(t, "", "communities", "--db", db, "-n", "2"); got == "" || communities == "" {
+		t.Errorf("kg communities after a write: empty answer")
+	}
 }

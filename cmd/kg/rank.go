@@ -50,11 +50,8 @@ func runRank(ctx context.Context, e *env, opts rankOptions) error {
 	if opts.limit < 0 {
 		return usageError{fmt.Errorf("rank: negative -n %d", opts.limit)}
 	}
-	g, err := analysis(ctx, opts.store, opts.period)
-	if err != nil {
-		return err
-	}
-	list, err := g.Rank(opts.by, opts.typ)
+	list, err := cached(ctx, opts.store, opts.period, "rank --by "+opts.by+" --type "+opts.typ,
+		func(g *analyze.Graph) ([]analyze.Score, error) { return g.Rank(opts.by, opts.typ) })
 	if err != nil {
 		return err
 	}

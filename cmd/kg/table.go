@@ -14,28 +14,6 @@ import (
 	"github.com/kgraph/kg/graph"
 )
 
-// analysis opens the store, reads its whole fact graph (the facts of the
-// period, when one is given) and closes it: the analysis commands then work
-// in memory.
-func analysis(ctx context.Context, opts graph.Options, period graph.Period) (*analyze.Graph, error) {
-	s, err := graph.Open(ctx, opts)
-	if err != nil {
-		return nil, err
-	}
-	defer s.Close()
-	snap, err := s.Snapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if snap, err = within(ctx, s, snap, period); err != nil {
-		return nil, err
-	}
-	if err := s.Close(); err != nil {
-		return nil, err
-	}
-	return analyze.New(snap), nil
-}
-
 // local opens the store, lets read call [graph.Local]'s methods to read the
 // part of the graph a question needs, and returns what they read as an
 // analysis graph (the facts of the period, when one is given), with the
