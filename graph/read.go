@@ -208,6 +208,37 @@ func (r reader) quad(ref cgraph.Ref) (quad.Quad, error) {
 	return q, nil
 }
 
+// labels returns the labels (evidence IRIs) of the quads sub - pred - obj,
+// reading the values of those quads only.
+func (r reader) labels(sub string, pred, obj quad.Value) ([]string, error) {
+	pk, err := r.valueKey(pred)
+	if err != nil || pk == nil {
+		return nil, err
+	}
+	ok, err := r.valueKey(obj)
+	if err != nil || ok == nil {
+		return nil, err
+	}
+	var out []string
+	err = r.refs(quad.Subject, quad.IRI(sub), func(ref cgraph.Ref) error {
+		if k, err := r.key(ref, quad.Predicate); err != nil || k != pk {
+			return err
+		}
+		if k, err := r.key(ref, quad.Object); err != nil || k != ok {
+			return err
+		}
+		q, err := r.quad(ref)
+		if err != nil {
+			return fmt.Errorf("read quad: %w", err)
+		}
+		if ev, isIRI := q.Label.(quad.IRI); isIRI {
+			out = append(out, string(ev))
+		}
+		return nil
+	})
+	return out, err
+}
+
 // attrs reads the properties of the node id (its quads without a label),
 // and not the facts it is the subject of, which it skips unread: an
 // entity's name and type cost the same whatever its degree.
