@@ -13,8 +13,8 @@ import (
 )
 
 // analysisCache is what kg keeps beside a bolt store (in STORE.analysis):
-// the answers of the commands that read the whole graph, by command and
-// arguments, for one version of the store ([graph.Store.Version]). A write
+// the answers of the commands that read the whole graph (rank,
+// communities, entities), by command and arguments, for one version of the store ([graph.Store.Version]). A write
 // changes the version, and the next answer replaces the file.
 type analysisCache struct {
 	Version string                     `json:"version"`
@@ -30,11 +30,28 @@ func cachePath(opts graph.Options) string {
 	return opts.Path + ".analysis"
 }
 
-// cached returns compute's answer on the whole graph of the store (the
-// period's facts), from the store's cache when the store has not changed
-// since it was kept; key names the command and its arguments. A cache that
-// cannot be read or written is no error: the answer is computed.
-func cached[T any](ctx context.Context, opts graph.Options, period graph.Period, key string, compute func(g *analyze.Graph) (T, error)) (T, error) {
+// cachedAnalysis returns compute's answer on the whole graph of the store
+// (the period's facts), from the store's cache when the store has not
+// changed since it was kept; key names the command and its arguments.
+func cachedAnalysis[T any](ctx context.Context, opts graph.Options, period graph.Period, key string, compute func(g *analyze.Graph) (T, error)) (T, error) {
+	return cached(ctx, opts, key+" "+periodKey(period), func(s *graph.Store) (T, error) {
+		var zero T
+		snap, err := s.Snapshot(ctx)
+		if err != nil {
+			return zero, err
+		}
+		if snap, err = within(ctx, s, snap, period); err != nil {
+			return zero, err
+		}
+		return compute(analyze.New(snap))
+	})
+}
+
+// cached returns compute's answer, from the store's cache when the store
+// has not changed since it was kept; key names the command and its
+// arguments. A cache that cannot be read or written is no error: the answer
+// is computed.
+func cached[T any](ctx context.Context, opts graph.Options, key string, compute func(s *graph.Store) (T, error)) (T, error) {
 	var zero T
 	s, err := graph.Open(ctx, opts)
 	if err != nil {
@@ -46,7 +63,6 @@ func cached[T any](ctx context.Context, opts graph.Options, period graph.Period,
 		return zero, err
 	}
 	path := cachePath(opts)
-	key += " " + periodKey(period)
 	var c analysisCache
 	if version != "" && path != "" {
 		if b, err := os.ReadFile(path); err == nil && json.Unmarshal(b, &c) == nil && c.Version == version {
@@ -56,18 +72,11 @@ func cached[T any](ctx context.Context, opts graph.Options, period graph.Period,
 			}
 		}
 	}
-	snap, err := s.Snapshot(ctx)
+	v, err := compute(s)
 	if err != nil {
-		return zero, err
+		return v, err
 	}
-	if snap, err = within(ctx, s, snap, period); err != nil {
-		return zero, err
-	}
-	if err := s.Close(); err != nil {
-		return zero, err
-	}
-	v, err := compute(analyze.New(snap))
-	if err != nil || version == "" || path == "" {
+	if err := s.Close(); err != nil || version == "" || path == "" {
 		return v, err
 	}
 	if c.Version != version {

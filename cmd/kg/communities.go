@@ -45,7 +45,7 @@ func runCommunities(ctx context.Context, e *env, opts communitiesOptions) error 
 	if opts.limit < 0 {
 		return usageError{fmt.Errorf("communities: negative -n %d", opts.limit)}
 	}
-	list, err := cached(ctx, opts.store, opts.period, fmt.Sprintf("communities --seed %d", opts.seed),
+	list, err := cachedAnalysis(ctx, opts.store, opts.period, fmt.Sprintf("communities --seed %d", opts.seed),
 		func(g *analyze.Graph) ([]analyze.Community, error) { return g.Communities(opts.seed), nil })
 	if err != nil {
 		return err

@@ -187,11 +187,14 @@ func brief(s string) string {
 	return strings.Join(out, "\n")
 }
 
-// TestAnalysisCache checks that rank and communities answer from the
+// TestAnalysisCache checks that rank, communities and entities answer from the
 // store's cache while the store is unchanged, and anew after a write.
 func TestAnalysisCache(t *testing.T) {
 	db := build(t)
 	first := mustRun(t, "", "rank", "--db", db, "-n", "3")
+	if got := mustRun(t, "", "entities", "--db", db); !strings.Contains(got, "\ndistributor ") {
+		t.Fatalf("kg entities before the merge does not list distributor:\n%s", got)
+	}
 	if _, err := os.Stat(db + ".analysis"); err != nil {
 		t.Fatalf("no cache after kg rank: %v", err)
 	}
@@ -229,5 +232,10 @@ func TestAnalysisCache(t *testing.T) {
 	}
 	if got := mustRun(t, "", "communities", "--db", db, "-n", "2"); got == "" || communities == "" {
 		t.Errorf("kg communities after a write: empty answer")
+	}
+	// kg entities too: the merged entity is gone from the answer after the
+	// merge, though it was kept before.
+	if got := mustRun(t, "", "entities", "--db", db); strings.Contains(got, "\ndistributor ") {
+		t.Errorf("kg entities after the merge still lists distributor:\n%s", got)
 	}
 }

@@ -50,7 +50,7 @@ func runRank(ctx context.Context, e *env, opts rankOptions) error {
 	if opts.limit < 0 {
 		return usageError{fmt.Errorf("rank: negative -n %d", opts.limit)}
 	}
-	list, err := cached(ctx, opts.store, opts.period, "rank --by "+opts.by+" --type "+opts.typ,
+	list, err := cachedAnalysis(ctx, opts.store, opts.period, "rank --by "+opts.by+" --type "+opts.typ,
 		func(g *analyze.Graph) ([]analyze.Score, error) { return g.Rank(opts.by, opts.typ) })
 	if err != nil {
 		return err
