@@ -31,6 +31,7 @@ type Local struct {
 	adj      map[string][]string   // neighbour IDs read by Adjacent, sorted
 	docDates map[string]string     // document name -> kg:date, for the documents of the evidence read
 	records  map[string]EvidenceRecord
+	sketched map[any]bool // the keys of the predicates that sketch reads
 	relNames map[string]string
 }
 
@@ -290,16 +291,19 @@ func (l *Local) sketch(id string) (EvidenceRecord, error) {
 		return rec, nil
 	}
 	r := l.b.r
-	wanted := make(map[any]bool)
-	for _, pred := range []string{schema.Negated, schema.Confidence, schema.WhenISO, schema.Doc} {
-		k, err := r.valueKey(quad.IRI(pred))
-		if err != nil {
-			return EvidenceRecord{}, err
-		}
-		if k != nil {
-			wanted[k] = true
+	if l.sketched == nil {
+		l.sketched = make(map[any]bool)
+		for _, pred := range []string{schema.Negated, schema.Confidence, schema.WhenISO, schema.Doc} {
+			k, err := r.valueKey(quad.IRI(pred))
+			if err != nil {
+				return EvidenceRecord{}, err
+			}
+			if k != nil {
+				l.sketched[k] = true
+			}
 		}
 	}
+	wanted := l.sketched
 	p := props{vals: make(map[quad.IRI][]quad.Value)}
 	err := r.refs(quad.Subject, quad.IRI(id), func(ref cgraph.Ref) error {
 		if k, err := r.key(ref, quad.Predicate); err != nil || !wanted[k] {
@@ -449,7 +453,9 @@ func (l *Local) evidence(id string) (EvidenceRecord, error) {
 // Between returns, sorted, the entities that may lie on one of the k
 // shortest connections of at most maxHops facts between the entities from
 // and to: a superset of those connections' entities, whose facts
-// [Local.LoadAmong] then reads. It
+// [Local.LoadAmong] then reads; and the pairs of them next to each other on
+// such a connection, whose facts alone [Local.Keep] needs to keep (nil when
+// there are too many connections to walk: keep all). It
 // walks from both ends at once, one level at a time from the end whose
 // frontier is smaller, so that a hub at one end is stepped over from the
 // other, and reads no evidence.
@@ -458,7 +464,7 @@ func (l *Local) evidence(id string) (EvidenceRecord, error) {
 // from the other, a+b = maxHops, the i-th entity of a connection of L <=
 // maxHops facts is within a of the first end if i <= a, else within b-1 of
 // the second; and each of its facts has an end that the walk stepped from.
-func (l *Local) Between(from, to string, maxHops, k int) ([]string, error) {
+func (l *Local) Between(from, to string, maxHops, k int) ([]string, [][2]string, error) {
 	type side struct {
 		dist  map[string]int
 		front []string
@@ -475,7 +481,7 @@ func (l *Local) Between(from, to string, maxHops, k int) ([]string, error) {
 		for _, x := range sd.front {
 			ns, err := l.Adjacent(x)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			for _, y := range ns {
 				if _, ok := sd.dist[y]; !ok {
@@ -552,9 +558,60 @@ func (l *Local) Between(from, to string, maxHops, k int) ([]string, error) {
 		}
 		if hops >= maxHops || countPaths(und, in, dt, from, to, hops, k) >= k {
 			slices.Sort(out)
-			return slices.Compact(out), nil
+			return slices.Compact(out), pathPairs(und, in, dt, from, to, hops), nil
 		}
 	}
+}
+
+// pathWalks bounds the walks pathPairs takes before it gives up.
+const pathWalks = 200_000
+
+// pathPairs returns the pairs of entities next to each other on some
+// connection of at most hops facts from one entity to the other (as
+// countPaths walks): the only facts whose confidence orders the
+// connections. Nil if there are too many connections to walk, for all.
+func pathPairs(und map[string][]string, in map[string]bool, dt map[string]int, from, to string, hops int) [][2]string {
+	pairs := make(map[[2]string]bool)
+	steps := 0
+	path := []string{from}
+	onPath := map[string]bool{from: true}
+	var walk func(x string, left int) bool
+	walk = func(x string, left int) bool {
+		if left <= 0 {
+			return true
+		}
+		for _, y := range und[x] {
+			if steps++; steps > pathWalks {
+				return false
+			}
+			if y == to {
+				for i := 1; i < len(path); i++ {
+					pairs[[2]string{path[i-1], path[i]}] = true
+				}
+				pairs[[2]string{x, to}] = true
+				continue
+			}
+			if onPath[y] || !in[y] || dt[y] > left-1 {
+				continue
+			}
+			onPath[y], path = true, append(path, y)
+			ok := walk(y, left-1)
+			onPath[y], path = false, path[:len(path)-1]
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(from, hops) {
+		return nil
+	}
+	out := make([][2]string, 0, len(pairs))
+	for p := range pairs {
+		out = append(out, p)
+	}
+	slices.SortFunc(out, func(a, b [2]string) int { return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1])) })
+	return out
 }
 
 // countPaths counts the connections of at most hops facts from one entity

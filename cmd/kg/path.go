@@ -62,12 +62,15 @@ func runPath(ctx context.Context, e *env, opts pathOptions) error {
 		if to, err = l.Find(opts.to); err != nil {
 			return err
 		}
-		ids, err := l.Between(from, to, opts.maxHops, opts.k)
+		ids, near, err := l.Between(from, to, opts.maxHops, opts.k)
 		if err != nil {
 			return err
 		}
 		if err := l.LoadAmong(ids); err != nil {
 			return err
+		}
+		if near != nil {
+			l.Keep(near)
 		}
 		// Choose the paths on the facts' confidences, then read in full
 		// the evidence of the facts along them only.
