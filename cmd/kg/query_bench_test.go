@@ -140,7 +140,7 @@ func latencies(b *testing.B, names []string, fn func(i int, name string) error) 
 // process, store opening included, over 100+ entities of every degree of
 // the 1M-quad store, and reports the percentiles of one command's time:
 //
-//	go test -run '^$' -bench Query -benchtime 1x ./cmd/kg
+//	go test -run '^$' -bench Query -benchtime 1x -timeout 0 ./cmd/kg
 func BenchmarkQuery(b *testing.B) {
 	db := benchStore(b)
 	names := benchNames(b, db)
