@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -65,6 +66,16 @@ func (g *Graph) find(name string) (int64, error) {
 		return 0, err
 	}
 	return g.node[e.ID], nil
+}
+
+// byID returns the node of the entity with the ID; an ID that the snapshot
+// does not hold gives an error that matches [graph.ErrNotFound].
+func (g *Graph) byID(id string) (int64, error) {
+	n, ok := g.node[id]
+	if !ok {
+		return 0, fmt.Errorf("entity %s: %w", id, graph.ErrNotFound)
+	}
+	return n, nil
 }
 
 // Fact is a fact of the graph with the names of its entities and a summary

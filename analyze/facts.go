@@ -17,6 +17,20 @@ func (g *Graph) Facts(name string) (graph.EntityInfo, []Step, error) {
 	if err != nil {
 		return graph.EntityInfo{}, nil, err
 	}
+	return g.facts(n)
+}
+
+// FactsOf is [Graph.Facts] of the entity with the ID, for a snapshot that
+// holds its facts.
+func (g *Graph) FactsOf(id string) (graph.EntityInfo, []Step, error) {
+	n, err := g.byID(id)
+	if err != nil {
+		return graph.EntityInfo{}, nil, err
+	}
+	return g.facts(n)
+}
+
+func (g *Graph) facts(n int64) (graph.EntityInfo, []Step, error) {
 	e := g.entity(n)
 	out := []Step{}
 	for i, f := range g.snap.Facts {

@@ -35,6 +35,24 @@ func (g *Graph) Neighbors(name string, depth int, f Filter) (graph.Node, []Neigh
 	if err != nil {
 		return graph.Node{}, nil, err
 	}
+	return g.neighbors(start, depth, f)
+}
+
+// NeighborsOf is [Graph.Neighbors] of the entity with the ID, for a
+// snapshot that holds the facts of every entity within depth-1 facts of it
+// (one that [graph.Local] read).
+func (g *Graph) NeighborsOf(id string, depth int, f Filter) (graph.Node, []Neighbor, error) {
+	if depth < 0 {
+		return graph.Node{}, nil, fmt.Errorf("neighbors: negative depth %d", depth)
+	}
+	start, err := g.byID(id)
+	if err != nil {
+		return graph.Node{}, nil, err
+	}
+	return g.neighbors(start, depth, f)
+}
+
+func (g *Graph) neighbors(start int64, depth int, f Filter) (graph.Node, []Neighbor, error) {
 	hops := map[int64]int{start: 0}
 	var from int64 // the node whose edge the walk took last
 	bf := traverse.BreadthFirst{

@@ -66,11 +66,11 @@ func (s *Store) Support(ctx context.Context, subject, relation, object string) (
 		return Support{}, fmt.Errorf("support: %w", err)
 	}
 	rel := quad.IRI(schema.RelationID(relation))
-	sp, err := b.node(sub)
+	sp, err := b.r.attrs(sub) // not its facts: a hub has thousands
 	if err != nil {
 		return Support{}, fmt.Errorf("support: %w", err)
 	}
-	op, err := b.node(obj)
+	op, err := b.r.attrs(obj)
 	if err != nil {
 		return Support{}, fmt.Errorf("support: %w", err)
 	}
@@ -81,12 +81,12 @@ func (s *Store) Support(ctx context.Context, subject, relation, object string) (
 	} else if n := rp.str(schema.Name); n != "" {
 		sup.Relation = n
 	}
-	for _, q := range sp.facts {
-		ev, ok := q.Label.(quad.IRI)
-		if !ok || q.Predicate != rel || q.Object != quad.IRI(obj) {
-			continue
-		}
-		rec, err := b.evidence(string(ev))
+	evs, err := b.r.labels(sub, rel, quad.IRI(obj))
+	if err != nil {
+		return Support{}, fmt.Errorf("support: %w", err)
+	}
+	for _, ev := range evs {
+		rec, err := b.evidence(ev)
 		if err != nil {
 			return Support{}, fmt.Errorf("support: %w", err)
 		}

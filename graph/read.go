@@ -161,17 +161,103 @@ func stats(ctx context.Context, qs cgraph.QuadStore) (Stats, error) {
 type reader struct {
 	ctx context.Context
 	qs  cgraph.QuadStore
+	// names, when not nil, keeps the value of each node reference read, by
+	// its key: the reads of a few entities meet the same relations,
+	// entities and documents again and again.
+	names map[any]quad.Value
 }
 
 // quads calls fn with each quad that has v in direction d.
 func (r reader) quads(d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
 	return r.refs(d, v, func(ref cgraph.Ref) error {
-		q, err := r.qs.Quad(ref)
+		q, err := r.quad(ref)
 		if err != nil {
 			return fmt.Errorf("read quad: %w", err)
 		}
 		return fn(q)
 	})
+}
+
+// quad reads the quad of a reference, through r.names when it is set.
+func (r reader) quad(ref cgraph.Ref) (quad.Quad, error) {
+	if r.names == nil {
+		return r.qs.Quad(ref)
+	}
+	var q quad.Quad
+	for _, d := range quad.Directions {
+		k, err := r.key(ref, d)
+		if err != nil || k == nil {
+			if err != nil {
+				return q, err
+			}
+			continue
+		}
+		v, ok := r.names[k]
+		if !ok {
+			nr, err := r.qs.QuadDirection(ref, d)
+			if err != nil {
+				return q, err
+			}
+			if v, err = r.qs.NameOf(nr); err != nil {
+				return q, err
+			}
+			r.names[k] = v
+		}
+		q.Set(d, v)
+	}
+	return q, nil
+}
+
+// labels returns the labels (evidence IRIs) of the quads sub - pred - obj,
+// reading the values of those quads only.
+func (r reader) labels(sub string, pred, obj quad.Value) ([]string, error) {
+	pk, err := r.valueKey(pred)
+	if err != nil || pk == nil {
+		return nil, err
+	}
+	ok, err := r.valueKey(obj)
+	if err != nil || ok == nil {
+		return nil, err
+	}
+	var out []string
+	err = r.refs(quad.Subject, quad.IRI(sub), func(ref cgraph.Ref) error {
+		if k, err := r.key(ref, quad.Predicate); err != nil || k != pk {
+			return err
+		}
+		if k, err := r.key(ref, quad.Object); err != nil || k != ok {
+			return err
+		}
+		q, err := r.quad(ref)
+		if err != nil {
+			return fmt.Errorf("read quad: %w", err)
+		}
+		if ev, isIRI := q.Label.(quad.IRI); isIRI {
+			out = append(out, string(ev))
+		}
+		return nil
+	})
+	return out, err
+}
+
+// attrs reads the properties of the node id (its quads without a label),
+// and not the facts it is the subject of, which it skips unread: an
+// entity's name and type cost the same whatever its degree.
+func (r reader) attrs(id string) (props, error) {
+	p := props{vals: make(map[quad.IRI][]quad.Value)}
+	err := r.refs(quad.Subject, quad.IRI(id), func(ref cgraph.Ref) error {
+		if l, err := r.key(ref, quad.Label); err != nil || l != nil {
+			return err
+		}
+		q, err := r.quad(ref)
+		if err != nil {
+			return fmt.Errorf("read quad: %w", err)
+		}
+		if pred, ok := q.Predicate.(quad.IRI); ok {
+			p.vals[pred] = append(p.vals[pred], q.Object)
+		}
+		return nil
+	})
+	return p, err
 }
 
 // refs calls fn with the reference of each quad that has v in direction d,

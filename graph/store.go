@@ -98,9 +98,10 @@ type Store struct {
 	mu sync.RWMutex // guards qs; see exclusive
 	qs cgraph.QuadStore
 
-	backend string  // as opened, never empty
-	path    string  // bolt: the file; SQL: the URL
-	db      *sql.DB // SQL: our own connections, beside Cayley's, for locks and sizes
+	backend string    // as opened, never empty
+	path    string    // bolt: the file; SQL: the URL
+	db      *sql.DB   // SQL: our own connections, beside Cayley's, for locks and sizes
+	bolt    *bbolt.DB // bolt: the file, as Cayley's store uses it
 }
 
 // kvOptions are the options of Cayley's kv quad store: no bloom filters,
@@ -236,7 +237,7 @@ func openBolt(opts Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return &Store{qs: qs, readOnly: opts.ReadOnly, backend: Bolt, path: path}, nil
+	return &Store{qs: qs, readOnly: opts.ReadOnly, backend: Bolt, path: path, bolt: db}, nil
 }
 
 // newKV opens Cayley's kv quad store on db, initialising it first when it is
@@ -306,4 +307,35 @@ func (s *Store) String() string {
 		return "a memory store"
 	}
 	return redactURL(s.path)
+}
+
+// Version names the state of the store: it changes with every write that
+// commits, so that what is computed from the whole graph (kg rank, kg
+// communities) can be kept until then. On bolt it is the file's last
+// transaction ID, with its time of modification and its counts of quads
+// and nodes, so that a store made anew in the same place has another; the other
+// backends give "", no version, and nothing is kept.
+func (s *Store) Version(ctx context.Context) (string, error) {
+	if s.bolt == nil {
+		return "", nil
+	}
+	qs, release, err := s.use()
+	if err != nil {
+		return "", fmt.Errorf("version: %w", err)
+	}
+	defer release()
+	var txid int
+	if err := s.bolt.View(func(tx *bbolt.Tx) error { txid = tx.ID(); return nil }); err != nil {
+		return "", fmt.Errorf("version: %w", err)
+	}
+	st, err := qs.Stats(ctx, false)
+	if err != nil && !errors.Is(err, kv.ErrNoBucket) {
+		return "", fmt.Errorf("version: %w", err)
+	}
+	fi, err := os.Stat(s.path)
+	if err != nil {
+		return "", fmt.Errorf("version: %w", err)
+	}
+	return fmt.Sprintf("bolt tx %d, modified %d, %d quads, %d nodes", txid, fi.ModTime().UnixNano(),
+		st.Quads.Value, st.Nodes.Value), nil
 }

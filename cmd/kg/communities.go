@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
 )
 
@@ -45,11 +46,11 @@ func runCommunities(ctx context.Context, e *env, opts communitiesOptions) error 
 	if opts.limit < 0 {
 		return usageError{fmt.Errorf("communities: negative -n %d", opts.limit)}
 	}
-	g, err := analysisOf(ctx, opts.store, opts.period, opts.concepts)
+	list, err := cachedAnalysis(ctx, opts.store, opts.period, opts.concepts, fmt.Sprintf("communities --seed %d", opts.seed),
+		func(g *analyze.Graph) ([]analyze.Community, error) { return g.Communities(opts.seed), nil })
 	if err != nil {
 		return err
 	}
-	list := g.Communities(opts.seed)
 	if opts.limit > 0 && len(list) > opts.limit {
 		list = list[:opts.limit]
 	}

@@ -51,12 +51,8 @@ func runEntities(ctx context.Context, e *env, opts entitiesOptions) error {
 	if opts.limit < 0 {
 		return usageError{fmt.Errorf("entities: negative -n %d", opts.limit)}
 	}
-	s, err := graph.Open(ctx, opts.store)
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	list, err := s.Entities(ctx, opts.filter)
+	list, err := cached(ctx, opts.store, fmt.Sprintf("entities --type %s --sort %s", opts.filter.Type, opts.filter.Sort),
+		func(s *graph.Store) ([]graph.EntityInfo, error) { return s.Entities(ctx, opts.filter) })
 	if err != nil {
 		return err
 	}
@@ -64,10 +60,7 @@ func runEntities(ctx context.Context, e *env, opts entitiesOptions) error {
 		list = list[:opts.limit]
 	}
 	if opts.asJSON {
-		if err := writeJSONLines(e.stdout, list); err != nil {
-			return err
-		}
-		return s.Close()
+		return writeJSONLines(e.stdout, list)
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "name\ttype\tmentions\tdegree\taliases")
@@ -75,10 +68,7 @@ func runEntities(ctx context.Context, e *env, opts entitiesOptions) error {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\n", oneLine(ent.Name), ent.Type, ent.Mentions, ent.Degree,
 			oneLine(strings.Join(ent.Aliases, "; ")))
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	return s.Close()
+	return tw.Flush()
 }
 
 // oneLine keeps a cell of the table on its line and in its column.

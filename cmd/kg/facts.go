@@ -41,11 +41,18 @@ func factsCommand(e *env) *cli.Command {
 // runFacts prints the facts of one entity grouped by relation: the
 // relation is written on the first fact of each group.
 func runFacts(ctx context.Context, e *env, opts factsOptions) error {
-	g, err := analysis(ctx, opts.store, opts.period)
+	var id string
+	g, err := local(ctx, opts.store, opts.period, func(l *graph.Local) error {
+		var err error
+		if id, err = l.Find(opts.name); err != nil {
+			return err
+		}
+		return l.Load(id)
+	})
 	if err != nil {
 		return err
 	}
-	ent, facts, err := g.Facts(opts.name)
+	ent, facts, err := g.FactsOf(id)
 	if err != nil {
 		return err
 	}

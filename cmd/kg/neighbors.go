@@ -60,11 +60,39 @@ func runNeighbors(ctx context.Context, e *env, opts neighborsOptions) error {
 	if c := opts.filter.MinConfidence; c < 0 || c > 1 {
 		return usageError{fmt.Errorf("neighbors: --min-confidence must be between 0 and 1, got %v", c)}
 	}
-	g, err := analysis(ctx, opts.store, opts.period)
+	// The walk at depth h needs the facts of the entities fewer than h
+	// facts away: read them a level at a time.
+	var id string
+	g, err := local(ctx, opts.store, opts.period, func(l *graph.Local) error {
+		var err error
+		if id, err = l.Find(opts.name); err != nil {
+			return err
+		}
+		level := []string{id}
+		for h := 1; ; h++ {
+			if err := l.Load(level...); err != nil || h >= opts.depth {
+				return err
+			}
+			g, err := localGraph(l, opts.period, true)
+			if err != nil {
+				return err
+			}
+			_, list, err := g.NeighborsOf(id, h, opts.filter)
+			if err != nil {
+				return err
+			}
+			level = level[:0]
+			for _, n := range list {
+				if n.Hops == h {
+					level = append(level, n.ID)
+				}
+			}
+		}
+	})
 	if err != nil {
 		return err
 	}
-	_, list, err := g.Neighbors(opts.name, opts.depth, opts.filter)
+	_, list, err := g.NeighborsOf(id, opts.depth, opts.filter)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
 )
 
@@ -53,11 +54,52 @@ func runPath(ctx context.Context, e *env, opts pathOptions) error {
 	if opts.k < 1 {
 		return usageError{fmt.Errorf("path: -k must be 1 or more, got %d", opts.k)}
 	}
-	g, err := analysisOf(ctx, opts.store, opts.period, opts.concepts)
+	var from, to string
+	g, err := localOf(ctx, opts.store, opts.period, opts.concepts, func(l *graph.Local) error {
+		var err error
+		if from, err = l.Find(opts.from); err != nil {
+			return err
+		}
+		if to, err = l.Find(opts.to); err != nil {
+			return err
+		}
+		ids, near, err := l.Between(from, to, opts.maxHops, opts.k)
+		if err != nil {
+			return err
+		}
+		if err := l.LoadAmong(ids); err != nil {
+			return err
+		}
+		if near != nil {
+			l.Keep(near)
+		}
+		// Choose the paths on the facts' confidences, then read in full
+		// the evidence of the facts along them only.
+		sketch, err := l.Sketch()
+		if err != nil {
+			return err
+		}
+		sketch = sketch.Within(opts.period, l.DocDate)
+		if !opts.concepts {
+			sketch = namedOnly(sketch)
+		}
+		paths, err := analyze.New(sketch).PathsBetween(from, to, opts.maxHops, opts.k)
+		if err != nil {
+			return err
+		}
+		var pairs [][2]string
+		for _, p := range paths {
+			for _, h := range p.Hops {
+				pairs = append(pairs, [2]string{h.From, h.To})
+			}
+		}
+		l.Keep(pairs)
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	paths, err := g.Paths(opts.from, opts.to, opts.maxHops, opts.k)
+	paths, err := g.PathsBetween(from, to, opts.maxHops, opts.k)
 	if err != nil {
 		return err
 	}

@@ -51,11 +51,8 @@ func runRank(ctx context.Context, e *env, opts rankOptions) error {
 	if opts.limit < 0 {
 		return usageError{fmt.Errorf("rank: negative -n %d", opts.limit)}
 	}
-	g, err := analysisOf(ctx, opts.store, opts.period, opts.concepts)
-	if err != nil {
-		return err
-	}
-	list, err := g.Rank(opts.by, opts.typ)
+	list, err := cachedAnalysis(ctx, opts.store, opts.period, opts.concepts, "rank --by "+opts.by+" --type "+opts.typ,
+		func(g *analyze.Graph) ([]analyze.Score, error) { return g.Rank(opts.by, opts.typ) })
 	if err != nil {
 		return err
 	}

@@ -53,7 +53,7 @@ func runSupport(ctx context.Context, e *env, opts supportOptions) error {
 		// The relation as written ("penalized") may be stored lemmatised
 		// ("penalize"): take the stored one it is a form of, or name those
 		// that the store has.
-		rels, err := relationsBetween(ctx, s, opts.subject, sup.Subject, sup.Object)
+		rels, err := relationsBetween(ctx, s, opts.subject, sup.Object)
 		if err != nil {
 			return err
 		}
@@ -108,25 +108,35 @@ func plural[N ~int | ~int64](n N, noun string) string {
 }
 
 // relationsBetween returns the names of the stored relations from the entity
-// named subject (as stored: subjectName) to the one stored as objectName,
+// named subject to the one stored as objectName, read through graph.Local,
 // sorted.
-func relationsBetween(ctx context.Context, s *graph.Store, subject, subjectName, objectName string) ([]string, error) {
-	sub, err := s.Select(ctx, graph.SubgraphOptions{Focus: subject, Depth: 1})
-	if err != nil {
-		return nil, err
-	}
-	names := make(map[string]string, len(sub.Nodes))
-	for _, n := range sub.Nodes {
-		names[n.ID] = n.Name
-	}
+func relationsBetween(ctx context.Context, s *graph.Store, subject, objectName string) ([]string, error) {
 	var rels []string
-	for _, ed := range sub.Edges {
-		if names[ed.From] == subjectName && names[ed.To] == objectName && !slices.Contains(rels, ed.Relation) {
-			rels = append(rels, ed.Relation)
+	err := s.Local(ctx, func(l *graph.Local) error {
+		sub, err := l.Find(subject)
+		if err != nil {
+			return err
 		}
-	}
+		obj, err := l.Find(objectName)
+		if err != nil {
+			return err
+		}
+		if err := l.LoadAmong([]string{sub, obj}); err != nil {
+			return err
+		}
+		snap, err := l.Sketch() // the relations' names, not the sentences
+		if err != nil {
+			return err
+		}
+		for _, f := range snap.Facts {
+			if f.Subject == sub && f.Object == obj && !slices.Contains(rels, f.Relation) {
+				rels = append(rels, f.Relation)
+			}
+		}
+		return nil
+	})
 	slices.Sort(rels)
-	return rels, nil
+	return rels, err
 }
 
 // formOf reports whether the relation as written is an inflected form of

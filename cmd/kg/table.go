@@ -15,41 +15,55 @@ import (
 	"github.com/kgraph/kg/schema"
 )
 
-// analysis opens the store, reads its whole fact graph (the facts of the
-// period, when one is given) and closes it: the analysis commands then work
-// in memory.
-func analysis(ctx context.Context, opts graph.Options, period graph.Period) (*analyze.Graph, error) {
-	return analysisOf(ctx, opts, period, true)
+// local opens the store, lets read call [graph.Local]'s methods to read the
+// part of the graph a question needs, and returns what they read as an
+// analysis graph (the facts of the period, when one is given), with the
+// store closed.
+func local(ctx context.Context, opts graph.Options, period graph.Period, read func(l *graph.Local) error) (*analyze.Graph, error) {
+	return localOf(ctx, opts, period, true, read)
 }
 
-// conceptsFlag asks an analysis to count the common-noun concepts as well
-// as the named entities (issue 12's node policy).
-var conceptsFlag = &cli.BoolFlag{Name: "concepts", Usage: "count common-noun concepts (type CONCEPT) too, not only named entities"}
-
-// analysisOf is analysis that, without concepts, leaves out the entities
-// of type CONCEPT and their facts: the key players, clusters and
-// connections are named entities'.
-func analysisOf(ctx context.Context, opts graph.Options, period graph.Period, concepts bool) (*analyze.Graph, error) {
+// localOf is local that, without concepts, leaves out the entities of type
+// CONCEPT and their facts: the key players, clusters and connections are
+// named entities' (issue 12's node policy).
+func localOf(ctx context.Context, opts graph.Options, period graph.Period, concepts bool, read func(l *graph.Local) error) (*analyze.Graph, error) {
 	s, err := graph.Open(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
 	defer s.Close()
-	snap, err := s.Snapshot(ctx)
+	var g *analyze.Graph
+	err = s.Local(ctx, func(l *graph.Local) error {
+		if err := read(l); err != nil {
+			return err
+		}
+		var err error
+		g, err = localGraph(l, period, concepts)
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
-	if snap, err = within(ctx, s, snap, period); err != nil {
+	return g, s.Close()
+}
+
+// localGraph is what l has read so far, as an analysis graph of the
+// period's facts.
+func localGraph(l *graph.Local, period graph.Period, concepts bool) (*analyze.Graph, error) {
+	snap, err := l.Snapshot()
+	if err != nil {
 		return nil, err
 	}
-	if err := s.Close(); err != nil {
-		return nil, err
-	}
+	snap = snap.Within(period, l.DocDate)
 	if !concepts {
 		snap = namedOnly(snap)
 	}
 	return analyze.New(snap), nil
 }
+
+// conceptsFlag asks an analysis to count the common-noun concepts as well
+// as the named entities (issue 12's node policy).
+var conceptsFlag = &cli.BoolFlag{Name: "concepts", Usage: "count common-noun concepts (type CONCEPT) too, not only named entities"}
 
 // namedOnly returns the snapshot without its concepts and their facts.
 func namedOnly(snap *graph.Snapshot) *graph.Snapshot {

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/kgraph/kg/analyze"
+	"github.com/kgraph/kg/graph"
+)
+
+// analysisCache is what kg keeps beside a bolt store (in STORE.analysis):
+// the answers of the commands that read the whole graph (rank,
+// communities, entities), by command and arguments, for one version of the store ([graph.Store.Version]). A write
+// changes the version, and the next answer replaces the file.
+type analysisCache struct {
+	Version string                     `json:"version"`
+	Results map[string]json.RawMessage `json:"results"`
+}
+
+// cachePath returns the file of the store's cache, "" for a store that has
+// none (not a bolt file).
+func cachePath(opts graph.Options) string {
+	if opts.Backend != "" && opts.Backend != graph.Bolt {
+		return ""
+	}
+	return opts.Path + ".analysis"
+}
+
+// cachedAnalysis returns compute's answer on the whole graph of the store
+// (the period's facts), from the store's cache when the store has not
+// changed since it was kept; key names the command and its arguments.
+func cachedAnalysis[T any](ctx context.Context, opts graph.Options, period graph.Period, concepts bool, key string, compute func(g *analyze.Graph) (T, error)) (T, error) {
+	if concepts {
+		key += " --concepts"
+	}
+	return cached(ctx, opts, key+" "+periodKey(period), func(s *graph.Store) (T, error) {
+		var zero T
+		snap, err := s.Snapshot(ctx)
+		if err != nil {
+			return zero, err
+		}
+		if snap, err = within(ctx, s, snap, period); err != nil {
+			return zero, err
+		}
+		if !concepts {
+			snap = namedOnly(snap)
+		}
+		return compute(analyze.New(snap))
+	})
+}
+
+// cached returns compute's answer, from the store's cache when the store
+// has not changed since it was kept; key names the command and its
+// arguments. A cache that cannot be read or written is no error: the answer
+// is computed.
+func cached[T any](ctx context.Context, opts graph.Options, key string, compute func(s *graph.Store) (T, error)) (T, error) {
+	var zero T
+	s, err := graph.Open(ctx, opts)
+	if err != nil {
+		return zero, err
+	}
+	defer s.Close()
+	version, err := s.Version(ctx)
+	if err != nil {
+		return zero, err
+	}
+	path := cachePath(opts)
+	var c analysisCache
+	if version != "" && path != "" {
+		if b, err := os.ReadFile(path); err == nil && json.Unmarshal(b, &c) == nil && c.Version == version {
+			var v T
+			if raw, ok := c.Results[key]; ok && json.Unmarshal(raw, &v) == nil {
+				return v, nil
+			}
+		}
+	}
+	v, err := compute(s)
+	if err != nil {
+		return v, err
+	}
+	if err := s.Close(); err != nil || version == "" || path == "" {
+		return v, err
+	}
+	if c.Version != version {
+		c = analysisCache{Version: version}
+	}
+	if c.Results == nil {
+		c.Results = make(map[string]json.RawMessage)
+	}
+	if c.Results[key], err = json.Marshal(v); err == nil {
+		_ = writeCache(path, c) // a store in a directory kg may not write to keeps none
+	}
+	return v, nil
+}
+
+// periodKey names a period in a cache key.
+func periodKey(p graph.Period) string {
+	if p.Open() {
+		return "all"
+	}
+	return p.Since.Format("2006-01-02") + ".." + p.Until.Format("2006-01-02")
+}
+
+// writeCache replaces the cache file whole: a temporary file beside it,
+// renamed.
+func writeCache(path string, c analysisCache) error {
+	b, err := json.Marshal(c)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(b)
+	if err = errors.Join(err, tmp.Close()); err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+		if errors.Is(err, fs.ErrPermission) {
+			return nil
+		}
+	}
+	return err
+}

@@ -1,0 +1,647 @@
+package graph
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// Local reads the part of the graph that a question about one or two
+// entities needs, through the store's subject and object indexes: an
+// entity's facts, its neighbours, the facts among a few entities. What it
+// has read makes a [Snapshot] that holds only those facts, so that the
+// analyses answer as they would on the whole graph, without reading it.
+//
+// A Local lives for the callback of [Store.Local] only and is not safe for
+// concurrent use.
+type Local struct {
+	b *builder
+
+	info     map[string]EntityInfo // every entity read, loaded or not
+	loaded   map[string]bool       // entities whose every fact was read
+	among    map[string]bool       // entities given to LoadAmong
+	facts    map[fkey]*localFact   // the facts read, by subject, relation, object
+	adj      map[string][]string   // neighbour IDs read by Adjacent, sorted
+	docDates map[string]string     // document name -> kg:date, for the documents of the evidence read
+	records  map[string]EvidenceRecord
+	sketched map[any]bool // the keys of the predicates that sketch reads
+	relNames map[string]string
+}
+
+type fkey struct{ s, p, o string }
+
+type localFact struct {
+	evs map[string]bool
+}
+
+// Local calls fn with a [Local] over the store, holding the store for
+// reading until fn returns.
+func (s *Store) Local(ctx context.Context, fn func(l *Local) error) error {
+	qs, release, err := s.use()
+	if err != nil {
+		return fmt.Errorf("read: %w", err)
+	}
+	defer release()
+	l := &Local{
+		b:    &builder{r: reader{ctx: ctx, qs: qs, names: make(map[any]quad.Value)}, props: make(map[string]props)},
+		info: make(map[string]EntityInfo), loaded: make(map[string]bool), among: make(map[string]bool), facts: make(map[fkey]*localFact),
+		adj: make(map[string][]string), docDates: make(map[string]string), relNames: make(map[string]string),
+		records: make(map[string]EvidenceRecord),
+	}
+	return fn(l)
+}
+
+// Find returns the ID of the entity named name, looked for as every command
+// looks for one (see [Snapshot.Find]). An unknown name gives an error that
+// matches [ErrNotFound].
+func (l *Local) Find(name string) (string, error) { return l.b.find(name) }
+
+// entity returns the name and type of the entity id, and false if id is no
+// entity.
+func (l *Local) entity(id string) (EntityInfo, bool, error) {
+	if e, ok := l.info[id]; ok {
+		return e, true, nil
+	}
+	p, err := l.b.r.attrs(id)
+	if err != nil {
+		return EntityInfo{}, false, err
+	}
+	if !p.isA(schema.Entity) {
+		return EntityInfo{}, false, nil
+	}
+	e := EntityInfo{ID: id, Name: cmp.Or(p.str(schema.Name), id), Type: p.str(schema.Type), Aliases: []string{}}
+	l.info[id] = e
+	return e, true, nil
+}
+
+// factQuads calls fn with each fact quad (one with a label) that has the
+// entity id as subject or object, and whose other end is an entity.
+func (l *Local) factQuads(id string, fn func(k fkey, ev string) error) error {
+	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+		err := l.b.r.quads(d, quad.IRI(id), func(q quad.Quad) error {
+			sub, ok0 := q.Subject.(quad.IRI)
+			rel, ok1 := q.Predicate.(quad.IRI)
+			obj, ok2 := q.Object.(quad.IRI)
+			ev, ok3 := q.Label.(quad.IRI)
+			if !ok0 || !ok1 || !ok2 || !ok3 {
+				return nil
+			}
+			other := string(obj)
+			if d == quad.Object {
+				other = string(sub)
+			}
+			if _, ok, err := l.entity(other); err != nil || !ok {
+				return err // an end that is no entity: kg verify reports it
+			}
+			return fn(fkey{string(sub), string(rel), string(obj)}, string(ev))
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Load reads every fact of each entity, either way, with its evidence.
+// Loading an entity twice reads it once; an ID that is no entity is
+// skipped.
+func (l *Local) Load(ids ...string) error {
+	for _, id := range ids {
+		if l.loaded[id] {
+			continue
+		}
+		if _, ok, err := l.entity(id); err != nil || !ok {
+			if err != nil {
+				return fmt.Errorf("read %s: %w", id, err)
+			}
+			continue
+		}
+		err := l.factQuads(id, func(k fkey, ev string) error {
+			l.addFact(k, ev)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read %s: %w", id, err)
+		}
+		l.loaded[id] = true
+	}
+	return nil
+}
+
+func (l *Local) addFact(k fkey, ev string) {
+	f, ok := l.facts[k]
+	if !ok {
+		f = &localFact{evs: make(map[string]bool)}
+		l.facts[k] = f
+	}
+	f.evs[ev] = true
+}
+
+// Adjacent returns the IDs of the nodes that share a fact with the entity
+// id, sorted, without reading the facts' evidence, nor whether each is an
+// entity (a fact's ends are, in a store that verifies).
+func (l *Local) Adjacent(id string) ([]string, error) {
+	if n, ok := l.adj[id]; ok {
+		return n, nil
+	}
+	r := l.b.r
+	seen := make(map[string]bool)
+	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+		other := quad.Object
+		if d == quad.Object {
+			other = quad.Subject
+		}
+		err := r.refs(d, quad.IRI(id), func(ref cgraph.Ref) error {
+			if lk, err := r.key(ref, quad.Label); err != nil || lk == nil {
+				return err
+			}
+			v, err := l.value(ref, other)
+			if err != nil {
+				return err
+			}
+			if iri, ok := v.(quad.IRI); ok && string(iri) != id {
+				seen[string(iri)] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", id, err)
+		}
+	}
+	n := sortedKeys(seen)
+	l.adj[id] = n
+	return n, nil
+}
+
+// value returns the node of quad ref in direction d, read once per node.
+func (l *Local) value(ref cgraph.Ref, d quad.Direction) (quad.Value, error) {
+	r := l.b.r
+	k, err := r.key(ref, d)
+	if err != nil || k == nil {
+		return nil, err
+	}
+	if v, ok := r.names[k]; ok {
+		return v, nil
+	}
+	nr, err := r.qs.QuadDirection(ref, d)
+	if err != nil {
+		return nil, err
+	}
+	v, err := r.qs.NameOf(nr)
+	if err != nil {
+		return nil, err
+	}
+	r.names[k] = v
+	return v, nil
+}
+
+// LoadAmong reads the facts between any two of the entities, both ways,
+// with their evidence: the facts a path through them may take. It reads
+// the values of those facts only.
+func (l *Local) LoadAmong(ids []string) error {
+	r := l.b.r
+	in := make(map[any]bool, len(ids))
+	for _, id := range ids {
+		k, err := r.valueKey(quad.IRI(id))
+		if err != nil {
+			return fmt.Errorf("read %s: %w", id, err)
+		}
+		if k != nil {
+			in[k] = true
+		}
+	}
+	for _, id := range ids {
+		if _, ok, err := l.entity(id); err != nil || !ok {
+			if err != nil {
+				return fmt.Errorf("read %s: %w", id, err)
+			}
+			continue
+		}
+		l.among[id] = true
+		err := r.refs(quad.Subject, quad.IRI(id), func(ref cgraph.Ref) error {
+			if lk, err := r.key(ref, quad.Label); err != nil || lk == nil {
+				return err
+			}
+			if ok, err := r.key(ref, quad.Object); err != nil || !in[ok] {
+				return err
+			}
+			q, err := r.quad(ref)
+			if err != nil {
+				return err
+			}
+			rel, ok1 := q.Predicate.(quad.IRI)
+			obj, ok2 := q.Object.(quad.IRI)
+			ev, ok3 := q.Label.(quad.IRI)
+			if !ok1 || !ok2 || !ok3 {
+				return nil
+			}
+			if _, ok, err := l.entity(string(obj)); err != nil || !ok {
+				return err
+			}
+			l.addFact(fkey{id, string(rel), string(obj)}, string(ev))
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
+// DocDate returns the kg:date of the document named doc, as the input wrote
+// it, for the documents of the evidence that Snapshot read.
+func (l *Local) DocDate(doc string) string { return l.docDates[doc] }
+
+// Snapshot returns what has been read as a snapshot: the facts read, with
+// their evidence, and the entities at their ends. An entity that was
+// loaded has its aliases, mentions and degree as [Store.Snapshot] gives
+// them; the others have only a name and a type.
+func (l *Local) Snapshot() (*Snapshot, error) { return l.snapshot(l.evidence) }
+
+// Sketch is [Local.Snapshot] with evidence records that hold only what
+// weighs and dates a fact (ID, Document, Negated, Confidence, TimeISO): enough
+// to choose paths, for a few of the evidence reads. [Local.Keep] then
+// narrows what Snapshot reads in full.
+func (l *Local) Sketch() (*Snapshot, error) { return l.snapshot(l.sketch) }
+
+// Keep forgets the facts read except those between the pairs of entities,
+// either way.
+func (l *Local) Keep(pairs [][2]string) {
+	keep := make(map[[2]string]bool, 2*len(pairs))
+	for _, p := range pairs {
+		keep[p], keep[[2]string{p[1], p[0]}] = true, true
+	}
+	for k := range l.facts {
+		if !keep[[2]string{k.s, k.o}] {
+			delete(l.facts, k)
+		}
+	}
+}
+
+// sketch reads what [Local.Sketch] keeps of one evidence node.
+func (l *Local) sketch(id string) (EvidenceRecord, error) {
+	if rec, ok := l.records[id]; ok {
+		return rec, nil
+	}
+	r := l.b.r
+	if l.sketched == nil {
+		l.sketched = make(map[any]bool)
+		for _, pred := range []string{schema.Negated, schema.Confidence, schema.WhenISO, schema.Doc} {
+			k, err := r.valueKey(quad.IRI(pred))
+			if err != nil {
+				return EvidenceRecord{}, err
+			}
+			if k != nil {
+				l.sketched[k] = true
+			}
+		}
+	}
+	wanted := l.sketched
+	p := props{vals: make(map[quad.IRI][]quad.Value)}
+	err := r.refs(quad.Subject, quad.IRI(id), func(ref cgraph.Ref) error {
+		if k, err := r.key(ref, quad.Predicate); err != nil || !wanted[k] {
+			return err
+		}
+		q, err := r.quad(ref)
+		if err != nil || q.Label != nil {
+			return err
+		}
+		if pred, ok := q.Predicate.(quad.IRI); ok {
+			p.vals[pred] = append(p.vals[pred], q.Object)
+		}
+		return nil
+	})
+	if err != nil {
+		return EvidenceRecord{}, err
+	}
+	rec := EvidenceRecord{ID: id, TimeISO: p.str(schema.WhenISO)}
+	neg, _ := p.first(schema.Negated).(quad.Bool)
+	rec.Negated = bool(neg)
+	if c, ok := p.first(schema.Confidence).(quad.Float); ok {
+		rec.Confidence = float64(c)
+	}
+	if doc := p.str(schema.Doc); doc != "" {
+		dp, err := l.b.node(doc)
+		if err != nil {
+			return EvidenceRecord{}, err
+		}
+		rec.Document = dp.str(schema.Name)
+		if _, ok := l.docDates[rec.Document]; !ok {
+			l.docDates[rec.Document] = dp.str(schema.DocDate)
+		}
+	}
+	return rec, nil
+}
+
+func (l *Local) snapshot(evidence func(id string) (EvidenceRecord, error)) (*Snapshot, error) {
+	snap := &Snapshot{Facts: make([]Fact, 0, len(l.facts))}
+	type counts struct{ aliases, mentions, links map[string]bool }
+	stats := make(map[string]*counts)
+	for id := range l.loaded {
+		stats[id] = &counts{make(map[string]bool), make(map[string]bool), make(map[string]bool)}
+	}
+	ends := make(map[string]bool)
+	for k, lf := range l.facts {
+		ends[k.s], ends[k.o] = true, true
+		sub, obj := l.info[k.s], l.info[k.o]
+		f := Fact{Subject: k.s, RelationID: k.p, Object: k.o, Negated: true, Evidence: make([]EvidenceRecord, 0, len(lf.evs))}
+		for _, ev := range sortedKeys(lf.evs) {
+			rec, err := evidence(ev)
+			if err != nil {
+				return nil, fmt.Errorf("read: %w", err)
+			}
+			f.Evidence = append(f.Evidence, rec)
+			f.Negated = f.Negated && rec.Negated
+			f.Confidence = max(f.Confidence, rec.Confidence)
+			if c := stats[k.s]; c != nil {
+				c.mentions[ev] = true
+				if rec.SubjectAlias != "" && rec.SubjectAlias != sub.Name {
+					c.aliases[rec.SubjectAlias] = true
+				}
+			}
+			if c := stats[k.o]; c != nil {
+				c.mentions[ev] = true
+				if rec.ObjectAlias != "" && rec.ObjectAlias != obj.Name {
+					c.aliases[rec.ObjectAlias] = true
+				}
+			}
+		}
+		slices.SortFunc(f.Evidence, func(a, b EvidenceRecord) int {
+			return cmp.Or(cmp.Compare(a.Document, b.Document), cmp.Compare(a.SentenceIndex, b.SentenceIndex),
+				cmpBool(a.Negated, b.Negated), cmp.Compare(a.ID, b.ID))
+		})
+		name, ok := l.relNames[k.p]
+		if !ok {
+			rp, err := l.b.node(k.p)
+			if err != nil {
+				return nil, fmt.Errorf("read: %w", err)
+			}
+			name = rp.str(schema.Name)
+			l.relNames[k.p] = name
+		}
+		f.Relation = cmp.Or(name, strings.TrimPrefix(k.p, schema.RelationPrefix))
+		if k.s != k.o {
+			if c := stats[k.s]; c != nil {
+				c.links[k.o] = true
+			}
+			if c := stats[k.o]; c != nil {
+				c.links[k.s] = true
+			}
+		}
+		snap.Facts = append(snap.Facts, f)
+	}
+	for id := range l.loaded {
+		ends[id] = true
+	}
+	for id := range l.among {
+		ends[id] = true
+	}
+	for _, id := range sortedKeys(ends) {
+		e := l.info[id]
+		e.Aliases = []string{}
+		if c := stats[id]; c != nil {
+			e.Aliases = append(e.Aliases, sortedKeys(c.aliases)...)
+			e.Mentions, e.Degree = len(c.mentions), len(c.links)
+		}
+		snap.Entities = append(snap.Entities, e)
+	}
+	slices.SortFunc(snap.Facts, func(a, b Fact) int {
+		return cmp.Or(cmp.Compare(a.Subject, b.Subject), cmp.Compare(a.Relation, b.Relation),
+			cmp.Compare(a.Object, b.Object), cmp.Compare(a.RelationID, b.RelationID))
+	})
+	return snap, nil
+}
+
+// evidence reads one evidence node and notes its document's date.
+func (l *Local) evidence(id string) (EvidenceRecord, error) {
+	if rec, ok := l.records[id]; ok {
+		return rec, nil
+	}
+	rec, err := l.b.evidence(id)
+	if err != nil {
+		return rec, err
+	}
+	if _, ok := l.docDates[rec.Document]; !ok {
+		ep, err := l.b.node(id)
+		if err != nil {
+			return rec, err
+		}
+		date := ""
+		if doc := ep.str(schema.Doc); doc != "" {
+			dp, err := l.b.node(doc)
+			if err != nil {
+				return rec, err
+			}
+			date = dp.str(schema.DocDate)
+		}
+		l.docDates[rec.Document] = date
+	}
+	// Evidence nodes are read once each: keep the cache to the nodes
+	// shared between them (documents, relations).
+	delete(l.b.props, id)
+	l.records[id] = rec
+	return rec, nil
+}
+
+// Between returns, sorted, the entities that may lie on one of the k
+// shortest connections of at most maxHops facts between the entities from
+// and to: a superset of those connections' entities, whose facts
+// [Local.LoadAmong] then reads; and the pairs of them next to each other on
+// such a connection, whose facts alone [Local.Keep] needs to keep (nil when
+// there are too many connections to walk: keep all). It
+// walks from both ends at once, one level at a time from the end whose
+// frontier is smaller, so that a hub at one end is stepped over from the
+// other, and reads no evidence.
+//
+// Why it misses nothing: with the walk a levels deep from one end and b
+// from the other, a+b = maxHops, the i-th entity of a connection of L <=
+// maxHops facts is within a of the first end if i <= a, else within b-1 of
+// the second; and each of its facts has an end that the walk stepped from.
+func (l *Local) Between(from, to string, maxHops, k int) ([]string, [][2]string, error) {
+	type side struct {
+		dist  map[string]int
+		front []string
+		depth int
+	}
+	a := &side{dist: map[string]int{from: 0}, front: []string{from}}
+	b := &side{dist: map[string]int{to: 0}, front: []string{to}}
+	for a.depth+b.depth < maxHops && len(a.front) > 0 && len(b.front) > 0 {
+		sd := a
+		if len(b.front) < len(a.front) {
+			sd = b
+		}
+		var next []string
+		for _, x := range sd.front {
+			ns, err := l.Adjacent(x)
+			if err != nil {
+				return nil, nil, err
+			}
+			for _, y := range ns {
+				if _, ok := sd.dist[y]; !ok {
+					sd.dist[y] = sd.depth + 1
+					next = append(next, y)
+				}
+			}
+		}
+		sd.front, sd.depth = next, sd.depth+1
+	}
+	// The facts known among the entities reached, either way.
+	in := make(map[string]bool, len(a.dist)+len(b.dist))
+	for id := range a.dist {
+		in[id] = true
+	}
+	for id := range b.dist {
+		in[id] = true
+	}
+	links := make(map[string]map[string]bool)
+	link := func(x, y string) {
+		if links[x] == nil {
+			links[x] = make(map[string]bool)
+		}
+		links[x][y] = true
+	}
+	for x, ns := range l.adj {
+		if !in[x] {
+			continue
+		}
+		for _, y := range ns {
+			if in[y] {
+				link(x, y)
+				link(y, x)
+			}
+		}
+	}
+	und := make(map[string][]string, len(links))
+	for x, ys := range links {
+		und[x] = sortedKeys(ys)
+	}
+	// Keep the entities as near to both ends, over those facts, as a
+	// connection of maxHops needs.
+	dist := func(start string) map[string]int {
+		d := map[string]int{start: 0}
+		front := []string{start}
+		for h := 1; h <= maxHops && len(front) > 0; h++ {
+			var next []string
+			for _, x := range front {
+				for _, y := range und[x] {
+					if _, ok := d[y]; !ok {
+						d[y] = h
+						next = append(next, y)
+					}
+				}
+			}
+			front = next
+		}
+		return d
+	}
+	ds, dt := dist(from), dist(to)
+	// A connection of L facts costs more than any of fewer (see
+	// analyze.Paths): when k connections of at most L facts exist, the k
+	// shortest are among them, and the entities near enough for L are
+	// enough. So a hub two facts from both ends is stepped over when three
+	// facts do.
+	for hops := 1; ; hops++ {
+		out := []string{from, to}
+		in := make(map[string]bool)
+		for id, n := range ds {
+			if m, ok := dt[id]; ok && n+m <= hops {
+				out = append(out, id)
+				in[id] = true
+			}
+		}
+		if hops >= maxHops || countPaths(und, in, dt, from, to, hops, k) >= k {
+			slices.Sort(out)
+			return slices.Compact(out), pathPairs(und, in, dt, from, to, hops), nil
+		}
+	}
+}
+
+// pathWalks bounds the walks pathPairs takes before it gives up.
+const pathWalks = 200_000
+
+// pathPairs returns the pairs of entities next to each other on some
+// connection of at most hops facts from one entity to the other (as
+// countPaths walks): the only facts whose confidence orders the
+// connections. Nil if there are too many connections to walk, for all.
+func pathPairs(und map[string][]string, in map[string]bool, dt map[string]int, from, to string, hops int) [][2]string {
+	pairs := make(map[[2]string]bool)
+	steps := 0
+	path := []string{from}
+	onPath := map[string]bool{from: true}
+	var walk func(x string, left int) bool
+	walk = func(x string, left int) bool {
+		if left <= 0 {
+			return true
+		}
+		for _, y := range und[x] {
+			if steps++; steps > pathWalks {
+				return false
+			}
+			if y == to {
+				for i := 1; i < len(path); i++ {
+					pairs[[2]string{path[i-1], path[i]}] = true
+				}
+				pairs[[2]string{x, to}] = true
+				continue
+			}
+			if onPath[y] || !in[y] || dt[y] > left-1 {
+				continue
+			}
+			onPath[y], path = true, append(path, y)
+			ok := walk(y, left-1)
+			onPath[y], path = false, path[:len(path)-1]
+			if !ok {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(from, hops) {
+		return nil
+	}
+	out := make([][2]string, 0, len(pairs))
+	for p := range pairs {
+		out = append(out, p)
+	}
+	slices.SortFunc(out, func(a, b [2]string) int { return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1])) })
+	return out
+}
+
+// countPaths counts the connections of at most hops facts from one entity
+// to another over the facts und among the entities in, up to limit: a
+// walk that goes through no entity twice, and no farther from the end
+// (dt) than the facts left allow.
+func countPaths(und map[string][]string, in map[string]bool, dt map[string]int, from, to string, hops, limit int) int {
+	n := 0
+	onPath := map[string]bool{from: true}
+	var walk func(x string, left int)
+	walk = func(x string, left int) {
+		if left <= 0 {
+			return
+		}
+		for _, y := range und[x] {
+			if n >= limit {
+				return
+			}
+			if y == to {
+				n++
+				continue
+			}
+			if onPath[y] || !in[y] || dt[y] > left-1 {
+				continue
+			}
+			onPath[y] = true
+			walk(y, left-1)
+			onPath[y] = false
+		}
+	}
+	walk(from, hops)
+	return n
+}
