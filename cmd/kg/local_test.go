@@ -192,8 +192,8 @@ func brief(s string) string {
 func TestAnalysisCache(t *testing.T) {
 	db := build(t)
 	first := mustRun(t, "", "rank", "--db", db, "-n", "3")
-	if got := mustRun(t, "", "entities", "--db", db); !strings.Contains(got, "\ndistributor ") {
-		t.Fatalf("kg entities before the merge does not list distributor:\n%s", got)
+	if got := mustRun(t, "", "entities", "--db", db); !strings.Contains(got, "\nTehran ") {
+		t.Fatalf("kg entities before the merge does not list Tehran:\n%s", got)
 	}
 	if _, err := os.Stat(db + ".analysis"); err != nil {
 		t.Fatalf("no cache after kg rank: %v", err)
@@ -225,7 +225,7 @@ func TestAnalysisCache(t *testing.T) {
 	}
 
 	// A write makes a new version: the answer is computed again.
-	mustRun(t, "", "merge", "--db", db, "Gulf Systems", "distributor")
+	mustRun(t, "", "merge", "--db", db, "Gulf Systems", "Tehran")
 	got := mustRun(t, "", "rank", "--db", db, "-n", "3")
 	if strings.Contains(got, "Kept Answer") {
 		t.Errorf("kg rank after a write answered from the old cache:\n%s", got)
@@ -235,7 +235,7 @@ func TestAnalysisCache(t *testing.T) {
 	}
 	// kg entities too: the merged entity is gone from the answer after the
 	// merge, though it was kept before.
-	if got := mustRun(t, "", "entities", "--db", db); strings.Contains(got, "\ndistributor ") {
-		t.Errorf("kg entities after the merge still lists distributor:\n%s", got)
+	if got := mustRun(t, "", "entities", "--db", db); strings.Contains(got, "\nTehran ") {
+		t.Errorf("kg entities after the merge still lists Tehran:\n%s", got)
 	}
 }
