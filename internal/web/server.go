@@ -131,7 +131,20 @@ func (s *Server) Warm(ctx context.Context) error {
 
 // Handler returns the server's handler with its guards: token, host and
 // origin checks, body cap, security headers and the request log.
-func (s *Server) Handler() http.Handler { return s.logged(s.guarded(s.mux)) }
+func (s *Server) Handler() http.Handler { return s.logged(s.guarded(apiPaths(s.mux))) }
+
+// apiPaths answers an API path that is not in its clean form ("/api/v1/.",
+// "/api/v1//search") with a JSON 404, where the mux would redirect with a
+// page of HTML: a client of the API reads JSON whatever it asks.
+func apiPaths(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p := r.URL.Path; strings.HasPrefix(p, "/api/") && path.Clean(p) != p {
+			writeError(w, r, http.StatusNotFound, fmt.Errorf("no API %s", p))
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
 
 // Serve serves on ln until ctx ends, then stops taking requests and waits
 // (up to 5 s) for the ones in progress. The http.Server's timeouts are set
