@@ -42,7 +42,10 @@ func newSearchIndex(snap *graph.Snapshot) *searchIndex {
 func fold(s string) string {
 	var b strings.Builder
 	space := false
-	for _, r := range norm.NFD.String(s) {
+	// Lower case first, then decomposed: a capital may lower to a letter
+	// with an accent ("İ" to "i̇"), and bytes that are no UTF-8 separate
+	// words, or the decomposition would stop at them.
+	for _, r := range norm.NFD.String(strings.ToLower(strings.ToValidUTF8(s, " "))) {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue // an accent, apart from its letter
@@ -51,7 +54,7 @@ func fold(s string) string {
 				b.WriteByte(' ')
 			}
 			space = false
-			b.WriteRune(unicode.ToLower(r))
+			b.WriteRune(r)
 		default:
 			space = true
 		}
