@@ -64,6 +64,9 @@ func (d *doc) ofPhrase(f *schema.Fact) {
 	}
 	y = strings.TrimPrefix(y, "the ")
 	nw := words(n)
+	if len(nw) == 0 {
+		return // " of 0": nothing before the "of"
+	}
 	switch {
 	case schema.IsValue(f.ObjectType) || quantity(strings.ToLower(nw[0])):
 		typ := f.ObjectType
