@@ -87,11 +87,11 @@ func (m *Model) treeFacts(t tree) []rawFact {
 		c.subjects = subjectsOf(c)
 	}
 	for _, c := range clauses {
-		out = append(out, m.clauseRawFacts(t, c, byHead)...)
+		out = append(out, m.clauseRawFacts(t, c)...)
 	}
 	cs := chunks(t.toks)
 	for i := range out {
-		if i < len(out) && !out[i].derived {
+		if !out[i].derived {
 			out = append(out, m.qualifierFacts(t.toks, cs, out[i])...)
 		}
 	}
@@ -124,7 +124,7 @@ func (t tree) heads(i int) bool {
 }
 
 // clauseRawFacts turns a clause into facts: one for each subject and object.
-func (m *Model) clauseRawFacts(t tree, c *tclause, byHead map[int]*tclause) []rawFact {
+func (m *Model) clauseRawFacts(t tree, c *tclause) []rawFact {
 	subjects := c.subjects
 	last := c.chain[len(c.chain)-1]
 	// A relative or participle clause with no subject: the noun it modifies

@@ -2,7 +2,10 @@ package extract
 
 // Objects: what a clause's last verb acts on.
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // treeObjects finds the objects of the clause's last verb: its direct objects,
 // a passive's agent, a prepositional object folded into the relation, a
@@ -51,7 +54,7 @@ func (m *Model) treeObjects(t tree, c *tclause, v int) {
 	// the first phrase after the verb: "voted for the bill"
 	// "traders buy and sell stocks": the object comes after the last verb
 	if cj := t.kid(v, "conj"); cj >= 0 && isVerb(t.tag(cj)) && t.kid(cj, "nsubj", "nsubj:pass") < 0 {
-		if o := t.kid(cj, "obj"); o >= 0 && !t.anyAfter(v, cj) {
+		if o := t.kid(cj, "obj"); o >= 0 && !t.anyBetween(v, cj, "cc") {
 			c.objects = t.withConj(o, direct, false)
 			return
 		}
@@ -96,21 +99,11 @@ func (m *Model) treeObjects(t tree, c *tclause, v int) {
 }
 
 // anyBetween reports whether v has a dependent between itself and token j
-// other than adverbs and punctuation.
-func (t tree) anyBetween(v, j int) bool {
+// other than adverbs, punctuation and dependents of the relations besides
+// names.
+func (t tree) anyBetween(v, j int, besides ...string) bool {
 	for _, k := range t.kids[v] {
-		if k > v && k < j && t.rel[k] != "punct" && t.rel[k] != "advmod" {
-			return true
-		}
-	}
-	return false
-}
-
-// anyAfter reports whether v has a dependent between itself and its
-// conjunct cj other than the coordinator and punctuation.
-func (t tree) anyAfter(v, cj int) bool {
-	for _, k := range t.kids[v] {
-		if k > v && k < cj && t.rel[k] != "cc" && t.rel[k] != "punct" && t.rel[k] != "advmod" {
+		if k > v && k < j && t.rel[k] != "punct" && t.rel[k] != "advmod" && !slices.Contains(besides, t.rel[k]) {
 			return true
 		}
 	}
