@@ -63,8 +63,8 @@
 //
 // [Store.Select] collects entities and facts, the whole graph or the
 // neighbourhood of one entity, filtered by relation, type, confidence or an
-// explicit set of entities and facts; [WriteDOT], [RenderSVG], [RenderPNG],
-// [WriteGraphML], [WriteGEXF], [WriteJSONL] and [WriteCSV] write them, and
+// explicit set of entities and facts, as a [schema.Subgraph] that package
+// export writes (DOT, SVG, PNG, GraphML, GEXF, JSON Lines, CSV), and
 // [Store.ExportNQuads] writes their quads as stored.
 // [Store.Snapshot] reads every entity and fact, with its evidence, into
 // memory at once, for the analyses of package analyze (paths, ranks,
@@ -129,10 +129,4 @@
 // call that allocates at once (new Array(1e8).join()) completes before the
 // query is stopped. A cancelled context stops a query between two steps of
 // the script and inside iterators.
-//
-// The Graphviz renderer is a WebAssembly module that go-graphviz compiles when
-// the program starts (about 0.5 s the first time, then from a cache in the
-// user's own $XDG_CACHE_HOME/kg/go-graphviz, never in a directory that
-// another user may own: see internal/gvcache) and shares: calls of
-// [RenderSVG] take turns.
 package graph
