@@ -19,8 +19,8 @@
 // a document whose stored content hash is the same is left alone.
 // [Store.Remove] takes a document out. Both read only the quads of that
 // document and of the nodes its facts touch, through the subject and object
-// indexes. [Store.Load] adds facts of any number of documents in one
-// transaction, for a store built in one go. [Store.LoadNQuads] loads an
+// indexes. LoadDocument is the one way facts are written: a document's
+// quads are built once, by one function, whoever loads it. [Store.LoadNQuads] loads an
 // N-Quads file as it is, after it has checked every line: in one transaction
 // (all or nothing), or in batched ones when the caller trades that for speed. [Store.Verify] checks the invariants that these writes keep, and
 // [Store.Documents] and [Store.Size] describe what the store holds.
@@ -55,7 +55,7 @@
 //
 // [Store.Merge] and [Store.Split] record an analyst's correction as a
 // kg:Correction node and move the facts it concerns; [Store.LoadDocument]
-// and [Store.Load] apply the corrections, in order, to every fact they write,
+// applies the corrections, in order, to every fact it writes,
 // so a correction outlives any rebuild or replacement of its documents.
 // [Store.Undo] takes one back, and [Store.Corrections] lists them. An
 // evidence node that a correction moved keeps the names it had as extracted

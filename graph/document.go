@@ -64,7 +64,11 @@ func (c Change) String() string {
 // The store's corrections (see [Store.Merge]) apply to the facts first; then
 // a person's one-word name ("Reid") joins the one stored person whose first
 // or last name or alias it is, if exactly one is.
-// A fact with an empty SubjectID or ObjectID is not stored (see [Store.Load]).
+// A fact needs a subject, a relation, an object and a document (d.Name);
+// every fact is checked before the store is touched, and one bad fact
+// refuses the document. A fact with an empty SubjectID or ObjectID is
+// unresolved (the extractor leaves a bare pronoun without an entity) and is
+// not stored.
 func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 	for i := range d.Facts {
 		if d.Facts[i].Doc != d.Name {

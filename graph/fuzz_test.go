@@ -27,7 +27,7 @@ func FuzzQuery(f *testing.F) {
 		f.Add(q)
 	}
 	s := openTest(f, Options{Backend: Memory})
-	if err := s.Load(context.Background(), testDocs, testFacts()); err != nil {
+	if err := storeFacts(context.Background(), s, testDocs, testFacts()); err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, q string) {

@@ -130,7 +130,7 @@ func TestSubgraphFoldedName(t *testing.T) {
 			ObjectID: schema.EntityID("Jo Park"),
 			Doc:      "x.txt", Sentence: "Ümlaut Works hired Jo Park.", Confidence: 1,
 		}
-		if err := s.Load(ctx, nil, []schema.Fact{f}); err != nil {
+		if err := storeFacts(ctx, s, nil, []schema.Fact{f}); err != nil {
 			t.Fatal(err)
 		}
 		g, err := s.Subgraph(ctx, "ümlaut WORKS", 0)

@@ -53,8 +53,16 @@ func zipfStore(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Load(ctx, docs, facts); err != nil {
-		t.Fatal(err)
+	for _, doc := range docs {
+		d := graph.Document{Name: doc}
+		for _, f := range facts {
+			if f.Doc == doc {
+				d.Facts = append(d.Facts, f)
+			}
+		}
+		if _, err := s.LoadDocument(ctx, d); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
