@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
+	"strings"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -70,13 +71,17 @@ func (c Change) String() string {
 // unresolved (the extractor leaves a bare pronoun without an entity) and is
 // not stored.
 func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
+	if strings.TrimSpace(d.Name) == "" {
+		return 0, errors.New("load: a document without a name")
+	}
 	for i := range d.Facts {
 		if d.Facts[i].Doc != d.Name {
 			return 0, fmt.Errorf("load %s: fact %d is from document %q", d.Name, i, d.Facts[i].Doc)
 		}
 	}
-	// Check the facts before the store is touched.
-	if _, err := loadQuads([]string{d.Name}, d.Facts); err != nil {
+	// Check the facts before the store is touched; their quads are built
+	// once, in the transaction, after the corrections.
+	if err := checkFacts(d.Facts); err != nil {
 		return 0, fmt.Errorf("load %s: %w", d.Name, err)
 	}
 	doc := quad.IRI(schema.DocumentID(d.Name))

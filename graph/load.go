@@ -118,13 +118,13 @@ func loadCorrected(docs []string, facts []schema.Fact, orig []extracted) ([]quad
 		}
 		addDoc(d)
 	}
+	if err := checkFacts(facts); err != nil {
+		return nil, err
+	}
 	for i := range facts {
 		f := facts[i]
 		if f.SubjectID == "" || f.ObjectID == "" {
 			continue // unresolved: no entity to attach the fact to
-		}
-		if err := checkFact(&f); err != nil {
-			return nil, fmt.Errorf("fact %d: %w", i, err)
 		}
 		sub, obj := entities.get(f.SubjectID), entities.get(f.ObjectID)
 		sub.names.add(f.Subject)
@@ -229,6 +229,22 @@ func loadCorrected(docs []string, facts []schema.Fact, orig []extracted) ([]quad
 		}
 	}
 	return qs.list, nil
+}
+
+// checkFacts checks every resolved fact (see [checkFact]); an unresolved
+// one (a subject or object without an entity) is not stored, and not
+// checked.
+func checkFacts(facts []schema.Fact) error {
+	for i := range facts {
+		f := facts[i]
+		if f.SubjectID == "" || f.ObjectID == "" {
+			continue
+		}
+		if err := checkFact(&f); err != nil {
+			return fmt.Errorf("fact %d: %w", i, err)
+		}
+	}
+	return nil
 }
 
 // checkFact rejects a fact that cannot be stored.

@@ -242,3 +242,11 @@ func TestLoadSkipsUnresolved(t *testing.T) {
 		t.Errorf("got %d quads with an unresolved fact, want %d as without it", len(withIt), len(without))
 	}
 }
+
+// TestLoadNoName: a document needs a name.
+func TestLoadNoName(t *testing.T) {
+	s := openTest(t, Options{Backend: Memory})
+	if _, err := s.LoadDocument(context.Background(), Document{Name: " "}); err == nil {
+		t.Error("LoadDocument of a document without a name: got no error")
+	}
+}
