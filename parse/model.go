@@ -30,7 +30,7 @@ var ErrBadModel = errors.New("not a kg parser model")
 // Load returns the model built into kg, trained on UD English EWT.
 func Load() (*Model, error) { return Read(bytes.NewReader(embedded)) }
 
-const magic = "kgparse1\n"
+const magic = "kgparse2\n"
 
 type header struct {
 	Tags   []string          `json:"tags"`
@@ -168,9 +168,13 @@ func (t *table) write(w io.Writer) error {
 	b = le.AppendUint32(b, uint32(len(t.ent)))
 	b = le.AppendUint32(b, math.Float32bits(t.scale))
 	for _, d := range t.dense {
-		b = le.AppendUint32(b, d.fp)
-		for _, x := range d.w {
-			b = le.AppendUint16(b, uint16(x))
+		for k := range bucketSlots {
+			b = le.AppendUint16(b, d.place(k))
+		}
+		for _, w := range d.w {
+			for _, x := range w {
+				b = le.AppendUint16(b, uint16(x))
+			}
 		}
 	}
 	for _, s := range t.sparse {
@@ -208,25 +212,30 @@ func readTable(r io.Reader) (*table, error) {
 	t := &table{classes: classes, size: uint64(slots), scale: scale}
 	slotSize := sparseSize
 	if classes <= denseMax {
-		slotSize = 4 + 2*denseMax
+		slotSize = 2 * bucketSlots * (1 + denseMax)
 	}
 	buf := make([]byte, slots*slotSize+ents*3)
 	if _, err := io.ReadFull(r, buf); err != nil {
 		return nil, err
 	}
-	// A lookup of a missing feature stops at an empty slot: a damaged
-	// table without one would never stop.
+	// A lookup of a missing feature stops at a bucket or slot with room: a
+	// damaged table without one would never stop.
 	empty := false
 	if classes <= denseMax {
-		t.dense = make([]denseSlot, slots)
+		t.dense = make([]denseBucket, slots)
 		for i := range t.dense {
 			b := buf[i*slotSize:]
 			d := &t.dense[i]
-			d.fp = le.Uint32(b)
-			empty = empty || d.fp == 0
-			for c := range d.w {
-				d.w[c] = int16(le.Uint16(b[4+2*c:]))
+			for k := range d.fp {
+				d.fp[k] = le.Uint64(b[8*k:])
 			}
+			b = b[2*bucketSlots:]
+			for k := range d.w {
+				for c := range d.w[k] {
+					d.w[k][c] = int16(le.Uint16(b[2*(k*denseMax+c):]))
+				}
+			}
+			empty = empty || !d.full()
 		}
 		if !empty {
 			return nil, errors.New("table full")

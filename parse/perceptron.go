@@ -2,6 +2,7 @@ package parse
 
 import (
 	"math"
+	"math/bits"
 	"sort"
 )
 
@@ -120,28 +121,67 @@ func (p *averaged) table() *table {
 	return b.build()
 }
 
-// table is a frozen perceptron: an open-addressing hash table from feature
-// hash to weights, laid out so that a lookup touches as little memory as it
-// can, since at parsing speed a model is bound by its cache misses. A slot
-// holds the hash's high 32 bits as a fingerprint and, when the model has
-// four classes or fewer, the weights themselves; otherwise the offset of a
-// run of (class, weight) pairs. Weights are kept as 16-bit multiples of
-// scale: the averaged weights need no more precision than that.
+// table is a frozen perceptron: a hash table from feature hash to
+// weights, laid out so that a lookup touches as little memory as it can,
+// since at parsing speed a model is bound by its cache misses. Weights are
+// kept as 16-bit multiples of scale: the averaged weights need no more
+// precision than that.
+//
+// A model of denseMax classes or fewer (the parser's transitions) keeps
+// buckets of one cache line each: eight features' 16-bit fingerprints and
+// their weights side by side, so that a lookup, found or not, reads one
+// line in most cases. A feature goes to the bucket its hash's high half
+// chooses, or the next with room; a lookup goes on past a bucket only when
+// it is full. A larger model keeps an open-addressing table of slots
+// holding the hash's high 32 bits as a fingerprint and either a few
+// (class, weight) pairs or the offset of a run of them.
 type table struct {
 	classes int
-	size    uint64 // slots
+	size    uint64 // slots, or buckets
 	scale   float32
-	dense   []denseSlot // classes <= denseMax
+	dense   []denseBucket // classes <= denseMax
 	sparse  []sparseSlot
 	ent     []pair
 }
 
-const denseMax = 4
+const (
+	denseMax    = 3
+	bucketSlots = 8
+	// bucketLoad is how full the buckets are on average, in eighths: at
+	// 5 of 8, about one bucket in eight is full and sends a lookup on.
+	bucketLoad = 5
+)
 
-type denseSlot struct {
-	fp uint32
-	w  [denseMax]int16
+// denseBucket is 64 bytes: a cache line, since large slices start on a
+// page boundary.
+type denseBucket struct {
+	// fp holds the places' fingerprints, four 16-bit lanes a word, the
+	// first place in the low lane: 0 for an empty place; places fill from
+	// the first.
+	fp [bucketSlots / 4]uint64
+	w  [bucketSlots][denseMax]int16
 }
+
+// lanes broadcasts a 16-bit value to the four lanes of a word.
+const lanes = 0x0001000100010001
+
+// find returns the place in d of fingerprint fp, bucketSlots if it has none,
+// comparing four lanes at once. x has a zero lane where fp is; the lowest
+// bit of m marks the first of them (the bits above it may be false).
+func (d *denseBucket) find(fp uint16) int {
+	pat := uint64(fp) * lanes
+	x0, x1 := d.fp[0]^pat, d.fp[1]^pat
+	m0 := (x0 - lanes) &^ x0 & (lanes << 15)
+	m1 := (x1 - lanes) &^ x1 & (lanes << 15)
+	k0 := bits.TrailingZeros64(m0) >> 4 // 4 when m0 is 0
+	return k0 + k0>>2*(bits.TrailingZeros64(m1)>>4)
+}
+
+// full reports whether d's last place is taken, so that a feature d lacks
+// may be in the next bucket.
+func (d *denseBucket) full() bool { return d.fp[bucketSlots/4-1]>>48 != 0 }
+
+func (d *denseBucket) place(k int) uint16 { return uint16(d.fp[k/4] >> (16 * (k % 4))) }
 
 // sparseSlot holds up to inlineMax weights itself, so that most features
 // cost one cache miss; a feature with more keeps them in ent from start.
@@ -202,25 +242,23 @@ func (b *tableBuilder) build() *table {
 		return uint32(len(b.cls))
 	}
 	if b.classes <= denseMax {
-		t.dense = make([]denseSlot, size)
+		t.size = uint64(max((len(b.keys)+bucketLoad-1)/bucketLoad, 2))
+		t.dense = make([]denseBucket, t.size)
 	} else {
 		t.sparse = make([]sparseSlot, size)
 	}
 	for r, k := range b.keys {
-		fp := fingerprint(k)
-		i := t.slot(k)
 		lo, hi := b.start[r], end(r)
 		if t.dense != nil {
-			for t.dense[i].fp != 0 {
-				i = t.next(i)
-			}
-			d := denseSlot{fp: fp}
+			var w [denseMax]int16
 			for j := lo; j < hi; j++ {
-				d.w[b.cls[j]] = q(b.ws[j])
+				w[b.cls[j]] = q(b.ws[j])
 			}
-			t.dense[i] = d
+			t.insertDense(uint32(k>>32), w)
 			continue
 		}
+		fp := fingerprint(k)
+		i := t.slot(k)
 		for t.sparse[i].fp != 0 {
 			i = t.next(i)
 		}
@@ -238,6 +276,38 @@ func (b *tableBuilder) build() *table {
 		t.sparse[i] = sl
 	}
 	return t
+}
+
+// bucket is where a feature's lookup starts in a dense table, chosen by
+// the high half of its hash, whose low 16 bits are its fingerprint there.
+func (t *table) bucket(hi uint32) uint64 { return uint64(hi) * t.size >> 32 }
+
+func fingerprint16(hi uint32) uint16 {
+	if fp := uint16(hi); fp != 0 {
+		return fp
+	}
+	return 1
+}
+
+// insertDense puts a feature, by the high half of its hash, into the first
+// bucket from its own with room. Of two features with the same
+// fingerprint in one bucket's run the first is kept: the second could not
+// be told from it.
+func (t *table) insertDense(hi uint32, w [denseMax]int16) {
+	fp := fingerprint16(hi)
+	for i := t.bucket(hi); ; i = t.next(i) {
+		d := &t.dense[i]
+		for k := range bucketSlots {
+			switch d.place(k) {
+			case fp:
+				return
+			case 0:
+				d.fp[k/4] |= uint64(fp) << (16 * (k % 4))
+				d.w[k] = w
+				return
+			}
+		}
+	}
 }
 
 func (t *table) next(i uint64) uint64 {
@@ -269,16 +339,17 @@ func (t *table) score(feats []uint64, scores []float32) {
 	if t.dense != nil {
 		var acc [denseMax]int32
 		for _, f := range feats {
-			fp := fingerprint(f)
-			for i := t.slot(f); ; i = t.next(i) {
+			hi := uint32(f >> 32)
+			fp := fingerprint16(hi)
+			for i := t.bucket(hi); ; i = t.next(i) {
 				d := &t.dense[i]
-				if d.fp == fp {
-					for c, w := range d.w {
+				if k := d.find(fp); k < bucketSlots {
+					for c, w := range d.w[k] {
 						acc[c] += int32(w)
 					}
 					break
 				}
-				if d.fp == 0 {
+				if !d.full() {
 					break
 				}
 			}
@@ -288,6 +359,33 @@ func (t *table) score(feats []uint64, scores []float32) {
 		}
 		return
 	}
+	var sink int16
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), rowsMax)]
+		feats = feats[len(chunk):]
+		sink += t.sparseChunk(chunk, scores)
+	}
+	if sink == 1 {
+		scores[0] += 0
+	}
+	for c := range scores {
+		scores[c] *= t.scale
+	}
+}
+
+// rowsMax is how many features' rows sparseChunk gathers before it adds
+// them up.
+const rowsMax = 64
+
+// sparseChunk adds the weights of up to rowsMax features into scores,
+// unscaled. A feature with more weights than its slot holds has them in
+// ent, a second miss: the rows are found and their lines read first, all
+// of them, and added up after, so that those misses overlap too. It returns
+// a sum of what it read only to be used.
+func (t *table) sparseChunk(feats []uint64, scores []float32) int16 {
+	var rows [rowsMax]struct{ start, end uint32 }
+	nrows := 0
+	var sink int16
 	for _, f := range feats {
 		fp := fingerprint(f)
 		for i := t.slot(f); ; i = t.next(i) {
@@ -299,9 +397,14 @@ func (t *table) score(feats []uint64, scores []float32) {
 					}
 					break
 				}
-				for _, p := range t.ent[s.start : s.start+uint32(s.n)] {
-					scores[p.class] += float32(p.w)
+				start, end := s.start, s.start+uint32(s.n)
+				rows[nrows].start, rows[nrows].end = start, end
+				nrows++
+				// a line holds 16 pairs
+				for k := start; k < end; k += 16 {
+					sink += t.ent[k].w
 				}
+				sink += t.ent[end-1].w
 				break
 			}
 			if s.fp == 0 {
@@ -309,9 +412,12 @@ func (t *table) score(feats []uint64, scores []float32) {
 			}
 		}
 	}
-	for c := range scores {
-		scores[c] *= t.scale
+	for _, r := range rows[:nrows] {
+		for _, p := range t.ent[r.start:r.end] {
+			scores[p.class] += float32(p.w)
+		}
 	}
+	return sink
 }
 
 // touch reads the first slot of every feature's probe before any is used:
@@ -322,7 +428,7 @@ func (t *table) touch(feats []uint64) uint32 {
 	var sink uint32
 	if t.dense != nil {
 		for _, f := range feats {
-			sink += t.dense[t.slot(f)].fp
+			sink += uint32(t.dense[t.bucket(uint32(f>>32))].fp[0])
 		}
 	} else {
 		for _, f := range feats {
@@ -336,8 +442,10 @@ func (t *table) touch(feats []uint64) uint32 {
 func (t *table) stats() (features, weights int) {
 	if t.dense != nil {
 		for _, d := range t.dense {
-			if d.fp != 0 {
-				features++
+			for k := range bucketSlots {
+				if d.place(k) != 0 {
+					features++
+				}
 			}
 		}
 		return features, features * t.classes
