@@ -24,7 +24,7 @@ const (
 type parser struct {
 	labels []string // UD relations, the labeller's classes
 	index  map[string]int
-	root   int // the class of "root", -1 for none
+	root   int    // the class of "root", -1 for none
 	arcs   scorer // shift / left / right
 	lab    scorer // the label of a new arc
 	rel    scorer // the relabeller's, or nil

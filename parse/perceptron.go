@@ -144,7 +144,7 @@ type table struct {
 	classes int
 	size    uint64 // slots, or buckets
 	scale   float32
-	value   [256]float32 // a code's weight
+	value   [256]float32  // a code's weight
 	dense   []denseBucket // classes <= denseMax
 	sparse  []sparseSlot
 	ent     []pair
