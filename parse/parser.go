@@ -606,12 +606,23 @@ func (p *parser) parse(words []Word, tt []tagToken, sc *scratch) {
 		sc.arcLab = sc.arcLab[:need]
 	}
 	for !s.done() {
-		sc.feats = arcFeatures(s, sc.ws, sc.feats)
-		p.arcs.score(sc.feats, scores)
-		best := -1
+		best, legal := -1, 0
 		for a := 0; a < nActions; a++ {
-			if s.legal(a) && (best < 0 || scores[a] > scores[best]) {
+			if s.legal(a) {
 				best = a
+				legal++
+			}
+		}
+		// with one action legal, as when the stack is empty or the
+		// buffer holds only the root, there is nothing to score
+		if legal > 1 {
+			sc.feats = arcFeatures(s, sc.ws, sc.feats)
+			p.arcs.score(sc.feats, scores)
+			best = -1
+			for a := 0; a < nActions; a++ {
+				if s.legal(a) && (best < 0 || scores[a] > scores[best]) {
+					best = a
+				}
 			}
 		}
 		lab := 0
