@@ -478,8 +478,12 @@ func (t *table) touch(feats []uint64) uint32 {
 			sink += uint32(t.dense[t.bucket(uint32(f>>32))].fp[0])
 		}
 	} else {
+		// a probe that finds nothing runs on for several slots: the
+		// next line's four are read too
+		last := t.size - 1
 		for _, f := range feats {
-			sink += t.sparse[t.slot(f)].fp
+			i := t.slot(f)
+			sink += t.sparse[i].fp + t.sparse[min(i+4, last)].fp
 		}
 	}
 	return sink
