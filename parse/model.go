@@ -30,7 +30,7 @@ var ErrBadModel = errors.New("not a kg parser model")
 // Load returns the model built into kg, trained on UD English EWT.
 func Load() (*Model, error) { return Read(bytes.NewReader(embedded)) }
 
-const magic = "kgparse1\n"
+const magic = "kgparse2\n"
 
 type header struct {
 	Tags   []string          `json:"tags"`
@@ -168,30 +168,31 @@ func (t *table) write(w io.Writer) error {
 	b = le.AppendUint32(b, uint32(len(t.ent)))
 	b = le.AppendUint32(b, math.Float32bits(t.scale))
 	for _, d := range t.dense {
-		b = le.AppendUint32(b, d.fp)
-		for _, x := range d.w {
-			b = le.AppendUint16(b, uint16(x))
+		for _, x := range d.fp {
+			b = le.AppendUint64(b, x)
+		}
+		for _, w := range d.w {
+			b = append(b, w[:]...)
 		}
 	}
 	for _, s := range t.sparse {
 		b = le.AppendUint32(b, s.fp)
-		b = le.AppendUint32(b, s.start)
 		b = append(b, s.n)
 		b = append(b, s.c[:]...)
-		for _, x := range s.w {
-			b = le.AppendUint16(b, uint16(x))
-		}
+		b = append(b, s.w[:]...)
 	}
 	for _, p := range t.ent {
-		b = append(b, p.class)
-		b = le.AppendUint16(b, uint16(p.w))
+		b = append(b, p.class, p.w)
 	}
 	_, err := w.Write(b)
 	return err
 }
 
-// sparseSize is a sparse slot's size in the file.
-const sparseSize = 4 + 4 + 1 + inlineMax + 2*inlineMax
+// sparseSize and denseSize are a slot's and a bucket's size in the file.
+const (
+	sparseSize = 4 + 1 + 2*inlineMax
+	denseSize  = 8*bucketSlots/4 + bucketSlots*denseMax
+)
 
 func readTable(r io.Reader) (*table, error) {
 	le := binary.LittleEndian
@@ -205,28 +206,32 @@ func readTable(r io.Reader) (*table, error) {
 		(classes <= denseMax && ents != 0) || !(scale > 0) || math.IsInf(float64(scale), 0) {
 		return nil, errors.New("table sizes")
 	}
-	t := &table{classes: classes, size: uint64(slots), scale: scale}
+	t := &table{classes: classes, size: uint64(slots)}
+	t.setScale(scale)
 	slotSize := sparseSize
 	if classes <= denseMax {
-		slotSize = 4 + 2*denseMax
+		slotSize = denseSize
 	}
-	buf := make([]byte, slots*slotSize+ents*3)
+	buf := make([]byte, slots*slotSize+ents*2)
 	if _, err := io.ReadFull(r, buf); err != nil {
 		return nil, err
 	}
-	// A lookup of a missing feature stops at an empty slot: a damaged
-	// table without one would never stop.
+	// A lookup of a missing feature stops at a bucket or slot with room: a
+	// damaged table without one would never stop.
 	empty := false
 	if classes <= denseMax {
-		t.dense = make([]denseSlot, slots)
+		t.dense = make([]denseBucket, slots)
 		for i := range t.dense {
 			b := buf[i*slotSize:]
 			d := &t.dense[i]
-			d.fp = le.Uint32(b)
-			empty = empty || d.fp == 0
-			for c := range d.w {
-				d.w[c] = int16(le.Uint16(b[4+2*c:]))
+			for k := range d.fp {
+				d.fp[k] = le.Uint64(b[8*k:])
 			}
+			b = b[8*len(d.fp):]
+			for k := range d.w {
+				copy(d.w[k][:], b[k*denseMax:])
+			}
+			empty = empty || !d.full()
 		}
 		if !empty {
 			return nil, errors.New("table full")
@@ -236,9 +241,8 @@ func readTable(r io.Reader) (*table, error) {
 	t.ent = make([]pair, ents)
 	eb := buf[slots*slotSize:]
 	for i := range t.ent {
-		b := eb[i*3:]
-		t.ent[i] = pair{class: b[0], w: int16(le.Uint16(b[1:]))}
-		if int(b[0]) >= classes {
+		t.ent[i] = pair{class: eb[2*i], w: eb[2*i+1]}
+		if int(eb[2*i]) >= classes {
 			return nil, errors.New("table classes")
 		}
 	}
@@ -246,20 +250,18 @@ func readTable(r io.Reader) (*table, error) {
 	for i := range t.sparse {
 		b := buf[i*slotSize:]
 		s := &t.sparse[i]
-		s.fp, s.start, s.n = le.Uint32(b), le.Uint32(b[4:]), b[8]
-		copy(s.c[:], b[9:9+inlineMax])
-		for k := range s.w {
-			s.w[k] = int16(le.Uint16(b[9+inlineMax+2*k:]))
-		}
+		s.fp, s.n = le.Uint32(b), b[4]
+		copy(s.c[:], b[5:])
+		copy(s.w[:], b[5+inlineMax:])
 		if s.fp == 0 {
 			empty = true
 			continue
 		}
 		// A damaged file must not send score out of range.
-		if s.n == 0 || (s.n > inlineMax && int(s.start)+int(s.n) > ents) {
+		if s.n == 0 || (s.n > inlineMax && int(s.start())+int(s.n) > ents) {
 			return nil, errors.New("table rows")
 		}
-		for k := 0; k < int(min(s.n, inlineMax)); k++ {
+		for k := 0; s.n <= inlineMax && k < int(s.n); k++ {
 			if int(s.c[k]) >= classes {
 				return nil, errors.New("table classes")
 			}

@@ -42,9 +42,9 @@ func treebank(tb testing.TB, split string) []Sentence {
 // kg's own tags, every word counted: a change that parses worse fails here.
 // Raise them when the model improves.
 const (
-	floorUAS  = 0.844 // 0.8448 when recorded
-	floorLAS  = 0.812 // 0.8130
-	floorXPOS = 0.942 // 0.9423
+	floorUAS  = 0.845 // 0.8453 when recorded
+	floorLAS  = 0.813 // 0.8133
+	floorXPOS = 0.942 // 0.9427
 )
 
 func TestTreebank(t *testing.T) {
@@ -56,7 +56,7 @@ func TestTreebank(t *testing.T) {
 			continue
 		}
 		if got.UAS < floorUAS || got.LAS < floorLAS || got.XPOS < floorXPOS {
-			t.Errorf("EWT test: UAS %.4f LAS %.4f XPOS %.4f, want at least %.2f, %.2f, %.2f",
+			t.Errorf("EWT test: UAS %.4f LAS %.4f XPOS %.4f, want at least %.3f, %.3f, %.3f",
 				got.UAS, got.LAS, got.XPOS, floorUAS, floorLAS, floorXPOS)
 		}
 	}

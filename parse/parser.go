@@ -24,6 +24,7 @@ const (
 type parser struct {
 	labels []string // UD relations, the labeller's classes
 	index  map[string]int
+	root   int    // the class of "root", -1 for none
 	arcs   scorer // shift / left / right
 	lab    scorer // the label of a new arc
 	rel    scorer // the relabeller's, or nil
@@ -605,12 +606,23 @@ func (p *parser) parse(words []Word, tt []tagToken, sc *scratch) {
 		sc.arcLab = sc.arcLab[:need]
 	}
 	for !s.done() {
-		sc.feats = arcFeatures(s, sc.ws, sc.feats)
-		p.arcs.score(sc.feats, scores)
-		best := -1
+		best, legal := -1, 0
 		for a := 0; a < nActions; a++ {
-			if s.legal(a) && (best < 0 || scores[a] > scores[best]) {
+			if s.legal(a) {
 				best = a
+				legal++
+			}
+		}
+		// with one action legal, as when the stack is empty or the
+		// buffer holds only the root, there is nothing to score
+		if legal > 1 {
+			sc.feats = arcFeatures(s, sc.ws, sc.feats)
+			p.arcs.score(sc.feats, scores)
+			best = -1
+			for a := 0; a < nActions; a++ {
+				if s.legal(a) && (best < 0 || scores[a] > scores[best]) {
+					best = a
+				}
 			}
 		}
 		lab := 0
@@ -629,20 +641,19 @@ func (p *parser) parse(words []Word, tt []tagToken, sc *scratch) {
 	}
 }
 
-// rootLabel is the index of "root" in labels, which pickLabel keeps for the
-// root's dependent alone.
+// pickLabel returns the best scored label for an arc from h: "root" for
+// the root's dependent, any other for any other word's.
 func (p *parser) pickLabel(scores []float32, h int) int {
+	if h == 0 && p.root >= 0 {
+		return p.root
+	}
 	best := -1
 	for i, v := range scores {
-		isRoot := p.labels[i] == "root"
-		if isRoot != (h == 0) {
-			continue
-		}
-		if best < 0 || v > scores[best] {
+		if i != p.root && (best < 0 || v > scores[best]) {
 			best = i
 		}
 	}
-	return best
+	return max(best, 0)
 }
 
 func (p *parser) arcEnds(s *state, a int) (h, d int) {
@@ -676,10 +687,8 @@ func trainParser(sents []Sentence, opts trainOptions) *parser {
 		}
 	}
 	sort.Strings(p.labels)
-	for i, l := range p.labels {
-		labelIndex[l] = i
-	}
-	p.index = labelIndex
+	p.setLabels(p.labels)
+	labelIndex = p.index
 	arcs, lab := newAveraged(nActions), newAveraged(len(p.labels))
 	if opts.minCount > 1 {
 		arcs.count(opts.minCount)
@@ -745,7 +754,7 @@ func trainParser(sents []Sentence, opts trainOptions) *parser {
 					lab.score(sc.feats, lscore)
 					guess := p.pickLabel(lscore, h)
 					want := goldLab[d]
-					if (p.labels[want] == "root") != (h == 0) {
+					if (want == p.root) != (h == 0) {
 						want = guess // a wrong arc: no label is right
 					}
 					lab.update(sc.feats, want, guess)
@@ -769,11 +778,19 @@ func trainParser(sents []Sentence, opts trainOptions) *parser {
 }
 
 func newParser(labels []string, arcs, lab, rel scorer) *parser {
-	p := &parser{labels: labels, arcs: arcs, lab: lab, rel: rel, index: map[string]int{}}
+	p := &parser{arcs: arcs, lab: lab, rel: rel}
+	p.setLabels(labels)
+	return p
+}
+
+func (p *parser) setLabels(labels []string) {
+	p.labels, p.index, p.root = labels, make(map[string]int, len(labels)), -1
 	for i, l := range labels {
 		p.index[l] = i
+		if l == "root" {
+			p.root = i
+		}
 	}
-	return p
 }
 
 // projective reports whether no two arcs of a tree cross.
