@@ -158,6 +158,10 @@ func nounPhraseAt(toks []Token, i int) int {
 			// "many largely recognized shapes"
 		case tag == "CC" && j > i && toks[j-1].Tag == "JJ" && j+2 < len(toks) && toks[j+1].Tag == "JJ" && nominal(toks[j+2].Tag):
 			// "an industrial and residential area"
+		case tag == "CC" && head == j-1 && andName(toks, i, j) > j:
+			// "the Competition and Markets Authority": one name
+			j = andName(toks, i, j) - 1
+			head = j
 		case (toks[j].Text == "&" || toks[j].Text == "-") && j > i && nominal(toks[j-1].Tag) && j+1 < len(toks) && nominal(toks[j+1].Tag):
 			// "AT & T", "Hewlett - Packard", "flex - time work"
 		default:

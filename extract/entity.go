@@ -117,6 +117,11 @@ func canonical(toks []Token) []Token {
 	for len(toks) > 1 && (toks[len(toks)-1].Tag == "POS" || toks[len(toks)-1].Text == "'") {
 		toks = toks[:len(toks)-1]
 	}
+	for k := 1; k < len(toks)-1; k++ {
+		if andName(toks, 0, k) == len(toks) {
+			return toks // "Securities and Exchange Commission": no description before a name
+		}
+	}
 	// A proper name after a description: the description goes ("Chinese
 	// phone manufacturer ZTE", "former President Trump").
 	first := len(toks)
@@ -308,4 +313,47 @@ func isTimePhrase(toks []Token) bool {
 	}
 	head := strings.ToLower(toks[len(toks)-1].Text)
 	return timeWords[head] || months[head] || isYear(toks[len(toks)-1:])
+}
+
+// bodyHeads are the head nouns of public and professional bodies whose names
+// join two words with "and": "the Securities and Exchange Commission", "the
+// Food and Drug Administration". Company suffixes are not among them: in
+// "Texaco and Phillips Petroleum Co" two companies are named.
+var bodyHeads = wordSet(`authority commission administration agency department ministry board bureau office
+council committee institute association foundation federation organization organisation service`)
+
+// andName returns the end of a name that "and" (or "&") at index and joins
+// inside, when the phrase before it starts at start: one or two capitalised
+// nouns, none of them a name of its own kind (a company, a place, a given
+// name), then "and", then one to three capitalised nouns that end in the head
+// of a body. It returns -1 for anything else, so that "Castlegate and Holloway
+// Bank" and "Norkel Systems and Norvik" stay two names.
+func andName(toks []Token, start, and int) int {
+	if and >= len(toks)-1 || !(strings.EqualFold(toks[and].Text, "and") || toks[and].Text == "&") {
+		return -1
+	}
+	for start < and && (toks[start].Tag == "DT" || toks[start].Tag == "PRP$") {
+		start++
+	}
+	if n := and - start; n < 1 || n > 2 {
+		return -1
+	}
+	left := toks[start:and]
+	if givenNames[strings.ToLower(left[0].Text)] || places[strings.ToLower(joinTokens(left))] {
+		return -1
+	}
+	for _, t := range left {
+		if !isNoun(t.Tag) || !capitalised(t.Text) || orgHeads[strings.ToLower(t.Text)] || places[strings.ToLower(t.Text)] {
+			return -1
+		}
+	}
+	end := and + 1
+	for end < len(toks) && end-and <= 3 && isNoun(toks[end].Tag) && capitalised(toks[end].Text) {
+		end++
+	}
+	if end == and+1 || end < len(toks) && isNoun(toks[end].Tag) && capitalised(toks[end].Text) ||
+		!bodyHeads[strings.ToLower(toks[end-1].Text)] {
+		return -1
+	}
+	return end
 }

@@ -188,6 +188,11 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"merger", "extend", "reach", false}}, nil},
 		{"a description before said is no quote", "Ana Reyes, the chairman and chief executive, said nothing.", nil,
 			[]triple{{"nothing", "say", "Ana Reyes, the chairman and chief executive", false}}},
+		{"a body's name joined by and is one name", "The Fisheries and Harbours Board closed the port.",
+			[]triple{{"Fisheries and Harbours Board", "close", "port", false}},
+			[]triple{{"Harbours Board", "close", "port", false}}},
+		{"two companies joined by and stay two", "Ardmore and Kestrel Holdings signed the deal.",
+			[]triple{{"Kestrel Holdings", "sign", "deal", false}}, []triple{{"Ardmore and Kestrel Holdings", "sign", "deal", false}}},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
