@@ -137,8 +137,8 @@ func nounPhraseAt(toks []Token, i int) int {
 	head := -1
 	for j < len(toks) {
 		tag := toks[j].Tag
-		if head >= i && startsTimePhrase(toks, j) {
-			break // "the department last year": the time is not part of the name
+		if head >= i && (startsTimePhrase(toks, j) || deictic(toks, j)) {
+			break // "the department last year", "the company today": the time is not part of the name
 		}
 		switch {
 		case head < i && j+2 < len(toks) && comparative(toks[j].Text) && strings.EqualFold(toks[j+1].Text, "than") &&
@@ -178,6 +178,16 @@ func startsTimePhrase(toks []Token, j int) bool {
 	switch strings.ToLower(toks[j].Text) {
 	case "last", "next", "this", "early", "late", "earlier", "later":
 		return j+1 < len(toks) && (timeWords[strings.ToLower(toks[j+1].Text)] || months[strings.ToLower(toks[j+1].Text)])
+	}
+	return false
+}
+
+// deictic reports a day named from the time of writing at j ("today",
+// "yesterday"), not a possessive ("today's").
+func deictic(toks []Token, j int) bool {
+	switch strings.ToLower(toks[j].Text) {
+	case "today", "yesterday", "tomorrow", "tonight":
+		return j+1 >= len(toks) || toks[j+1].Tag != "POS"
 	}
 	return false
 }

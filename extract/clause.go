@@ -1014,6 +1014,8 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 			j--
 		case isPrep(toks, cs[j-1]):
 			return nil
+		case isComma(toks, cs[j-1]) && j >= 2:
+			j-- // "Norvale, a router maker, today said": the apposition's comma
 		}
 	}
 	// A quoted name: "`` Kormoran '' was a raider"; a quote that opens
@@ -1056,6 +1058,12 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 		// chairman and chief executive, said".
 		for j >= 5 && cs[j-1].kind == nounPhrase && isAndOr(toks, cs[j-2]) && cs[j-3].kind == nounPhrase && !named(toks[cs[j-1].start:cs[j-1].end]) {
 			j -= 2
+		}
+		// A short form in brackets after the name: "Norvale Telecom (NT), a
+		// router maker, said".
+		if j >= 6 && cs[j-1].kind == nounPhrase && isComma(toks, cs[j-2]) && isWord(toks, cs[j-3], ")") &&
+			cs[j-4].kind == nounPhrase && isWord(toks, cs[j-5], "(") && cs[j-6].kind == nounPhrase {
+			return []mention{{c: cs[j-6], how: indirect}}
 		}
 		if j >= 3 && cs[j-1].kind == nounPhrase && isComma(toks, cs[j-2]) && cs[j-3].kind == nounPhrase {
 			// The name rather than the description: "The distributor, Gulf

@@ -193,6 +193,12 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"Harbours Board", "close", "port", false}}},
 		{"two companies joined by and stay two", "Ardmore and Kestrel Holdings signed the deal.",
 			[]triple{{"Kestrel Holdings", "sign", "deal", false}}, []triple{{"Ardmore and Kestrel Holdings", "sign", "deal", false}}},
+		{"today after the subject is no part of it", "Ardmore Labs today opened a clinic.",
+			[]triple{{"Ardmore Labs", "open", "clinic", false}}, []triple{{"Ardmore Labs today", "open", "clinic", false}}},
+		{"today after an apposition is no subject", "Kestrel Health, a clinic chain, today opened a clinic.",
+			[]triple{{"Kestrel Health", "open", "clinic", false}}, []triple{{"today", "open", "clinic", false}}},
+		{"a short form in brackets before an apposition", "Kestrel Health (KH), a clinic chain, said it would hire nurses.",
+			[]triple{{"Kestrel Health", "say", "it would hire nurses", false}}, nil},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}

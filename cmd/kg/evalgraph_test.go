@@ -13,7 +13,7 @@ import (
 // last improved (kg eval --graph examples/gold). TestGoldGraphFloor fails
 // below it; raise it when the graph gets better.
 var goldFloor = struct{ nodeP, nodeR, typing, edgeP, edgeR float64 }{
-	nodeP: 0.926, nodeR: 0.573, typing: 0.932, edgeP: 0.778, edgeR: 0.442,
+	nodeP: 0.938, nodeR: 0.573, typing: 0.932, edgeP: 0.782, edgeR: 0.453,
 }
 
 // TestGoldGraphFloor: the graph of the stories written for the test scores
