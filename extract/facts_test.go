@@ -374,6 +374,27 @@ func TestCoreference(t *testing.T) {
 	}
 }
 
+// TestCompanyPrefersAnOrganisation: "the company" is the organisation its
+// sentence names, not a name of no known type written after it.
+func TestCompanyPrefersAnOrganisation(t *testing.T) {
+	m := model(t)
+	for _, mode := range []Options{{}, {Parse: true}} {
+		text := "Kestrel Holdings helped Marlowe avoid the tariffs. The company sells timber in Peru."
+		found := false
+		for _, f := range m.Facts("d", text, mode) {
+			if f.Relation == "sell" {
+				found = true
+				if f.Subject != "Kestrel Holdings" {
+					t.Errorf("parse=%v: the company is %q, want Kestrel Holdings", mode.Parse, f.Subject)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("parse=%v: no fact with relation sell", mode.Parse)
+		}
+	}
+}
+
 // TestShortForms: a short form merges with the one full name it fits, and
 // stays apart where it fits two.
 func TestShortForms(t *testing.T) {
