@@ -117,6 +117,16 @@ func canonical(toks []Token) []Token {
 	for len(toks) > 1 && (toks[len(toks)-1].Tag == "POS" || toks[len(toks)-1].Text == "'") {
 		toks = toks[:len(toks)-1]
 	}
+	// A country's possessive before a name is whose it is, not part of
+	// the name: "China's Commerce Ministry" is the Commerce Ministry (the
+	// nationality rule says whose).
+	for k := 1; k < len(toks)-1 && k <= 3; k++ {
+		if toks[k].Tag == "POS" && allProper(toks[k+1:]) && allProper(toks[:k]) {
+			if _, ok := placeName(joinTokens(toks[:k])); ok {
+				return canonical(toks[k+1:])
+			}
+		}
+	}
 	for k := 1; k < len(toks)-1; k++ {
 		if andName(toks, 0, k) == len(toks) {
 			return toks // "Securities and Exchange Commission": no description before a name

@@ -64,6 +64,9 @@ func TestNationalities(t *testing.T) {
 		{"The Washington Herald interviewed a Canadian maker of radios.", nil,
 			[]triple{{"Washington Herald", "of", "Washington", false}, {"Canadian maker", "of", "Canada", false}}},
 		{"German sales rose.", nil, []triple{{"German sales", "of", "Germany", false}}},
+		{"Regulators said Norway's Fisheries Ministry fined the trawler.",
+			[]triple{{"Fisheries Ministry", "fine", "trawler", false}, {"Fisheries Ministry", "of", "Norway", false}},
+			[]triple{{"Norway's Fisheries Ministry", "fine", "trawler", false}}},
 	}
 	for _, tt := range tests {
 		facts := wantFacts(t, m, tt.sentence, tt.want, tt.not)
