@@ -644,6 +644,22 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 		next := phraseWithPPs(toks, cs, k+2) // the chunk after the description
 		desc := chunk{kind: nounPhrase, start: cs[k+2].start, end: cs[next-1].end}
 		a, b := toks[cs[k].start:cs[k].end], toks[desc.start:desc.end]
+		// Two titles that share their body: "Ana Reyes, chairman and chief
+		// executive of Kestrel Holdings," is both of Kestrel Holdings.
+		var second *rawFact
+		if next == k+3 && next+1 < len(cs) && isAndOr(toks, cs[next]) && cs[next+1].kind == nounPhrase &&
+			named(a) && roleLike(b) && !hasOf(b) {
+			after := phraseWithPPs(toks, cs, next+1)
+			c := toks[cs[next+1].start:cs[after-1].end]
+			if roleLike(c) && !isPronoun(c) {
+				shared := c[len(headPart(c)):]
+				second = &rawFact{subject: mention{c: cs[k]}, object: mention{c: chunk{kind: nounPhrase, start: cs[next+1].start, end: cs[after-1].end}},
+					relation: "be", relFirst: -1, segments: 1, implied: true, objName: withoutDeterminer(c), role: titleHead(c)}
+				desc.end = cs[after-1].end
+				b = append(append([]Token(nil), b...), shared...)
+				next = after
+			}
+		}
 		// One names, the other describes: "ZTE, the manufacturer" or "his
 		// brother, Conte Mazzolini".
 		if !(named(a) && (described(b) || titleHead(b)) || described(a) && named(b)) || isPronoun(a) || isPronoun(b) ||
@@ -667,6 +683,12 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 		if k > 0 && (isAndOr(toks, cs[k-1]) || next < len(cs) && isAndOr(toks, cs[next])) {
 			continue // a list, not an apposition
 		}
+		if second != nil {
+			f := rawFact{subject: mention{c: cs[k]}, object: mention{c: desc}, relation: "be", relFirst: -1,
+				segments: 1, implied: true, objName: withoutDeterminer(b), role: titleHead(b)}
+			out = append(out, f, *second)
+			continue
+		}
 		f := rawFact{
 			subject:  mention{c: cs[k]},
 			object:   mention{c: desc},
@@ -684,6 +706,20 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 		out = append(out, f)
 	}
 	return out
+}
+
+// roleLike reports a description that may be a title: headed by a title
+// ("CEO", "President"), or by a common noun and naming no one.
+func roleLike(np []Token) bool {
+	return len(np) > 0 && (titleHead(np) || !named(np) && described(np))
+}
+
+// withoutDeterminer returns a noun phrase without its leading determiners.
+func withoutDeterminer(np []Token) []Token {
+	for len(np) > 1 && (np[0].Tag == "DT" || np[0].Tag == "PRP$") {
+		np = np[1:]
+	}
+	return np
 }
 
 // rawFact is a fact before its names, types and confidence are worked out.

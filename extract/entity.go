@@ -24,7 +24,7 @@ var titles = map[string]bool{
 	"judge": true, "justice": true, "chairman": true, "chairwoman": true, "ceo": true, "mayor": true,
 	"ambassador": true, "spokesman": true, "spokeswoman": true, "king": true, "queen": true, "prince": true,
 	"prime": true, "deputy": true, "chief": true, "former": true, "acting": true, "executive": true,
-	"sir": true, "lord": true, "pope": true, "commissioner": true, "director": true, "attorney": true,
+	"sir": true, "lord": true, "pope": true, "commissioner": true, "director": true, "attorney": true, "officer": true,
 }
 
 // orgHeads are head nouns that make a capitalised name an organisation.

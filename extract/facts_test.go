@@ -199,6 +199,11 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"Kestrel Health", "open", "clinic", false}}, []triple{{"today", "open", "clinic", false}}},
 		{"a short form in brackets before an apposition", "Kestrel Health (KH), a clinic chain, said it would hire nurses.",
 			[]triple{{"Kestrel Health", "say", "it would hire nurses", false}}, nil},
+		{"two titles share the body after the second", "\"Sales rose,\" said Ana Reyes, chairman and CEO of Kestrel Holdings.",
+			[]triple{{"Ana Reyes", "be", "chairman of Kestrel Holdings", false}, {"Ana Reyes", "be", "CEO of Kestrel Holdings", false}}, nil},
+		{"two capitalised titles share the body", "Ana Reyes, President and Chief Operating Officer of Kestrel Holdings, left.",
+			[]triple{{"Ana Reyes", "be", "President of Kestrel Holdings", false}, {"Ana Reyes", "be", "Chief Operating Officer of Kestrel Holdings", false}},
+			[]triple{{"Ana Reyes", "be", "President", false}}},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
