@@ -57,7 +57,13 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 		case p.participle || p.reduced && ci > 0 && isComma(toks, cs[ci-1]):
 			// ", stressing in a statement that ...": an adverbial participle
 			// takes the subject of the clause it follows.
-			if ci > 0 && isComma(toks, cs[ci-1]) {
+			if p.reduced && !p.participle && ci > 1 && isComma(toks, cs[ci-1]) && cs[ci-2].kind == nounPhrase &&
+				(ci == 2 || !isPrep(toks, cs[ci-3])) {
+				// "Kestrel Holdings, based in Leeds,": a past participle
+				// after a name speaks of the name, unless the name is a
+				// preposition's ("rose in May, driven by demand").
+				subjects = []mention{{c: cs[ci-2], how: indirect}}
+			} else if ci > 0 && isComma(toks, cs[ci-1]) {
 				for _, s := range shared {
 					s.extra = true
 					subjects = append(subjects, s)
@@ -890,6 +896,22 @@ func reducedPassive(toks []Token, c chunk, main int) bool {
 			return true
 		}
 	}
+	// Before the main verb, after a noun and a comma, with a phrase of its
+	// own that a comma closes before the verb: "Kestrel Holdings, based in
+	// Leeds, makes boats" (not "Norvale, a maker of routers, closed in May").
+	if c.start < 2 || toks[c.start-1].Text != "," || !isNoun(toks[c.start-2].Tag) || c.end >= len(toks) || toks[c.end].Tag != "IN" {
+		return false
+	}
+	for i := c.end; i+1 < len(toks); i++ {
+		if toks[i].Text == "," {
+			for _, t := range toks[i+1:] {
+				if isFinite(t.Tag) {
+					return true
+				}
+			}
+			return false
+		}
+	}
 	return false
 }
 
@@ -1089,6 +1111,12 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 				continue
 			}
 			break
+		}
+		// A participle phrase alone: "Kestrel Holdings, based in Leeds,
+		// makes boats".
+		if j >= 5 && cs[j-1].kind == nounPhrase && isPrep(toks, cs[j-2]) && bareParticiple(toks, cs[j-3]) &&
+			isComma(toks, cs[j-4]) && cs[j-5].kind == nounPhrase {
+			return []mention{{c: cs[j-5], how: indirect}}
 		}
 		// The description may be a coordination: "Ana Reyes, the firm's
 		// chairman and chief executive, said".

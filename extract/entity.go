@@ -117,6 +117,13 @@ func canonical(toks []Token) []Token {
 	for len(toks) > 1 && (toks[len(toks)-1].Tag == "POS" || toks[len(toks)-1].Text == "'") {
 		toks = toks[:len(toks)-1]
 	}
+	// A place and the larger place that locates it ("Madison, Wisconsin")
+	// name the first; the nominal rule says where it is.
+	for k := 1; k < len(toks)-1; k++ {
+		if toks[k].Text == "," && allProper(toks[:k]) && allProper(toks[k+1:]) {
+			return canonical(toks[:k])
+		}
+	}
 	// A country's possessive before a name is whose it is, not part of
 	// the name: "China's Commerce Ministry" is the Commerce Ministry (the
 	// nationality rule says whose).

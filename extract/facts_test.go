@@ -204,6 +204,13 @@ func TestConstructions(t *testing.T) {
 		{"two capitalised titles share the body", "Ana Reyes, President and Chief Operating Officer of Kestrel Holdings, left.",
 			[]triple{{"Ana Reyes", "be", "President of Kestrel Holdings", false}, {"Ana Reyes", "be", "Chief Operating Officer of Kestrel Holdings", false}},
 			[]triple{{"Ana Reyes", "be", "President", false}}},
+		{"a participle phrase after the subject", "Kestrel Holdings, based in Leeds, makes boats.",
+			[]triple{{"Kestrel Holdings", "be based in", "Leeds", false}, {"Kestrel Holdings", "make", "boats", false}}, nil},
+		{"a place and its larger place name the first", "Dunmore Mills, based in Galway, Ireland, was sold in 2019.",
+			[]triple{{"Dunmore Mills", "be based in", "Galway", false}, {"Galway", "be in", "Ireland", false}},
+			[]triple{{"Dunmore Mills", "be based in", "Ireland", false}}},
+		{"a participle after a preposition's object speaks of the clause", "Prices rose in May, driven by demand.",
+			[]triple{{"demand", "drive", "Prices", false}}, []triple{{"demand", "drive", "May", false}}},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
