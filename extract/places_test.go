@@ -46,6 +46,18 @@ func TestQualifierFacts(t *testing.T) {
 	}
 }
 
+// TestTreePlaceWithLargerPlace: the tree rules end a place at its first
+// name ("in Galway, Ireland"); the fact the phrase gives names that place.
+func TestTreePlaceWithLargerPlace(t *testing.T) {
+	m := model(t)
+	got := triples(m.Facts("t", "Dunmore Mills, based in Galway, Ireland, makes cloth.", Options{Lines: true, Parse: true}))
+	for _, w := range []triple{{"Dunmore Mills", "be based in", "Galway", false}, {"Galway", "be in", "Ireland", false}} {
+		if !has(got, w) {
+			t.Errorf("no %v in %v", w, got)
+		}
+	}
+}
+
 // TestNationalities checks that a country named inside a noun phrase (a
 // demonym or the country's own name) links the phrase's entity to it, that
 // every spelling of a country is one node, and that a place inside a proper
