@@ -703,6 +703,9 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 			segments: 1,
 			implied:  true,
 		}
+		if n, ok := describedNationality(toks, cs[k], desc); ok {
+			out = append(out, n)
+		}
 		if !described(b) && titleHead(b) {
 			f.objName = b // the title whole, not the name it would give a person
 			for len(f.objName) > 1 && f.objName[0].Tag == "DT" {
@@ -712,6 +715,36 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 		out = append(out, f)
 	}
 	return out
+}
+
+// describedNationality reads the country an apposition gives a name:
+// "Kestrel Holdings, a Scottish boat maker," gives Kestrel Holdings - of -
+// Scotland. Only descriptions of bodies that act count (a maker, a
+// company), as in the nationality rule; a person's is left.
+func describedNationality(toks []Token, name, desc chunk) (rawFact, bool) {
+	i := desc.start
+	for i < desc.end && toks[i].Tag == "DT" {
+		i++
+	}
+	head := headPart(toks[i:desc.end])
+	place, n := nationalityAt(head)
+	if n == 0 || n >= len(head) || !named(toks[name.start:name.end]) ||
+		!agentNouns[strings.ToLower(head[len(head)-1].Text)] {
+		return rawFact{}, false
+	}
+	if _, ok := demonyms[strings.ToLower(joinTokens(head[:n]))]; !ok {
+		return rawFact{}, false // "a Texas company" may only be where it works
+	}
+	return rawFact{
+		subject:  mention{c: name},
+		object:   mention{c: chunk{kind: nounPhrase, start: i, end: i + n}},
+		objName:  placeTokens(place),
+		relation: "of",
+		relFirst: i,
+		relLast:  i + n - 1,
+		segments: 1,
+		derived:  true,
+	}, true
 }
 
 // roleLike reports a description that may be a title: headed by a title
