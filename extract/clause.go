@@ -1338,6 +1338,11 @@ func (m *Model) objectsOf(toks []Token, cs []chunk, p predicate) complement {
 			}
 		}
 		objs := withConjuncts(toks, m.bareInfinitive(toks, cs, j, p), j)
+		if reportingVerbs[p.words[0]] && !p.passive && !p.relative && listOpensClause(toks, cs, objs) {
+			// "said Castlegate, Holloway and a lender, Merrion Savings,
+			// exchanged emails": the list is the subject of what was said
+			return clauseFrom(toks, cs, j)
+		}
 		return complement{objects: objs, end: objs[len(objs)-1].c.end}
 	}
 	if copulas[p.words[len(p.words)-1]] && !p.passive {
@@ -1410,6 +1415,34 @@ func nounOf(toks []Token, np chunk) (complement, bool) {
 
 // clauseFrom returns the clause that starts at chunk j as an object: up to
 // the end of the sentence, or to a semicolon or closing quote.
+// listOpensClause reports a list of noun phrases that a finite verb
+// follows, the subjects of a clause: "Ardmore and Kestrel broke" (whose
+// last item withConjuncts leaves out, as it opens the clause), "Ardmore,
+// Kestrel and a third firm, Dunmore Mills, broke".
+func listOpensClause(toks []Token, cs []chunk, list []mention) bool {
+	n := chunkAt(cs, list[len(list)-1].c.start)
+	if n < 0 {
+		return false
+	}
+	finite := func(k int) bool {
+		return k < len(cs) && cs[k].kind == verbGroup && isFinite(firstVerbTag(toks, cs[k]))
+	}
+	sep := n + 1
+	if sep+1 < len(cs) && isComma(toks, cs[sep]) && isAndOr(toks, cs[sep+1]) {
+		sep++
+	}
+	if sep+1 < len(cs) && isAndOr(toks, cs[sep]) && cs[sep+1].kind == nounPhrase && finite(sep+2) {
+		return true
+	}
+	if len(list) < 2 {
+		return false
+	}
+	if n+3 < len(cs) && isComma(toks, cs[n+1]) && cs[n+2].kind == nounPhrase && isComma(toks, cs[n+3]) {
+		n += 3 // the last item's apposition
+	}
+	return finite(n + 1)
+}
+
 func clauseFrom(toks []Token, cs []chunk, j int) complement {
 	end := len(toks)
 	for i := cs[j].start; i < len(toks); i++ {

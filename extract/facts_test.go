@@ -211,6 +211,13 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"Dunmore Mills", "be based in", "Ireland", false}}},
 		{"a participle after a preposition's object speaks of the clause", "Prices rose in May, driven by demand.",
 			[]triple{{"demand", "drive", "Prices", false}}, []triple{{"demand", "drive", "May", false}}},
+		{"a list that opens a clause is no object", "The regulator said Ardmore, Kestrel and a third firm, Dunmore Mills, broke the rules.",
+			[]triple{{"regulator", "say", "Ardmore, Kestrel and a third firm, Dunmore Mills, broke the rules", false}},
+			[]triple{{"regulator", "say", "Kestrel", false}, {"regulator", "say", "Ardmore", false}}},
+		{"two names that open a clause are no object", "The regulator said Ardmore and Kestrel broke the rules.",
+			[]triple{{"Kestrel", "break", "rules", false}}, []triple{{"regulator", "say", "Ardmore", false}}},
+		{"a list after a verb of saying may be its object", "The minister named Ardmore and Kestrel in May.",
+			[]triple{{"minister", "name", "Ardmore", false}, {"minister", "name", "Kestrel", false}}, nil},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
