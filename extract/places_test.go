@@ -79,6 +79,8 @@ func TestNationalities(t *testing.T) {
 		{"Kestrel Holdings, a Scottish boat maker, hired 30 people.",
 			[]triple{{"Kestrel Holdings", "of", "Scotland", false}}, nil},
 		{"Ana Reyes, a Canadian economist, spoke.", nil, []triple{{"Ana Reyes", "of", "Canada", false}}},
+		{"U.S. District Judge Ana Reyes ruled on Monday.", nil, []triple{{"Ana Reyes", "of", "United States", false}}},
+		{"The Union of American Republics sent monitors.", nil, []triple{{"American Republics", "of", "United States", false}}},
 		{"Regulators said Norway's Fisheries Ministry fined the trawler.",
 			[]triple{{"Fisheries Ministry", "fine", "trawler", false}, {"Fisheries Ministry", "of", "Norway", false}},
 			[]triple{{"Norway's Fisheries Ministry", "fine", "trawler", false}}},
