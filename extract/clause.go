@@ -1103,6 +1103,8 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 		switch {
 		case cs[j-1].kind == nounPhrase:
 			j--
+		case isPrep(toks, cs[j-1]) && j >= 2 && cs[j-2].kind == nounPhrase && (j == 2 || cs[j-3].kind == none && !isPrep(toks, cs[j-3])):
+			j -= 2 // "The department on Tuesday imposed": the name before the time
 		case isPrep(toks, cs[j-1]):
 			return nil
 		case isComma(toks, cs[j-1]) && j >= 2:

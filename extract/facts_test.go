@@ -218,6 +218,10 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"Kestrel", "break", "rules", false}}, []triple{{"regulator", "say", "Ardmore", false}}},
 		{"a list after a verb of saying may be its object", "The minister named Ardmore and Kestrel in May.",
 			[]triple{{"minister", "name", "Ardmore", false}, {"minister", "name", "Kestrel", false}}, nil},
+		{"a time phrase between subject and verb", "The Fisheries Board on Friday closed the harbour.",
+			[]triple{{"Fisheries Board", "close", "harbour", false}}, nil},
+		{"a past verb the tagger reads as an adjective", "The Fisheries Board on Tuesday imposed quotas on Kestrel Holdings.",
+			[]triple{{"Fisheries Board", "impose", "quotas", false}, {"Fisheries Board", "impose on", "Kestrel Holdings", false}}, nil},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
