@@ -1551,6 +1551,14 @@ func isAndOr(toks []Token, c chunk) bool {
 	return w == "and" || w == "or"
 }
 
+// deniedObject reports a fact whose object "no" opens: "had no sales"
+// denies that there were any.
+func deniedObject(toks []Token, f rawFact) bool {
+	o := f.object.c
+	return !f.clause && !f.implied && o.end > o.start && o.start < len(toks) && toks[o.start].Tag == "DT" &&
+		strings.EqualFold(toks[o.start].Text, "no")
+}
+
 // fact turns a raw fact into the schema's form.
 func fact(f rawFact, s Sentence, doc string, off map[string]bool) schema.Fact {
 	toks := s.Tokens
@@ -1572,7 +1580,7 @@ func fact(f rawFact, s Sentence, doc string, off map[string]bool) schema.Fact {
 		Text: schema.Surface{
 			Subject: s.surface(subj[0], subj[len(subj)-1]),
 		},
-		Negated:       f.negated,
+		Negated:       f.negated || deniedObject(toks, f),
 		Passive:       f.flipped,
 		Derived:       f.derived,
 		Modality:      f.modality,

@@ -222,6 +222,9 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"Fisheries Board", "close", "harbour", false}}, nil},
 		{"a past verb the tagger reads as an adjective", "The Fisheries Board on Tuesday imposed quotas on Kestrel Holdings.",
 			[]triple{{"Fisheries Board", "impose", "quotas", false}, {"Fisheries Board", "impose on", "Kestrel Holdings", false}}, nil},
+		{"no before the object denies the fact", "Kestrel Holdings had no sales in Peru last year.",
+			[]triple{{"Kestrel Holdings", "have", "sales", true}, {"Kestrel Holdings", "have in", "Peru", true}},
+			[]triple{{"Kestrel Holdings", "have in", "Peru", false}}},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}

@@ -67,6 +67,7 @@ func (m *Model) qualifierFacts(toks []Token, cs []chunk, f rawFact) []rawFact {
 				continue
 			}
 			d := f
+			d.negated = f.negated || deniedObject(toks, f) // "had no sales in China"
 			d.subject, d.object = subject, mention{c: o.c}
 			d.relation = rel + " " + prep
 			// Its words run from the verb to the preposition: "shipping
