@@ -48,6 +48,8 @@ func mergePlaces(toks []Token, cs []chunk) []chunk {
 		if c.kind == nounPhrase && i+2 < len(cs) && cs[i+1].kind == none && toks[cs[i+1].start].Text == "," &&
 			cs[i+2].kind == nounPhrase && properRun(toks, c, 4) && properRun(toks, cs[i+2], 2) &&
 			toks[cs[i+2].start].Tag != "DT" && !isTimeNP(toks[c.start:c.end]) &&
+			!givenNames[strings.ToLower(toks[cs[i+2].start].Text)] && // "for Arden, Michael Tran,": a person
+			!givenNames[strings.ToLower(toks[c.start].Text)] &&
 			(i == 0 || !(cs[i-1].kind == none && toks[cs[i-1].start].Text == ",")) &&
 			(i+3 >= len(cs) || !(cs[i+3].kind == none && toks[cs[i+3].start].Tag == "CC")) &&
 			(i+4 >= len(cs) || !(cs[i+3].kind == none && toks[cs[i+3].start].Text == "," && cs[i+4].kind == nounPhrase)) {

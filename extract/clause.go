@@ -650,6 +650,14 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 		next := phraseWithPPs(toks, cs, k+2) // the chunk after the description
 		desc := chunk{kind: nounPhrase, start: cs[k+2].start, end: cs[next-1].end}
 		a, b := toks[cs[k].start:cs[k].end], toks[desc.start:desc.end]
+		// A description whose preposition names a body, then a person:
+		// "a spokesman for Arden, Michael Tran," says who the spokesman is.
+		if describedBefore(toks, cs, k) && personName(b) && next == k+3 &&
+			(next == len(cs) || isComma(toks, cs[next]) || cs[next].kind == verbGroup) {
+			out = append(out, rawFact{subject: mention{c: chunk{kind: nounPhrase, start: cs[k-2].start, end: cs[k].end}},
+				object: mention{c: cs[k+2]}, relation: "be", relFirst: -1, segments: 1, implied: true})
+			continue
+		}
 		// Two titles that share their body: "Ana Reyes, chairman and chief
 		// executive of Kestrel Holdings," is both of Kestrel Holdings.
 		var second *rawFact
@@ -745,6 +753,21 @@ func describedNationality(toks []Token, name, desc chunk) (rawFact, bool) {
 		segments: 1,
 		derived:  true,
 	}, true
+}
+
+// describedBefore reports a name at k that is the object of "for", "at" or
+// "with" after a description headed by a common noun or a title: the body in
+// "a spokesman for Arden".
+func describedBefore(toks []Token, cs []chunk, k int) bool {
+	return k >= 2 && (isWord(toks, cs[k-1], "for") || isWord(toks, cs[k-1], "at") || isWord(toks, cs[k-1], "with")) &&
+		cs[k-2].kind == nounPhrase && roleLike(toks[cs[k-2].start:cs[k-2].end]) && !isPronoun(toks[cs[k-2].start:cs[k-2].end]) &&
+		named(toks[cs[k].start:cs[k].end])
+}
+
+// personName reports a name that opens with a given name: "Michael Tran".
+func personName(np []Token) bool {
+	np = withoutDeterminer(np)
+	return len(np) >= 2 && allProper(np) && givenNames[strings.ToLower(np[0].Text)]
 }
 
 // roleLike reports a description that may be a title: headed by a title
@@ -1168,8 +1191,9 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 			// The name rather than the description: "The distributor, Gulf
 			// Systems, shipped".
 			head, appos := cs[j-3], cs[j-1]
-			if !hasProperNoun(toks[head.start:head.end]) && hasProperNoun(toks[appos.start:appos.end]) {
-				head = appos
+			if !hasProperNoun(toks[head.start:head.end]) && hasProperNoun(toks[appos.start:appos.end]) ||
+				describedBefore(toks, cs, j-3) && personName(toks[appos.start:appos.end]) {
+				head = appos // "A spokesman for Arden, Michael Tran, said"
 			}
 			return []mention{{c: head, how: indirect}}
 		}

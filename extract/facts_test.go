@@ -225,6 +225,9 @@ func TestConstructions(t *testing.T) {
 		{"no before the object denies the fact", "Kestrel Holdings had no sales in Peru last year.",
 			[]triple{{"Kestrel Holdings", "have", "sales", true}, {"Kestrel Holdings", "have in", "Peru", true}},
 			[]triple{{"Kestrel Holdings", "have in", "Peru", false}}},
+		{"a person after a title for a body", "A spokesman for Kestrel, Michael Dunne, said the firm would appeal.",
+			[]triple{{"Michael Dunne", "say", "the firm would appeal", false}, {"spokesman for Kestrel", "be", "Michael Dunne", false}},
+			[]triple{{"Kestrel", "say", "the firm would appeal", false}, {"Kestrel", "be in", "Michael Dunne", false}}},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
