@@ -694,8 +694,8 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 		if lead != nil && cs[k].end <= lead.End {
 			continue
 		}
-		if k > 0 && (isAndOr(toks, cs[k-1]) || next < len(cs) && isAndOr(toks, cs[next])) {
-			continue // a list, not an apposition
+		if k > 0 && (isAndOr(toks, cs[k-1]) && !ownTitle(a) || next < len(cs) && isAndOr(toks, cs[next])) {
+			continue // a list, not an apposition ("X and its founder, Ana Reyes," has one)
 		}
 		if second != nil {
 			f := rawFact{subject: mention{c: cs[k]}, object: mention{c: desc}, relation: "be", relFirst: -1,
@@ -753,6 +753,13 @@ func describedNationality(toks []Token, name, desc chunk) (rawFact, bool) {
 		segments: 1,
 		derived:  true,
 	}, true
+}
+
+// ownTitle reports a title its possessive gives a body named before it:
+// "its founder", "their chief executive".
+func ownTitle(np []Token) bool {
+	return len(np) >= 2 && np[0].Tag == "PRP$" && (strings.EqualFold(np[0].Text, "its") || strings.EqualFold(np[0].Text, "their")) &&
+		roleLike(np[1:])
 }
 
 // describedBefore reports a name at k that is the object of "for", "at" or
@@ -1195,7 +1202,13 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 				describedBefore(toks, cs, j-3) && personName(toks[appos.start:appos.end]) {
 				head = appos // "A spokesman for Arden, Michael Tran, said"
 			}
-			return []mention{{c: head, how: indirect}}
+			out := []mention{{c: head, how: indirect}}
+			if j >= 5 && isAndOr(toks, cs[j-4]) && cs[j-5].kind == nounPhrase && ownTitle(toks[cs[j-3].start:cs[j-3].end]) &&
+				(j == 5 || !isPrep(toks, cs[j-6])) {
+				// "Brightwater and its founder, Peter Galloway, had broken"
+				out = append(out, mention{c: cs[j-5], how: indirect, extra: true})
+			}
+			return out
 		}
 		return nil
 	}

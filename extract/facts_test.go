@@ -228,6 +228,8 @@ func TestConstructions(t *testing.T) {
 		{"a person after a title for a body", "A spokesman for Kestrel, Michael Dunne, said the firm would appeal.",
 			[]triple{{"Michael Dunne", "say", "the firm would appeal", false}, {"spokesman for Kestrel", "be", "Michael Dunne", false}},
 			[]triple{{"Kestrel", "say", "the firm would appeal", false}, {"Kestrel", "be in", "Michael Dunne", false}}},
+		{"a name and its titled person as subjects", "The judge ruled that Kestrel and its founder, Ana Reyes, had broken the rules.",
+			[]triple{{"Kestrel", "break", "rules", false}, {"Ana Reyes", "break", "rules", false}, {"founder", "be", "Ana Reyes", false}}, nil},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
