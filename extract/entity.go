@@ -142,7 +142,8 @@ func canonical(toks []Token) []Token {
 	// A proper name after a description: the description goes ("Chinese
 	// phone manufacturer ZTE", "former President Trump").
 	first := len(toks)
-	for first > 0 && (isProper(toks[first-1]) || first < len(toks) && capitalised(toks[first-1].Text)) {
+	for first > 0 && (isProper(toks[first-1]) || first < len(toks) && capitalised(toks[first-1].Text) ||
+		toks[first-1].Text == "&" && first >= 2 && isProper(toks[first-2])) { // "Baird & Co"
 		first--
 	}
 	if first > 0 && first < len(toks) && toks[first-1].Tag != "POS" && !hasOf(toks) {

@@ -230,6 +230,8 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"Kestrel", "say", "the firm would appeal", false}, {"Kestrel", "be in", "Michael Dunne", false}}},
 		{"a name and its titled person as subjects", "The judge ruled that Kestrel and its founder, Ana Reyes, had broken the rules.",
 			[]triple{{"Kestrel", "break", "rules", false}, {"Ana Reyes", "break", "rules", false}, {"founder", "be", "Ana Reyes", false}}, nil},
+		{"an ampersand inside a name", "The bank hired advisers, and Hale & Co advised the fund.",
+			[]triple{{"Hale & Co", "advise", "fund", false}}, []triple{{"Co", "advise", "fund", false}}},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}

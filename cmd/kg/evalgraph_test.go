@@ -13,7 +13,7 @@ import (
 // last improved (kg eval --graph examples/gold). TestGoldGraphFloor fails
 // below it; raise it when the graph gets better.
 var goldFloor = struct{ nodeP, nodeR, typing, edgeP, edgeR float64 }{
-	nodeP: 0.955, nodeR: 0.641, typing: 0.939, edgeP: 0.867, edgeR: 0.663,
+	nodeP: 0.955, nodeR: 0.649, typing: 0.940, edgeP: 0.868, edgeR: 0.674,
 }
 
 // TestGoldGraphFloor: the graph of the stories written for the test scores
