@@ -48,6 +48,8 @@ func mergePlaces(toks []Token, cs []chunk) []chunk {
 		if c.kind == nounPhrase && i+2 < len(cs) && cs[i+1].kind == none && toks[cs[i+1].start].Text == "," &&
 			cs[i+2].kind == nounPhrase && properRun(toks, c, 4) && properRun(toks, cs[i+2], 2) &&
 			toks[cs[i+2].start].Tag != "DT" && !isTimeNP(toks[c.start:c.end]) &&
+			!givenNames[strings.ToLower(toks[cs[i+2].start].Text)] && // "for Arden, Michael Tran,": a person
+			!givenNames[strings.ToLower(toks[c.start].Text)] &&
 			(i == 0 || !(cs[i-1].kind == none && toks[cs[i-1].start].Text == ",")) &&
 			(i+3 >= len(cs) || !(cs[i+3].kind == none && toks[cs[i+3].start].Tag == "CC")) &&
 			(i+4 >= len(cs) || !(cs[i+3].kind == none && toks[cs[i+3].start].Text == "," && cs[i+4].kind == nounPhrase)) {
@@ -137,8 +139,8 @@ func nounPhraseAt(toks []Token, i int) int {
 	head := -1
 	for j < len(toks) {
 		tag := toks[j].Tag
-		if head >= i && startsTimePhrase(toks, j) {
-			break // "the department last year": the time is not part of the name
+		if head >= i && (startsTimePhrase(toks, j) || deictic(toks, j)) {
+			break // "the department last year", "the company today": the time is not part of the name
 		}
 		switch {
 		case head < i && j+2 < len(toks) && comparative(toks[j].Text) && strings.EqualFold(toks[j+1].Text, "than") &&
@@ -158,6 +160,10 @@ func nounPhraseAt(toks []Token, i int) int {
 			// "many largely recognized shapes"
 		case tag == "CC" && j > i && toks[j-1].Tag == "JJ" && j+2 < len(toks) && toks[j+1].Tag == "JJ" && nominal(toks[j+2].Tag):
 			// "an industrial and residential area"
+		case tag == "CC" && head == j-1 && andName(toks, i, j) > j:
+			// "the Competition and Markets Authority": one name
+			j = andName(toks, i, j) - 1
+			head = j
 		case (toks[j].Text == "&" || toks[j].Text == "-") && j > i && nominal(toks[j-1].Tag) && j+1 < len(toks) && nominal(toks[j+1].Tag):
 			// "AT & T", "Hewlett - Packard", "flex - time work"
 		default:
@@ -174,6 +180,16 @@ func startsTimePhrase(toks []Token, j int) bool {
 	switch strings.ToLower(toks[j].Text) {
 	case "last", "next", "this", "early", "late", "earlier", "later":
 		return j+1 < len(toks) && (timeWords[strings.ToLower(toks[j+1].Text)] || months[strings.ToLower(toks[j+1].Text)])
+	}
+	return false
+}
+
+// deictic reports a day named from the time of writing at j ("today",
+// "yesterday"), not a possessive ("today's").
+func deictic(toks []Token, j int) bool {
+	switch strings.ToLower(toks[j].Text) {
+	case "today", "yesterday", "tomorrow", "tonight":
+		return j+1 >= len(toks) || toks[j+1].Tag != "POS"
 	}
 	return false
 }

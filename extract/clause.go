@@ -57,7 +57,13 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 		case p.participle || p.reduced && ci > 0 && isComma(toks, cs[ci-1]):
 			// ", stressing in a statement that ...": an adverbial participle
 			// takes the subject of the clause it follows.
-			if ci > 0 && isComma(toks, cs[ci-1]) {
+			if p.reduced && !p.participle && ci > 1 && isComma(toks, cs[ci-1]) && cs[ci-2].kind == nounPhrase &&
+				(ci == 2 || !isPrep(toks, cs[ci-3])) {
+				// "Kestrel Holdings, based in Leeds,": a past participle
+				// after a name speaks of the name, unless the name is a
+				// preposition's ("rose in May, driven by demand").
+				subjects = []mention{{c: cs[ci-2], how: indirect}}
+			} else if ci > 0 && isComma(toks, cs[ci-1]) {
 				for _, s := range shared {
 					s.extra = true
 					subjects = append(subjects, s)
@@ -644,6 +650,30 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 		next := phraseWithPPs(toks, cs, k+2) // the chunk after the description
 		desc := chunk{kind: nounPhrase, start: cs[k+2].start, end: cs[next-1].end}
 		a, b := toks[cs[k].start:cs[k].end], toks[desc.start:desc.end]
+		// A description whose preposition names a body, then a person:
+		// "a spokesman for Arden, Michael Tran," says who the spokesman is.
+		if describedBefore(toks, cs, k) && personName(b) && next == k+3 &&
+			(next == len(cs) || isComma(toks, cs[next]) || cs[next].kind == verbGroup) {
+			out = append(out, rawFact{subject: mention{c: chunk{kind: nounPhrase, start: cs[k-2].start, end: cs[k].end}},
+				object: mention{c: cs[k+2]}, relation: "be", relFirst: -1, segments: 1, implied: true})
+			continue
+		}
+		// Two titles that share their body: "Ana Reyes, chairman and chief
+		// executive of Kestrel Holdings," is both of Kestrel Holdings.
+		var second *rawFact
+		if next == k+3 && next+1 < len(cs) && isAndOr(toks, cs[next]) && cs[next+1].kind == nounPhrase &&
+			named(a) && roleLike(b) && !hasOf(b) {
+			after := phraseWithPPs(toks, cs, next+1)
+			c := toks[cs[next+1].start:cs[after-1].end]
+			if roleLike(c) && !isPronoun(c) {
+				shared := c[len(headPart(c)):]
+				second = &rawFact{subject: mention{c: cs[k]}, object: mention{c: chunk{kind: nounPhrase, start: cs[next+1].start, end: cs[after-1].end}},
+					relation: "be", relFirst: -1, segments: 1, implied: true, objName: withoutDeterminer(c), role: titleHead(c)}
+				desc.end = cs[after-1].end
+				b = append(append([]Token(nil), b...), shared...)
+				next = after
+			}
+		}
 		// One names, the other describes: "ZTE, the manufacturer" or "his
 		// brother, Conte Mazzolini".
 		if !(named(a) && (described(b) || titleHead(b)) || described(a) && named(b)) || isPronoun(a) || isPronoun(b) ||
@@ -664,8 +694,14 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 		if lead != nil && cs[k].end <= lead.End {
 			continue
 		}
-		if k > 0 && (isAndOr(toks, cs[k-1]) || next < len(cs) && isAndOr(toks, cs[next])) {
-			continue // a list, not an apposition
+		if k > 0 && (isAndOr(toks, cs[k-1]) && !ownTitle(a) || next < len(cs) && isAndOr(toks, cs[next])) {
+			continue // a list, not an apposition ("X and its founder, Ana Reyes," has one)
+		}
+		if second != nil {
+			f := rawFact{subject: mention{c: cs[k]}, object: mention{c: desc}, relation: "be", relFirst: -1,
+				segments: 1, implied: true, objName: withoutDeterminer(b), role: titleHead(b)}
+			out = append(out, f, *second)
+			continue
 		}
 		f := rawFact{
 			subject:  mention{c: cs[k]},
@@ -674,6 +710,9 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 			relFirst: -1,
 			segments: 1,
 			implied:  true,
+		}
+		if n, ok := describedNationality(toks, cs[k], desc); ok {
+			out = append(out, n)
 		}
 		if !described(b) && titleHead(b) {
 			f.objName = b // the title whole, not the name it would give a person
@@ -684,6 +723,72 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 		out = append(out, f)
 	}
 	return out
+}
+
+// describedNationality reads the country an apposition gives a name:
+// "Kestrel Holdings, a Scottish boat maker," gives Kestrel Holdings - of -
+// Scotland. Only descriptions of bodies that act count (a maker, a
+// company), as in the nationality rule; a person's is left.
+func describedNationality(toks []Token, name, desc chunk) (rawFact, bool) {
+	i := desc.start
+	for i < desc.end && toks[i].Tag == "DT" {
+		i++
+	}
+	head := headPart(toks[i:desc.end])
+	place, n := nationalityAt(head)
+	if n == 0 || n >= len(head) || !named(toks[name.start:name.end]) ||
+		!agentNouns[strings.ToLower(head[len(head)-1].Text)] {
+		return rawFact{}, false
+	}
+	if _, ok := demonyms[strings.ToLower(joinTokens(head[:n]))]; !ok {
+		return rawFact{}, false // "a Texas company" may only be where it works
+	}
+	return rawFact{
+		subject:  mention{c: name},
+		object:   mention{c: chunk{kind: nounPhrase, start: i, end: i + n}},
+		objName:  placeTokens(place),
+		relation: "of",
+		relFirst: i,
+		relLast:  i + n - 1,
+		segments: 1,
+		derived:  true,
+	}, true
+}
+
+// ownTitle reports a title its possessive gives a body named before it:
+// "its founder", "their chief executive".
+func ownTitle(np []Token) bool {
+	return len(np) >= 2 && np[0].Tag == "PRP$" && (strings.EqualFold(np[0].Text, "its") || strings.EqualFold(np[0].Text, "their")) &&
+		roleLike(np[1:])
+}
+
+// describedBefore reports a name at k that is the object of "for", "at" or
+// "with" after a description headed by a common noun or a title: the body in
+// "a spokesman for Arden".
+func describedBefore(toks []Token, cs []chunk, k int) bool {
+	return k >= 2 && (isWord(toks, cs[k-1], "for") || isWord(toks, cs[k-1], "at") || isWord(toks, cs[k-1], "with")) &&
+		cs[k-2].kind == nounPhrase && roleLike(toks[cs[k-2].start:cs[k-2].end]) && !isPronoun(toks[cs[k-2].start:cs[k-2].end]) &&
+		named(toks[cs[k].start:cs[k].end])
+}
+
+// personName reports a name that opens with a given name: "Michael Tran".
+func personName(np []Token) bool {
+	np = withoutDeterminer(np)
+	return len(np) >= 2 && allProper(np) && givenNames[strings.ToLower(np[0].Text)]
+}
+
+// roleLike reports a description that may be a title: headed by a title
+// ("CEO", "President"), or by a common noun and naming no one.
+func roleLike(np []Token) bool {
+	return len(np) > 0 && (titleHead(np) || !named(np) && described(np))
+}
+
+// withoutDeterminer returns a noun phrase without its leading determiners.
+func withoutDeterminer(np []Token) []Token {
+	for len(np) > 1 && (np[0].Tag == "DT" || np[0].Tag == "PRP$") {
+		np = np[1:]
+	}
+	return np
 }
 
 // rawFact is a fact before its names, types and confidence are worked out.
@@ -854,6 +959,22 @@ func reducedPassive(toks []Token, c chunk, main int) bool {
 			return true
 		}
 	}
+	// Before the main verb, after a noun and a comma, with a phrase of its
+	// own that a comma closes before the verb: "Kestrel Holdings, based in
+	// Leeds, makes boats" (not "Norvale, a maker of routers, closed in May").
+	if c.start < 2 || toks[c.start-1].Text != "," || !isNoun(toks[c.start-2].Tag) || c.end >= len(toks) || toks[c.end].Tag != "IN" {
+		return false
+	}
+	for i := c.end; i+1 < len(toks); i++ {
+		if toks[i].Text == "," {
+			for _, t := range toks[i+1:] {
+				if isFinite(t.Tag) {
+					return true
+				}
+			}
+			return false
+		}
+	}
 	return false
 }
 
@@ -1012,8 +1133,12 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 		switch {
 		case cs[j-1].kind == nounPhrase:
 			j--
+		case isPrep(toks, cs[j-1]) && j >= 2 && cs[j-2].kind == nounPhrase && (j == 2 || cs[j-3].kind == none && !isPrep(toks, cs[j-3])):
+			j -= 2 // "The department on Tuesday imposed": the name before the time
 		case isPrep(toks, cs[j-1]):
 			return nil
+		case isComma(toks, cs[j-1]) && j >= 2:
+			j-- // "Norvale, a router maker, today said": the apposition's comma
 		}
 	}
 	// A quoted name: "`` Kormoran '' was a raider"; a quote that opens
@@ -1052,19 +1177,38 @@ func subjectsOf(toks []Token, cs []chunk, ci int, pastPP bool) []mention {
 			}
 			break
 		}
+		// A participle phrase alone: "Kestrel Holdings, based in Leeds,
+		// makes boats".
+		if j >= 5 && cs[j-1].kind == nounPhrase && isPrep(toks, cs[j-2]) && bareParticiple(toks, cs[j-3]) &&
+			isComma(toks, cs[j-4]) && cs[j-5].kind == nounPhrase {
+			return []mention{{c: cs[j-5], how: indirect}}
+		}
 		// The description may be a coordination: "Ana Reyes, the firm's
 		// chairman and chief executive, said".
 		for j >= 5 && cs[j-1].kind == nounPhrase && isAndOr(toks, cs[j-2]) && cs[j-3].kind == nounPhrase && !named(toks[cs[j-1].start:cs[j-1].end]) {
 			j -= 2
 		}
+		// A short form in brackets after the name: "Norvale Telecom (NT), a
+		// router maker, said".
+		if j >= 6 && cs[j-1].kind == nounPhrase && isComma(toks, cs[j-2]) && isWord(toks, cs[j-3], ")") &&
+			cs[j-4].kind == nounPhrase && isWord(toks, cs[j-5], "(") && cs[j-6].kind == nounPhrase {
+			return []mention{{c: cs[j-6], how: indirect}}
+		}
 		if j >= 3 && cs[j-1].kind == nounPhrase && isComma(toks, cs[j-2]) && cs[j-3].kind == nounPhrase {
 			// The name rather than the description: "The distributor, Gulf
 			// Systems, shipped".
 			head, appos := cs[j-3], cs[j-1]
-			if !hasProperNoun(toks[head.start:head.end]) && hasProperNoun(toks[appos.start:appos.end]) {
-				head = appos
+			if !hasProperNoun(toks[head.start:head.end]) && hasProperNoun(toks[appos.start:appos.end]) ||
+				describedBefore(toks, cs, j-3) && personName(toks[appos.start:appos.end]) {
+				head = appos // "A spokesman for Arden, Michael Tran, said"
 			}
-			return []mention{{c: head, how: indirect}}
+			out := []mention{{c: head, how: indirect}}
+			if j >= 5 && isAndOr(toks, cs[j-4]) && cs[j-5].kind == nounPhrase && ownTitle(toks[cs[j-3].start:cs[j-3].end]) &&
+				(j == 5 || !isPrep(toks, cs[j-6])) {
+				// "Brightwater and its founder, Peter Galloway, had broken"
+				out = append(out, mention{c: cs[j-5], how: indirect, extra: true})
+			}
+			return out
 		}
 		return nil
 	}
@@ -1233,6 +1377,11 @@ func (m *Model) objectsOf(toks []Token, cs []chunk, p predicate) complement {
 			}
 		}
 		objs := withConjuncts(toks, m.bareInfinitive(toks, cs, j, p), j)
+		if reportingVerbs[p.words[0]] && !p.passive && !p.relative && listOpensClause(toks, cs, objs) {
+			// "said Castlegate, Holloway and a lender, Merrion Savings,
+			// exchanged emails": the list is the subject of what was said
+			return clauseFrom(toks, cs, j)
+		}
 		return complement{objects: objs, end: objs[len(objs)-1].c.end}
 	}
 	if copulas[p.words[len(p.words)-1]] && !p.passive {
@@ -1305,6 +1454,34 @@ func nounOf(toks []Token, np chunk) (complement, bool) {
 
 // clauseFrom returns the clause that starts at chunk j as an object: up to
 // the end of the sentence, or to a semicolon or closing quote.
+// listOpensClause reports a list of noun phrases that a finite verb
+// follows, the subjects of a clause: "Ardmore and Kestrel broke" (whose
+// last item withConjuncts leaves out, as it opens the clause), "Ardmore,
+// Kestrel and a third firm, Dunmore Mills, broke".
+func listOpensClause(toks []Token, cs []chunk, list []mention) bool {
+	n := chunkAt(cs, list[len(list)-1].c.start)
+	if n < 0 {
+		return false
+	}
+	finite := func(k int) bool {
+		return k < len(cs) && cs[k].kind == verbGroup && isFinite(firstVerbTag(toks, cs[k]))
+	}
+	sep := n + 1
+	if sep+1 < len(cs) && isComma(toks, cs[sep]) && isAndOr(toks, cs[sep+1]) {
+		sep++
+	}
+	if sep+1 < len(cs) && isAndOr(toks, cs[sep]) && cs[sep+1].kind == nounPhrase && finite(sep+2) {
+		return true
+	}
+	if len(list) < 2 {
+		return false
+	}
+	if n+3 < len(cs) && isComma(toks, cs[n+1]) && cs[n+2].kind == nounPhrase && isComma(toks, cs[n+3]) {
+		n += 3 // the last item's apposition
+	}
+	return finite(n + 1)
+}
+
 func clauseFrom(toks []Token, cs []chunk, j int) complement {
 	end := len(toks)
 	for i := cs[j].start; i < len(toks); i++ {
@@ -1411,6 +1588,14 @@ func isAndOr(toks []Token, c chunk) bool {
 	return w == "and" || w == "or"
 }
 
+// deniedObject reports a fact whose object "no" opens: "had no sales"
+// denies that there were any.
+func deniedObject(toks []Token, f rawFact) bool {
+	o := f.object.c
+	return !f.clause && !f.implied && o.end > o.start && o.start < len(toks) && toks[o.start].Tag == "DT" &&
+		strings.EqualFold(toks[o.start].Text, "no")
+}
+
 // fact turns a raw fact into the schema's form.
 func fact(f rawFact, s Sentence, doc string, off map[string]bool) schema.Fact {
 	toks := s.Tokens
@@ -1432,7 +1617,7 @@ func fact(f rawFact, s Sentence, doc string, off map[string]bool) schema.Fact {
 		Text: schema.Surface{
 			Subject: s.surface(subj[0], subj[len(subj)-1]),
 		},
-		Negated:       f.negated,
+		Negated:       f.negated || deniedObject(toks, f),
 		Passive:       f.flipped,
 		Derived:       f.derived,
 		Modality:      f.modality,

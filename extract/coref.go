@@ -126,20 +126,25 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 	other := func(m mentionOf) bool { return m.name != not }
 	switch {
 	case *id == "" && personPronouns[low]:
-		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.person && other(m) })
+		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.person && other(m) }, nil)
 	case *id == "" && thingPronouns[low]:
-		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return organisation(m) && other(m) })
+		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return organisation(m) && other(m) }, nil)
 	case *id == "" && pluralPronouns[low]:
-		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.plural && other(m) })
+		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.plural && other(m) }, nil)
 	case *id != "" && describes && definite(surface) && companyWords[lastWord(low)] && !hasUpper(withoutDemonyms(*name)):
 		// A nationality leaves it a description: "the Chinese telecom giant".
 		// "the company" is a company, not the department that fined it.
-		r.refer(name, id, typ, sentence, at, descriptionWindow(r.window), func(m mentionOf) bool { return organisation(m) && !government(m.name) && other(m) })
+		// A name known to be an organisation comes before one that only
+		// may be: in "Volkov Shipping helped Tehran ... the company", the
+		// company is Volkov Shipping.
+		r.refer(name, id, typ, sentence, at, descriptionWindow(r.window),
+			func(m mentionOf) bool { return organisation(m) && !government(m.name) && other(m) },
+			func(m mentionOf) bool { return m.typ == schema.Org })
 	case *id != "" && describes && definite(surface) && orgDescriptions[lastWord(low)] && !hasUpper(*name):
 		// "the ministry" is a public body, not the company it fined.
-		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.typ == schema.Org && government(m.name) && other(m) })
+		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.typ == schema.Org && government(m.name) && other(m) }, nil)
 	case *id != "" && describes && definite(surface) && personDescriptions[lastWord(low)] && !hasUpper(*name):
-		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.person && other(m) })
+		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.person && other(m) }, nil)
 	case *id != "" && describes && !r.quiet:
 		// A capital that only opens the sentence says nothing of a name.
 		initial := surface != "" && strings.HasPrefix(text, surface) && !strings.Contains(*name, " ")
@@ -162,8 +167,9 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 
 // refer points an argument at the compatible mention nearest before it
 // within the window, if there is one: of the nearest sentence that has one,
-// the one written last (before the argument, in its own sentence).
-func (r *resolver) refer(name, id, typ *string, sentence, at, window int, ok func(mentionOf) bool) {
+// the one written last (before the argument, in its own sentence), unless
+// prefer (if not nil) accepts another of that sentence and not that one.
+func (r *resolver) refer(name, id, typ *string, sentence, at, window int, ok, prefer func(mentionOf) bool) {
 	best := -1
 	for i := len(r.mentions) - 1; i >= 0; i-- {
 		m := r.mentions[i]
@@ -178,6 +184,10 @@ func (r *resolver) refer(name, id, typ *string, sentence, at, window int, ok fun
 			best = i
 		case m.sentence < r.mentions[best].sentence:
 			i = 0 // the nearest sentence with a candidate decides
+		case prefer != nil && prefer(m) != prefer(r.mentions[best]):
+			if prefer(m) {
+				best = i
+			}
 		case m.at > r.mentions[best].at:
 			best = i
 		}

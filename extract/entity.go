@@ -24,7 +24,7 @@ var titles = map[string]bool{
 	"judge": true, "justice": true, "chairman": true, "chairwoman": true, "ceo": true, "mayor": true,
 	"ambassador": true, "spokesman": true, "spokeswoman": true, "king": true, "queen": true, "prince": true,
 	"prime": true, "deputy": true, "chief": true, "former": true, "acting": true, "executive": true,
-	"sir": true, "lord": true, "pope": true, "commissioner": true, "director": true, "attorney": true,
+	"sir": true, "lord": true, "pope": true, "commissioner": true, "director": true, "attorney": true, "officer": true,
 }
 
 // orgHeads are head nouns that make a capitalised name an organisation.
@@ -117,10 +117,33 @@ func canonical(toks []Token) []Token {
 	for len(toks) > 1 && (toks[len(toks)-1].Tag == "POS" || toks[len(toks)-1].Text == "'") {
 		toks = toks[:len(toks)-1]
 	}
+	// A place and the larger place that locates it ("Madison, Wisconsin")
+	// name the first; the nominal rule says where it is.
+	for k := 1; k < len(toks)-1; k++ {
+		if toks[k].Text == "," && allProper(toks[:k]) && allProper(toks[k+1:]) {
+			return canonical(toks[:k])
+		}
+	}
+	// A country's possessive before a name is whose it is, not part of
+	// the name: "China's Commerce Ministry" is the Commerce Ministry (the
+	// nationality rule says whose).
+	for k := 1; k < len(toks)-1 && k <= 3; k++ {
+		if toks[k].Tag == "POS" && allProper(toks[k+1:]) && allProper(toks[:k]) {
+			if _, ok := placeName(joinTokens(toks[:k])); ok {
+				return canonical(toks[k+1:])
+			}
+		}
+	}
+	for k := 1; k < len(toks)-1; k++ {
+		if andName(toks, 0, k) == len(toks) {
+			return toks // "Securities and Exchange Commission": no description before a name
+		}
+	}
 	// A proper name after a description: the description goes ("Chinese
 	// phone manufacturer ZTE", "former President Trump").
 	first := len(toks)
-	for first > 0 && (isProper(toks[first-1]) || first < len(toks) && capitalised(toks[first-1].Text)) {
+	for first > 0 && (isProper(toks[first-1]) || first < len(toks) && capitalised(toks[first-1].Text) ||
+		toks[first-1].Text == "&" && first >= 2 && isProper(toks[first-2])) { // "Baird & Co"
 		first--
 	}
 	if first > 0 && first < len(toks) && toks[first-1].Tag != "POS" && !hasOf(toks) {
@@ -308,4 +331,47 @@ func isTimePhrase(toks []Token) bool {
 	}
 	head := strings.ToLower(toks[len(toks)-1].Text)
 	return timeWords[head] || months[head] || isYear(toks[len(toks)-1:])
+}
+
+// bodyHeads are the head nouns of public and professional bodies whose names
+// join two words with "and": "the Securities and Exchange Commission", "the
+// Food and Drug Administration". Company suffixes are not among them: in
+// "Texaco and Phillips Petroleum Co" two companies are named.
+var bodyHeads = wordSet(`authority commission administration agency department ministry board bureau office
+council committee institute association foundation federation organization organisation service`)
+
+// andName returns the end of a name that "and" (or "&") at index and joins
+// inside, when the phrase before it starts at start: one or two capitalised
+// nouns, none of them a name of its own kind (a company, a place, a given
+// name), then "and", then one to three capitalised nouns that end in the head
+// of a body. It returns -1 for anything else, so that "Castlegate and Holloway
+// Bank" and "Norkel Systems and Norvik" stay two names.
+func andName(toks []Token, start, and int) int {
+	if and >= len(toks)-1 || !(strings.EqualFold(toks[and].Text, "and") || toks[and].Text == "&") {
+		return -1
+	}
+	for start < and && (toks[start].Tag == "DT" || toks[start].Tag == "PRP$") {
+		start++
+	}
+	if n := and - start; n < 1 || n > 2 {
+		return -1
+	}
+	left := toks[start:and]
+	if givenNames[strings.ToLower(left[0].Text)] || places[strings.ToLower(joinTokens(left))] {
+		return -1
+	}
+	for _, t := range left {
+		if !isNoun(t.Tag) || !capitalised(t.Text) || orgHeads[strings.ToLower(t.Text)] || places[strings.ToLower(t.Text)] {
+			return -1
+		}
+	}
+	end := and + 1
+	for end < len(toks) && end-and <= 3 && isNoun(toks[end].Tag) && capitalised(toks[end].Text) {
+		end++
+	}
+	if end == and+1 || end < len(toks) && isNoun(toks[end].Tag) && capitalised(toks[end].Text) ||
+		!bodyHeads[strings.ToLower(toks[end-1].Text)] {
+		return -1
+	}
+	return end
 }

@@ -188,6 +188,50 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"merger", "extend", "reach", false}}, nil},
 		{"a description before said is no quote", "Ana Reyes, the chairman and chief executive, said nothing.", nil,
 			[]triple{{"nothing", "say", "Ana Reyes, the chairman and chief executive", false}}},
+		{"a body's name joined by and is one name", "The Fisheries and Harbours Board closed the port.",
+			[]triple{{"Fisheries and Harbours Board", "close", "port", false}},
+			[]triple{{"Harbours Board", "close", "port", false}}},
+		{"two companies joined by and stay two", "Ardmore and Kestrel Holdings signed the deal.",
+			[]triple{{"Kestrel Holdings", "sign", "deal", false}}, []triple{{"Ardmore and Kestrel Holdings", "sign", "deal", false}}},
+		{"today after the subject is no part of it", "Ardmore Labs today opened a clinic.",
+			[]triple{{"Ardmore Labs", "open", "clinic", false}}, []triple{{"Ardmore Labs today", "open", "clinic", false}}},
+		{"today after an apposition is no subject", "Kestrel Health, a clinic chain, today opened a clinic.",
+			[]triple{{"Kestrel Health", "open", "clinic", false}}, []triple{{"today", "open", "clinic", false}}},
+		{"a short form in brackets before an apposition", "Kestrel Health (KH), a clinic chain, said it would hire nurses.",
+			[]triple{{"Kestrel Health", "say", "it would hire nurses", false}}, nil},
+		{"two titles share the body after the second", "\"Sales rose,\" said Ana Reyes, chairman and CEO of Kestrel Holdings.",
+			[]triple{{"Ana Reyes", "be", "chairman of Kestrel Holdings", false}, {"Ana Reyes", "be", "CEO of Kestrel Holdings", false}}, nil},
+		{"two capitalised titles share the body", "Ana Reyes, President and Chief Operating Officer of Kestrel Holdings, left.",
+			[]triple{{"Ana Reyes", "be", "President of Kestrel Holdings", false}, {"Ana Reyes", "be", "Chief Operating Officer of Kestrel Holdings", false}},
+			[]triple{{"Ana Reyes", "be", "President", false}}},
+		{"a participle phrase after the subject", "Kestrel Holdings, based in Leeds, makes boats.",
+			[]triple{{"Kestrel Holdings", "be based in", "Leeds", false}, {"Kestrel Holdings", "make", "boats", false}}, nil},
+		{"a place and its larger place name the first", "Dunmore Mills, based in Galway, Ireland, was sold in 2019.",
+			[]triple{{"Dunmore Mills", "be based in", "Galway", false}, {"Galway", "be in", "Ireland", false}},
+			[]triple{{"Dunmore Mills", "be based in", "Ireland", false}}},
+		{"a participle after a preposition's object speaks of the clause", "Prices rose in May, driven by demand.",
+			[]triple{{"demand", "drive", "Prices", false}}, []triple{{"demand", "drive", "May", false}}},
+		{"a list that opens a clause is no object", "The regulator said Ardmore, Kestrel and a third firm, Dunmore Mills, broke the rules.",
+			[]triple{{"regulator", "say", "Ardmore, Kestrel and a third firm, Dunmore Mills, broke the rules", false}},
+			[]triple{{"regulator", "say", "Kestrel", false}, {"regulator", "say", "Ardmore", false}}},
+		{"two names that open a clause are no object", "The regulator said Ardmore and Kestrel broke the rules.",
+			[]triple{{"Kestrel", "break", "rules", false}}, []triple{{"regulator", "say", "Ardmore", false}}},
+		{"a list after a verb of saying may be its object", "The minister named Ardmore and Kestrel in May.",
+			[]triple{{"minister", "name", "Ardmore", false}, {"minister", "name", "Kestrel", false}}, nil},
+		{"a time phrase between subject and verb", "The Fisheries Board on Friday closed the harbour.",
+			[]triple{{"Fisheries Board", "close", "harbour", false}}, nil},
+		{"a past verb the tagger reads as an adjective", "The Fisheries Board on Tuesday imposed quotas on Kestrel Holdings.",
+			[]triple{{"Fisheries Board", "impose", "quotas", false}, {"Fisheries Board", "impose on", "Kestrel Holdings", false}}, nil},
+		{"no before the object denies the fact", "Kestrel Holdings had no sales in Peru last year.",
+			[]triple{{"Kestrel Holdings", "have", "sales", true}, {"Kestrel Holdings", "have in", "Peru", true}},
+			[]triple{{"Kestrel Holdings", "have in", "Peru", false}}},
+		{"a person after a title for a body", "A spokesman for Kestrel, Michael Dunne, said the firm would appeal.",
+			[]triple{{"Michael Dunne", "say", "the firm would appeal", false}, {"spokesman for Kestrel", "be", "Michael Dunne", false}},
+			[]triple{{"Kestrel", "say", "the firm would appeal", false}, {"Kestrel", "be in", "Michael Dunne", false}}},
+		{"a name and its titled person as subjects", "The judge ruled that Kestrel and its founder, Ana Reyes, had broken the rules.",
+			[]triple{{"Kestrel", "break", "rules", false}, {"Ana Reyes", "break", "rules", false}, {"founder", "be", "Ana Reyes", false}}, nil},
+		{"an ampersand inside a name", "The bank hired advisers, and Hale & Co advised the fund.",
+			[]triple{{"Hale & Co", "advise", "fund", false}}, []triple{{"Co", "advise", "fund", false}}},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
@@ -359,6 +403,27 @@ func TestCoreference(t *testing.T) {
 	for _, f := range m.Facts("d", "Norvale Telecom fined a rival.\nIt hired new lawyers.\n", Options{Lines: true}) {
 		if f.Relation == "hire" && f.SubjectID != "" {
 			t.Errorf("--lines: It resolved to %q across lines", f.Subject)
+		}
+	}
+}
+
+// TestCompanyPrefersAnOrganisation: "the company" is the organisation its
+// sentence names, not a name of no known type written after it.
+func TestCompanyPrefersAnOrganisation(t *testing.T) {
+	m := model(t)
+	for _, mode := range []Options{{}, {Parse: true}} {
+		text := "Kestrel Holdings helped Marlowe avoid the tariffs. The company sells timber in Peru."
+		found := false
+		for _, f := range m.Facts("d", text, mode) {
+			if f.Relation == "sell" {
+				found = true
+				if f.Subject != "Kestrel Holdings" {
+					t.Errorf("parse=%v: the company is %q, want Kestrel Holdings", mode.Parse, f.Subject)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("parse=%v: no fact with relation sell", mode.Parse)
 		}
 	}
 }

@@ -436,21 +436,30 @@ func splitFinalPeriod(toks []Token) []Token {
 // repairVerb fixes the commonest tagging error that costs a whole clause: a
 // sentence whose first clause has no finite verb, where a word the tagger
 // took for a noun between a name and its object is a known verb ("Muncy Creek
-// enters/NNS Lycoming County", "Rodan taught/NN at").
+// enters/NNS Lycoming County", "Rodan taught/NN at"), or a past form it took
+// for an adjective ("on Tuesday imposed/JJ sanctions").
 func (m *Model) repairVerb(toks []Token) {
 	for i := 1; i+1 < len(toks); i++ {
 		if isFinite(toks[i-1].Tag) {
 			return // the first clause has its verb
 		}
 		t := &toks[i]
+		next := toks[i+1].Tag
+		low := strings.ToLower(t.Text)
+		if t.Tag == "JJ" && isProper(toks[i-1]) && strings.HasSuffix(low, "ed") && !capitalised(t.Text) &&
+			(next == "NNS" || next == "NN" || next == "DT" || next == "PRP$" || isProper(toks[i+1])) &&
+			m.tag.knownVerb(m.lemma.verb(low, "VBD")) {
+			// "The department on Tuesday imposed/JJ sanctions": the
+			// participle the tagger took for an adjective is the verb
+			t.Tag = "VBD"
+			return
+		}
 		if !isProper(toks[i-1]) || !(t.Tag == "NNS" || t.Tag == "NN") || capitalised(t.Text) {
 			continue
 		}
-		next := toks[i+1].Tag
 		if !(isProper(toks[i+1]) || next == "DT" || next == "PRP$" || next == "IN" || next == "CD" || next == "JJ" || next == "CC") {
 			continue
 		}
-		low := strings.ToLower(t.Text)
 		switch {
 		case m.lemma.irregular[low] != "" && m.lemma.irregular[low] != low:
 			t.Tag = "VBD"

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // placeNames give the one name a place is stored under, for the short and
 // long forms news text writes it in: "U.S.", "the United States" and
@@ -120,7 +123,10 @@ func nationalities(toks []Token, cs []chunk) []rawFact {
 			for end < c.end && toks[end].Tag != "IN" {
 				end++
 			}
-			if f, ok := nationality(toks, start, end); ok {
+			// "the Organization of American States": a name that runs on
+			// past "of" is one name, whose words are no nationality
+			continues := start > c.start+1 && strings.EqualFold(toks[start-1].Text, "of") && isProper(toks[start-2]) && isProper(toks[end-1])
+			if f, ok := nationality(toks, start, end); ok && !continues {
 				out = append(out, f)
 			}
 			start = end + 1
@@ -155,6 +161,10 @@ func nationality(toks []Token, start, end int) (rawFact, bool) {
 		relation := "of"
 		if named && len(rest) > 1 && titles[strings.ToLower(rest[0].Text)] && isProper(rest[1]) && allProper(rest[1:]) {
 			relation = strings.ToLower(rest[0].Text) + " of" // "Chinese President Xi Jinping"
+		} else if named && slices.ContainsFunc(rest, func(t Token) bool { return titles[strings.ToLower(t.Text)] }) {
+			// "U.S. District Judge Ana Reyes": the country is the court's,
+			// and a bare "of" would call it the judge's
+			return rawFact{}, false
 		}
 		f := rawFact{
 			subject:  mention{c: chunk{kind: nounPhrase, start: start, end: end}},

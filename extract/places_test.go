@@ -46,6 +46,18 @@ func TestQualifierFacts(t *testing.T) {
 	}
 }
 
+// TestTreePlaceWithLargerPlace: the tree rules end a place at its first
+// name ("in Galway, Ireland"); the fact the phrase gives names that place.
+func TestTreePlaceWithLargerPlace(t *testing.T) {
+	m := model(t)
+	got := triples(m.Facts("t", "Dunmore Mills, based in Galway, Ireland, makes cloth.", Options{Lines: true, Parse: true}))
+	for _, w := range []triple{{"Dunmore Mills", "be based in", "Galway", false}, {"Galway", "be in", "Ireland", false}} {
+		if !has(got, w) {
+			t.Errorf("no %v in %v", w, got)
+		}
+	}
+}
+
 // TestNationalities checks that a country named inside a noun phrase (a
 // demonym or the country's own name) links the phrase's entity to it, that
 // every spelling of a country is one node, and that a place inside a proper
@@ -64,6 +76,14 @@ func TestNationalities(t *testing.T) {
 		{"The Washington Herald interviewed a Canadian maker of radios.", nil,
 			[]triple{{"Washington Herald", "of", "Washington", false}, {"Canadian maker", "of", "Canada", false}}},
 		{"German sales rose.", nil, []triple{{"German sales", "of", "Germany", false}}},
+		{"Kestrel Holdings, a Scottish boat maker, hired 30 people.",
+			[]triple{{"Kestrel Holdings", "of", "Scotland", false}}, nil},
+		{"Ana Reyes, a Canadian economist, spoke.", nil, []triple{{"Ana Reyes", "of", "Canada", false}}},
+		{"U.S. District Judge Ana Reyes ruled on Monday.", nil, []triple{{"Ana Reyes", "of", "United States", false}}},
+		{"The Union of American Republics sent monitors.", nil, []triple{{"American Republics", "of", "United States", false}}},
+		{"Regulators said Norway's Fisheries Ministry fined the trawler.",
+			[]triple{{"Fisheries Ministry", "fine", "trawler", false}, {"Fisheries Ministry", "of", "Norway", false}},
+			[]triple{{"Norway's Fisheries Ministry", "fine", "trawler", false}}},
 	}
 	for _, tt := range tests {
 		facts := wantFacts(t, m, tt.sentence, tt.want, tt.not)

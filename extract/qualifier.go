@@ -58,10 +58,16 @@ func (m *Model) qualifierFacts(toks []Token, cs []chunk, f rawFact) []rawFact {
 			}
 		}
 		for _, o := range withConjuncts(toks, cs, k+1) {
+			if o.c.end > q.End && o.c.start < q.End && q.End < len(toks) && toks[q.End].Text == "," {
+				// the tree rules end "in Tucson, Arizona" at Tucson; the
+				// chunk names both places
+				o.c.end = q.End
+			}
 			if o.c.end > q.End || !namesEntity(toks[o.c.start:o.c.end]) {
 				continue
 			}
 			d := f
+			d.negated = f.negated || deniedObject(toks, f) // "had no sales in China"
 			d.subject, d.object = subject, mention{c: o.c}
 			d.relation = rel + " " + prep
 			// Its words run from the verb to the preposition: "shipping

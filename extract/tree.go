@@ -132,6 +132,11 @@ func (t tree) phrase(i int) span {
 		}
 		s.End = max(s.End, t.subtree(k).End)
 	}
+	// "the Competition and Markets Authority": a name the parser read as
+	// two conjuncts is one, when its words are all i's.
+	if e := andName(t.toks, s.Start, s.End); e > s.End && t.subtree(i).End >= e {
+		s.End = e
+	}
 	return s
 }
 

@@ -69,6 +69,9 @@ func extra(ms []mention) []mention {
 func (t tree) withConj(i, how int, extraConj bool) []mention {
 	out := []mention{t.mention(i, how)}
 	for _, k := range t.kidsOf(i, "conj") {
+		if k < out[0].c.end {
+			continue // inside the name: "the Securities and Exchange Commission"
+		}
 		if isNoun(t.tag(k)) || t.tag(k) == "PRP" {
 			m := t.mention(k, how)
 			m.extra = extraConj

@@ -11,5 +11,14 @@ func TestTreeSubjects(t *testing.T) {
 		{"a relative clause's subject is its noun",
 			"The shipyard, which builds tankers, laid off 300 workers.",
 			[]string{"shipyard | build | tankers", "shipyard | lay off | 300 workers"}, nil},
+		{"a body's name joined by and is one subject",
+			"The Fisheries and Harbours Board closed the port on Friday.",
+			[]string{"Fisheries and Harbours Board | close | port"}, []string{"Fisheries | close | port", "Harbours Board | close | port"}},
+		{"a country's possessive is no part of the name",
+			"Norway's Fisheries Ministry fined the trawler.",
+			[]string{"Fisheries Ministry | fine | trawler"}, nil},
+		{"two companies joined by and are two subjects",
+			"Ardmore and Kestrel Holdings signed the deal.",
+			[]string{"Kestrel Holdings | sign | deal"}, []string{"Ardmore and Kestrel Holdings | sign | deal"}},
 	})
 }

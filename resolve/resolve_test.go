@@ -70,6 +70,11 @@ func TestDocument(t *testing.T) {
 			want:  []string{"Daniel Yergin (PERSON) - director of - Cambridge Energy Research Associates (ORG)"},
 		},
 		{
+			name:  "a title for a body",
+			facts: []schema.Fact{implied(f(0, "spokesman for Kestrel Holdings", "", "be", "Michael Dunne", "PERSON"))},
+			want:  []string{"Michael Dunne (PERSON) - spokesman for - Kestrel Holdings (ORG)"},
+		},
+		{
 			name:  "a person of a firm",
 			facts: []schema.Fact{f(0, "Mlotok of Salomon Brothers", "", "say", "prices", "")},
 			want:  []string{"Mlotok (PERSON) - work for - Salomon Brothers (ORG)"},

@@ -175,7 +175,7 @@ func (d *doc) titleFact(i int, f *schema.Fact) (schema.Fact, bool) {
 		alias = t + " " + person
 	}
 	rel := role + " of"
-	if strings.HasSuffix(role, " with") || strings.HasSuffix(role, " at") {
+	if strings.HasSuffix(role, " with") || strings.HasSuffix(role, " at") || strings.HasSuffix(role, " for") {
 		rel = role
 	}
 	r := roleFact(f, person, rel, org, written)
@@ -228,16 +228,16 @@ func splitTitle(title, surface string) (role, body, written string) {
 		return "", "", ""
 	}
 	role = strings.Join(rw, " ")
-	if strings.HasSuffix(role, " with") || strings.HasSuffix(role, " at") {
+	if strings.HasSuffix(role, " with") || strings.HasSuffix(role, " at") || strings.HasSuffix(role, " for") {
 		return role, strings.TrimSpace(body), strings.TrimSpace(body) // "analyst with": no "of" after it
 	}
 	return role, strings.TrimSpace(body), strings.TrimSpace(body)
 }
 
 // cutPrep cuts a title at the preposition that introduces its body: "of",
-// "with" or "at".
+// "with", "at" or "for" ("spokesman for Arden").
 func cutPrep(title string) (before, after, prep string, ok bool) {
-	for _, p := range []string{"of", "with", "at"} {
+	for _, p := range []string{"of", "with", "at", "for"} {
 		if b, a, found := strings.Cut(title, " "+p+" "); found {
 			return b, a, p, true
 		}
@@ -248,7 +248,7 @@ func cutPrep(title string) (before, after, prep string, ok bool) {
 // isRole reports words that make a title: a role noun heads them ("chief
 // executive", "head of production").
 func isRole(rw []string) bool {
-	if last := rw[len(rw)-1]; last == "with" || last == "at" {
+	if last := rw[len(rw)-1]; last == "with" || last == "at" || last == "for" {
 		rw = rw[:len(rw)-1] // "analyst with"
 	}
 	if len(rw) == 0 {
