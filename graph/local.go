@@ -63,8 +63,10 @@ func (s *Store) Local(ctx context.Context, fn func(l *Local) error) error {
 // matches [ErrNotFound].
 func (l *Local) Find(name string) (string, error) { return l.b.find(name) }
 
-// entity returns the name and type of the entity id, and false if id is no
+// Entity returns the name and type of the entity id, and false if id is no
 // entity.
+func (l *Local) Entity(id string) (EntityInfo, bool, error) { return l.entity(id) }
+
 func (l *Local) entity(id string) (EntityInfo, bool, error) {
 	if e, ok := l.info[id]; ok {
 		return e, true, nil

@@ -10,6 +10,7 @@ import (
 
 	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/internal/ask"
 )
 
 // analysisCache is what kg keeps beside a bolt store (in STORE.analysis):
@@ -47,7 +48,7 @@ func cachedAnalysis[T any](ctx context.Context, opts graph.Options, period graph
 			return zero, err
 		}
 		if !concepts {
-			snap = namedOnly(snap)
+			snap = ask.NamedOnly(snap)
 		}
 		return compute(analyze.New(snap))
 	})
