@@ -1,0 +1,127 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/kgraph/kg/analyze"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/internal/ask"
+	"github.com/kgraph/kg/schema"
+)
+
+// asker answers the questions about one entity or two: from the store as it
+// is now, through [graph.Local] (storeAsker), or from the last snapshot
+// while a writer holds the store (snapAsker). Both answer alike, as kg's
+// commands do.
+type asker interface {
+	// find returns the ID of the entity that v names: a name, an alias or
+	// an ID.
+	find(v string) (string, error)
+	neighbors(id string, depth int, f analyze.Filter, period graph.Period) (graph.Node, []analyze.Neighbor, error)
+	paths(from, to string, maxHops, k int, period graph.Period) ([]analyze.Path, error)
+	facts(id string, period graph.Period) (graph.EntityInfo, []analyze.Step, error)
+	// factsWith returns the facts of from, at least those shared with to.
+	factsWith(from, to string, period graph.Period) ([]analyze.Step, error)
+	// date returns the date of a document of the evidence answered.
+	date(doc string) string
+}
+
+// asked makes a handler that answers a question about one entity or two
+// from the store, read through graph.Local for this request only: the
+// store as it is now, whole documents only (a writer cannot write while
+// the server holds the file). While a writer holds it, fn answers from the
+// last snapshot instead, and the answer says so (see Server.snapshot). fn
+// reads its parameters from p and returns p.err if they are wrong.
+func (s *Server) asked(fn func(a asker, p *params) (any, error)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var v any
+		err := s.src.local(r.Context(), func(l *graph.Local) error {
+			var err error
+			v, err = fn(storeAsker{l}, &params{r: r})
+			return err
+		})
+		if errors.Is(err, graph.ErrLocked) {
+			st, ok := s.snapshot(w, r)
+			if !ok {
+				return
+			}
+			v, err = fn(snapAsker{st}, &params{r: r})
+		}
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, v)
+	}
+}
+
+// everything is what the server's answers count: concepts too.
+func everything(period graph.Period) ask.Options { return ask.Options{Period: period, Concepts: true} }
+
+// storeAsker reads what a question needs from the store.
+type storeAsker struct{ l *graph.Local }
+
+func (a storeAsker) find(v string) (string, error) { return ask.Find(a.l, v) }
+
+func (a storeAsker) neighbors(id string, depth int, f analyze.Filter, period graph.Period) (graph.Node, []analyze.Neighbor, error) {
+	return ask.Neighbors(a.l, id, depth, f, everything(period))
+}
+
+func (a storeAsker) paths(from, to string, maxHops, k int, period graph.Period) ([]analyze.Path, error) {
+	return ask.Paths(a.l, from, to, maxHops, k, everything(period))
+}
+
+func (a storeAsker) facts(id string, period graph.Period) (graph.EntityInfo, []analyze.Step, error) {
+	return ask.Facts(a.l, id, everything(period))
+}
+
+// factsWith reads the facts between the two only.
+func (a storeAsker) factsWith(from, to string, period graph.Period) ([]analyze.Step, error) {
+	if err := a.l.LoadAmong([]string{from, to}); err != nil {
+		return nil, err
+	}
+	g, err := ask.Graph(a.l, everything(period))
+	if err != nil {
+		return nil, err
+	}
+	_, steps, err := g.FactsOf(from)
+	return steps, err
+}
+
+func (a storeAsker) date(doc string) string { return a.l.DocDate(doc) }
+
+// snapAsker answers from a snapshot.
+type snapAsker struct{ st *state }
+
+func (a snapAsker) find(v string) (string, error) {
+	if strings.HasPrefix(v, schema.Prefix+"entity/") {
+		if _, ok := a.st.snap.Entity(v); !ok {
+			return "", fmt.Errorf("entity %s: %w", v, graph.ErrNotFound)
+		}
+		return v, nil
+	}
+	e, err := a.st.snap.Find(v)
+	return e.ID, err
+}
+
+func (a snapAsker) neighbors(id string, depth int, f analyze.Filter, period graph.Period) (graph.Node, []analyze.Neighbor, error) {
+	return a.st.graphOf(period).NeighborsOf(id, depth, f)
+}
+
+func (a snapAsker) paths(from, to string, maxHops, k int, period graph.Period) ([]analyze.Path, error) {
+	return a.st.graphOf(period).PathsBetween(from, to, maxHops, k)
+}
+
+func (a snapAsker) facts(id string, period graph.Period) (graph.EntityInfo, []analyze.Step, error) {
+	return a.st.graphOf(period).FactsOf(id)
+}
+
+func (a snapAsker) factsWith(from, _ string, period graph.Period) ([]analyze.Step, error) {
+	_, steps, err := a.st.graphOf(period).FactsOf(from)
+	return steps, err
+}
+
+func (a snapAsker) date(doc string) string { return a.st.dates[doc] }
