@@ -71,7 +71,7 @@ func (l *Local) entity(id string) (EntityInfo, bool, error) {
 	if e, ok := l.info[id]; ok {
 		return e, true, nil
 	}
-	p, err := l.b.r.attrs(id)
+	p, err := l.b.r.attrsOf(id, schema.RDFType, schema.Name, schema.Type)
 	if err != nil {
 		return EntityInfo{}, false, err
 	}
