@@ -31,7 +31,6 @@ type Local struct {
 	adj      map[string][]string   // neighbour IDs read by Adjacent, sorted
 	docDates map[string]string     // document name -> kg:date, for the documents of the evidence read
 	records  map[string]EvidenceRecord
-	sketched map[any]bool // the keys of the predicates that sketch reads
 	relNames map[string]string
 }
 
@@ -267,11 +266,22 @@ func (l *Local) DocDate(doc string) string { return l.docDates[doc] }
 // them; the others have only a name and a type.
 func (l *Local) Snapshot() (*Snapshot, error) { return l.snapshot(l.evidence) }
 
-// Sketch is [Local.Snapshot] with evidence records that hold only what
-// weighs and dates a fact (ID, Document, Negated, Confidence, TimeISO): enough
-// to choose paths, for a few of the evidence reads. [Local.Keep] then
-// narrows what Snapshot reads in full.
-func (l *Local) Sketch() (*Snapshot, error) { return l.snapshot(l.sketch) }
+// Sketch is [Local.Snapshot] of the period's facts with evidence records
+// that hold only what weighs a fact (ID, Negated, Confidence) and, for a
+// period that is not open, what dates it (Document, TimeISO): enough to
+// choose paths, for a few of the evidence reads. [Local.Keep] then narrows
+// what Snapshot reads in full.
+func (l *Local) Sketch(p Period) (*Snapshot, error) {
+	preds := []string{schema.Negated, schema.Confidence}
+	if !p.Open() {
+		preds = append(preds, schema.WhenISO, schema.Doc)
+	}
+	snap, err := l.snapshot(func(id string) (EvidenceRecord, error) { return l.sketch(id, preds) })
+	if err != nil {
+		return nil, err
+	}
+	return snap.Within(p, l.DocDate), nil
+}
 
 // Keep forgets the facts read except those between the pairs of entities,
 // either way.
@@ -287,39 +297,14 @@ func (l *Local) Keep(pairs [][2]string) {
 	}
 }
 
-// sketch reads what [Local.Sketch] keeps of one evidence node.
-func (l *Local) sketch(id string) (EvidenceRecord, error) {
+// sketch reads the properties preds of one evidence node, through the
+// store's subject-predicate index (see reader.spRefs), not the node's
+// other properties.
+func (l *Local) sketch(id string, preds []string) (EvidenceRecord, error) {
 	if rec, ok := l.records[id]; ok {
 		return rec, nil
 	}
-	r := l.b.r
-	if l.sketched == nil {
-		l.sketched = make(map[any]bool)
-		for _, pred := range []string{schema.Negated, schema.Confidence, schema.WhenISO, schema.Doc} {
-			k, err := r.valueKey(quad.IRI(pred))
-			if err != nil {
-				return EvidenceRecord{}, err
-			}
-			if k != nil {
-				l.sketched[k] = true
-			}
-		}
-	}
-	wanted := l.sketched
-	p := props{vals: make(map[quad.IRI][]quad.Value)}
-	err := r.refs(quad.Subject, quad.IRI(id), func(ref cgraph.Ref) error {
-		if k, err := r.key(ref, quad.Predicate); err != nil || !wanted[k] {
-			return err
-		}
-		q, err := r.quad(ref)
-		if err != nil || q.Label != nil {
-			return err
-		}
-		if pred, ok := q.Predicate.(quad.IRI); ok {
-			p.vals[pred] = append(p.vals[pred], q.Object)
-		}
-		return nil
-	})
+	p, err := l.b.r.attrsOf(id, preds...)
 	if err != nil {
 		return EvidenceRecord{}, err
 	}

@@ -137,11 +137,10 @@ func Paths(l *graph.Local, from, to string, maxHops, k int, opts Options) ([]ana
 	if near != nil {
 		l.Keep(near)
 	}
-	sketch, err := l.Sketch()
+	sketch, err := l.Sketch(opts.Period)
 	if err != nil {
 		return nil, err
 	}
-	sketch = sketch.Within(opts.Period, l.DocDate)
 	if !opts.Concepts {
 		sketch = NamedOnly(sketch)
 	}
