@@ -256,6 +256,67 @@ func (l *Local) LoadAmong(ids []string) error {
 	return nil
 }
 
+// LoadAround reads the facts between the entity id and each of others,
+// either way, with their evidence: some of an entity's facts, without
+// reading the evidence of the rest (a hub's thousands).
+func (l *Local) LoadAround(id string, others []string) error {
+	r := l.b.r
+	in := make(map[any]bool, len(others))
+	for _, o := range others {
+		k, err := r.valueKey(quad.IRI(o))
+		if err != nil {
+			return fmt.Errorf("read %s: %w", o, err)
+		}
+		if k != nil {
+			in[k] = true
+		}
+	}
+	if _, ok, err := l.entity(id); err != nil || !ok {
+		if err != nil {
+			return fmt.Errorf("read %s: %w", id, err)
+		}
+		return nil
+	}
+	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+		other := quad.Object
+		if d == quad.Object {
+			other = quad.Subject
+		}
+		err := r.refs(d, quad.IRI(id), func(ref cgraph.Ref) error {
+			if lk, err := r.key(ref, quad.Label); err != nil || lk == nil {
+				return err
+			}
+			if ok, err := r.key(ref, other); err != nil || !in[ok] {
+				return err
+			}
+			q, err := r.quad(ref)
+			if err != nil {
+				return err
+			}
+			sub, ok0 := q.Subject.(quad.IRI)
+			rel, ok1 := q.Predicate.(quad.IRI)
+			obj, ok2 := q.Object.(quad.IRI)
+			ev, ok3 := q.Label.(quad.IRI)
+			if !ok0 || !ok1 || !ok2 || !ok3 {
+				return nil
+			}
+			end := string(obj)
+			if d == quad.Object {
+				end = string(sub)
+			}
+			if _, ok, err := l.entity(end); err != nil || !ok {
+				return err
+			}
+			l.addFact(fkey{string(sub), string(rel), string(obj)}, string(ev))
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read %s: %w", id, err)
+		}
+	}
+	return nil
+}
+
 // DocDate returns the kg:date of the document named doc, as the input wrote
 // it, for the documents of the evidence that Snapshot read.
 func (l *Local) DocDate(doc string) string { return l.docDates[doc] }

@@ -10,7 +10,9 @@
 package ask
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kg/analyze"
@@ -119,6 +121,51 @@ func Neighbors(l *graph.Local, id string, depth int, f analyze.Filter, opts Opti
 			}
 		}
 	}
+}
+
+// Nearest returns the entity id and the first limit of its neighbours one
+// fact away, in the order of [analyze.Graph.NeighborsOf] (by name, then
+// ID), each with all its facts with id, and whether it has more. It is
+// NeighborsOf at depth 1 without a filter, cut at limit, and reads the
+// evidence of those facts only: a hub's first hundred neighbours cost a
+// fraction of all its facts.
+func Nearest(l *graph.Local, id string, limit int, opts Options) (graph.Node, []analyze.Neighbor, bool, error) {
+	if !opts.Period.Open() {
+		// Which neighbours have a fact in the period is known from the
+		// facts' evidence only: read them all.
+		center, list, err := Neighbors(l, id, 1, analyze.Filter{}, opts)
+		more := len(list) > limit
+		return center, list[:min(limit, len(list))], more, err
+	}
+	adj, err := l.Adjacent(id)
+	if err != nil {
+		return graph.Node{}, nil, false, err
+	}
+	var near []graph.EntityInfo
+	for _, n := range adj {
+		e, ok, err := l.Entity(n)
+		if err != nil {
+			return graph.Node{}, nil, false, err
+		}
+		if ok && (opts.Concepts || e.Type != schema.Concept) {
+			near = append(near, e)
+		}
+	}
+	slices.SortFunc(near, func(a, b graph.EntityInfo) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
+	more := len(near) > limit
+	ids := make([]string, 0, limit)
+	for _, e := range near[:min(limit, len(near))] {
+		ids = append(ids, e.ID)
+	}
+	if err := l.LoadAround(id, ids); err != nil {
+		return graph.Node{}, nil, false, err
+	}
+	g, err := Graph(l, opts)
+	if err != nil {
+		return graph.Node{}, nil, false, err
+	}
+	center, list, err := g.NeighborsOf(id, 1, analyze.Filter{})
+	return center, list, more, err
 }
 
 // Paths returns the k shortest connections of at most maxHops facts

@@ -268,13 +268,21 @@ func neighbors(a asker, p *params) (any, error) {
 	if p.err != nil {
 		return nil, p.err
 	}
-	center, list, err := a.neighbors(id, depth, f, period)
+	var center graph.Node
+	var list []analyze.Neighbor
+	var more bool
+	var err error
+	if depth == 1 && f == (analyze.Filter{}) {
+		// The page's expansion: only the neighbours shown are read in
+		// full, so that a hub's answers as fast as anyone's.
+		center, list, more, err = a.nearest(id, limit, period)
+	} else {
+		center, list, err = a.neighbors(id, depth, f, period)
+		more = len(list) > limit
+		list = list[:min(limit, len(list))]
+	}
 	if err != nil {
 		return nil, err
-	}
-	more := len(list) > limit
-	if more {
-		list = list[:limit]
 	}
 	if list == nil {
 		list = []analyze.Neighbor{}

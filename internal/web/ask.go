@@ -21,6 +21,9 @@ type asker interface {
 	// an ID.
 	find(v string) (string, error)
 	neighbors(id string, depth int, f analyze.Filter, period graph.Period) (graph.Node, []analyze.Neighbor, error)
+	// nearest is neighbors at depth 1 without a filter, cut at limit;
+	// more says it was cut.
+	nearest(id string, limit int, period graph.Period) (center graph.Node, list []analyze.Neighbor, more bool, err error)
 	paths(from, to string, maxHops, k int, period graph.Period) ([]analyze.Path, error)
 	facts(id string, period graph.Period) (graph.EntityInfo, []analyze.Step, error)
 	// factsWith returns the facts of from, at least those shared with to.
@@ -70,6 +73,10 @@ func (a storeAsker) neighbors(id string, depth int, f analyze.Filter, period gra
 	return ask.Neighbors(a.l, id, depth, f, everything(period))
 }
 
+func (a storeAsker) nearest(id string, limit int, period graph.Period) (graph.Node, []analyze.Neighbor, bool, error) {
+	return ask.Nearest(a.l, id, limit, everything(period))
+}
+
 func (a storeAsker) paths(from, to string, maxHops, k int, period graph.Period) ([]analyze.Path, error) {
 	return ask.Paths(a.l, from, to, maxHops, k, everything(period))
 }
@@ -109,6 +116,12 @@ func (a snapAsker) find(v string) (string, error) {
 
 func (a snapAsker) neighbors(id string, depth int, f analyze.Filter, period graph.Period) (graph.Node, []analyze.Neighbor, error) {
 	return a.st.graphOf(period).NeighborsOf(id, depth, f)
+}
+
+func (a snapAsker) nearest(id string, limit int, period graph.Period) (graph.Node, []analyze.Neighbor, bool, error) {
+	center, list, err := a.neighbors(id, 1, analyze.Filter{}, period)
+	more := len(list) > limit
+	return center, list[:min(limit, len(list))], more, err
 }
 
 func (a snapAsker) paths(from, to string, maxHops, k int, period graph.Period) ([]analyze.Path, error) {

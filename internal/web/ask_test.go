@@ -24,6 +24,7 @@ func TestAskersAgree(t *testing.T) {
 	for i, e := range st.snap.Entities {
 		n := url.QueryEscape(e.Name)
 		queries = append(queries, "neighbors?depth=1&name="+n, "neighbors?depth=2&name="+n, "facts?name="+n,
+			"neighbors?limit=2&name="+n, "neighbors?limit=1&since=2000&name="+n,
 			"neighbors?depth=1&min_confidence=0.7&name="+url.QueryEscape(e.ID))
 		// each entity with the next seven: pairs near and far
 		for _, o := range st.snap.Entities[i+1 : min(len(st.snap.Entities), i+8)] {
