@@ -328,12 +328,12 @@ func (l *Local) DocDate(doc string) string { return l.docDates[doc] }
 func (l *Local) Snapshot() (*Snapshot, error) { return l.snapshot(l.evidence) }
 
 // Sketch is [Local.Snapshot] of the period's facts with evidence records
-// that hold only what weighs a fact (ID, Negated, Confidence) and, for a
-// period that is not open, what dates it (Document, TimeISO): enough to
-// choose paths, for a few of the evidence reads. [Local.Keep] then narrows
-// what Snapshot reads in full.
+// that hold only what weighs a fact (ID, Confidence) and, for a period that
+// is not open, what dates it (Document, TimeISO): enough to choose paths,
+// for one read of each evidence. Its facts' Negated is false. [Local.Keep]
+// then narrows what Snapshot reads in full.
 func (l *Local) Sketch(p Period) (*Snapshot, error) {
-	preds := []string{schema.Negated, schema.Confidence}
+	preds := []string{schema.Confidence}
 	if !p.Open() {
 		preds = append(preds, schema.WhenISO, schema.Doc)
 	}
