@@ -111,3 +111,34 @@ func TestAskedBesideWriter(t *testing.T) {
 			res.Header.Get("KG-Store-Busy"), names(nb))
 	}
 }
+
+// TestAskedWhileReadAgain: while a store slow to read is read again in the
+// background after a write, a neighbourhood is read from the store as it
+// is, not from the old snapshot: what was written is there, not marked
+// busy.
+func TestAskedWhileReadAgain(t *testing.T) {
+	db := testDB(t)
+	srv := New(Options{Store: graph.Options{Path: db}})
+	defer srv.Close()
+	srv.src.inline = 0 // every store is slow
+	if err := srv.Warm(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	if err := writeLate(t, db).Close(); err != nil {
+		t.Fatal(err)
+	}
+	var nb struct {
+		Neighbors []struct{ Name string } `json:"neighbors"`
+	}
+	res := get(t, ts.URL+"/api/v1/neighbors?name=Quill+Shipping", &nb)
+	if res.StatusCode != 200 || res.Header.Get("KG-Store-Busy") != "" || len(nb.Neighbors) != 1 || nb.Neighbors[0].Name != "Harbor Networks" {
+		t.Errorf("neighbors of what was just written: %d, busy %q, %+v; want Harbor Networks, read from the store",
+			res.StatusCode, res.Header.Get("KG-Store-Busy"), nb.Neighbors)
+	}
+	var sg searchAnswer
+	if res := get(t, ts.URL+"/api/v1/search?q=quill", &sg); res.Header.Get("KG-Store-Busy") != "1" && len(sg.Entities) == 0 {
+		t.Errorf("search: the old snapshot, not marked busy")
+	}
+}
