@@ -83,10 +83,39 @@ func (l *Local) entity(id string) (EntityInfo, bool, error) {
 }
 
 // factQuads calls fn with each fact quad (one with a label) that has the
-// entity id as subject or object, and whose other end is an entity.
-func (l *Local) factQuads(id string, fn func(k fkey, ev string) error) error {
+// entity id as subject or object, and whose other end is an entity; with
+// others not nil, only those whose other end is one of them, without
+// reading the values of the rest.
+func (l *Local) factQuads(id string, others []string, fn func(k fkey, ev string) error) error {
+	r := l.b.r
+	var in map[any]bool
+	if others != nil {
+		in = make(map[any]bool, len(others))
+		for _, o := range others {
+			k, err := r.valueKey(quad.IRI(o))
+			if err != nil {
+				return err
+			}
+			if k != nil {
+				in[k] = true
+			}
+		}
+	}
 	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-		err := l.b.r.quads(d, quad.IRI(id), func(q quad.Quad) error {
+		end := quad.Object
+		if d == quad.Object {
+			end = quad.Subject
+		}
+		err := r.refs(d, quad.IRI(id), func(ref cgraph.Ref) error {
+			if in != nil {
+				if k, err := r.key(ref, end); err != nil || !in[k] {
+					return err
+				}
+			}
+			q, err := r.quad(ref)
+			if err != nil {
+				return err
+			}
 			sub, ok0 := q.Subject.(quad.IRI)
 			rel, ok1 := q.Predicate.(quad.IRI)
 			obj, ok2 := q.Object.(quad.IRI)
@@ -94,11 +123,7 @@ func (l *Local) factQuads(id string, fn func(k fkey, ev string) error) error {
 			if !ok0 || !ok1 || !ok2 || !ok3 {
 				return nil
 			}
-			other := string(obj)
-			if d == quad.Object {
-				other = string(sub)
-			}
-			if _, ok, err := l.entity(other); err != nil || !ok {
+			if _, ok, err := l.entity(string(q.Get(end).(quad.IRI))); err != nil || !ok {
 				return err // an end that is no entity: kg verify reports it
 			}
 			return fn(fkey{string(sub), string(rel), string(obj)}, string(ev))
@@ -124,7 +149,7 @@ func (l *Local) Load(ids ...string) error {
 			}
 			continue
 		}
-		err := l.factQuads(id, func(k fkey, ev string) error {
+		err := l.factQuads(id, nil, func(k fkey, ev string) error {
 			l.addFact(k, ev)
 			return nil
 		})
@@ -260,16 +285,8 @@ func (l *Local) LoadAmong(ids []string) error {
 // either way, with their evidence: some of an entity's facts, without
 // reading the evidence of the rest (a hub's thousands).
 func (l *Local) LoadAround(id string, others []string) error {
-	r := l.b.r
-	in := make(map[any]bool, len(others))
-	for _, o := range others {
-		k, err := r.valueKey(quad.IRI(o))
-		if err != nil {
-			return fmt.Errorf("read %s: %w", o, err)
-		}
-		if k != nil {
-			in[k] = true
-		}
+	if len(others) == 0 {
+		return nil
 	}
 	if _, ok, err := l.entity(id); err != nil || !ok {
 		if err != nil {
@@ -277,42 +294,12 @@ func (l *Local) LoadAround(id string, others []string) error {
 		}
 		return nil
 	}
-	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-		other := quad.Object
-		if d == quad.Object {
-			other = quad.Subject
-		}
-		err := r.refs(d, quad.IRI(id), func(ref cgraph.Ref) error {
-			if lk, err := r.key(ref, quad.Label); err != nil || lk == nil {
-				return err
-			}
-			if ok, err := r.key(ref, other); err != nil || !in[ok] {
-				return err
-			}
-			q, err := r.quad(ref)
-			if err != nil {
-				return err
-			}
-			sub, ok0 := q.Subject.(quad.IRI)
-			rel, ok1 := q.Predicate.(quad.IRI)
-			obj, ok2 := q.Object.(quad.IRI)
-			ev, ok3 := q.Label.(quad.IRI)
-			if !ok0 || !ok1 || !ok2 || !ok3 {
-				return nil
-			}
-			end := string(obj)
-			if d == quad.Object {
-				end = string(sub)
-			}
-			if _, ok, err := l.entity(end); err != nil || !ok {
-				return err
-			}
-			l.addFact(fkey{string(sub), string(rel), string(obj)}, string(ev))
-			return nil
-		})
-		if err != nil {
-			return fmt.Errorf("read %s: %w", id, err)
-		}
+	err := l.factQuads(id, others, func(k fkey, ev string) error {
+		l.addFact(k, ev)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read %s: %w", id, err)
 	}
 	return nil
 }

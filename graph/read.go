@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/kv"
 	crefs "github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
@@ -265,20 +266,10 @@ func (r reader) spRefs(sub, pred quad.Value, fn func(cgraph.Ref) error) error {
 		ids[i] = uint64(id)
 	}
 	scan := kv.IndexScan{Index: kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}, Values: ids[:]}
-	it := scan.BuildIterator(kqs).Iterate()
-	defer it.Close()
-	for it.Next(r.ctx) {
-		if err := r.ctx.Err(); err != nil {
-			return err
-		}
-		if err := fn(it.Result()); err != nil {
-			return err
-		}
-	}
-	if err := it.Err(); err != nil {
+	if err := r.each(scan.BuildIterator(kqs), fn); err != nil {
 		return fmt.Errorf("read quads of %s %s: %w", sub, pred, err)
 	}
-	return r.ctx.Err()
+	return nil
 }
 
 // attrsOf reads the properties preds of the node id (its quads of those
@@ -316,7 +307,15 @@ func (r reader) refs(d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) 
 	if ref == nil {
 		return nil
 	}
-	it := r.qs.QuadIterator(d, ref).Iterate()
+	if err := r.each(r.qs.QuadIterator(d, ref), fn); err != nil {
+		return fmt.Errorf("read quads of %s: %w", v, err)
+	}
+	return nil
+}
+
+// each calls fn with each result of the iterator, until the context ends.
+func (r reader) each(sh iterator.Shape, fn func(cgraph.Ref) error) error {
+	it := sh.Iterate()
 	defer it.Close()
 	for it.Next(r.ctx) {
 		if err := r.ctx.Err(); err != nil {
@@ -327,7 +326,7 @@ func (r reader) refs(d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) 
 		}
 	}
 	if err := it.Err(); err != nil {
-		return fmt.Errorf("read quads of %s: %w", v, err)
+		return err
 	}
 	return r.ctx.Err()
 }

@@ -117,18 +117,7 @@ func TestAskedBesideWriter(t *testing.T) {
 // is, not from the old snapshot: what was written is there, not marked
 // busy.
 func TestAskedWhileReadAgain(t *testing.T) {
-	db := testDB(t)
-	srv := New(Options{Store: graph.Options{Path: db}})
-	defer srv.Close()
-	srv.src.inline = 0 // every store is slow
-	if err := srv.Warm(t.Context()); err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
-	if err := writeLate(t, db).Close(); err != nil {
-		t.Fatal(err)
-	}
+	ts := writtenAfterRead(t)
 	var nb struct {
 		Neighbors []struct{ Name string } `json:"neighbors"`
 	}
