@@ -93,8 +93,8 @@ type Fact struct {
 	Denials    int     `json:"denials"`    // evidence that denies it
 	// Times are the distinct times its sentences give ("on Tuesday", "in
 	// 2009"), in the order of the evidence.
-	Times    []string               `json:"times,omitempty"`
-	Evidence []graph.EvidenceRecord `json:"evidence"`
+	Times    []string                `json:"times,omitempty"`
+	Evidence []schema.EvidenceRecord `json:"evidence"`
 }
 
 // fact returns the fact at position i of the snapshot.
@@ -183,7 +183,7 @@ func cmpBool(a, b bool) int {
 }
 
 // node converts an entity to the short form paths and listings carry.
-func node(e graph.EntityInfo) graph.Node { return graph.Node{ID: e.ID, Name: e.Name, Type: e.Type} }
+func node(e graph.EntityInfo) schema.Node { return schema.Node{ID: e.ID, Name: e.Name, Type: e.Type} }
 
 // order holds a gonum graph's nodes and their neighbours sorted by ID, read
 // once from a graph that does not change after: the ordered graphs below

@@ -31,7 +31,7 @@ func testGraph(t testing.TB) *Graph {
 	snap.Entities[0].Aliases = []string{"Ardent"}
 	fact := func(s, rel, o string, conf float64, neg bool, sentence int, when string) {
 		snap.Facts = append(snap.Facts, graph.Fact{Subject: schema.EntityID(s), RelationID: schema.RelationID(rel), Relation: rel,
-			Object: schema.EntityID(o), Negated: neg, Confidence: conf, Evidence: []graph.EvidenceRecord{{
+			Object: schema.EntityID(o), Negated: neg, Confidence: conf, Evidence: []schema.EvidenceRecord{{
 				Document: "test.txt", SentenceIndex: sentence, Text: s + " " + rel + " " + o + ".", Negated: neg, Confidence: conf, Time: when}}})
 	}
 	fact("Ardent Bank", "invest in", "Brisk Mining", 0.9, false, 0, "in May")
@@ -43,7 +43,7 @@ func testGraph(t testing.TB) *Graph {
 	return New(snap)
 }
 
-func names(ns []graph.Node) string {
+func names(ns []schema.Node) string {
 	var s []string
 	for _, n := range ns {
 		s = append(s, n.Name)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // benchSnapshot makes a snapshot of n entities and 3n facts between random
@@ -21,7 +22,7 @@ func benchSnapshot(n int) *graph.Snapshot {
 	for range 3 * n {
 		a, b := s.Entities[r.IntN(n)].ID, s.Entities[r.IntN(n)].ID
 		s.Facts = append(s.Facts, graph.Fact{Subject: a, Relation: "link", RelationID: "rel:link", Object: b, Confidence: r.Float64(),
-			Evidence: []graph.EvidenceRecord{{Document: "bench.txt", Text: "A sentence."}}})
+			Evidence: []schema.EvidenceRecord{{Document: "bench.txt", Text: "A sentence."}}})
 	}
 	slices.SortFunc(s.Facts, func(a, b graph.Fact) int {
 		return strings.Compare(a.Subject+" "+a.Object, b.Subject+" "+b.Object)

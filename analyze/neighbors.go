@@ -9,13 +9,13 @@ import (
 	"gonum.org/v1/gonum/graph/simple"
 	"gonum.org/v1/gonum/graph/traverse"
 
-	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // Neighbor is an entity within some hops of another, with the facts that
 // lead to it.
 type Neighbor struct {
-	graph.Node
+	schema.Node
 	Hops int `json:"hops"` // facts between it and the entity asked about
 	// Via are the facts that lead to it from the entities one hop nearer,
 	// each read from the nearer entity (Forward when that one is the
@@ -27,13 +27,13 @@ type Neighbor struct {
 // facts of it, following the facts the filter lets through, either way.
 // They are sorted by hops, then name, then ID. An unknown name gives an
 // error that matches [graph.ErrNotFound].
-func (g *Graph) Neighbors(name string, depth int, f Filter) (graph.Node, []Neighbor, error) {
+func (g *Graph) Neighbors(name string, depth int, f Filter) (schema.Node, []Neighbor, error) {
 	if depth < 0 {
-		return graph.Node{}, nil, fmt.Errorf("neighbors: negative depth %d", depth)
+		return schema.Node{}, nil, fmt.Errorf("neighbors: negative depth %d", depth)
 	}
 	start, err := g.find(name)
 	if err != nil {
-		return graph.Node{}, nil, err
+		return schema.Node{}, nil, err
 	}
 	return g.neighbors(start, depth, f)
 }
@@ -41,18 +41,18 @@ func (g *Graph) Neighbors(name string, depth int, f Filter) (graph.Node, []Neigh
 // NeighborsOf is [Graph.Neighbors] of the entity with the ID, for a
 // snapshot that holds the facts of every entity within depth-1 facts of it
 // (one that [graph.Local] read).
-func (g *Graph) NeighborsOf(id string, depth int, f Filter) (graph.Node, []Neighbor, error) {
+func (g *Graph) NeighborsOf(id string, depth int, f Filter) (schema.Node, []Neighbor, error) {
 	if depth < 0 {
-		return graph.Node{}, nil, fmt.Errorf("neighbors: negative depth %d", depth)
+		return schema.Node{}, nil, fmt.Errorf("neighbors: negative depth %d", depth)
 	}
 	start, err := g.byID(id)
 	if err != nil {
-		return graph.Node{}, nil, err
+		return schema.Node{}, nil, err
 	}
 	return g.neighbors(start, depth, f)
 }
 
-func (g *Graph) neighbors(start int64, depth int, f Filter) (graph.Node, []Neighbor, error) {
+func (g *Graph) neighbors(start int64, depth int, f Filter) (schema.Node, []Neighbor, error) {
 	hops := map[int64]int{start: 0}
 	var from int64 // the node whose edge the walk took last
 	bf := traverse.BreadthFirst{

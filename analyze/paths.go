@@ -6,14 +6,14 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // Path is one connection between two entities: the entities along it, and
 // for each hop the facts that link one to the next.
 type Path struct {
-	Entities []graph.Node `json:"entities"` // from the first entity asked about to the second
-	Hops     []Hop        `json:"hops"`     // len(Entities)-1 of them
+	Entities []schema.Node `json:"entities"` // from the first entity asked about to the second
+	Hops     []Hop         `json:"hops"`     // len(Entities)-1 of them
 }
 
 // Hop is one step of a [Path]: every fact between two entities next to
@@ -81,7 +81,7 @@ func (g *Graph) PathsBetween(fromID, toID string, maxHops, k int) ([]Path, error
 
 func (g *Graph) paths(s, t int64, maxHops, k int) []Path {
 	if s == t {
-		return []Path{{Entities: []graph.Node{node(g.entity(s))}, Hops: []Hop{}}}
+		return []Path{{Entities: []schema.Node{node(g.entity(s))}, Hops: []Hop{}}}
 	}
 	// Hops from each entity to t, as far as maxHops: a walk goes on only
 	// where it can still reach t in the hops it has left.
@@ -152,7 +152,7 @@ func (g *Graph) paths(s, t int64, maxHops, k int) []Path {
 	}
 	paths := make([]Path, 0, min(k, len(out)))
 	for _, f := range out[:min(k, len(out))] {
-		p := Path{Entities: make([]graph.Node, len(f.nodes)), Hops: make([]Hop, 0, len(f.nodes)-1)}
+		p := Path{Entities: make([]schema.Node, len(f.nodes)), Hops: make([]Hop, 0, len(f.nodes)-1)}
 		for i, n := range f.nodes {
 			p.Entities[i] = node(g.entity(n))
 			if i > 0 {

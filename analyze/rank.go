@@ -12,7 +12,7 @@ import (
 	"gonum.org/v1/gonum/graph/network"
 	"gonum.org/v1/gonum/graph/simple"
 
-	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // Measures of [Graph.Rank].
@@ -27,7 +27,7 @@ var Measures = []string{Degree, PageRank, Betweenness}
 
 // Score is an entity's standing by one measure.
 type Score struct {
-	graph.Node
+	schema.Node
 	Rank     int     `json:"rank"` // 1 for the first; entities with the same score share one
 	Score    float64 `json:"score"`
 	Degree   int     `json:"degree"`
@@ -83,10 +83,10 @@ func (g *Graph) Rank(by, typ string) ([]Score, error) {
 // Community is a cluster of entities more closely connected among
 // themselves than to the rest.
 type Community struct {
-	ID       int          `json:"id"`       // 1 for the largest
-	Size     int          `json:"size"`     // entities in it
-	Facts    int          `json:"facts"`    // facts among them
-	Entities []graph.Node `json:"entities"` // the most connected first, then by name
+	ID       int           `json:"id"`       // 1 for the largest
+	Size     int           `json:"size"`     // entities in it
+	Facts    int           `json:"facts"`    // facts among them
+	Entities []schema.Node `json:"entities"` // the most connected first, then by name
 }
 
 // Communities splits the entities into communities by Louvain modularity

@@ -6,20 +6,21 @@ import (
 	"testing"
 )
 
-// TestConcurrentUse runs queries, subgraphs and stats while loads go on; run
-// it with -race.
+// TestConcurrentUse runs queries, subgraphs and stats while documents are
+// loaded, each twice at once; run it with -race.
 func TestConcurrentUse(t *testing.T) {
 	backends(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
-		facts := testFacts()
 		var wg sync.WaitGroup
 		errs := make(chan error, 64)
-		for i := range len(facts) {
-			wg.Go(func() {
-				if err := s.Load(ctx, testDocs, facts[i:i+1]); err != nil {
-					errs <- err
-				}
-			})
+		for _, d := range testDocuments(testFacts()) {
+			for range 2 {
+				wg.Go(func() {
+					if _, err := s.LoadDocument(ctx, d); err != nil {
+						errs <- err
+					}
+				})
+			}
 		}
 		for range 4 {
 			wg.Go(func() {

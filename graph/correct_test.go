@@ -218,7 +218,7 @@ func TestBadCorrections(t *testing.T) {
 func TestMergeUndoRestores(t *testing.T) {
 	backends(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
-		if err := s.Load(ctx, testDocs, testFacts()); err != nil {
+		if err := storeFacts(ctx, s, testDocs, testFacts()); err != nil {
 			t.Fatal(err)
 		}
 		before := dump(t, s)

@@ -19,8 +19,8 @@
 // a document whose stored content hash is the same is left alone.
 // [Store.Remove] takes a document out. Both read only the quads of that
 // document and of the nodes its facts touch, through the subject and object
-// indexes. [Store.Load] adds facts of any number of documents in one
-// transaction, for a store built in one go. [Store.LoadNQuads] loads an
+// indexes. LoadDocument is the one way facts are written: a document's
+// quads are built once, by one function, whoever loads it. [Store.LoadNQuads] loads an
 // N-Quads file as it is, after it has checked every line: in one transaction
 // (all or nothing), or in batched ones when the caller trades that for speed. [Store.Verify] checks the invariants that these writes keep, and
 // [Store.Documents] and [Store.Size] describe what the store holds.
@@ -55,7 +55,7 @@
 //
 // [Store.Merge] and [Store.Split] record an analyst's correction as a
 // kg:Correction node and move the facts it concerns; [Store.LoadDocument]
-// and [Store.Load] apply the corrections, in order, to every fact they write,
+// applies the corrections, in order, to every fact it writes,
 // so a correction outlives any rebuild or replacement of its documents.
 // [Store.Undo] takes one back, and [Store.Corrections] lists them. An
 // evidence node that a correction moved keeps the names it had as extracted
@@ -63,8 +63,8 @@
 //
 // [Store.Select] collects entities and facts, the whole graph or the
 // neighbourhood of one entity, filtered by relation, type, confidence or an
-// explicit set of entities and facts; [WriteDOT], [RenderSVG], [RenderPNG],
-// [WriteGraphML], [WriteGEXF], [WriteJSONL] and [WriteCSV] write them, and
+// explicit set of entities and facts, as a [schema.Subgraph] that package
+// export writes (DOT, SVG, PNG, GraphML, GEXF, JSON Lines, CSV), and
 // [Store.ExportNQuads] writes their quads as stored.
 // [Store.Snapshot] reads every entity and fact, with its evidence, into
 // memory at once, for the analyses of package analyze (paths, ranks,
@@ -129,10 +129,4 @@
 // call that allocates at once (new Array(1e8).join()) completes before the
 // query is stopped. A cancelled context stops a query between two steps of
 // the script and inside iterators.
-//
-// The Graphviz renderer is a WebAssembly module that go-graphviz compiles when
-// the program starts (about 0.5 s the first time, then from a cache in the
-// user's own $XDG_CACHE_HOME/kg/go-graphviz, never in a directory that
-// another user may own: see internal/gvcache) and shares: calls of
-// [RenderSVG] take turns.
 package graph

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
+	"strings"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -64,15 +65,23 @@ func (c Change) String() string {
 // The store's corrections (see [Store.Merge]) apply to the facts first; then
 // a person's one-word name ("Reid") joins the one stored person whose first
 // or last name or alias it is, if exactly one is.
-// A fact with an empty SubjectID or ObjectID is not stored (see [Store.Load]).
+// A fact needs a subject, a relation, an object and a document (d.Name);
+// every fact is checked before the store is touched, and one bad fact
+// refuses the document. A fact with an empty SubjectID or ObjectID is
+// unresolved (the extractor leaves a bare pronoun without an entity) and is
+// not stored.
 func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
+	if strings.TrimSpace(d.Name) == "" {
+		return 0, errors.New("load: a document without a name")
+	}
 	for i := range d.Facts {
 		if d.Facts[i].Doc != d.Name {
 			return 0, fmt.Errorf("load %s: fact %d is from document %q", d.Name, i, d.Facts[i].Doc)
 		}
 	}
-	// Check the facts before the store is touched.
-	if _, err := loadQuads([]string{d.Name}, d.Facts); err != nil {
+	// Check the facts before the store is touched; their quads are built
+	// once, in the transaction, after the corrections.
+	if err := checkFacts(d.Facts); err != nil {
 		return 0, fmt.Errorf("load %s: %w", d.Name, err)
 	}
 	doc := quad.IRI(schema.DocumentID(d.Name))

@@ -24,7 +24,7 @@ func Example() {
 		Doc: "port.txt", SentenceIndex: 0, Sentence: "The Harbor Authority fined Blue Tug Co.",
 		Confidence: 0.9,
 	}
-	if err := s.Load(ctx, []string{"port.txt"}, []schema.Fact{fact}); err != nil {
+	if _, err := s.LoadDocument(ctx, graph.Document{Name: "port.txt", Facts: []schema.Fact{fact}}); err != nil {
 		log.Fatal(err)
 	}
 	st, err := s.Stats(ctx)
@@ -43,7 +43,7 @@ func Example() {
 		fmt.Println("Harbor Authority", m["relation"], m["id"])
 	}
 	// Output:
-	// 21 quads, 2 entities, 1 facts
+	// 22 quads, 2 entities, 1 facts
 	// Harbor Authority fine Blue Tug Co
 }
 

@@ -21,7 +21,7 @@ import (
 func exportStore(t *testing.T, s *Store) {
 	t.Helper()
 	ctx := context.Background()
-	if err := s.Load(ctx, testDocs, testFacts()); err != nil {
+	if err := storeFacts(ctx, s, testDocs, testFacts()); err != nil {
 		t.Fatal(err)
 	}
 	loadDocs(t, s, Added, zentekDocs()...)

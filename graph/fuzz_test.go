@@ -6,10 +6,8 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 )
 
 // FuzzQuery runs arbitrary text as Gizmo: it must never crash the process,
@@ -29,7 +27,7 @@ func FuzzQuery(f *testing.F) {
 		f.Add(q)
 	}
 	s := openTest(f, Options{Backend: Memory})
-	if err := s.Load(context.Background(), testDocs, testFacts()); err != nil {
+	if err := storeFacts(context.Background(), s, testDocs, testFacts()); err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
@@ -41,47 +39,6 @@ func FuzzQuery(f *testing.F) {
 			t.Errorf("Query(%q): got %v, want a *QueryError", q, err)
 		}
 	})
-}
-
-// FuzzWriteDOT draws a graph with arbitrary names: the DOT is valid UTF-8 and
-// every quoted string ends on its line.
-func FuzzWriteDOT(f *testing.F) {
-	for _, s := range []string{"plain", `a "quoted" \ name`, "two\nlines", "\xff\x00", `\N\l`} {
-		f.Add(s, s)
-	}
-	f.Fuzz(func(t *testing.T, name, sentence string) {
-		g := &Subgraph{
-			Nodes: []Node{{ID: name, Name: name, Type: name}, {ID: "x", Name: "x"}},
-			Edges: []Edge{{From: name, To: "x", Relation: name, Evidence: []string{sentence}}},
-		}
-		var buf bytes.Buffer
-		if err := WriteDOT(&buf, g); err != nil {
-			t.Fatal(err)
-		}
-		if !utf8.Valid(buf.Bytes()) {
-			t.Errorf("WriteDOT wrote invalid UTF-8 for %q, %q", name, sentence)
-		}
-		for _, line := range strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n") {
-			if !closesStrings(line) {
-				t.Errorf("unterminated string in %q", line)
-			}
-		}
-	})
-}
-
-// closesStrings reports whether every DOT string that starts on the line ends
-// on it. Inside a string DOT knows one escape, \", read left to right.
-func closesStrings(line string) bool {
-	in := false
-	for i := 0; i < len(line); i++ {
-		switch {
-		case in && line[i] == '\\' && i+1 < len(line) && line[i+1] == '"':
-			i++
-		case line[i] == '"':
-			in = !in
-		}
-	}
-	return !in
 }
 
 // FuzzLoadNQuads loads arbitrary bytes as an N-Quads file into a memory

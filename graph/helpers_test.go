@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync/atomic"
 	"testing"
 
@@ -49,8 +50,8 @@ func testFacts() []schema.Fact {
 // Counts of the test corpus.
 var testStats = Stats{
 	// 7 facts + 6 entities * 3 + 2 name words of the one person + 6 relations * 2
-	// + 3 documents * 2 + 7 evidence * 10
-	Quads:     115,
+	// + 3 documents * 4 (type, name, hash, evidence count) + 7 evidence * 10
+	Quads:     121,
 	Entities:  6,
 	Facts:     6, // two sentences state "Commerce Department penalize Zentek Systems"
 	Documents: 3,
@@ -135,13 +136,39 @@ func openTest(t testing.TB, opts Options) *Store {
 	return s
 }
 
+// storeFacts writes the facts through the store's one write path, a
+// [Store.LoadDocument] for each document (hashed by name, as
+// testDocuments does): those docs names, in its order, then those only the
+// facts name, each with its facts.
+func storeFacts(ctx context.Context, s *Store, docs []string, facts []schema.Fact) error {
+	byDoc := make(map[string][]schema.Fact)
+	order := slices.Clone(docs)
+	for _, f := range facts {
+		if _, ok := byDoc[f.Doc]; !ok && !slices.Contains(order, f.Doc) {
+			order = append(order, f.Doc)
+		}
+		byDoc[f.Doc] = append(byDoc[f.Doc], f)
+	}
+	done := make(map[string]bool)
+	for _, d := range order {
+		if done[d] {
+			continue
+		}
+		done[d] = true
+		if _, err := s.LoadDocument(ctx, Document{Name: d, Hash: "sha256:" + d, Facts: byDoc[d]}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // loaded runs fn on a store of each backend loaded with the test corpus.
 func loaded(t *testing.T, fn func(t *testing.T, s *Store)) {
 	t.Helper()
 	backends(t, func(t *testing.T, s *Store) {
 		t.Helper()
-		if err := s.Load(context.Background(), testDocs, testFacts()); err != nil {
-			t.Fatalf("Load: %v", err)
+		if err := storeFacts(context.Background(), s, testDocs, testFacts()); err != nil {
+			t.Fatalf("load: %v", err)
 		}
 		fn(t, s)
 	})

@@ -27,23 +27,6 @@ type Support struct {
 	Negated   int              `json:"negated"`   // evidence that denies it
 }
 
-// EvidenceRecord is one evidence node: one sentence of one document that
-// states (or denies) one fact.
-type EvidenceRecord struct {
-	ID            string  `json:"id"` // the evidence node's IRI
-	Document      string  `json:"document"`
-	SentenceIndex int     `json:"sentence_index"`
-	Start         int     `json:"start"` // byte offsets of the sentence in its document;
-	End           int     `json:"end"`   // both 0 when the load did not give them
-	Text          string  `json:"text"`
-	Negated       bool    `json:"negated"`
-	Confidence    float64 `json:"confidence"`
-	Time          string  `json:"time,omitempty"`          // when the sentence says the fact happened, as written
-	TimeISO       string  `json:"time_iso,omitempty"`      // the same as an ISO 8601 day, month or year, where the document's date tells
-	SubjectAlias  string  `json:"subject_alias,omitempty"` // the names as the sentence writes them
-	ObjectAlias   string  `json:"object_alias,omitempty"`
-}
-
 // Support returns the ledger of the fact subject - relation - object. The
 // entities are found by name or alias as [Store.Subgraph] finds its focus,
 // the relation by its name

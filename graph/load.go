@@ -2,69 +2,15 @@ package graph
 
 import (
 	"cmp"
-	"context"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/writer"
 	"github.com/cayleygraph/quad"
 
 	"github.com/kgraph/kg/schema"
 )
-
-// Load writes the facts and everything they imply (entity, relation, document
-// and evidence nodes, see package schema) in one transaction: if it fails,
-// nothing is written. docs lists the documents read, so that a document
-// without facts still gets its node. Loading the same facts twice leaves the
-// store unchanged.
-//
-// A fact needs a subject, a relation, an object and a document. A fact with
-// an empty SubjectID or ObjectID is unresolved (the extractor leaves a bare
-// pronoun without an entity) and is not stored. Load checks every fact
-// before it writes any. The store's corrections apply to the facts first.
-func (s *Store) Load(ctx context.Context, docs []string, facts []schema.Fact) error {
-	quads, err := loadQuads(docs, facts)
-	if err != nil {
-		return fmt.Errorf("load: %w", err)
-	}
-	if len(quads) == 0 {
-		return nil
-	}
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("load: %w", err)
-	}
-	if s.readOnly {
-		return fmt.Errorf("load: %w", ErrReadOnly)
-	}
-	qs, release, err := s.useForWrite()
-	if err != nil {
-		return fmt.Errorf("load: %w", err)
-	}
-	defer release()
-	corrs, err := reader{ctx: ctx, qs: qs}.corrections()
-	if err != nil {
-		return fmt.Errorf("load: %w", err)
-	}
-	if len(corrs) > 0 {
-		facts, orig := correctFacts(corrs, facts)
-		if quads, err = loadCorrected(docs, facts, orig); err != nil {
-			return fmt.Errorf("load: %w", err)
-		}
-	}
-	// Not qs.NewQuadWriter: Cayley's batch writer stores duplicates. One
-	// AddQuadSet is one ApplyDeltas, which is one transaction.
-	w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{IgnoreDup: true})
-	if err != nil {
-		return fmt.Errorf("load: %w", err)
-	}
-	if err := w.AddQuadSet(quads); err != nil {
-		return fmt.Errorf("load: %w", err)
-	}
-	return nil
-}
 
 // quadSet collects distinct quads in the order they are added.
 type quadSet struct {
@@ -172,13 +118,13 @@ func loadCorrected(docs []string, facts []schema.Fact, orig []extracted) ([]quad
 		}
 		addDoc(d)
 	}
+	if err := checkFacts(facts); err != nil {
+		return nil, err
+	}
 	for i := range facts {
 		f := facts[i]
 		if f.SubjectID == "" || f.ObjectID == "" {
 			continue // unresolved: no entity to attach the fact to
-		}
-		if err := checkFact(&f); err != nil {
-			return nil, fmt.Errorf("fact %d: %w", i, err)
 		}
 		sub, obj := entities.get(f.SubjectID), entities.get(f.ObjectID)
 		sub.names.add(f.Subject)
@@ -283,6 +229,22 @@ func loadCorrected(docs []string, facts []schema.Fact, orig []extracted) ([]quad
 		}
 	}
 	return qs.list, nil
+}
+
+// checkFacts checks every resolved fact (see [checkFact]); an unresolved
+// one (a subject or object without an entity) is not stored, and not
+// checked.
+func checkFacts(facts []schema.Fact) error {
+	for i := range facts {
+		f := facts[i]
+		if f.SubjectID == "" || f.ObjectID == "" {
+			continue
+		}
+		if err := checkFact(&f); err != nil {
+			return fmt.Errorf("fact %d: %w", i, err)
+		}
+	}
+	return nil
 }
 
 // checkFact rejects a fact that cannot be stored.

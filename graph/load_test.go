@@ -10,41 +10,16 @@ import (
 	"github.com/kgraph/kg/schema"
 )
 
-func TestLoadTwice(t *testing.T) {
-	backends(t, func(t *testing.T, s *Store) {
-		ctx := context.Background()
-		for i := range 2 {
-			if err := s.Load(ctx, testDocs, testFacts()); err != nil {
-				t.Fatalf("Load %d: %v", i+1, err)
-			}
-			got, err := s.Stats(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != testStats {
-				t.Errorf("Stats after load %d: got %+v, want %+v", i+1, got, testStats)
-			}
-		}
-		// A part of the same facts, in another order, adds nothing either.
-		facts := testFacts()[2:5]
-		facts[0], facts[2] = facts[2], facts[0]
-		if err := s.Load(ctx, nil, facts); err != nil {
-			t.Fatal(err)
-		}
-		if got, err := s.Stats(ctx); err != nil || got != testStats {
-			t.Errorf("Stats after loading a part again: got %+v, %v, want %+v", got, err, testStats)
-		}
-	})
-}
-
+// TestLoadAllOrNothing: a document with one bad fact is refused whole,
+// before the store is touched.
 func TestLoadAllOrNothing(t *testing.T) {
 	backends(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
-		facts := testFacts()
-		facts[4].Relation = " "
-		err := s.Load(ctx, testDocs, facts)
-		if err == nil || !strings.Contains(err.Error(), "fact 4: empty relation") {
-			t.Errorf("Load with a bad fact: got %v, want an error about fact 4", err)
+		docs := testDocuments(testFacts())
+		docs[0].Facts[1].Relation = " "
+		_, err := s.LoadDocument(ctx, docs[0])
+		if err == nil || !strings.Contains(err.Error(), "fact 1: empty relation") {
+			t.Errorf("LoadDocument with a bad fact: got %v, want an error about fact 1", err)
 		}
 		got, err := s.Stats(ctx)
 		if err != nil {
@@ -56,21 +31,22 @@ func TestLoadAllOrNothing(t *testing.T) {
 	})
 }
 
+// TestLoadDocumentsOnly: a document without facts is stored as a document.
 func TestLoadDocumentsOnly(t *testing.T) {
 	backends(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
-		if err := s.Load(ctx, []string{"a.txt", "b.txt", "a.txt"}, nil); err != nil {
-			t.Fatal(err)
+		for _, name := range []string{"a.txt", "b.txt", "a.txt"} {
+			if _, err := s.LoadDocument(ctx, Document{Name: name, Hash: "sha256:" + name}); err != nil {
+				t.Fatal(err)
+			}
 		}
 		got, err := s.Stats(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := (Stats{Quads: 4, Documents: 2}); got != want {
+		// type, name, evidence count and hash of each
+		if want := (Stats{Quads: 8, Documents: 2}); got != want {
 			t.Errorf("Stats: got %+v, want %+v", got, want)
-		}
-		if err := s.Load(ctx, nil, nil); err != nil {
-			t.Errorf("empty Load: %v", err)
 		}
 	})
 }
@@ -79,8 +55,11 @@ func TestLoadCancelled(t *testing.T) {
 	s := openTest(t, Options{Backend: Memory})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := s.Load(ctx, testDocs, testFacts()); err == nil {
-		t.Error("Load with a cancelled context: got no error")
+	if _, err := s.LoadDocument(ctx, testDocuments(testFacts())[0]); err == nil {
+		t.Error("LoadDocument with a cancelled context: got no error")
+	}
+	if got, err := s.Stats(context.Background()); err != nil || got != (Stats{}) {
+		t.Errorf("Stats after a cancelled load: got %+v, %v, want nothing", got, err)
 	}
 }
 
@@ -261,5 +240,13 @@ func TestLoadSkipsUnresolved(t *testing.T) {
 	}
 	if len(withIt) != len(without) {
 		t.Errorf("got %d quads with an unresolved fact, want %d as without it", len(withIt), len(without))
+	}
+}
+
+// TestLoadNoName: a document needs a name.
+func TestLoadNoName(t *testing.T) {
+	s := openTest(t, Options{Backend: Memory})
+	if _, err := s.LoadDocument(context.Background(), Document{Name: " "}); err == nil {
+		t.Error("LoadDocument of a document without a name: got no error")
 	}
 }

@@ -183,7 +183,7 @@ func TestQueryCancel(t *testing.T) {
 			t.Errorf("Query of an endless loop returned after %v", d)
 		}
 		// The store is free again.
-		if err := s.Load(context.Background(), testDocs, testFacts()); err != nil {
+		if err := storeFacts(context.Background(), s, testDocs, testFacts()); err != nil {
 			t.Errorf("Load after a cancelled query: %v", err)
 		}
 	})

@@ -57,7 +57,7 @@ func TestSnapshotFind(t *testing.T) {
 	facts[3].SubjectAlias, facts[4].SubjectAlias = "Zentek", "Zentek"
 	facts[6].ObjectAlias = "Zentek" // Orbis Bank too: "Zentek" is ambiguous
 	facts[0].Time = "In April"
-	if err := s.Load(ctx, testDocs, facts); err != nil {
+	if err := storeFacts(ctx, s, testDocs, facts); err != nil {
 		t.Fatal(err)
 	}
 	snap, err := s.Snapshot(ctx)

@@ -313,9 +313,22 @@ func (s *Store) String() string {
 // commits, so that what is computed from the whole graph (kg rank, kg
 // communities) can be kept until then. On bolt it is the file's last
 // transaction ID, with its time of modification and its counts of quads
-// and nodes, so that a store made anew in the same place has another; the other
-// backends give "", no version, and nothing is kept.
+// and nodes, so that a store made anew in the same place has another. On
+// PostgreSQL and CockroachDB it is the quads table's identity (a table made
+// anew has another), its count of rows and its highest horizon (the
+// counter every added quad takes): an addition raises the horizon, a
+// removal lowers the count. A memory store gives "", no version, and
+// nothing is kept.
 func (s *Store) Version(ctx context.Context) (string, error) {
+	if s.db != nil {
+		var table, quads, horizon int64
+		err := s.db.QueryRowContext(ctx, `SELECT 'quads'::regclass::oid::bigint,
+			(SELECT count(*) FROM quads), (SELECT coalesce(max(horizon), 0) FROM quads)`).Scan(&table, &quads, &horizon)
+		if err != nil {
+			return "", fmt.Errorf("version: %w", err)
+		}
+		return fmt.Sprintf("%s quads table %d, %d quads, horizon %d", s.backend, table, quads, horizon), nil
+	}
 	if s.bolt == nil {
 		return "", nil
 	}

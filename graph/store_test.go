@@ -71,7 +71,7 @@ func TestReopen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Load(ctx, testDocs, testFacts()); err != nil {
+	if err := storeFacts(ctx, s, testDocs, testFacts()); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
@@ -115,7 +115,7 @@ func TestReadOnly(t *testing.T) {
 	}
 	r1 := openTest(t, Options{Path: path, ReadOnly: true})
 	r2 := openTest(t, Options{Path: path, ReadOnly: true}) // readers share the file
-	if err := r1.Load(ctx, testDocs, testFacts()); !errors.Is(err, ErrReadOnly) {
+	if err := storeFacts(ctx, r1, testDocs, testFacts()); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("Load on a read-only store: got %v, want ErrReadOnly", err)
 	}
 	if _, err := r2.Query(ctx, `g.V().All()`, 0); err != nil {
@@ -223,7 +223,7 @@ func TestOpenSQL(t *testing.T) {
 		t.Errorf("error %q shows the password", err)
 	}
 	s := openTest(t, Options{Backend: Postgres, Path: u, Create: true})
-	if err := s.Load(ctx, testDocs, testFacts()); err != nil {
+	if err := storeFacts(ctx, s, testDocs, testFacts()); err != nil {
 		t.Fatal(err)
 	}
 	// A second Store on the same database, as a reading command opens it.

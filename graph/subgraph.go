@@ -14,35 +14,6 @@ import (
 	"github.com/kgraph/kg/schema"
 )
 
-// Node is an entity of a [Subgraph].
-type Node struct {
-	ID   string `json:"id"`   // IRI, "kg:entity/zte"
-	Name string `json:"name"` // kg:name; the ID if it has none
-	Type string `json:"type"` // kg:type; empty if unknown
-}
-
-// Edge is a fact of a [Subgraph]: all the evidence of one subject - relation -
-// object triple.
-type Edge struct {
-	From       string   `json:"from"`        // ID of the subject node
-	To         string   `json:"to"`          // ID of the object node
-	Relation   string   `json:"relation"`    // the relation's kg:name, "penalize"
-	RelationID string   `json:"relation_id"` // the relation's IRI, "rel:penalize"
-	Negated    bool     `json:"negated"`     // every evidence of the fact denies it
-	Confidence float64  `json:"confidence"`  // the highest confidence of its evidence
-	Evidence   []string `json:"evidence"`    // the distinct sentences that state it, sorted
-	// Records are its evidence nodes, by document, sentence, negation and
-	// ID: Records[0] is the first sentence that states it.
-	Records []EvidenceRecord `json:"records"`
-}
-
-// Subgraph is a set of entities and the facts between them. Nodes are sorted
-// by name, then ID; edges by From, Relation, then To.
-type Subgraph struct {
-	Nodes []Node `json:"nodes"`
-	Edges []Edge `json:"edges"`
-}
-
 // FactKey names one fact by the IRIs of its subject, relation and object.
 type FactKey struct {
 	From, RelationID, To string

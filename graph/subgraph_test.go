@@ -130,7 +130,7 @@ func TestSubgraphFoldedName(t *testing.T) {
 			ObjectID: schema.EntityID("Jo Park"),
 			Doc:      "x.txt", Sentence: "Ümlaut Works hired Jo Park.", Confidence: 1,
 		}
-		if err := s.Load(ctx, nil, []schema.Fact{f}); err != nil {
+		if err := storeFacts(ctx, s, nil, []schema.Fact{f}); err != nil {
 			t.Fatal(err)
 		}
 		g, err := s.Subgraph(ctx, "ümlaut WORKS", 0)
@@ -154,36 +154,36 @@ func TestSelect(t *testing.T) {
 		want Subgraph
 	}{
 		{"relation", SubgraphOptions{Relations: []string{"penalize"}},
-			Subgraph{nodes(nodeCommerce, nodeZentek), edges(edgePenalize)}},
+			Subgraph{Nodes: nodes(nodeCommerce, nodeZentek), Edges: edges(edgePenalize)}},
 		{"relations folded", SubgraphOptions{Relations: []string{"Penalize", " FINE"}},
-			Subgraph{nodes(nodeCommerce, nodeOrbis, nodeZentek), edges(edgeFine, edgePenalize)}},
+			Subgraph{Nodes: nodes(nodeCommerce, nodeOrbis, nodeZentek), Edges: edges(edgeFine, edgePenalize)}},
 		{"relation of several words", SubgraphOptions{Relations: []string{"open-office in"}},
-			Subgraph{nodes(nodeValoria, nodeZentek), edges(edgeOffice)}},
+			Subgraph{Nodes: nodes(nodeValoria, nodeZentek), Edges: edges(edgeOffice)}},
 		{"type", SubgraphOptions{Types: []string{"ORG"}},
-			Subgraph{nodes(nodeCommerce, nodeOrbis, nodeZentek), edges(edgeFine, edgePenalize)}},
+			Subgraph{Nodes: nodes(nodeCommerce, nodeOrbis, nodeZentek), Edges: edges(edgeFine, edgePenalize)}},
 		{"types folded", SubgraphOptions{Types: []string{"org", "Gpe"}},
-			Subgraph{nodes(nodeCommerce, nodeOrbis, nodeValoria, nodeZentek), edges(edgeFine, edgePenalize, edgeRegulate, edgeOffice)}},
-		{"type nobody has", SubgraphOptions{Types: []string{"DATE"}}, Subgraph{nodes(), edges()}},
+			Subgraph{Nodes: nodes(nodeCommerce, nodeOrbis, nodeValoria, nodeZentek), Edges: edges(edgeFine, edgePenalize, edgeRegulate, edgeOffice)}},
+		{"type nobody has", SubgraphOptions{Types: []string{"DATE"}}, Subgraph{Nodes: nodes(), Edges: edges()}},
 		{"min confidence", SubgraphOptions{MinConfidence: 0.8},
-			Subgraph{nodes(nodeCommerce, nodeLopez, nodeZentek), edges(edgePenalize, edgeLead)}},
+			Subgraph{Nodes: nodes(nodeCommerce, nodeLopez, nodeZentek), Edges: edges(edgePenalize, edgeLead)}},
 		{"min confidence is the best evidence's", SubgraphOptions{MinConfidence: 0.86},
-			Subgraph{nodes(nodeCommerce, nodeZentek), edges(edgePenalize)}},
+			Subgraph{Nodes: nodes(nodeCommerce, nodeZentek), Edges: edges(edgePenalize)}},
 		{"focus through filtered facts", SubgraphOptions{Focus: "Valoria", Depth: 2, Relations: []string{"regulate", "fine"}},
-			Subgraph{nodes(nodeCommerce, nodeOrbis, nodeValoria), edges(edgeFine, edgeRegulate)}},
+			Subgraph{Nodes: nodes(nodeCommerce, nodeOrbis, nodeValoria), Edges: edges(edgeFine, edgeRegulate)}},
 		{"focus keeps its type", SubgraphOptions{Focus: "Maria Lopez", Depth: 2, Types: []string{"ORG"}},
-			Subgraph{nodes(nodeCommerce, nodeLopez, nodeOrbis, nodeZentek), edges(edgeFine, edgePenalize, edgeLead)}},
+			Subgraph{Nodes: nodes(nodeCommerce, nodeLopez, nodeOrbis, nodeZentek), Edges: edges(edgeFine, edgePenalize, edgeLead)}},
 		{"focus through confident facts", SubgraphOptions{Focus: "Valoria", Depth: 2, MinConfidence: 0.7},
-			Subgraph{nodes(nodeCommerce, nodeValoria, nodeZentek), edges(edgePenalize, edgeOffice)}},
+			Subgraph{Nodes: nodes(nodeCommerce, nodeValoria, nodeZentek), Edges: edges(edgePenalize, edgeOffice)}},
 		{"focus alone", SubgraphOptions{Focus: "Maria Lopez", Depth: 3, Relations: []string{"pay"}},
-			Subgraph{nodes(nodeLopez), edges()}},
+			Subgraph{Nodes: nodes(nodeLopez), Edges: edges()}},
 		{"nodes", SubgraphOptions{Nodes: []string{nodeLopez.ID, nodeCommerce.ID, nodeZentek.ID}},
-			Subgraph{nodes(nodeCommerce, nodeLopez, nodeZentek), edges(edgePenalize, edgeLead)}},
+			Subgraph{Nodes: nodes(nodeCommerce, nodeLopez, nodeZentek), Edges: edges(edgePenalize, edgeLead)}},
 		{"nodes and facts, as of a path", SubgraphOptions{
 			Nodes: []string{nodeLopez.ID, nodeCommerce.ID, nodeOrbis.ID, nodeZentek.ID},
 			Facts: []FactKey{fact(edgeLead), fact(edgeFine)}},
-			Subgraph{nodes(nodeCommerce, nodeLopez, nodeOrbis), edges(edgeFine, edgeLead)}},
+			Subgraph{Nodes: nodes(nodeCommerce, nodeLopez, nodeOrbis), Edges: edges(edgeFine, edgeLead)}},
 		{"focus within nodes", SubgraphOptions{Focus: "Zentek Systems", Depth: 5, Nodes: []string{nodeZentek.ID, nodeValoria.ID, nodeDollars.ID}},
-			Subgraph{nodes(nodeDollars, nodeValoria, nodeZentek), edges(edgeOffice, edgePay)}},
+			Subgraph{Nodes: nodes(nodeDollars, nodeValoria, nodeZentek), Edges: edges(edgeOffice, edgePay)}},
 		{"everything passes", SubgraphOptions{MinConfidence: 0.5, Types: []string{"ORG", "PERSON", "GPE", "MONEY"}}, wholeGraph},
 	}
 	loaded(t, func(t *testing.T, s *Store) {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io/fs"
@@ -13,22 +15,39 @@ import (
 	"github.com/kgraph/kg/internal/ask"
 )
 
-// analysisCache is what kg keeps beside a bolt store (in STORE.analysis):
-// the answers of the commands that read the whole graph (rank,
-// communities, entities), by command and arguments, for one version of the store ([graph.Store.Version]). A write
-// changes the version, and the next answer replaces the file.
+// analysisCache is what kg keeps of a store's analyses: the answers of the
+// commands that read the whole graph (rank, communities, entities), by
+// command and arguments, for one version of the store
+// ([graph.Store.Version]). A write changes the version, and the next answer
+// replaces the file. A bolt store's is beside it (STORE.analysis); a SQL
+// database's in the user's cache directory (see cachePath).
 type analysisCache struct {
 	Version string                     `json:"version"`
 	Results map[string]json.RawMessage `json:"results"`
 }
 
 // cachePath returns the file of the store's cache, "" for a store that has
-// none (not a bolt file).
+// none (a memory store, or no cache directory). A database's is named by
+// a hash of its backend and URL (the password is not written anywhere) in
+// $XDG_CACHE_HOME/kg/analysis, which only the user may read: the answers
+// hold the graph's names.
 func cachePath(opts graph.Options) string {
-	if opts.Backend != "" && opts.Backend != graph.Bolt {
-		return ""
+	switch opts.Backend {
+	case "", graph.Bolt:
+		return opts.Path + ".analysis"
+	case graph.Postgres, graph.Cockroach:
+		dir, err := os.UserCacheDir()
+		if err != nil {
+			return ""
+		}
+		dir = filepath.Join(dir, "kg", "analysis")
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return ""
+		}
+		sum := sha256.Sum256([]byte(opts.Backend + " " + opts.Path))
+		return filepath.Join(dir, hex.EncodeToString(sum[:16])+".json")
 	}
-	return opts.Path + ".analysis"
+	return ""
 }
 
 // cachedAnalysis returns compute's answer on the whole graph of the store

@@ -12,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgraph/kg/analyze"
+	"github.com/kgraph/kg/export"
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/schema"
 )
@@ -77,14 +78,14 @@ func trimmed(vals []string) []string {
 
 // renderers draw a subgraph in each export format but N-Quads, which come
 // from the store's quads.
-var renderers = map[string]func(context.Context, io.Writer, *graph.Subgraph) error{
-	"dot":     func(_ context.Context, w io.Writer, g *graph.Subgraph) error { return graph.WriteDOT(w, g) },
-	"svg":     graph.RenderSVG,
-	"png":     graph.RenderPNG,
-	"graphml": func(_ context.Context, w io.Writer, g *graph.Subgraph) error { return graph.WriteGraphML(w, g) },
-	"gexf":    func(_ context.Context, w io.Writer, g *graph.Subgraph) error { return graph.WriteGEXF(w, g) },
-	"jsonl":   func(_ context.Context, w io.Writer, g *graph.Subgraph) error { return graph.WriteJSONL(w, g) },
-	"csv":     func(_ context.Context, w io.Writer, g *graph.Subgraph) error { return graph.WriteCSV(w, g) },
+var renderers = map[string]func(context.Context, io.Writer, *schema.Subgraph) error{
+	"dot":     func(_ context.Context, w io.Writer, g *schema.Subgraph) error { return export.WriteDOT(w, g) },
+	"svg":     export.RenderSVG,
+	"png":     export.RenderPNG,
+	"graphml": func(_ context.Context, w io.Writer, g *schema.Subgraph) error { return export.WriteGraphML(w, g) },
+	"gexf":    func(_ context.Context, w io.Writer, g *schema.Subgraph) error { return export.WriteGEXF(w, g) },
+	"jsonl":   func(_ context.Context, w io.Writer, g *schema.Subgraph) error { return export.WriteJSONL(w, g) },
+	"csv":     func(_ context.Context, w io.Writer, g *schema.Subgraph) error { return export.WriteCSV(w, g) },
 }
 
 // exportFormats lists the formats of kg export in the order the help gives
@@ -143,7 +144,7 @@ func runExport(ctx context.Context, e *env, opts exportOptions) error {
 	outs := []output{{opts.out, buf.Bytes()}}
 	if opts.nodes != "" {
 		var nodes bytes.Buffer
-		if err := graph.WriteNodesCSV(&nodes, sub); err != nil {
+		if err := export.WriteNodesCSV(&nodes, sub); err != nil {
 			return err
 		}
 		outs = append(outs, output{opts.nodes, nodes.Bytes()})

@@ -18,7 +18,8 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 
-	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/export"
+	"github.com/kgraph/kg/schema"
 )
 
 func TestExportUsage(t *testing.T) {
@@ -65,7 +66,7 @@ func TestExportUsage(t *testing.T) {
 func TestExportFormats(t *testing.T) {
 	db := build(t)
 	dir := t.TempDir()
-	export := func(format string, args ...string) []byte {
+	exported := func(format string, args ...string) []byte {
 		t.Helper()
 		path := filepath.Join(dir, "harbor."+format)
 		mustRun(t, "", append([]string{"export", "--db", db, "--format", format, "--focus", "Harbor Networks", "-o", path}, args...)...)
@@ -75,9 +76,9 @@ func TestExportFormats(t *testing.T) {
 		}
 		return b
 	}
-	var rows []graph.FactRow
-	for _, line := range strings.Split(strings.TrimSpace(string(export("jsonl"))), "\n") {
-		var r graph.FactRow
+	var rows []schema.FactRow
+	for _, line := range strings.Split(strings.TrimSpace(string(exported("jsonl"))), "\n") {
+		var r schema.FactRow
 		if err := json.Unmarshal([]byte(line), &r); err != nil {
 			t.Fatalf("jsonl: %v", err)
 		}
@@ -87,7 +88,7 @@ func TestExportFormats(t *testing.T) {
 		t.Fatalf("jsonl: %d facts around Harbor Networks, want 10 or more", len(rows))
 	}
 	t.Run("dot", func(t *testing.T) {
-		b := export("dot")
+		b := exported("dot")
 		if got := strings.Count(string(b), " -> ") - 2; got != len(rows) { // less the legend's two
 			t.Errorf("%d edges, want %d, one per fact", got, len(rows))
 		}
@@ -100,7 +101,7 @@ func TestExportFormats(t *testing.T) {
 		}
 	})
 	t.Run("svg", func(t *testing.T) {
-		b := export("svg")
+		b := exported("svg")
 		var svg struct {
 			XMLName xml.Name `xml:"http://www.w3.org/2000/svg svg"`
 		}
@@ -114,7 +115,7 @@ func TestExportFormats(t *testing.T) {
 		}
 	})
 	t.Run("png", func(t *testing.T) {
-		img, err := png.Decode(bytes.NewReader(export("png")))
+		img, err := png.Decode(bytes.NewReader(exported("png")))
 		if err != nil {
 			t.Fatalf("not PNG: %v", err)
 		}
@@ -133,10 +134,10 @@ func TestExportFormats(t *testing.T) {
 					Source string `xml:"source,attr"`
 				} `xml:"graph>edges>edge"`
 			}
-			if err := xml.Unmarshal(export(format), &doc); err != nil {
+			if err := xml.Unmarshal(exported(format), &doc); err != nil {
 				t.Fatal(err)
 			}
-			ns := map[string]string{"graphml": graph.GraphMLNS, "gexf": graph.GEXFNS}[format]
+			ns := map[string]string{"graphml": export.GraphMLNS, "gexf": export.GEXFNS}[format]
 			if doc.XMLName.Space != ns || len(doc.Edges)+len(doc.GEXFEdges) != len(rows) {
 				t.Errorf("got %v with %d edges, want %s and %d", doc.XMLName, len(doc.Edges)+len(doc.GEXFEdges), ns, len(rows))
 			}
@@ -144,7 +145,7 @@ func TestExportFormats(t *testing.T) {
 	}
 	t.Run("csv", func(t *testing.T) {
 		nodesPath := filepath.Join(dir, "nodes.csv")
-		edges, err := csv.NewReader(bytes.NewReader(export("csv", "--nodes", nodesPath))).ReadAll()
+		edges, err := csv.NewReader(bytes.NewReader(exported("csv", "--nodes", nodesPath))).ReadAll()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -171,7 +172,7 @@ func TestExportFormats(t *testing.T) {
 		}
 	})
 	t.Run("nquads", func(t *testing.T) {
-		qs, err := quad.ReadAll(nquads.NewReader(bytes.NewReader(export("nquads")), false))
+		qs, err := quad.ReadAll(nquads.NewReader(bytes.NewReader(exported("nquads")), false))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -195,15 +196,15 @@ func TestExportFormats(t *testing.T) {
 // repeated flag is a comma list.
 func TestExportFilters(t *testing.T) {
 	db := build(t)
-	rows := func(args ...string) []graph.FactRow {
+	rows := func(args ...string) []schema.FactRow {
 		t.Helper()
 		out := mustRun(t, "", append([]string{"export", "--db", db, "--format", "jsonl"}, args...)...)
-		var rs []graph.FactRow
+		var rs []schema.FactRow
 		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 			if line == "" {
 				continue
 			}
-			var r graph.FactRow
+			var r schema.FactRow
 			if err := json.Unmarshal([]byte(line), &r); err != nil {
 				t.Fatal(err)
 			}

@@ -54,8 +54,16 @@ func zipfStore(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Load(ctx, docs, facts); err != nil {
-		t.Fatal(err)
+	for _, doc := range docs {
+		d := graph.Document{Name: doc}
+		for _, f := range facts {
+			if f.Doc == doc {
+				d.Facts = append(d.Facts, f)
+			}
+		}
+		if _, err := s.LoadDocument(ctx, d); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
@@ -254,5 +262,60 @@ func TestAnalysisCache(t *testing.T) {
 	// merge, though it was kept before.
 	if got := mustRun(t, "", "entities", "--db", db); strings.Contains(got, "\nTehran ") {
 		t.Errorf("kg entities after the merge still lists Tehran:\n%s", got)
+	}
+}
+
+// TestAnalysisCachePostgres: on PostgreSQL, rank answers from a cache in the
+// user's cache directory while the database is unchanged, and anew after a
+// write; the cache file names no part of the URL.
+func TestAnalysisCachePostgres(t *testing.T) {
+	t.Setenv("KG_BACKEND", "postgres")
+	url := testPostgres(t)
+	t.Setenv("KG_DB", url)
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	mustRun(t, "", "build", "--quiet", example)
+	mustRun(t, "", "rank", "-n", "3")
+	path := cachePath(graph.Options{Backend: graph.Postgres, Path: url})
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("no cache after kg rank: %v", err)
+	}
+	if strings.Contains(path, "kgtest") || strings.Contains(path, "search_path") {
+		t.Errorf("the cache's name %s shows the URL", path)
+	}
+	var c analysisCache
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(c.Version, "postgres quads table ") {
+		t.Errorf("the cache's version is %q, want the quads table's", c.Version)
+	}
+	key := "rank --by degree --type  all"
+	if _, ok := c.Results[key]; !ok {
+		t.Fatalf("no %q in the cache: %v", key, c.Results)
+	}
+	c.Results[key] = json.RawMessage(`[{"rank":1,"id":"kg:entity/x","name":"Kept Answer","type":"ORG","score":9,"degree":9,"mentions":9}]`)
+	if err := writeCache(path, c); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustRun(t, "", "rank", "-n", "3"); !strings.Contains(got, "Kept Answer") {
+		t.Fatalf("kg rank did not read the cache:\n%s", got)
+	}
+	mustRun(t, "", "merge", "Gulf Systems", "Tehran")
+	if got := mustRun(t, "", "rank", "-n", "3"); strings.Contains(got, "Kept Answer") || got == "" {
+		t.Errorf("kg rank after a write answered from the old cache:\n%s", got)
+	}
+	// Removing a document (fewer quads, no new horizon) is a write too.
+	b, _ = os.ReadFile(path)
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	c.Results[key] = json.RawMessage(`[{"rank":1,"id":"kg:entity/x","name":"Kept Answer","type":"ORG","score":9,"degree":9,"mentions":9}]`)
+	if err := writeCache(path, c); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "", "remove", filepath.ToSlash(filepath.Clean(example)))
+	if got := mustRun(t, "", "rank", "-n", "3"); strings.Contains(got, "Kept Answer") {
+		t.Errorf("kg rank after a removal answered from the old cache:\n%s", got)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/kgraph/kg/analyze"
+	"github.com/kgraph/kg/export"
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/schema"
 )
@@ -479,19 +480,19 @@ func (p *params) view(st *state) viewOptions {
 // subgraph returns the view's entities and the facts between them that
 // pass its filters, read from the snapshot, in the order of graph's
 // Subgraph (nodes by name, edges by subject, relation, object).
-func (st *state) subgraph(v viewOptions) *graph.Subgraph {
+func (st *state) subgraph(v viewOptions) *schema.Subgraph {
 	snap := st.within(v.period)
 	keep := make(map[string]bool, len(v.ids))
-	sub := &graph.Subgraph{Nodes: []graph.Node{}, Edges: []graph.Edge{}}
+	sub := &schema.Subgraph{Nodes: []schema.Node{}, Edges: []schema.Edge{}}
 	for _, id := range v.ids {
 		e, _ := snap.Entity(id)
 		if keep[id] || (len(v.types) > 0 && !slices.ContainsFunc(v.types, func(t string) bool { return strings.EqualFold(t, e.Type) })) {
 			continue
 		}
 		keep[id] = true
-		sub.Nodes = append(sub.Nodes, graph.Node{ID: e.ID, Name: e.Name, Type: e.Type})
+		sub.Nodes = append(sub.Nodes, schema.Node{ID: e.ID, Name: e.Name, Type: e.Type})
 	}
-	slices.SortFunc(sub.Nodes, func(a, b graph.Node) int {
+	slices.SortFunc(sub.Nodes, func(a, b schema.Node) int {
 		return strings.Compare(a.Name+"\x00"+a.ID, b.Name+"\x00"+b.ID)
 	})
 	rels := make(map[string]bool, len(v.relations))
@@ -509,7 +510,7 @@ func (st *state) subgraph(v viewOptions) *graph.Subgraph {
 			}
 		}
 		slices.Sort(sentences)
-		sub.Edges = append(sub.Edges, graph.Edge{From: f.Subject, To: f.Object, Relation: f.Relation,
+		sub.Edges = append(sub.Edges, schema.Edge{From: f.Subject, To: f.Object, Relation: f.Relation,
 			RelationID: f.RelationID, Negated: f.Negated, Confidence: f.Confidence, Evidence: sentences, Records: f.Evidence})
 	}
 	return sub
@@ -541,7 +542,7 @@ func (s *Server) view(st *state, p *params) (any, error) {
 	if len(sub.Nodes) > 0 {
 		ctx, cancel := context.WithTimeout(p.r.Context(), s.opts.QueryTimeout)
 		defer cancel()
-		if err := graph.RenderSVG(ctx, &svg, sub); err != nil {
+		if err := export.RenderSVG(ctx, &svg, sub); err != nil {
 			return nil, err
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 type searchAnswer struct {
@@ -104,7 +105,7 @@ func TestSearchAlias(t *testing.T) {
 func TestAnalysisAPI(t *testing.T) {
 	ts, _ := testServer(t, Options{})
 	var nb struct {
-		Entity    graph.Node         `json:"entity"`
+		Entity    schema.Node        `json:"entity"`
 		Neighbors []analyze.Neighbor `json:"neighbors"`
 	}
 	get(t, ts.URL+"/api/v1/neighbors?name=Gulf+Systems", &nb)
@@ -238,9 +239,9 @@ func TestView(t *testing.T) {
 	ts, _ := testServer(t, Options{})
 	ids := "kg:entity/gulf_systems,kg:entity/treasury_department,kg:entity/tehran"
 	var got struct {
-		SVG   string       `json:"svg"`
-		Nodes []graph.Node `json:"nodes"`
-		Edges []ViewEdge   `json:"edges"`
+		SVG   string        `json:"svg"`
+		Nodes []schema.Node `json:"nodes"`
+		Edges []ViewEdge    `json:"edges"`
 	}
 	get(t, ts.URL+"/api/v1/view?ids="+url.QueryEscape(ids), &got)
 	if len(got.Nodes) != 3 || len(got.Edges) < 2 || !strings.Contains(got.SVG, "<svg") {

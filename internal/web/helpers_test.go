@@ -13,8 +13,10 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/kgraph/kg/export"
 	"github.com/kgraph/kg/extract"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 const example = "../../examples/harbor-sanctions.txt"
@@ -75,8 +77,8 @@ func testServer(t testing.TB, opts Options) (*httptest.Server, string) {
 	if opts.Renderers == nil {
 		// Two of kg export's formats; cmd/kg's tests serve them all.
 		opts.Renderers = map[string]Renderer{
-			"dot": func(_ context.Context, w io.Writer, g *graph.Subgraph) error { return graph.WriteDOT(w, g) },
-			"svg": graph.RenderSVG,
+			"dot": func(_ context.Context, w io.Writer, g *schema.Subgraph) error { return export.WriteDOT(w, g) },
+			"svg": export.RenderSVG,
 		}
 	}
 	srv := New(opts)

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // searchIndex finds entities by a prefix of their name or of an alias,
@@ -92,7 +93,7 @@ func (k key) match(q string) int {
 
 // Suggestion is one entity a search found.
 type Suggestion struct {
-	graph.Node
+	schema.Node
 	Aliases  []string `json:"aliases"`
 	Mentions int      `json:"mentions"`
 	Degree   int      `json:"degree"`
@@ -145,7 +146,7 @@ func (ix *searchIndex) search(q string, limit int) ([]Suggestion, bool) {
 		if aliases == nil {
 			aliases = []string{}
 		}
-		out[n] = Suggestion{Node: graph.Node{ID: e.ID, Name: e.Name, Type: e.Type}, Aliases: aliases,
+		out[n] = Suggestion{Node: schema.Node{ID: e.ID, Name: e.Name, Type: e.Type}, Aliases: aliases,
 			Mentions: e.Mentions, Degree: e.Degree, Matched: h.matched}
 	}
 	return out, more

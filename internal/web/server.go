@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // MaxBody is the largest request body the server reads: 1 MiB.
@@ -54,7 +55,7 @@ type Options struct {
 }
 
 // Renderer writes a subgraph in one export format.
-type Renderer func(ctx context.Context, w io.Writer, g *graph.Subgraph) error
+type Renderer func(ctx context.Context, w io.Writer, g *schema.Subgraph) error
 
 // Check refuses an address that is not loopback when there is no token.
 func (o Options) Check() error {

@@ -108,8 +108,9 @@ async function choose(id) {
   $("search").value = "";
   if (!view.ids.includes(id)) view.ids.push(id);
   pick(id);
-  await draw();
-  await showFacts(id);
+  // The facts are asked for now, not after the drawing: the panel shows
+  // what was asked last (see ask).
+  await Promise.all([draw(), showFacts(id)]);
 }
 
 // --- the view ---
@@ -132,7 +133,12 @@ function updateButtons() {
 const names = new Map();
 function nameOf(id) { return names.get(id) || id.replace(/^kg:entity\//, ""); }
 
+// drawn counts the drawings asked for: a view that comes back after a later
+// one was asked for is not drawn over it.
+let drawn = 0;
+
 async function draw() {
+  const seq = ++drawn;
   saveState();
   updateButtons();
   const canvas = $("canvas");
@@ -143,6 +149,7 @@ async function draw() {
   }
   let data;
   try { data = await api("view", { ids: view.ids, ...filters() }); } catch (e) { showError(e.message); return; }
+  if (seq !== drawn) return;
   for (const n of data.nodes) names.set(n.id, n.name);
   edges = data.edges;
   if (!data.svg) { canvas.replaceChildren(el("p", { class: "hint" }, "The filters leave nothing of this view.")); return; }
@@ -208,8 +215,7 @@ function panZoom(svg) {
 
 async function clickNode(id) {
   pick(id);
-  await expand(id);
-  await showFacts(id);
+  await Promise.all([expand(id), showFacts(id)]);
 }
 
 async function expand(id) {
@@ -223,6 +229,15 @@ async function expand(id) {
 // --- the side panel ---
 
 function details(...children) { $("details").replaceChildren(...children); }
+
+// The side panel shows the answer to what the analyst asked for last. Its
+// requests can come back in any order (the facts of an entity just picked
+// after the paths asked for a moment later), so each asks for a ticket
+// before it sends, and an answer whose ticket is no longer the last is
+// dropped.
+let asked = 0;
+function ask() { return ++asked; }
+function stillAsked(ticket) { return ticket === asked; }
 
 function evidenceList(records, dates) {
   return records.map((r) => el("div", { class: "evidence" },
@@ -238,8 +253,10 @@ function factLine(f) {
 async function showEdge(e, g) {
   document.querySelectorAll("#canvas g.edge.current").forEach((x) => x.classList.remove("current"));
   if (g) g.classList.add("current");
+  const ticket = ask();
   let data;
   try { data = await api("edge", { from: e.from, relation: e.relation, to: e.to, ...period() }); } catch (err) { showError(err.message); return; }
+  if (!stillAsked(ticket)) return;
   const f = data.fact;
   details(el("h3", { id: "edge-title" }, factLine(f)),
     el("p", {}, `${f.sentences} sentence(s) in ${f.documents} document(s)` + (f.denials ? `, ${f.denials} denying it` : "") + `, confidence ${f.confidence.toFixed(2)}`),
@@ -247,8 +264,10 @@ async function showEdge(e, g) {
 }
 
 async function showFacts(id) {
+  const ticket = ask();
   let data;
   try { data = await api("facts", { name: id, ...period() }); } catch (e) { showError(e.message); return; }
+  if (!stillAsked(ticket)) return;
   const e = data.entity;
   names.set(e.id, e.name);
   const rows = data.facts.map((s) => el("tr", {},
@@ -262,8 +281,10 @@ async function showFacts(id) {
 async function showPaths() {
   if (view.picked.length !== 2) return;
   const [a, b] = view.picked;
+  const ticket = ask();
   let data;
   try { data = await api("paths", { from: a, to: b, k: 3, max_hops: 4, ...period() }); } catch (e) { showError(e.message); return; }
+  if (!stillAsked(ticket)) return;
   const out = [el("h3", {}, "Paths: " + nameOf(a) + " to " + nameOf(b))];
   if (!data.paths.length) out.push(el("p", { id: "no-path" }, "No connection within 4 hops."));
   view.onpath = [];
@@ -367,7 +388,7 @@ function init() {
     view.ids = view.ids.filter((x) => x !== id);
     draw();
   });
-  $("clear").addEventListener("click", () => { view.ids = []; view.picked = []; view.onpath = []; details(); draw(); });
+  $("clear").addEventListener("click", () => { view.ids = []; view.picked = []; view.onpath = []; ask(); details(); draw(); });
   $("apply").addEventListener("click", applyFilters);
   $("export").addEventListener("click", exportView);
   $("run").addEventListener("click", runGizmo);

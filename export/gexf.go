@@ -1,10 +1,12 @@
-package graph
+package export
 
 import (
 	"encoding/xml"
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/kgraph/kg/schema"
 )
 
 // Namespaces of the GEXF that [WriteGEXF] writes.
@@ -100,7 +102,7 @@ var gexfEdgeAttributes = []gexfAttribute{
 // the evidence's), evidence, sentence (the first that states it) and
 // document (that sentence's). The attributes are declared in the graph's
 // attributes elements.
-func WriteGEXF(w io.Writer, g *Subgraph) error {
+func WriteGEXF(w io.Writer, g *schema.Subgraph) error {
 	if err := checkEdges(g); err != nil {
 		return fmt.Errorf("write gexf: %w", err)
 	}
@@ -138,7 +140,7 @@ func rgb(hex string) gexfColor {
 
 // checkEdges returns an error if an edge of g has an end that is not one of
 // its nodes.
-func checkEdges(g *Subgraph) error {
+func checkEdges(g *schema.Subgraph) error {
 	in := make(map[string]bool, len(g.Nodes))
 	for _, n := range g.Nodes {
 		in[n.ID] = true

@@ -1,4 +1,4 @@
-package graph
+package export
 
 import (
 	"bufio"
@@ -7,55 +7,12 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/kgraph/kg/schema"
 )
 
-// FactRow is one fact of a [Subgraph] as a flat record, what [WriteJSONL]
-// and [WriteCSV] write.
-type FactRow struct {
-	Subject     string  `json:"subject"` // the entities' names
-	Relation    string  `json:"relation"`
-	Object      string  `json:"object"`
-	SubjectID   string  `json:"subject_id"` // the entities' IRIs
-	ObjectID    string  `json:"object_id"`
-	SubjectType string  `json:"subject_type"` // empty if unknown
-	ObjectType  string  `json:"object_type"`
-	Negated     bool    `json:"negated"`            // every evidence denies it
-	Confidence  float64 `json:"confidence"`         // the highest of its evidence's
-	Evidence    int     `json:"evidence"`           // how many evidence nodes state or deny it
-	Sentence    string  `json:"sentence"`           // the first of them, in document order
-	Document    string  `json:"document"`           // the first sentence's document
-	Time        string  `json:"time,omitempty"`     // when the first sentence says it happened, as written
-	TimeISO     string  `json:"time_iso,omitempty"` // the same as an ISO 8601 day, month or year
-}
-
-// Rows returns the facts of g as rows, in the order of g.Edges.
-func (g *Subgraph) Rows() []FactRow {
-	nodes := make(map[string]Node, len(g.Nodes))
-	for _, n := range g.Nodes {
-		nodes[n.ID] = n
-	}
-	rows := make([]FactRow, 0, len(g.Edges))
-	for _, e := range g.Edges {
-		from, to := nodes[e.From], nodes[e.To]
-		r := FactRow{
-			Subject: from.Name, Relation: e.Relation, Object: to.Name,
-			SubjectID: e.From, ObjectID: e.To, SubjectType: from.Type, ObjectType: to.Type,
-			Negated: e.Negated, Confidence: e.Confidence, Evidence: len(e.Records),
-			Sentence: e.firstSentence(),
-		}
-		if r.Evidence == 0 {
-			r.Evidence = len(e.Evidence)
-		}
-		if len(e.Records) > 0 {
-			r.Document, r.Time, r.TimeISO = e.Records[0].Document, e.Records[0].Time, e.Records[0].TimeISO
-		}
-		rows = append(rows, r)
-	}
-	return rows
-}
-
 // WriteJSONL writes the facts of g as JSON Lines, one [FactRow] a line.
-func WriteJSONL(w io.Writer, g *Subgraph) error {
+func WriteJSONL(w io.Writer, g *schema.Subgraph) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
@@ -78,7 +35,7 @@ var CSVHeader = []string{"Source", "Target", "subject", "relation", "object", "s
 
 // WriteCSV writes the facts of g as a CSV table with a header, one
 // [FactRow] a record.
-func WriteCSV(w io.Writer, g *Subgraph) error {
+func WriteCSV(w io.Writer, g *schema.Subgraph) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(CSVHeader); err != nil {
 		return fmt.Errorf("write csv: %w", err)
@@ -101,7 +58,7 @@ func WriteCSV(w io.Writer, g *Subgraph) error {
 // WriteNodesCSV writes the entities of g as a CSV table with the header Id,
 // Label, type: a nodes table for Gephi's spreadsheet import, whose Ids are
 // the Source and Target of [WriteCSV].
-func WriteNodesCSV(w io.Writer, g *Subgraph) error {
+func WriteNodesCSV(w io.Writer, g *schema.Subgraph) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write([]string{"Id", "Label", "type"}); err != nil {
 		return fmt.Errorf("write csv: %w", err)

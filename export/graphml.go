@@ -1,4 +1,4 @@
-package graph
+package export
 
 import (
 	"bufio"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/kgraph/kg/schema"
 )
 
 // Namespaces of the GraphML that [WriteGraphML] writes.
@@ -78,7 +80,7 @@ var graphMLKeys = []graphMLKey{
 // evidence's), weight and evidence (how many evidence nodes), sentence (the
 // first that states it) and document (that sentence's). Every attribute is
 // declared in a key.
-func WriteGraphML(w io.Writer, g *Subgraph) error {
+func WriteGraphML(w io.Writer, g *schema.Subgraph) error {
 	if err := checkEdges(g); err != nil {
 		return fmt.Errorf("write graphml: %w", err)
 	}
@@ -105,7 +107,7 @@ func WriteGraphML(w io.Writer, g *Subgraph) error {
 
 // nodeIDs numbers the nodes of g, n0, n1 ..., in order: IRIs are no XML
 // NMTOKENs, which GraphML's ids are.
-func nodeIDs(g *Subgraph) map[string]string {
+func nodeIDs(g *schema.Subgraph) map[string]string {
 	ids := make(map[string]string, len(g.Nodes))
 	for i, n := range g.Nodes {
 		ids[n.ID] = "n" + strconv.Itoa(i)

@@ -1,4 +1,4 @@
-package graph
+package export
 
 import (
 	"bytes"
@@ -27,27 +27,22 @@ func TestRender(t *testing.T) {
 		t.Errorf("RenderSVG of the quoting subgraph lacks a label ending in a backslash:\n%s", out.String())
 	}
 
-	loaded(t, func(t *testing.T, s *Store) {
-		g, err := s.Subgraph(ctx, "", 0)
-		if err != nil {
-			t.Fatal(err)
+	// Twice: the renderer is shared by the process and must stay usable.
+	g := corpusGraph(t)
+	for range 2 {
+		var svg bytes.Buffer
+		if err := RenderSVG(ctx, &svg, g); err != nil {
+			t.Fatalf("RenderSVG: %v", err)
 		}
-		// Twice: the renderer is shared by the process and must stay usable.
-		for range 2 {
-			var svg bytes.Buffer
-			if err := RenderSVG(ctx, &svg, g); err != nil {
-				t.Fatalf("RenderSVG: %v", err)
-			}
-			if s := svg.String(); !strings.HasPrefix(s, "<?xml") && !strings.HasPrefix(s, "<svg") {
-				t.Errorf("RenderSVG wrote %.40q..., want SVG", s)
-			}
-			for _, want := range []string{"Commerce Department", "open office in", "stroke-dasharray"} {
-				if !strings.Contains(svg.String(), want) {
-					t.Errorf("SVG lacks %q", want)
-				}
+		if s := svg.String(); !strings.HasPrefix(s, "<?xml") && !strings.HasPrefix(s, "<svg") {
+			t.Errorf("RenderSVG wrote %.40q..., want SVG", s)
+		}
+		for _, want := range []string{"Commerce Department", "open office in", "stroke-dasharray"} {
+			if !strings.Contains(svg.String(), want) {
+				t.Errorf("SVG lacks %q", want)
 			}
 		}
-	})
+	}
 }
 
 // TestRenderPNG draws the test corpus, and a hub whose edges fan out and
@@ -56,7 +51,7 @@ func TestRender(t *testing.T) {
 // black, a fifth of the fan's image), and the fill colour of each type of
 // node it has.
 func TestRenderPNG(t *testing.T) {
-	check := func(t *testing.T, name string, g *Subgraph, fills []string) {
+	check := func(t *testing.T, name string, g *schema.Subgraph, fills []string) {
 		t.Helper()
 		var buf bytes.Buffer
 		if err := RenderPNG(context.Background(), &buf, g); err != nil {
@@ -104,21 +99,15 @@ func TestRenderPNG(t *testing.T) {
 		}
 	}
 	t.Run("fan", func(t *testing.T) {
-		g := &Subgraph{Nodes: []Node{{ID: "hub", Name: "Hub Holdings", Type: schema.Org}}}
+		g := &schema.Subgraph{Nodes: []schema.Node{{ID: "hub", Name: "Hub Holdings", Type: schema.Org}}}
 		for i := range 12 {
 			id := fmt.Sprintf("n%d", i)
-			g.Nodes = append(g.Nodes, Node{ID: id, Name: "Person " + id, Type: schema.Person})
-			g.Edges = append(g.Edges, Edge{From: "hub", To: id, Relation: "employ", Negated: i%4 == 0})
+			g.Nodes = append(g.Nodes, schema.Node{ID: id, Name: "Person " + id, Type: schema.Person})
+			g.Edges = append(g.Edges, schema.Edge{From: "hub", To: id, Relation: "employ", Negated: i%4 == 0})
 		}
 		check(t, "fan.png", g, []string{"#cfe2f3", "#fde2c8"})
 	})
-	loaded(t, func(t *testing.T, s *Store) {
-		g, err := s.Subgraph(context.Background(), "", 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		check(t, "corpus.png", g, []string{"#cfe2f3", "#fde2c8", "#d9ead3", "#ead1dc"}) // ORG, PERSON, GPE, MONEY
-	})
+	check(t, "corpus.png", corpusGraph(t), []string{"#cfe2f3", "#fde2c8", "#d9ead3", "#ead1dc"}) // ORG, PERSON, GPE, MONEY
 }
 
 // TestSVGLabelsFit holds every label of an SVG export to the width Graphviz
@@ -127,12 +116,12 @@ func TestRenderPNG(t *testing.T) {
 // box Graphviz drew around it (its text plus 8 points a side, or its least
 // width).
 func TestSVGLabelsFit(t *testing.T) {
-	g := &Subgraph{Nodes: []Node{
+	g := &schema.Subgraph{Nodes: []schema.Node{
 		{ID: "kg:entity/a", Name: "Harbor Networks", Type: schema.Org},
 		{ID: "kg:entity/b", Name: "Canadian Maker Of Network Equipment Wwww", Type: schema.Org},
 		{ID: "kg:entity/c", Name: "Société Générale", Type: schema.Org},
 		{ID: "kg:entity/d", Name: "iii", Type: schema.Org},
-	}, Edges: []Edge{{From: "kg:entity/a", To: "kg:entity/b", Relation: "ship to"}}}
+	}, Edges: []schema.Edge{{From: "kg:entity/a", To: "kg:entity/b", Relation: "ship to"}}}
 	var out bytes.Buffer
 	if err := RenderSVG(context.Background(), &out, g); err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package graph
+package export
 
 import (
 	"bufio"
@@ -39,7 +39,7 @@ func styleOf(t string) nodeStyle {
 // legend, a cluster of its own, shows the types that g has and what a dashed
 // edge means. The output depends on g alone, so it can be compared with a
 // golden file.
-func WriteDOT(w io.Writer, g *Subgraph) error {
+func WriteDOT(w io.Writer, g *schema.Subgraph) error {
 	bw := bufio.NewWriter(w)
 	p := func(format string, args ...any) { fmt.Fprintf(bw, format, args...) }
 	p("digraph kg {\n")
@@ -60,7 +60,7 @@ func WriteDOT(w io.Writer, g *Subgraph) error {
 		if e.Negated {
 			attrs += ", style=dashed"
 		}
-		if s := e.firstSentence(); s != "" {
+		if s := e.FirstSentence(); s != "" {
 			attrs += ", tooltip=" + dotID(s)
 		}
 		p("\t%s -> %s [%s];\n", dotID(e.From), dotID(e.To), attrs)
@@ -76,7 +76,7 @@ func WriteDOT(w io.Writer, g *Subgraph) error {
 // writeLegend draws a node for each type of g's nodes, in the order of
 // [legendTypes], and two edges, one stated and one negated. Its node IDs
 // start with "legend:", which no entity IRI of kg does.
-func writeLegend(p func(string, ...any), g *Subgraph) {
+func writeLegend(p func(string, ...any), g *schema.Subgraph) {
 	if len(g.Nodes) == 0 {
 		return
 	}
@@ -115,20 +115,6 @@ func legendType(t string) string {
 		return "other"
 	}
 	return t
-}
-
-// firstSentence returns the first sentence that states e, in document order;
-// else its first evidence sentence; else "".
-func (e *Edge) firstSentence() string {
-	for _, r := range e.Records {
-		if r.Text != "" {
-			return r.Text
-		}
-	}
-	if len(e.Evidence) > 0 {
-		return e.Evidence[0]
-	}
-	return ""
 }
 
 // dotID quotes s as a DOT string. Inside quotes DOT only gives a meaning to

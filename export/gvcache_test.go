@@ -1,4 +1,4 @@
-package graph
+package export
 
 import (
 	"bytes"
@@ -8,6 +8,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/kgraph/kg/schema"
 )
 
 // TestGraphvizCacheOwn runs this test binary again with a TMPDIR and a cache
@@ -18,7 +20,7 @@ import (
 func TestGraphvizCacheOwn(t *testing.T) {
 	if os.Getenv("KG_TEST_GVCACHE_CHILD") == "1" {
 		var svg bytes.Buffer
-		if err := RenderSVG(context.Background(), &svg, &Subgraph{}); err != nil {
+		if err := RenderSVG(context.Background(), &svg, &schema.Subgraph{}); err != nil {
 			t.Fatalf("RenderSVG: %v", err)
 		}
 		fmt.Printf("TMPDIR=%s\n", os.TempDir())

@@ -10,8 +10,8 @@
 // This package's init points TMPDIR at a directory of the user's own,
 // $XDG_CACHE_HOME/kg (os.UserCacheDir), or, when there is none, at a path
 // that does not exist, which turns go-graphviz's cache off. [Restore] puts
-// TMPDIR back; package graph calls it from its init, which runs after
-// go-graphviz's (graph imports it).
+// TMPDIR back; package export calls it from its init, which runs after
+// go-graphviz's (export imports it).
 //
 // Why this runs first: the Go specification (since Go 1.21) initialises the
 // packages in the order of their import paths, each once its imports are

@@ -1,8 +1,7 @@
-package graph
+package export
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
@@ -13,29 +12,40 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/kgraph/kg/schema"
 )
 
-// corpusGraph returns the whole test corpus as a Subgraph.
-func corpusGraph(t *testing.T) *Subgraph {
+// corpusGraph returns the test corpus's whole graph as the store reads it
+// (package graph's TestCorpusFixture keeps the file so).
+// The test corpus's organisations.
+const (
+	commerceID = "kg:entity/commerce_department"
+	orbisID    = "kg:entity/orbis_bank"
+	zentekID   = "kg:entity/zentek_systems"
+)
+
+func corpusGraph(t *testing.T) *schema.Subgraph {
 	t.Helper()
-	s := openTest(t, Options{Backend: Memory})
-	if err := s.Load(context.Background(), testDocs, testFacts()); err != nil {
-		t.Fatal(err)
-	}
-	g, err := s.Subgraph(context.Background(), "", 0)
+	b, err := os.ReadFile(filepath.Join("testdata", "corpus.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return g
+	var g schema.Subgraph
+	if err := json.Unmarshal(b, &g); err != nil {
+		t.Fatal(err)
+	}
+	return &g
 }
 
 func TestRows(t *testing.T) {
-	rows := corpusGraph(t).Rows()
-	if len(rows) != len(wholeGraph.Edges) {
-		t.Fatalf("got %d rows, want %d", len(rows), len(wholeGraph.Edges))
+	g := corpusGraph(t)
+	rows := g.Rows()
+	if len(rows) != len(g.Edges) {
+		t.Fatalf("got %d rows, want %d", len(rows), len(g.Edges))
 	}
-	want := FactRow{Subject: "Commerce Department", Relation: "penalize", Object: "Zentek Systems",
-		SubjectID: nodeCommerce.ID, ObjectID: nodeZentek.ID, SubjectType: "ORG", ObjectType: "ORG",
+	want := schema.FactRow{Subject: "Commerce Department", Relation: "penalize", Object: "Zentek Systems",
+		SubjectID: commerceID, ObjectID: zentekID, SubjectType: "ORG", ObjectType: "ORG",
 		Confidence: 0.9, Evidence: 2, Sentence: "On 3 May 2021 the Commerce Department penalized Zentek Systems again.",
 		Document: "markets.txt"}
 	if rows[1] != want {
@@ -57,7 +67,7 @@ func TestWriteJSONL(t *testing.T) {
 		t.Fatalf("got %d lines, want %d", len(lines), len(g.Edges))
 	}
 	for i, l := range lines {
-		var r FactRow
+		var r schema.FactRow
 		dec := json.NewDecoder(strings.NewReader(l))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&r); err != nil {
@@ -91,7 +101,7 @@ func TestWriteCSV(t *testing.T) {
 		col[h] = i
 	}
 	first := recs[1]
-	if first[col["Source"]] != nodeCommerce.ID || first[col["Target"]] != nodeOrbis.ID || first[col["relation"]] != "fine" ||
+	if first[col["Source"]] != commerceID || first[col["Target"]] != orbisID || first[col["relation"]] != "fine" ||
 		first[col["negated"]] != "true" || first[col["sentence"]] != g.Edges[0].Records[0].Text {
 		t.Errorf("first record: got %q", first)
 	}
@@ -106,7 +116,7 @@ func TestWriteCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(nodes) != len(g.Nodes)+1 || strings.Join(nodes[0], ",") != "Id,Label,type" || nodes[2][0] != nodeCommerce.ID {
+	if len(nodes) != len(g.Nodes)+1 || strings.Join(nodes[0], ",") != "Id,Label,type" || nodes[2][0] != commerceID {
 		t.Errorf("nodes table: got %q", nodes)
 	}
 }
@@ -243,7 +253,7 @@ func TestWriteGraphML(t *testing.T) {
 	if len(nodes) != len(g.Nodes) || len(edges) != len(g.Edges) {
 		t.Fatalf("got %d nodes and %d edges, want %d and %d", len(nodes), len(edges), len(g.Nodes), len(g.Edges))
 	}
-	if want := map[string]string{"label": "Commerce Department", "type": "ORG", "iri": nodeCommerce.ID}; !reflect.DeepEqual(nodes[1], want) {
+	if want := map[string]string{"label": "Commerce Department", "type": "ORG", "iri": commerceID}; !reflect.DeepEqual(nodes[1], want) {
 		t.Errorf("node 1: got %v, want %v", nodes[1], want)
 	}
 	want := map[string]string{"label": "penalize", "relation": "penalize", "negated": "false", "confidence": "0.9",
@@ -267,7 +277,7 @@ func TestWriteGraphML(t *testing.T) {
 	networkx(t, "graphml", buf.Bytes(), len(quotingSubgraph().Nodes), len(quotingSubgraph().Edges))
 
 	// Two facts between the same entities are two edges.
-	g.Edges = append(g.Edges, Edge{From: nodeCommerce.ID, To: nodeZentek.ID, Relation: "sue", RelationID: "rel:sue"})
+	g.Edges = append(g.Edges, schema.Edge{From: commerceID, To: zentekID, Relation: "sue", RelationID: "rel:sue"})
 	buf.Reset()
 	if err := WriteGraphML(&buf, g); err != nil {
 		t.Fatal(err)
@@ -328,7 +338,7 @@ type (
 )
 
 func TestWriteGEXF(t *testing.T) {
-	for _, g := range []*Subgraph{corpusGraph(t), quotingSubgraph()} {
+	for _, g := range []*schema.Subgraph{corpusGraph(t), quotingSubgraph()} {
 		var buf bytes.Buffer
 		if err := WriteGEXF(&buf, g); err != nil {
 			t.Fatal(err)
@@ -444,9 +454,9 @@ func FuzzWriteXML(f *testing.F) {
 		f.Add(s, s)
 	}
 	f.Fuzz(func(t *testing.T, name, sentence string) {
-		g := &Subgraph{
-			Nodes: []Node{{ID: "kg:entity/" + name, Name: name, Type: name}, {ID: "x", Name: "x"}},
-			Edges: []Edge{{From: "kg:entity/" + name, To: "x", Relation: name, Evidence: []string{sentence}}},
+		g := &schema.Subgraph{
+			Nodes: []schema.Node{{ID: "kg:entity/" + name, Name: name, Type: name}, {ID: "x", Name: "x"}},
+			Edges: []schema.Edge{{From: "kg:entity/" + name, To: "x", Relation: name, Evidence: []string{sentence}}},
 		}
 		var buf bytes.Buffer
 		if err := WriteGraphML(&buf, g); err != nil {

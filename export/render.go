@@ -1,4 +1,4 @@
-package graph
+package export
 
 import (
 	"bytes"
@@ -14,7 +14,8 @@ import (
 	"github.com/goccy/go-graphviz"
 	"github.com/goccy/go-graphviz/gvc"
 
-	"github.com/kgraph/kg/graph/internal/gvcache"
+	"github.com/kgraph/kg/export/internal/gvcache"
+	"github.com/kgraph/kg/schema"
 )
 
 // go-graphviz has compiled its renderer, in a cache of the user's own (see
@@ -33,7 +34,7 @@ var renderMu sync.Mutex
 // It takes a Subgraph, not DOT text, on purpose: go-graphviz's parser does
 // not recover from a syntax error, and after one every later parse in the
 // process fails. Only DOT that WriteDOT wrote reaches it.
-func RenderSVG(ctx context.Context, w io.Writer, g *Subgraph) error {
+func RenderSVG(ctx context.Context, w io.Writer, g *schema.Subgraph) error {
 	var dot bytes.Buffer
 	if err := WriteDOT(&dot, g); err != nil {
 		return err
@@ -83,7 +84,7 @@ func fitText(svg []byte) ([]byte, error) {
 // RenderPNG is [RenderSVG] for a PNG image, drawn in process by
 // go-graphviz's Go renderer with the fixes of [pngEngine]. Text is set in
 // the Go font, whatever the DOT asks for.
-func RenderPNG(ctx context.Context, w io.Writer, g *Subgraph) error {
+func RenderPNG(ctx context.Context, w io.Writer, g *schema.Subgraph) error {
 	var dot bytes.Buffer
 	if err := WriteDOT(&dot, g); err != nil {
 		return err
