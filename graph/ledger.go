@@ -49,11 +49,11 @@ func (s *Store) Support(ctx context.Context, subject, relation, object string) (
 		return Support{}, fmt.Errorf("support: %w", err)
 	}
 	rel := quad.IRI(schema.RelationID(relation))
-	sp, err := b.r.attrs(sub) // not its facts: a hub has thousands
+	sp, err := b.r.attrsOf(sub, schema.Name) // not its facts: a hub has thousands
 	if err != nil {
 		return Support{}, fmt.Errorf("support: %w", err)
 	}
-	op, err := b.r.attrs(obj)
+	op, err := b.r.attrsOf(obj, schema.Name)
 	if err != nil {
 		return Support{}, fmt.Errorf("support: %w", err)
 	}

@@ -31,7 +31,6 @@ type Local struct {
 	adj      map[string][]string   // neighbour IDs read by Adjacent, sorted
 	docDates map[string]string     // document name -> kg:date, for the documents of the evidence read
 	records  map[string]EvidenceRecord
-	sketched map[any]bool // the keys of the predicates that sketch reads
 	relNames map[string]string
 }
 
@@ -63,13 +62,15 @@ func (s *Store) Local(ctx context.Context, fn func(l *Local) error) error {
 // matches [ErrNotFound].
 func (l *Local) Find(name string) (string, error) { return l.b.find(name) }
 
-// entity returns the name and type of the entity id, and false if id is no
+// Entity returns the name and type of the entity id, and false if id is no
 // entity.
+func (l *Local) Entity(id string) (EntityInfo, bool, error) { return l.entity(id) }
+
 func (l *Local) entity(id string) (EntityInfo, bool, error) {
 	if e, ok := l.info[id]; ok {
 		return e, true, nil
 	}
-	p, err := l.b.r.attrs(id)
+	p, err := l.b.r.attrsOf(id, schema.RDFType, schema.Name, schema.Type)
 	if err != nil {
 		return EntityInfo{}, false, err
 	}
@@ -82,10 +83,39 @@ func (l *Local) entity(id string) (EntityInfo, bool, error) {
 }
 
 // factQuads calls fn with each fact quad (one with a label) that has the
-// entity id as subject or object, and whose other end is an entity.
-func (l *Local) factQuads(id string, fn func(k fkey, ev string) error) error {
+// entity id as subject or object, and whose other end is an entity; with
+// others not nil, only those whose other end is one of them, without
+// reading the values of the rest.
+func (l *Local) factQuads(id string, others []string, fn func(k fkey, ev string) error) error {
+	r := l.b.r
+	var in map[any]bool
+	if others != nil {
+		in = make(map[any]bool, len(others))
+		for _, o := range others {
+			k, err := r.valueKey(quad.IRI(o))
+			if err != nil {
+				return err
+			}
+			if k != nil {
+				in[k] = true
+			}
+		}
+	}
 	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-		err := l.b.r.quads(d, quad.IRI(id), func(q quad.Quad) error {
+		end := quad.Object
+		if d == quad.Object {
+			end = quad.Subject
+		}
+		err := r.refs(d, quad.IRI(id), func(ref cgraph.Ref) error {
+			if in != nil {
+				if k, err := r.key(ref, end); err != nil || !in[k] {
+					return err
+				}
+			}
+			q, err := r.quad(ref)
+			if err != nil {
+				return err
+			}
 			sub, ok0 := q.Subject.(quad.IRI)
 			rel, ok1 := q.Predicate.(quad.IRI)
 			obj, ok2 := q.Object.(quad.IRI)
@@ -93,11 +123,7 @@ func (l *Local) factQuads(id string, fn func(k fkey, ev string) error) error {
 			if !ok0 || !ok1 || !ok2 || !ok3 {
 				return nil
 			}
-			other := string(obj)
-			if d == quad.Object {
-				other = string(sub)
-			}
-			if _, ok, err := l.entity(other); err != nil || !ok {
+			if _, ok, err := l.entity(string(q.Get(end).(quad.IRI))); err != nil || !ok {
 				return err // an end that is no entity: kg verify reports it
 			}
 			return fn(fkey{string(sub), string(rel), string(obj)}, string(ev))
@@ -123,7 +149,7 @@ func (l *Local) Load(ids ...string) error {
 			}
 			continue
 		}
-		err := l.factQuads(id, func(k fkey, ev string) error {
+		err := l.factQuads(id, nil, func(k fkey, ev string) error {
 			l.addFact(k, ev)
 			return nil
 		})
@@ -255,6 +281,29 @@ func (l *Local) LoadAmong(ids []string) error {
 	return nil
 }
 
+// LoadAround reads the facts between the entity id and each of others,
+// either way, with their evidence: some of an entity's facts, without
+// reading the evidence of the rest (a hub's thousands).
+func (l *Local) LoadAround(id string, others []string) error {
+	if len(others) == 0 {
+		return nil
+	}
+	if _, ok, err := l.entity(id); err != nil || !ok {
+		if err != nil {
+			return fmt.Errorf("read %s: %w", id, err)
+		}
+		return nil
+	}
+	err := l.factQuads(id, others, func(k fkey, ev string) error {
+		l.addFact(k, ev)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read %s: %w", id, err)
+	}
+	return nil
+}
+
 // DocDate returns the kg:date of the document named doc, as the input wrote
 // it, for the documents of the evidence that Snapshot read.
 func (l *Local) DocDate(doc string) string { return l.docDates[doc] }
@@ -265,11 +314,22 @@ func (l *Local) DocDate(doc string) string { return l.docDates[doc] }
 // them; the others have only a name and a type.
 func (l *Local) Snapshot() (*Snapshot, error) { return l.snapshot(l.evidence) }
 
-// Sketch is [Local.Snapshot] with evidence records that hold only what
-// weighs and dates a fact (ID, Document, Negated, Confidence, TimeISO): enough
-// to choose paths, for a few of the evidence reads. [Local.Keep] then
-// narrows what Snapshot reads in full.
-func (l *Local) Sketch() (*Snapshot, error) { return l.snapshot(l.sketch) }
+// Sketch is [Local.Snapshot] of the period's facts with evidence records
+// that hold only what weighs a fact (ID, Confidence) and, for a period that
+// is not open, what dates it (Document, TimeISO): enough to choose paths,
+// for one read of each evidence. Its facts' Negated is false. [Local.Keep]
+// then narrows what Snapshot reads in full.
+func (l *Local) Sketch(p Period) (*Snapshot, error) {
+	preds := []string{schema.Confidence}
+	if !p.Open() {
+		preds = append(preds, schema.WhenISO, schema.Doc)
+	}
+	snap, err := l.snapshot(func(id string) (EvidenceRecord, error) { return l.sketch(id, preds) })
+	if err != nil {
+		return nil, err
+	}
+	return snap.Within(p, l.DocDate), nil
+}
 
 // Keep forgets the facts read except those between the pairs of entities,
 // either way.
@@ -285,39 +345,14 @@ func (l *Local) Keep(pairs [][2]string) {
 	}
 }
 
-// sketch reads what [Local.Sketch] keeps of one evidence node.
-func (l *Local) sketch(id string) (EvidenceRecord, error) {
+// sketch reads the properties preds of one evidence node, through the
+// store's subject-predicate index (see reader.spRefs), not the node's
+// other properties.
+func (l *Local) sketch(id string, preds []string) (EvidenceRecord, error) {
 	if rec, ok := l.records[id]; ok {
 		return rec, nil
 	}
-	r := l.b.r
-	if l.sketched == nil {
-		l.sketched = make(map[any]bool)
-		for _, pred := range []string{schema.Negated, schema.Confidence, schema.WhenISO, schema.Doc} {
-			k, err := r.valueKey(quad.IRI(pred))
-			if err != nil {
-				return EvidenceRecord{}, err
-			}
-			if k != nil {
-				l.sketched[k] = true
-			}
-		}
-	}
-	wanted := l.sketched
-	p := props{vals: make(map[quad.IRI][]quad.Value)}
-	err := r.refs(quad.Subject, quad.IRI(id), func(ref cgraph.Ref) error {
-		if k, err := r.key(ref, quad.Predicate); err != nil || !wanted[k] {
-			return err
-		}
-		q, err := r.quad(ref)
-		if err != nil || q.Label != nil {
-			return err
-		}
-		if pred, ok := q.Predicate.(quad.IRI); ok {
-			p.vals[pred] = append(p.vals[pred], q.Object)
-		}
-		return nil
-	})
+	p, err := l.b.r.attrsOf(id, preds...)
 	if err != nil {
 		return EvidenceRecord{}, err
 	}

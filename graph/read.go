@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/kv"
 	crefs "github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
@@ -211,19 +212,12 @@ func (r reader) quad(ref cgraph.Ref) (quad.Quad, error) {
 // labels returns the labels (evidence IRIs) of the quads sub - pred - obj,
 // reading the values of those quads only.
 func (r reader) labels(sub string, pred, obj quad.Value) ([]string, error) {
-	pk, err := r.valueKey(pred)
-	if err != nil || pk == nil {
-		return nil, err
-	}
 	ok, err := r.valueKey(obj)
 	if err != nil || ok == nil {
 		return nil, err
 	}
 	var out []string
-	err = r.refs(quad.Subject, quad.IRI(sub), func(ref cgraph.Ref) error {
-		if k, err := r.key(ref, quad.Predicate); err != nil || k != pk {
-			return err
-		}
+	err = r.spRefs(quad.IRI(sub), pred, func(ref cgraph.Ref) error {
 		if k, err := r.key(ref, quad.Object); err != nil || k != ok {
 			return err
 		}
@@ -239,25 +233,67 @@ func (r reader) labels(sub string, pred, obj quad.Value) ([]string, error) {
 	return out, err
 }
 
-// attrs reads the properties of the node id (its quads without a label),
-// and not the facts it is the subject of, which it skips unread: an
-// entity's name and type cost the same whatever its degree.
-func (r reader) attrs(id string) (props, error) {
-	p := props{vals: make(map[quad.IRI][]quad.Value)}
-	err := r.refs(quad.Subject, quad.IRI(id), func(ref cgraph.Ref) error {
-		if l, err := r.key(ref, quad.Label); err != nil || l != nil {
+// spRefs calls fn with the reference of each quad of subject sub and
+// predicate pred. On a kv store (bolt) it reads them through the store's
+// subject-predicate index, the first of Cayley's default indexes, which
+// kg's stores are made with: a hub's name or one relation of its facts
+// costs as little as anyone's, without reading its thousands of other
+// quads. On the other stores it reads the subject's quads and keeps those.
+func (r reader) spRefs(sub, pred quad.Value, fn func(cgraph.Ref) error) error {
+	kqs, isKV := r.qs.(*kv.QuadStore)
+	if !isKV {
+		pk, err := r.valueKey(pred)
+		if err != nil || pk == nil {
 			return err
 		}
-		q, err := r.quad(ref)
+		return r.refs(quad.Subject, sub, func(ref cgraph.Ref) error {
+			if k, err := r.key(ref, quad.Predicate); err != nil || k != pk {
+				return err
+			}
+			return fn(ref)
+		})
+	}
+	var ids [2]uint64
+	for i, v := range []quad.Value{sub, pred} {
+		ref, err := r.qs.ValueOf(v)
 		if err != nil {
-			return fmt.Errorf("read quad: %w", err)
+			return fmt.Errorf("look up %s: %w", v, err)
 		}
-		if pred, ok := q.Predicate.(quad.IRI); ok {
-			p.vals[pred] = append(p.vals[pred], q.Object)
+		id, ok := ref.(kv.Int64Value)
+		if !ok {
+			return nil // no such node, so no such quad
 		}
-		return nil
-	})
-	return p, err
+		ids[i] = uint64(id)
+	}
+	scan := kv.IndexScan{Index: kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}, Values: ids[:]}
+	if err := r.each(scan.BuildIterator(kqs), fn); err != nil {
+		return fmt.Errorf("read quads of %s %s: %w", sub, pred, err)
+	}
+	return nil
+}
+
+// attrsOf reads the properties preds of the node id (its quads of those
+// predicates without a label), through the subject-predicate index where
+// there is one (see spRefs).
+func (r reader) attrsOf(id string, preds ...string) (props, error) {
+	p := props{vals: make(map[quad.IRI][]quad.Value)}
+	for _, pred := range preds {
+		err := r.spRefs(quad.IRI(id), quad.IRI(pred), func(ref cgraph.Ref) error {
+			if l, err := r.key(ref, quad.Label); err != nil || l != nil {
+				return err
+			}
+			q, err := r.quad(ref)
+			if err != nil {
+				return fmt.Errorf("read quad: %w", err)
+			}
+			p.vals[quad.IRI(pred)] = append(p.vals[quad.IRI(pred)], q.Object)
+			return nil
+		})
+		if err != nil {
+			return p, err
+		}
+	}
+	return p, nil
 }
 
 // refs calls fn with the reference of each quad that has v in direction d,
@@ -271,7 +307,15 @@ func (r reader) refs(d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) 
 	if ref == nil {
 		return nil
 	}
-	it := r.qs.QuadIterator(d, ref).Iterate()
+	if err := r.each(r.qs.QuadIterator(d, ref), fn); err != nil {
+		return fmt.Errorf("read quads of %s: %w", v, err)
+	}
+	return nil
+}
+
+// each calls fn with each result of the iterator, until the context ends.
+func (r reader) each(sh iterator.Shape, fn func(cgraph.Ref) error) error {
+	it := sh.Iterate()
 	defer it.Close()
 	for it.Next(r.ctx) {
 		if err := r.ctx.Err(); err != nil {
@@ -282,7 +326,7 @@ func (r reader) refs(d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) 
 		}
 	}
 	if err := it.Err(); err != nil {
-		return fmt.Errorf("read quads of %s: %w", v, err)
+		return err
 	}
 	return r.ctx.Err()
 }

@@ -246,7 +246,7 @@ func (b *builder) find(name string) (string, error) {
 	slices.Sort(ids)
 	ids = append(slices.Compact(ids), schema.EntityID(name))
 	for _, id := range ids {
-		p, err := b.r.attrs(id)
+		p, err := b.r.attrsOf(id, schema.RDFType)
 		if err != nil {
 			return "", err
 		}
@@ -303,7 +303,7 @@ func (b *builder) alias(name string) (string, error) {
 			if !ok || found[string(id)] {
 				continue
 			}
-			if ent, err := b.r.attrs(string(id)); err != nil {
+			if ent, err := b.r.attrsOf(string(id), schema.RDFType); err != nil {
 				return err
 			} else if ent.isA(schema.Entity) {
 				found[string(id)] = true

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/internal/ask"
 )
 
 // analysisCache is what kg keeps of a store's analyses: the answers of the
@@ -66,7 +67,7 @@ func cachedAnalysis[T any](ctx context.Context, opts graph.Options, period graph
 			return zero, err
 		}
 		if !concepts {
-			snap = namedOnly(snap)
+			snap = ask.NamedOnly(snap)
 		}
 		return compute(analyze.New(snap))
 	})

@@ -8,7 +8,9 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/internal/ask"
 )
 
 type factsOptions struct {
@@ -41,18 +43,16 @@ func factsCommand(e *env) *cli.Command {
 // runFacts prints the facts of one entity grouped by relation: the
 // relation is written on the first fact of each group.
 func runFacts(ctx context.Context, e *env, opts factsOptions) error {
-	var id string
-	g, err := local(ctx, opts.store, opts.period, func(l *graph.Local) error {
-		var err error
-		if id, err = l.Find(opts.name); err != nil {
+	var ent graph.EntityInfo
+	var facts []analyze.Step
+	err := local(ctx, opts.store, func(l *graph.Local) error {
+		id, err := l.Find(opts.name)
+		if err != nil {
 			return err
 		}
-		return l.Load(id)
-	})
-	if err != nil {
+		ent, facts, err = ask.Facts(l, id, ask.Options{Period: opts.period, Concepts: true})
 		return err
-	}
-	ent, facts, err := g.FactsOf(id)
+	})
 	if err != nil {
 		return err
 	}

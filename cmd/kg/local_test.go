@@ -13,6 +13,7 @@ import (
 
 	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/internal/ask"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -102,6 +103,22 @@ func TestLocalMatchesSnapshot(t *testing.T) {
 				}, func() (any, error) {
 					_, n, err := whole.Neighbors(name, 3, analyze.Filter{Type: "ORG"})
 					return n, err
+				}},
+				{"the first 5 neighbours of " + name + " (kg serve's expansion)", func(e *env) error {
+					return local(ctx, store, func(l *graph.Local) error {
+						id, err := l.Find(name)
+						if err != nil {
+							return err
+						}
+						_, list, _, err := ask.Nearest(l, id, 5, ask.Options{Period: period, Concepts: true})
+						if err != nil {
+							return err
+						}
+						return writeJSONLines(e.stdout, list)
+					})
+				}, func() (any, error) {
+					_, n, err := whole.Neighbors(name, 1, analyze.Filter{})
+					return n[:min(5, len(n))], err
 				}},
 				{"path " + name + " " + other, func(e *env) error {
 					return runPath(ctx, e, pathOptions{store: store, period: period, from: name, to: other, maxHops: 4, k: 3, asJSON: true})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/internal/ask"
 )
 
 type neighborsOptions struct {
@@ -62,37 +63,15 @@ func runNeighbors(ctx context.Context, e *env, opts neighborsOptions) error {
 	}
 	// The walk at depth h needs the facts of the entities fewer than h
 	// facts away: read them a level at a time.
-	var id string
-	g, err := local(ctx, opts.store, opts.period, func(l *graph.Local) error {
-		var err error
-		if id, err = l.Find(opts.name); err != nil {
+	var list []analyze.Neighbor
+	err := local(ctx, opts.store, func(l *graph.Local) error {
+		id, err := l.Find(opts.name)
+		if err != nil {
 			return err
 		}
-		level := []string{id}
-		for h := 1; ; h++ {
-			if err := l.Load(level...); err != nil || h >= opts.depth {
-				return err
-			}
-			g, err := localGraph(l, opts.period, true)
-			if err != nil {
-				return err
-			}
-			_, list, err := g.NeighborsOf(id, h, opts.filter)
-			if err != nil {
-				return err
-			}
-			level = level[:0]
-			for _, n := range list {
-				if n.Hops == h {
-					level = append(level, n.ID)
-				}
-			}
-		}
-	})
-	if err != nil {
+		_, list, err = ask.Neighbors(l, id, opts.depth, opts.filter, ask.Options{Period: opts.period, Concepts: true})
 		return err
-	}
-	_, list, err := g.NeighborsOf(id, opts.depth, opts.filter)
+	})
 	if err != nil {
 		return err
 	}

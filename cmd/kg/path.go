@@ -10,6 +10,7 @@ import (
 
 	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/internal/ask"
 )
 
 type pathOptions struct {
@@ -54,52 +55,19 @@ func runPath(ctx context.Context, e *env, opts pathOptions) error {
 	if opts.k < 1 {
 		return usageError{fmt.Errorf("path: -k must be 1 or more, got %d", opts.k)}
 	}
-	var from, to string
-	g, err := localOf(ctx, opts.store, opts.period, opts.concepts, func(l *graph.Local) error {
-		var err error
-		if from, err = l.Find(opts.from); err != nil {
-			return err
-		}
-		if to, err = l.Find(opts.to); err != nil {
-			return err
-		}
-		ids, near, err := l.Between(from, to, opts.maxHops, opts.k)
+	var paths []analyze.Path
+	err := local(ctx, opts.store, func(l *graph.Local) error {
+		from, err := l.Find(opts.from)
 		if err != nil {
 			return err
 		}
-		if err := l.LoadAmong(ids); err != nil {
-			return err
-		}
-		if near != nil {
-			l.Keep(near)
-		}
-		// Choose the paths on the facts' confidences, then read in full
-		// the evidence of the facts along them only.
-		sketch, err := l.Sketch()
+		to, err := l.Find(opts.to)
 		if err != nil {
 			return err
 		}
-		sketch = sketch.Within(opts.period, l.DocDate)
-		if !opts.concepts {
-			sketch = namedOnly(sketch)
-		}
-		paths, err := analyze.New(sketch).PathsBetween(from, to, opts.maxHops, opts.k)
-		if err != nil {
-			return err
-		}
-		var pairs [][2]string
-		for _, p := range paths {
-			for _, h := range p.Hops {
-				pairs = append(pairs, [2]string{h.From, h.To})
-			}
-		}
-		l.Keep(pairs)
-		return nil
-	})
-	if err != nil {
+		paths, err = ask.Paths(l, from, to, opts.maxHops, opts.k, ask.Options{Period: opts.period, Concepts: opts.concepts})
 		return err
-	}
-	paths, err := g.PathsBetween(from, to, opts.maxHops, opts.k)
+	})
 	if err != nil {
 		return err
 	}

@@ -124,7 +124,7 @@ func relationsBetween(ctx context.Context, s *graph.Store, subject, objectName s
 		if err := l.LoadAmong([]string{sub, obj}); err != nil {
 			return err
 		}
-		snap, err := l.Sketch() // the relations' names, not the sentences
+		snap, err := l.Sketch(graph.Period{}) // the relations' names, not the sentences
 		if err != nil {
 			return err
 		}

@@ -12,77 +12,25 @@ import (
 
 	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
-	"github.com/kgraph/kg/schema"
 )
 
-// local opens the store, lets read call [graph.Local]'s methods to read the
-// part of the graph a question needs, and returns what they read as an
-// analysis graph (the facts of the period, when one is given), with the
-// store closed.
-func local(ctx context.Context, opts graph.Options, period graph.Period, read func(l *graph.Local) error) (*analyze.Graph, error) {
-	return localOf(ctx, opts, period, true, read)
-}
-
-// localOf is local that, without concepts, leaves out the entities of type
-// CONCEPT and their facts: the key players, clusters and connections are
-// named entities' (issue 12's node policy).
-func localOf(ctx context.Context, opts graph.Options, period graph.Period, concepts bool, read func(l *graph.Local) error) (*analyze.Graph, error) {
+// local opens the store, lets read ask its questions of a [graph.Local],
+// and closes it.
+func local(ctx context.Context, opts graph.Options, read func(l *graph.Local) error) error {
 	s, err := graph.Open(ctx, opts)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer s.Close()
-	var g *analyze.Graph
-	err = s.Local(ctx, func(l *graph.Local) error {
-		if err := read(l); err != nil {
-			return err
-		}
-		var err error
-		g, err = localGraph(l, period, concepts)
+	if err := s.Local(ctx, read); err != nil {
 		return err
-	})
-	if err != nil {
-		return nil, err
 	}
-	return g, s.Close()
-}
-
-// localGraph is what l has read so far, as an analysis graph of the
-// period's facts.
-func localGraph(l *graph.Local, period graph.Period, concepts bool) (*analyze.Graph, error) {
-	snap, err := l.Snapshot()
-	if err != nil {
-		return nil, err
-	}
-	snap = snap.Within(period, l.DocDate)
-	if !concepts {
-		snap = namedOnly(snap)
-	}
-	return analyze.New(snap), nil
+	return s.Close()
 }
 
 // conceptsFlag asks an analysis to count the common-noun concepts as well
 // as the named entities (issue 12's node policy).
 var conceptsFlag = &cli.BoolFlag{Name: "concepts", Usage: "count common-noun concepts (type CONCEPT) too, not only named entities"}
-
-// namedOnly returns the snapshot without its concepts and their facts.
-func namedOnly(snap *graph.Snapshot) *graph.Snapshot {
-	out := &graph.Snapshot{Entities: make([]graph.EntityInfo, 0, len(snap.Entities)), Facts: make([]graph.Fact, 0, len(snap.Facts))}
-	drop := map[string]bool{}
-	for _, e := range snap.Entities {
-		if e.Type == schema.Concept {
-			drop[e.ID] = true
-			continue
-		}
-		out.Entities = append(out.Entities, e)
-	}
-	for _, f := range snap.Facts {
-		if !drop[f.Subject] && !drop[f.Object] {
-			out.Facts = append(out.Facts, f)
-		}
-	}
-	return out
-}
 
 // within returns the snapshot's facts of the period, each sentence dated by
 // its own time or else by its document's date.

@@ -38,10 +38,10 @@ func (s *Server) routes() {
 		"/api/v1/status":    s.status,
 		"/api/v1/search":    s.answer(search),
 		"/api/v1/entity":    s.answer(entity),
-		"/api/v1/neighbors": s.answer(neighbors),
-		"/api/v1/paths":     s.answer(paths),
-		"/api/v1/facts":     s.answer(facts),
-		"/api/v1/edge":      s.answer(edge),
+		"/api/v1/neighbors": s.asked(neighbors),
+		"/api/v1/paths":     s.asked(paths),
+		"/api/v1/facts":     s.asked(facts),
+		"/api/v1/edge":      s.asked(edge),
 		"/api/v1/rank":      s.answer(rank),
 		"/api/v1/view":      s.answer(s.view),
 		"/api/v1/export":    s.export,
@@ -242,22 +242,48 @@ func entity(st *state, p *params) (any, error) {
 	return st.snap.Find(name)
 }
 
-func neighbors(st *state, p *params) (any, error) {
-	name := p.entity(st, "name")
+// askEntity reads an entity parameter that must be there, and returns the
+// ID of the entity it names.
+func (p *params) askEntity(a asker, name string) string {
+	v := p.str(name)
+	if v == "" {
+		p.fail(badRequest("%s: want an entity's name or ID", name))
+		return ""
+	}
+	if p.err != nil {
+		return ""
+	}
+	id, err := a.find(v)
+	if err != nil {
+		p.fail(err)
+	}
+	return id
+}
+
+func neighbors(a asker, p *params) (any, error) {
 	depth := p.intIn("depth", 1, 0, maxDepth)
 	limit := p.intIn("limit", 100, 1, maxNeighbors)
 	f := analyze.Filter{Relation: p.str("relation"), Type: p.str("type"), MinConfidence: p.confidence("min_confidence")}
 	period := p.period()
+	id := p.askEntity(a, "name")
 	if p.err != nil {
 		return nil, p.err
 	}
-	center, list, err := st.graphOf(period).Neighbors(name, depth, f)
+	var center graph.Node
+	var list []analyze.Neighbor
+	var more bool
+	var err error
+	if depth == 1 && f == (analyze.Filter{}) {
+		// The page's expansion: only the neighbours shown are read in
+		// full, so that a hub's answers as fast as anyone's.
+		center, list, more, err = a.nearest(id, limit, period)
+	} else {
+		center, list, err = a.neighbors(id, depth, f, period)
+		more = len(list) > limit
+		list = list[:min(limit, len(list))]
+	}
 	if err != nil {
 		return nil, err
-	}
-	more := len(list) > limit
-	if more {
-		list = list[:limit]
 	}
 	if list == nil {
 		list = []analyze.Neighbor{}
@@ -265,37 +291,38 @@ func neighbors(st *state, p *params) (any, error) {
 	return map[string]any{"entity": center, "neighbors": list, "truncated": more}, nil
 }
 
-func paths(st *state, p *params) (any, error) {
-	from, to := p.entity(st, "from"), p.entity(st, "to")
+func paths(a asker, p *params) (any, error) {
 	k := p.intIn("k", 3, 1, maxK)
 	hops := p.intIn("max_hops", 4, 1, maxHops)
 	period := p.period()
+	from := p.askEntity(a, "from")
+	to := p.askEntity(a, "to")
 	if p.err != nil {
 		return nil, p.err
 	}
-	paths, err := st.graphOf(period).Paths(from, to, hops, k)
+	paths, err := a.paths(from, to, hops, k, period)
 	if paths == nil {
 		paths = []analyze.Path{}
 	}
 	return map[string]any{"paths": paths}, err
 }
 
-func facts(st *state, p *params) (any, error) {
-	name := p.entity(st, "name")
+func facts(a asker, p *params) (any, error) {
 	period := p.period()
+	id := p.askEntity(a, "name")
 	if p.err != nil {
 		return nil, p.err
 	}
-	e, steps, err := st.graphOf(period).Facts(name)
-	return map[string]any{"entity": e, "facts": steps, "dates": st.datesOf(steps)}, err
+	e, steps, err := a.facts(id, period)
+	return map[string]any{"entity": e, "facts": steps, "dates": datesOf(a, steps)}, err
 }
 
 // datesOf returns the dates of the documents of the steps' evidence.
-func (st *state) datesOf(steps []analyze.Step) map[string]string {
+func datesOf(a asker, steps []analyze.Step) map[string]string {
 	out := make(map[string]string)
 	for _, s := range steps {
 		for _, e := range s.Evidence {
-			if d := st.dates[e.Document]; d != "" {
+			if d := a.date(e.Document); d != "" {
 				out[e.Document] = d
 			}
 		}
@@ -305,31 +332,27 @@ func (st *state) datesOf(steps []analyze.Step) map[string]string {
 
 // edge answers the evidence ledger of one fact: from and to are the
 // entities (names or IDs), relation its name as stored.
-func edge(st *state, p *params) (any, error) {
-	from, to := p.entity(st, "from"), p.entity(st, "to")
+func edge(a asker, p *params) (any, error) {
 	rel := p.str("relation")
 	if rel == "" {
 		p.fail(badRequest("relation: want the fact's relation, as stored (\"penalize\")"))
 	}
 	period := p.period()
+	from, to := p.askEntity(a, "from"), p.askEntity(a, "to")
 	if p.err != nil {
 		return nil, p.err
 	}
-	_, steps, err := st.graphOf(period).Facts(from)
-	if err != nil {
-		return nil, err
-	}
-	other, err := st.snap.Find(to)
+	steps, err := a.factsWith(from, to, period)
 	if err != nil {
 		return nil, err
 	}
 	i := slices.IndexFunc(steps, func(s analyze.Step) bool {
-		return s.Forward && s.ObjectID == other.ID && schema.RelationID(s.Relation) == schema.RelationID(rel)
+		return s.Forward && s.ObjectID == to && schema.RelationID(s.Relation) == schema.RelationID(rel)
 	})
 	if i < 0 {
-		return nil, fmt.Errorf("no fact %s -[%s]-> %s: %w", from, rel, to, graph.ErrNotFound)
+		return nil, fmt.Errorf("no fact %s -[%s]-> %s: %w", p.str("from"), rel, p.str("to"), graph.ErrNotFound)
 	}
-	return map[string]any{"fact": steps[i].Fact, "dates": st.datesOf(steps[i : i+1])}, nil
+	return map[string]any{"fact": steps[i].Fact, "dates": datesOf(a, steps[i:i+1])}, nil
 }
 
 func rank(st *state, p *params) (any, error) {

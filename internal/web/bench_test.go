@@ -1,12 +1,15 @@
 package web
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -98,4 +101,72 @@ func prefix(s string, n int) string {
 		r = r[:n]
 	}
 	return string(r)
+}
+
+// BenchmarkSpread times the page's three answers for entities of every
+// degree of the store (120 of them, from the most connected down, hubs
+// included; $KG_BENCH_DB's, else the example's) and reports the 50th and
+// 99th percentiles and the slowest, in milliseconds: a suggestion for the
+// first four letters of each name, its neighbourhood (the first 100
+// neighbours), and the 3 shortest paths of at most 4 facts to the entity
+// seven places after it.
+//
+//	KG_BENCH_DB=store-1m.db go test -run '^$' -bench Spread -benchtime 1x ./internal/web
+func BenchmarkSpread(b *testing.B) {
+	s := benchServer(b)
+	st, _, err := s.src.current(b.Context())
+	if err != nil {
+		b.Fatal(err)
+	}
+	byDegree := slices.Clone(st.snap.Entities)
+	slices.SortStableFunc(byDegree, func(x, y graph.EntityInfo) int { return cmp.Compare(y.Degree, x.Degree) })
+	// Ranks 0, 1, 2, ... then further apart: every degree, hubs first.
+	var names []string
+	last := -1
+	for j := 0.0; len(names) < 120; j++ {
+		i := int(math.Pow(1.08, j)) - 1
+		if i >= len(byDegree) {
+			break
+		}
+		if i != last {
+			names, last = append(names, byDegree[i].Name), i
+		}
+	}
+	for _, q := range []struct {
+		name string
+		path func(i int, n string) string
+	}{
+		{"search", func(_ int, n string) string {
+			return "/api/v1/search?limit=10&q=" + url.QueryEscape(prefix(n, 4))
+		}},
+		{"neighbors", func(_ int, n string) string { return "/api/v1/neighbors?limit=100&name=" + url.QueryEscape(n) }},
+		{"paths", func(i int, n string) string {
+			return "/api/v1/paths?k=3&max_hops=4&from=" + url.QueryEscape(n) + "&to=" + url.QueryEscape(names[(i+7)%len(names)])
+		}},
+	} {
+		b.Run(q.name, func(b *testing.B) {
+			h := s.Handler()
+			var took []time.Duration
+			for b.Loop() {
+				for i, n := range names {
+					start := time.Now()
+					req := httptest.NewRequest("GET", "http://127.0.0.1:8080"+q.path(i, n), nil)
+					rec := httptest.NewRecorder()
+					h.ServeHTTP(rec, req)
+					if rec.Code != http.StatusOK {
+						b.Fatalf("GET %s: %d %s", q.path(i, n), rec.Code, rec.Body)
+					}
+					took = append(took, time.Since(start))
+				}
+			}
+			slices.Sort(took)
+			ms := func(p float64) float64 {
+				return float64(took[min(len(took)-1, int(p*float64(len(took))))]) / float64(time.Millisecond)
+			}
+			b.ReportMetric(ms(0.5), "p50-ms")
+			b.ReportMetric(ms(0.99), "p99-ms")
+			b.ReportMetric(ms(1), "max-ms")
+			b.ReportMetric(0, "ns/op")
+		})
+	}
 }

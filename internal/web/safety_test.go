@@ -325,18 +325,7 @@ func writeLate(t *testing.T, db string) *graph.Store {
 // background after it changes; the answers meanwhile come from the last
 // snapshot, marked busy, at once.
 func TestSlowStoreReadAgain(t *testing.T) {
-	db := testDB(t)
-	srv := New(Options{Store: graph.Options{Path: db}})
-	defer srv.Close()
-	srv.src.inline = 0 // every store is slow
-	if err := srv.Warm(t.Context()); err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
-	if err := writeLate(t, db).Close(); err != nil {
-		t.Fatal(err)
-	}
+	ts := writtenAfterRead(t)
 	var sg searchAnswer
 	res := get(t, ts.URL+"/api/v1/search?q=quill", &sg)
 	if res.Header.Get("KG-Store-Busy") != "1" || len(sg.Entities) != 0 {
@@ -351,6 +340,26 @@ func TestSlowStoreReadAgain(t *testing.T) {
 			t.Fatalf("the store was not read again: busy %q, %v", res.Header.Get("KG-Store-Busy"), sg.Entities)
 		}
 	}
+}
+
+// writtenAfterRead serves the example store as a store slow to read (read
+// again in the background when it changes), reads its snapshot, then writes
+// a document to it with writeLate.
+func writtenAfterRead(t *testing.T) *httptest.Server {
+	t.Helper()
+	db := testDB(t)
+	srv := New(Options{Store: graph.Options{Path: db}})
+	t.Cleanup(srv.Close)
+	srv.src.inline = 0 // every store is slow
+	if err := srv.Warm(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	if err := writeLate(t, db).Close(); err != nil {
+		t.Fatal(err)
+	}
+	return ts
 }
 
 // TestWriterFirst: a server started while a writer holds the store says

@@ -189,6 +189,13 @@ func (src *source) read(ctx context.Context, now stamp) (*state, error) {
 	return st, err
 }
 
+// local opens the store read-only and lets fn read what a question needs
+// through a [graph.Local], then closes it. A store that a writer holds
+// gives [graph.ErrLocked] at once.
+func (src *source) local(ctx context.Context, fn func(l *graph.Local) error) error {
+	return src.with(ctx, func(s *graph.Store) error { return s.Local(ctx, fn) })
+}
+
 // with opens the store read-only, runs fn and closes it: the server holds
 // the file only while it reads.
 func (src *source) with(ctx context.Context, fn func(*graph.Store) error) error {

@@ -1,0 +1,210 @@
+// Package ask answers the questions about one entity or two (its facts, its
+// neighbours, the paths between two) from what [graph.Local] reads of the
+// store, as analyze answers them on a whole snapshot, without reading the
+// whole graph. kg's commands and kg serve ask them through it, so that both
+// answer alike.
+//
+// Every function takes a Local, which lives for the callback of
+// [graph.Store.Local]: the answers they return are plain values that
+// outlive it.
+package ask
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/kgraph/kg/analyze"
+	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
+)
+
+// Options are what the questions share.
+type Options struct {
+	// Period bounds the facts read in time; its zero value is all time.
+	Period graph.Period
+	// Concepts counts the entities of type CONCEPT and their facts too;
+	// without it they are left out (issue 12's node policy).
+	Concepts bool
+}
+
+// Find returns the ID of the entity that v names: an entity's ID
+// ("kg:entity/zte"), else a name or alias as [graph.Local.Find] looks for
+// it. An unknown one gives an error that matches [graph.ErrNotFound].
+func Find(l *graph.Local, v string) (string, error) {
+	if strings.HasPrefix(v, schema.Prefix+"entity/") {
+		_, ok, err := l.Entity(v)
+		if err != nil {
+			return "", err
+		}
+		if !ok {
+			return "", fmt.Errorf("entity %s: %w", v, graph.ErrNotFound)
+		}
+		return v, nil
+	}
+	return l.Find(v)
+}
+
+// Graph is what l has read so far as an analysis graph of the period's
+// facts.
+func Graph(l *graph.Local, opts Options) (*analyze.Graph, error) {
+	snap, err := l.Snapshot()
+	if err != nil {
+		return nil, err
+	}
+	snap = snap.Within(opts.Period, l.DocDate)
+	if !opts.Concepts {
+		snap = NamedOnly(snap)
+	}
+	return analyze.New(snap), nil
+}
+
+// NamedOnly returns the snapshot without its concepts and their facts.
+func NamedOnly(snap *graph.Snapshot) *graph.Snapshot {
+	out := &graph.Snapshot{Entities: make([]graph.EntityInfo, 0, len(snap.Entities)), Facts: make([]graph.Fact, 0, len(snap.Facts))}
+	drop := map[string]bool{}
+	for _, e := range snap.Entities {
+		if e.Type == schema.Concept {
+			drop[e.ID] = true
+			continue
+		}
+		out.Entities = append(out.Entities, e)
+	}
+	for _, f := range snap.Facts {
+		if !drop[f.Subject] && !drop[f.Object] {
+			out.Facts = append(out.Facts, f)
+		}
+	}
+	return out
+}
+
+// Facts returns the entity id and its facts, as [analyze.Graph.FactsOf].
+func Facts(l *graph.Local, id string, opts Options) (graph.EntityInfo, []analyze.Step, error) {
+	if err := l.Load(id); err != nil {
+		return graph.EntityInfo{}, nil, err
+	}
+	g, err := Graph(l, opts)
+	if err != nil {
+		return graph.EntityInfo{}, nil, err
+	}
+	return g.FactsOf(id)
+}
+
+// Neighbors returns the entity id and the entities within depth facts of
+// it that the filter lets a walk reach, as [analyze.Graph.NeighborsOf]. It
+// reads the facts of each level of the walk before it takes the next.
+func Neighbors(l *graph.Local, id string, depth int, f analyze.Filter, opts Options) (graph.Node, []analyze.Neighbor, error) {
+	if depth < 0 {
+		return graph.Node{}, nil, fmt.Errorf("neighbors: negative depth %d", depth)
+	}
+	level := []string{id}
+	for h := 1; ; h++ {
+		if err := l.Load(level...); err != nil {
+			return graph.Node{}, nil, err
+		}
+		g, err := Graph(l, opts)
+		if err != nil {
+			return graph.Node{}, nil, err
+		}
+		if h >= depth {
+			return g.NeighborsOf(id, depth, f)
+		}
+		_, list, err := g.NeighborsOf(id, h, f)
+		if err != nil {
+			return graph.Node{}, nil, err
+		}
+		level = level[:0]
+		for _, n := range list {
+			if n.Hops == h {
+				level = append(level, n.ID)
+			}
+		}
+	}
+}
+
+// Nearest returns the entity id and the first limit of its neighbours one
+// fact away, in the order of [analyze.Graph.NeighborsOf] (by name, then
+// ID), each with all its facts with id, and whether it has more. It is
+// NeighborsOf at depth 1 without a filter, cut at limit, and reads the
+// evidence of those facts only: a hub's first hundred neighbours cost a
+// fraction of all its facts.
+func Nearest(l *graph.Local, id string, limit int, opts Options) (graph.Node, []analyze.Neighbor, bool, error) {
+	if !opts.Period.Open() {
+		// Which neighbours have a fact in the period is known from the
+		// facts' evidence only: read them all.
+		center, list, err := Neighbors(l, id, 1, analyze.Filter{}, opts)
+		more := len(list) > limit
+		return center, list[:min(limit, len(list))], more, err
+	}
+	adj, err := l.Adjacent(id)
+	if err != nil {
+		return graph.Node{}, nil, false, err
+	}
+	var near []graph.EntityInfo
+	for _, n := range adj {
+		e, ok, err := l.Entity(n)
+		if err != nil {
+			return graph.Node{}, nil, false, err
+		}
+		if ok && (opts.Concepts || e.Type != schema.Concept) {
+			near = append(near, e)
+		}
+	}
+	slices.SortFunc(near, func(a, b graph.EntityInfo) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
+	more := len(near) > limit
+	ids := make([]string, 0, limit)
+	for _, e := range near[:min(limit, len(near))] {
+		ids = append(ids, e.ID)
+	}
+	if err := l.LoadAround(id, ids); err != nil {
+		return graph.Node{}, nil, false, err
+	}
+	g, err := Graph(l, opts)
+	if err != nil {
+		return graph.Node{}, nil, false, err
+	}
+	center, list, err := g.NeighborsOf(id, 1, analyze.Filter{})
+	return center, list, more, err
+}
+
+// Paths returns the k shortest connections of at most maxHops facts
+// between the entities from and to, as [analyze.Graph.PathsBetween]. It
+// reads the entities that may lie on one ([graph.Local.Between]), the
+// facts among them without their sentences to choose the paths, and then
+// the sentences of the facts on the paths chosen only.
+func Paths(l *graph.Local, from, to string, maxHops, k int, opts Options) ([]analyze.Path, error) {
+	ids, near, err := l.Between(from, to, maxHops, k)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.LoadAmong(ids); err != nil {
+		return nil, err
+	}
+	if near != nil {
+		l.Keep(near)
+	}
+	sketch, err := l.Sketch(opts.Period)
+	if err != nil {
+		return nil, err
+	}
+	if !opts.Concepts {
+		sketch = NamedOnly(sketch)
+	}
+	paths, err := analyze.New(sketch).PathsBetween(from, to, maxHops, k)
+	if err != nil {
+		return nil, err
+	}
+	var pairs [][2]string
+	for _, p := range paths {
+		for _, h := range p.Hops {
+			pairs = append(pairs, [2]string{h.From, h.To})
+		}
+	}
+	l.Keep(pairs)
+	g, err := Graph(l, opts)
+	if err != nil {
+		return nil, err
+	}
+	return g.PathsBetween(from, to, maxHops, k)
+}
