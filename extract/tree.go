@@ -24,7 +24,7 @@ func parseTree(p *parse.Model, toks []Token) tree {
 		words[i] = parse.Word{Form: t.Text, XPOS: t.Tag, Head: -1}
 	}
 	p.Parse(words)
-	return treeOf(toks, words)
+	return treeOf(toks, repair(toks, words))
 }
 
 // treeOf builds a tree from parsed words.

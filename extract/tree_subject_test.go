@@ -20,5 +20,8 @@ func TestTreeSubjects(t *testing.T) {
 		{"two companies joined by and are two subjects",
 			"Ardmore and Kestrel Holdings signed the deal.",
 			[]string{"Kestrel Holdings | sign | deal"}, []string{"Ardmore and Kestrel Holdings | sign | deal"}},
+		{"a participle between commas after the subject qualifies it",
+			"Harland Foods, based in Belfast, sells bread.",
+			[]string{"Harland Foods | sell | bread"}, []string{"based | sell | bread"}},
 	})
 }

@@ -1,0 +1,165 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/kgraph/kg/parse"
+)
+
+// The greedy parser misreads a few constructions that news writes in nearly
+// every story; each repair below puts one back the way the treebank
+// annotates it, before any clause rule reads the tree. A repair works on
+// the parser's words (1-based heads, 0 the root) and changes heads and
+// relations only.
+
+// repair applies the repairs in turn.
+func repair(toks []Token, words []parse.Word) []parse.Word {
+	possessor(toks, words)
+	reducedRelative(toks, words)
+	return words
+}
+
+// reducedRelative repairs a participle clause set off by commas after the
+// subject ("Arden Aerospace, based in Tucson, sold radar"), which the parser
+// may read as the subject itself, as a clause or other dependent of the
+// verb with the subject its own dependent, or as the sentence's root with
+// the verb its conjunct. In
+// each reading the noun before the first comma is the participle's
+// dependent; the repair makes the noun the verb's subject and the
+// participle its clause (acl).
+func reducedRelative(toks []Token, words []parse.Word) {
+	for v := 2; v < len(words); v++ {
+		if (toks[v].Tag != "VBN" && toks[v].Tag != "VBG") || toks[v-1].Text != "," {
+			continue
+		}
+		n := leftDependent(words, v)
+		if n < 0 || !strings.HasPrefix(toks[n].Tag, "NN") || verbBetween(toks, n, v) {
+			continue
+		}
+		verb, rel := -1, "nsubj"
+		switch h := words[v].Head - 1; {
+		case h > v && strings.HasPrefix(toks[h].Tag, "VB") && !hasSubject(words, h, v):
+			// "based" read as the subject of the verb after it, a clause of
+			// it, or anything else of it
+			verb = h
+		case words[v].Rel == "root" || words[v].Rel == "ccomp" || words[v].Rel == "conj":
+			// "based" read as the head, the verb after it its conjunct
+			f := finiteConjunct(toks, words, v)
+			if f < 0 {
+				continue
+			}
+			words[f].Head, words[f].Rel = words[v].Head, words[v].Rel
+			// what follows the verb is the verb's, as the final stop
+			for k := f + 1; k < len(words); k++ {
+				if words[k].Head == v+1 {
+					words[k].Head = f + 1
+				}
+			}
+			verb = f
+		default:
+			continue
+		}
+		if hasDependent(words, verb, "aux:pass") {
+			rel = "nsubj:pass"
+		}
+		words[n].Head, words[n].Rel = verb+1, rel
+		words[v].Head, words[v].Rel = n+1, "acl"
+		// the comma between them is the noun's
+		for k := n + 1; k < v; k++ {
+			if words[k].Head == v+1 {
+				words[k].Head = n + 1
+			}
+		}
+	}
+}
+
+// leftDependent returns the nearest dependent of v before the comma at
+// v-1, or -1.
+func leftDependent(words []parse.Word, v int) int {
+	for k := v - 2; k >= 0; k-- {
+		if words[k].Head == v+1 {
+			return k
+		}
+	}
+	return -1
+}
+
+// finiteConjunct returns v's conjunct that is a finite verb after a comma
+// with no conjunction of its own ("based in Tucson, sold"), or -1.
+func finiteConjunct(toks []Token, words []parse.Word, v int) int {
+	for f := v + 1; f < len(words); f++ {
+		if words[f].Head != v+1 || words[f].Rel != "conj" {
+			continue
+		}
+		switch toks[f].Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+		default:
+			if !hasDependent(words, f, "aux", "aux:pass", "cop") {
+				continue
+			}
+		}
+		if hasDependent(words, f, "cc") {
+			return -1
+		}
+		return f
+	}
+	return -1
+}
+
+// possessor repairs a possessor ("Taiwan's" in "Taiwan's Defence Ministry
+// thanked") that the parser attached to the verb, beside the noun it
+// possesses: it is that noun's (nmod:poss).
+func possessor(toks []Token, words []parse.Word) {
+	for k := range words {
+		c := k + 1
+		if c >= len(words) || toks[c].Tag != "POS" || words[c].Head != k+1 {
+			continue
+		}
+		h := words[k].Head - 1
+		if h < 0 || !strings.HasPrefix(toks[h].Tag, "VB") {
+			continue
+		}
+		// the noun after it that depends on the same verb
+		for m := c + 1; m < len(words) && m < h; m++ {
+			if words[m].Head == h+1 && strings.HasPrefix(toks[m].Tag, "NN") {
+				words[k].Head, words[k].Rel = m+1, "nmod:poss"
+				break
+			}
+		}
+	}
+}
+
+// hasSubject reports whether token i has a subject other than token v.
+func hasSubject(words []parse.Word, i, v int) bool {
+	for k, w := range words {
+		if k != v && w.Head == i+1 && (base(w.Rel) == "nsubj" || w.Rel == "expl") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasDependent reports whether token i has a dependent with one of the
+// relations.
+func hasDependent(words []parse.Word, i int, rels ...string) bool {
+	for _, w := range words {
+		if w.Head == i+1 {
+			for _, r := range rels {
+				if w.Rel == r {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// verbBetween reports a verb among the tokens strictly between i and j.
+func verbBetween(toks []Token, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if strings.HasPrefix(toks[k].Tag, "VB") || toks[k].Tag == "MD" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,71 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kg/parse"
+)
+
+// TestRepairs checks each repair of the parser's misreadings on hand-made
+// analyses: a sentence as "word/TAG/head/rel" fields (1-based heads), and
+// the heads and relations the repair should leave ("" where it should leave
+// the analysis as it is).
+func TestRepairs(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"a participle read as the subject",
+			"Mills/NNP/3/nsubj ,/,/1/punct based/VBN/4/nsubj makes/VBZ/0/root",
+			"4/nsubj 1/punct 1/acl 0/root"},
+		{"a participle read as a clause of a passive verb",
+			"Ridge/NNP/3/compound ,/,/1/punct based/VBN/6/advcl ,/,/3/punct was/VBD/6/aux:pass founded/VBN/0/root",
+			"6/nsubj:pass 1/punct 1/acl 3/punct 6/aux:pass 0/root"},
+		{"a participle read as a preposition of the verb",
+			"Partners/NNP/3/obl:unmarked ,/,/1/punct based/VBN/6/case in/IN/5/case Nashville/NNP/3/obl runs/VBZ/0/root",
+			"6/nsubj 1/punct 1/acl 5/case 3/obl 0/root"},
+		{"a participle read as the root, the verb its conjunct",
+			"Arden/NNP/3/nsubj ,/,/1/punct based/VBN/0/root ,/,/5/punct sold/VBD/3/conj radar/NN/5/obj ././3/punct",
+			"5/nsubj 1/punct 1/acl 5/punct 0/root 5/obj 5/punct"},
+		{"a possessor attached to the verb",
+			"Taiwan/NNP/5/nsubj 's/POS/1/case Defence/NNP/4/compound Ministry/NNP/5/nsubj thanked/VBD/0/root",
+			"4/nmod:poss 1/case 4/compound 5/nsubj 0/root"},
+		{"a verb between the noun and the participle",
+			"Mills/NNP/4/nsubj said/VBD/0/root ,/,/4/punct citing/VBG/2/advcl", ""},
+		{"the verb after the participle has a subject of its own",
+			"year/NN/3/obl ,/,/1/punct facing/VBG/5/advcl firm/NN/5/nsubj cut/VBD/0/root", ""},
+		{"a conjunct with its own conjunction",
+			"Arden/NNP/3/nsubj ,/,/1/punct based/VBN/0/root and/CC/5/cc sold/VBD/3/conj", ""},
+		{"a possessor of the noun already",
+			"Taiwan/NNP/3/nmod:poss 's/POS/1/case Ministry/NNP/4/nsubj thanked/VBD/0/root", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var toks []Token
+			var words []parse.Word
+			for _, f := range strings.Fields(tt.in) {
+				p := strings.Split(f, "/")
+				var h int
+				fmt.Sscan(p[2], &h)
+				toks = append(toks, Token{Text: p[0], Tag: p[1]})
+				words = append(words, parse.Word{Form: p[0], XPOS: p[1], Head: h, Rel: p[3]})
+			}
+			var before []string
+			for _, w := range words {
+				before = append(before, fmt.Sprintf("%d/%s", w.Head, w.Rel))
+			}
+			var got []string
+			for _, w := range repair(toks, words) {
+				got = append(got, fmt.Sprintf("%d/%s", w.Head, w.Rel))
+			}
+			want := tt.want
+			if want == "" {
+				want = strings.Join(before, " ")
+			}
+			if g := strings.Join(got, " "); g != want {
+				t.Errorf("got %s, want %s", g, want)
+			}
+		})
+	}
+}
