@@ -73,14 +73,18 @@ func (s Sentence) surface(a, b Token) string {
 // Sentences splits text into sentences, then tokenises and tags each.
 func (m *Model) Sentences(text string, opts Options) []Sentence {
 	var out []Sentence
-	m.eachSentence(text, opts, func(s Sentence) { out = append(out, s) })
+	m.eachSentence(text, opts, func(s Sentence) bool {
+		out = append(out, s)
+		return true
+	})
 	return out
 }
 
 // eachSentence splits text into sentences and hands each to fn, tokenised
 // and tagged, one at a time: a document's tokens are never all held at once,
-// nor a long sentence's, which is read a window of text at a time.
-func (m *Model) eachSentence(text string, opts Options, fn func(Sentence)) {
+// nor a long sentence's, which is read a window of text at a time. It stops
+// when fn returns false.
+func (m *Model) eachSentence(text string, opts Options, fn func(Sentence) bool) {
 	var spans []span
 	if opts.Lines {
 		spans = lineSpans(text)
@@ -120,7 +124,9 @@ func (m *Model) eachSentence(text string, opts Options, fn func(Sentence)) {
 			tagPunctuation(toks, text)
 			m.repairVerb(toks)
 			m.bareVerbs(toks)
-			fn(Sentence{Index: index, Start: start, End: end, Text: text[start:end], Tokens: toks})
+			if !fn(Sentence{Index: index, Start: start, End: end, Text: text[start:end], Tokens: toks}) {
+				return
+			}
 			index++
 			if cut == len(pending) && pos == sp.End {
 				break
@@ -243,55 +249,101 @@ func (m *Model) Facts(doc, text string, opts Options) []schema.Fact {
 	return m.Extract(doc, text, opts).Facts
 }
 
-// Result is what [Model.Extract] read in a document.
+// Result is what [Model.Extract] read in a document, or what
+// [Model.ExtractParts] read in one part of it.
 type Result struct {
 	Facts     []schema.Fact
 	Sentences int // sentences with at least one token
 	Tokens    int
 	Frame     Frame // the document's header, dateline, byline and the like; none with Options.Lines
+	Part      int   // the part of the document, from 0 (ExtractParts)
+	Last      bool  // the document's last part (ExtractParts; Extract sets it too)
 }
 
 // Extract is [Model.Facts] that also counts the sentences and tokens it
-// read, for throughput figures.
+// read, for throughput figures. A document longer than [MaxPartBytes] is
+// read in parts, as [Model.ExtractParts] reads it, and their facts are
+// returned together.
 func (m *Model) Extract(doc, text string, opts Options) Result {
+	var res Result
+	m.ExtractParts(doc, text, opts, func(part Result) bool {
+		res.Facts = append(res.Facts, part.Facts...)
+		res.Sentences += part.Sentences
+		res.Tokens += part.Tokens
+		res.Frame, res.Last = part.Frame, part.Last
+		return true
+	})
+	return res
+}
+
+// MaxPartBytes is the longest text kg resolves whole, in bytes. Coreference
+// and the names of entities are read across a whole part, so a part's facts
+// are all held until its last sentence is read; a longer document (a book, a
+// dump of text without paragraphs) is read in parts of about this many bytes,
+// cut between sentences, each resolved on its own, so that memory stays
+// bounded however long the document. A news story is a few kilobytes, the
+// longest State of the Union address (217 KB) not half of it.
+const MaxPartBytes = 512 << 10
+
+// ExtractParts reads a document as [Model.Extract] does and hands fn the
+// facts of each part of it in turn (see [MaxPartBytes]): one part, the
+// whole document, unless it is longer than MaxPartBytes. Each part carries
+// the document's Frame; the last has Last set. It stops when fn returns
+// false.
+func (m *Model) ExtractParts(doc, text string, opts Options, fn func(Result) bool) {
 	var frame Frame
 	story := text
 	if !opts.Lines {
 		frame = ReadFrame(text)
 		story = frame.blanked(text)
 	}
-	var res Result
-	var at []argsAt
-	m.eachSentence(story, opts, func(s Sentence) {
-		// Each sentence keeps its text as the document writes it, a
-		// promotion inside it too: the frame is out of its tokens, not of
-		// its text.
-		s.Text = text[s.Start:s.End]
-		res.Sentences++
-		res.Tokens += len(s.Tokens)
-		facts, pos := m.sentenceFacts(doc, s, opts.Parse)
-		res.Facts = append(res.Facts, facts...)
-		at = append(at, pos...)
-	})
 	// Pronouns reach back two sentences in running text; the lines of a
 	// benchmark file are unrelated sentences.
 	window := 2
 	if opts.Lines {
 		window = 0
 	}
-	res.Facts = resolve(res.Facts, at, window)
-	res.Frame = frame
 	date := opts.Date
 	if date == "" {
 		date = frame.Date
 	}
 	day, dated := schema.ParseDate(date)
-	for i := range res.Facts {
-		if t := res.Facts[i].Time; t != "" {
-			res.Facts[i].TimeISO = anchor(t, day, dated)
+	var part Result
+	var at []argsAt
+	partStart := 0 // where the part begins in the text
+	flush := func(last bool) bool {
+		part.Facts = resolve(part.Facts, at, window)
+		part.Frame, part.Last = frame, last
+		for i := range part.Facts {
+			if t := part.Facts[i].Time; t != "" {
+				part.Facts[i].TimeISO = anchor(t, day, dated)
+			}
 		}
+		more := fn(part)
+		part, at = Result{Part: part.Part + 1}, nil
+		return more
 	}
-	return res
+	stopped := false
+	m.eachSentence(story, opts, func(s Sentence) bool {
+		// Each sentence keeps its text as the document writes it, a
+		// promotion inside it too: the frame is out of its tokens, not of
+		// its text.
+		s.Text = text[s.Start:s.End]
+		part.Sentences++
+		part.Tokens += len(s.Tokens)
+		facts, pos := m.sentenceFacts(doc, s, opts.Parse)
+		part.Facts = append(part.Facts, facts...)
+		at = append(at, pos...)
+		if s.End-partStart < MaxPartBytes || blank(story[s.End:]) {
+			return true
+		}
+		partStart = s.End
+		stopped = !flush(false)
+		return !stopped
+	})
+	if !stopped {
+		flush(true) // the last part, or the whole of an empty document
+	}
 }
 
 // SentenceFacts returns the facts of one tagged sentence.

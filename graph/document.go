@@ -128,30 +128,49 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 // changed by the corrections, and its short names of people joined to the
 // stored people they stand for.
 func (r reader) documentAdds(d Document, corrs []Correction) ([]quad.Quad, error) {
-	facts, orig := correctFacts(corrs, d.Facts)
-	if err := r.joinShortNames(facts, orig); err != nil {
-		return nil, err
-	}
-	add, err := loadCorrected([]string{d.Name}, facts, orig)
+	add, nev, err := r.factAdds(d.Name, d.Facts, corrs)
 	if err != nil {
 		return nil, err
 	}
 	doc := quad.IRI(schema.DocumentID(d.Name))
+	add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(schema.EvidenceCount), Object: quad.Int(nev)})
+	return append(add, documentProps(d, true)...), nil
+}
+
+// factAdds returns the quads that the facts of a document imply, changed by
+// the corrections and with short names joined, and how many evidence nodes
+// they make.
+func (r reader) factAdds(name string, facts []schema.Fact, corrs []Correction) ([]quad.Quad, int, error) {
+	facts, orig := correctFacts(corrs, facts)
+	if err := r.joinShortNames(facts, orig); err != nil {
+		return nil, 0, err
+	}
+	add, err := loadCorrected([]string{name}, facts, orig)
+	if err != nil {
+		return nil, 0, err
+	}
 	nev := 0
 	for _, q := range add {
 		if q.Predicate == quad.IRI(schema.Doc) {
 			nev++
 		}
 	}
-	add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(schema.EvidenceCount), Object: quad.Int(nev)})
+	return add, nev, nil
+}
+
+// documentProps returns the quads of the document node's title, date and
+// source, and of its hash when withHash is set.
+func documentProps(d Document, withHash bool) []quad.Quad {
+	doc := quad.IRI(schema.DocumentID(d.Name))
+	var out []quad.Quad
 	for _, p := range []struct{ pred, val string }{
 		{schema.Hash, d.Hash}, {schema.DocTitle, d.Title}, {schema.DocDate, d.Date}, {schema.DocSource, d.Source},
 	} {
-		if p.val != "" {
-			add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(p.pred), Object: quad.String(p.val)})
+		if p.val != "" && (withHash || p.pred != schema.Hash) {
+			out = append(out, quad.Quad{Subject: doc, Predicate: quad.IRI(p.pred), Object: quad.String(p.val)})
 		}
 	}
-	return add, nil
+	return out
 }
 
 // DocumentHash returns the hash stored with the document by

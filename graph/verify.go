@@ -15,7 +15,8 @@ import (
 // sorted, one sentence each; none means the store is sound:
 //
 //   - every document that [Store.LoadDocument] wrote is whole: it has as many
-//     evidence nodes as its kg:evidence_count says;
+//     evidence nodes as its kg:evidence_count says, and none is marked
+//     incomplete by [Store.LoadParts];
 //   - every evidence node belongs to one document that the store holds, names
 //     its fact's subject, relation and object, and labels that fact;
 //   - every fact (a quad with a label) is labelled by an evidence node that
@@ -46,6 +47,10 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 		p, err := r.props(d)
 		if err != nil {
 			return nil, fmt.Errorf("verify: %w", err)
+		}
+		if len(p.vals[quad.IRI(schema.Incomplete)]) > 0 {
+			report("document %s is not whole: a build stopped while writing its parts (building it again replaces it)", d)
+			continue
 		}
 		counts := p.vals[quad.IRI(schema.EvidenceCount)]
 		if len(counts) == 0 {

@@ -53,6 +53,7 @@ const (
 	LastSeq       = Prefix + "last_seq"       // corrections: the last number given, so that none is given twice
 	Hash          = Prefix + "hash"           // document: "sha256:" and the hex SHA-256 of its text, as loaded
 	EvidenceCount = Prefix + "evidence_count" // document: how many evidence nodes it has, to check it is whole
+	Incomplete    = Prefix + "incomplete"     // document: written in parts and not yet whole (a build stopped while writing it)
 	DocTitle      = Prefix + "title"          // document: its title, where the input gives one (JSON Lines)
 	DocDate       = Prefix + "date"           // document: its date as the input writes it (JSON Lines, or a text's header or dateline)
 	DocSource     = Prefix + "source"         // document: the file it was read from, or "stdin"

@@ -37,7 +37,9 @@ func buildCommand(e *env) *cli.Command {
 // runBuild reads and checks every input before it opens the store, so a bad
 // input leaves the store as it was. Then it streams the documents through
 // the pipeline: workers extract them, and this goroutine loads each, in
-// input order, in its own transaction. A document whose text and metadata
+// input order, in its own transaction (a document longer than
+// extract.MaxPartBytes in a transaction a part, its facts never all held at
+// once; see graph.Store.LoadParts). A document whose text and metadata
 // the store holds already is skipped without extracting it, and a changed
 // one replaces its old version. Interrupted, it stops between documents, so
 // the store holds whole documents only.
@@ -79,6 +81,7 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 	seen := make(map[string]string)
 	var dups []string
 	prog := newProgress(e, opts.inputOptions, in, "build")
+	var parts *graph.PartWriter // the long document being written in parts
 	err = pipeline.Run(ctx, m, in.Each, func(ctx context.Context, r pipeline.Result) error {
 		if r.Skipped {
 			changes[graph.Unchanged]++
@@ -95,10 +98,35 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 		if date == "" {
 			date = r.Frame.Date
 		}
-		c, err := s.LoadDocument(ctx, graph.Document{Name: d.Name, Hash: hash(d), Facts: r.Facts,
-			Title: title, Date: date, Source: d.Source})
-		if err != nil {
-			return err
+		gd := graph.Document{Name: d.Name, Hash: hash(d), Title: title, Date: date, Source: d.Source}
+		var (
+			c   graph.Change
+			err error
+		)
+		if r.Part == 0 && r.Last {
+			// A document of one part, as nearly all are: one transaction.
+			gd.Facts = r.Facts
+			if c, err = s.LoadDocument(ctx, gd); err != nil {
+				return err
+			}
+		} else {
+			// A long document: a transaction a part, the document
+			// completed by the last.
+			if r.Part == 0 {
+				if parts, err = s.LoadParts(gd); err != nil {
+					return err
+				}
+			}
+			if err := parts.Write(ctx, r.Facts); err != nil {
+				return err
+			}
+			if !r.Last {
+				prog.done(r)
+				return nil
+			}
+			if c, err = parts.Finish(ctx); err != nil {
+				return err
+			}
 		}
 		changes[c]++
 		prog.done(r)

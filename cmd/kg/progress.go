@@ -127,11 +127,14 @@ func newProgress(e *env, o inputOptions, in *ingest.Inputs, verb string) *progre
 	return p
 }
 
-// done counts one document that left the pipeline.
+// done counts one document, or one part of a long one, that left the
+// pipeline.
 func (p *progress) done(r pipeline.Result) {
 	st := &p.stats
-	st.Documents++
-	st.Bytes += int64(len(r.Doc.Text))
+	if r.Last {
+		st.Documents++
+		st.Bytes += int64(len(r.Doc.Text))
+	}
 	st.Sentences += int64(r.Sentences)
 	st.Tokens += int64(r.Tokens)
 	st.Facts += int64(len(r.Facts))

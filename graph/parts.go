@@ -1,0 +1,167 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// PartWriter writes one document whose facts come in parts, each part in a
+// transaction of its own, so that the quads of a long document are never
+// all held at once (see [Store.LoadParts]).
+type PartWriter struct {
+	s        *Store
+	d        Document // without its facts
+	parts    int      // written so far
+	evidence int      // evidence nodes the parts wrote
+	change   Change
+	done     bool
+}
+
+// LoadParts returns a writer of the document d in parts: [PartWriter.Write]
+// writes each part's facts and [PartWriter.Finish] completes the document.
+// d.Facts must be empty. The result is what [Store.LoadDocument] of all the
+// facts at once writes, except that each part's facts are corrected, joined
+// to stored people and give their entities' names on their own, as another
+// document's would.
+//
+// The store holds whole documents: the first part marks the document
+// incomplete (schema.Incomplete), and Finish takes the mark away and writes
+// the document's hash and evidence count, last. A document left incomplete
+// by a build that stopped has no hash, so the next build replaces it, and
+// [Store.Verify] reports it until then.
+func (s *Store) LoadParts(d Document) (*PartWriter, error) {
+	if strings.TrimSpace(d.Name) == "" {
+		return nil, errors.New("load: a document without a name")
+	}
+	if len(d.Facts) > 0 {
+		return nil, fmt.Errorf("load %s: facts given with the document, not with its parts", d.Name)
+	}
+	return &PartWriter{s: s, d: d}, nil
+}
+
+// Write writes the facts of the document's next part in one transaction.
+// The first part replaces what the store holds of the document, unless the
+// store holds this content already (the same hash), when no part changes
+// anything.
+func (w *PartWriter) Write(ctx context.Context, facts []schema.Fact) error {
+	d := w.d
+	if w.done {
+		return fmt.Errorf("load %s: a part after the last", d.Name)
+	}
+	for i := range facts {
+		if facts[i].Doc != d.Name {
+			return fmt.Errorf("load %s: part %d: fact %d is from document %q", d.Name, w.parts, i, facts[i].Doc)
+		}
+	}
+	if err := checkFacts(facts); err != nil {
+		return fmt.Errorf("load %s: part %d: %w", d.Name, w.parts, err)
+	}
+	if w.parts > 0 && w.change == Unchanged {
+		w.parts++
+		return nil
+	}
+	doc := quad.IRI(schema.DocumentID(d.Name))
+	first := w.parts == 0
+	nev := 0
+	err := w.s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
+		r := reader{ctx: ctx, qs: qs}
+		if first {
+			p, err := r.props(string(doc))
+			if err != nil {
+				return false, err
+			}
+			switch {
+			case !p.isA(schema.Document):
+				w.change = Added
+			case d.Hash != "" && p.str(schema.Hash) == d.Hash && len(p.vals[quad.IRI(schema.Hash)]) == 1:
+				w.change = Unchanged
+				return true, nil
+			default:
+				w.change = Replaced
+				if !exclusive {
+					return false, nil // replacing deletes: come back with the store to ourselves
+				}
+			}
+		}
+		corrs, err := r.corrections()
+		if err != nil {
+			return false, err
+		}
+		add, n, err := r.factAdds(d.Name, facts, corrs)
+		if err != nil {
+			return true, err
+		}
+		nev = n
+		var del []quad.Quad
+		if first {
+			// factAdds gave the document node its type and name.
+			add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(schema.Incomplete), Object: quad.Bool(true)})
+			add = append(add, documentProps(d, false)...)
+			if w.change == Replaced {
+				if del, err = r.documentQuads(string(doc), add); err != nil {
+					return false, err
+				}
+			}
+		}
+		if err := r.apply(del, add); err != nil {
+			return true, err
+		}
+		// A long document's parts would otherwise keep the bolt file
+		// mapped in memory as it grows.
+		return true, w.s.releaseMapped()
+	})
+	if err != nil {
+		return fmt.Errorf("load %s: part %d: %w", d.Name, w.parts, err)
+	}
+	w.parts++
+	w.evidence += nev
+	return nil
+}
+
+// Finish completes the document after its last part: it takes away the
+// mark of an incomplete document and writes its hash and evidence count, in
+// one transaction. It returns what loading the document changed.
+func (w *PartWriter) Finish(ctx context.Context) (Change, error) {
+	d := w.d
+	if w.done {
+		return 0, fmt.Errorf("load %s: finished twice", d.Name)
+	}
+	if w.parts == 0 {
+		return 0, fmt.Errorf("load %s: finished before its first part", d.Name)
+	}
+	w.done = true
+	if w.change == Unchanged {
+		return Unchanged, nil
+	}
+	doc := quad.IRI(schema.DocumentID(d.Name))
+	err := w.s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
+		r := reader{ctx: ctx, qs: qs}
+		del := []quad.Quad{{Subject: doc, Predicate: quad.IRI(schema.Incomplete), Object: quad.Bool(true)}}
+		add := []quad.Quad{{Subject: doc, Predicate: quad.IRI(schema.EvidenceCount), Object: quad.Int(w.evidence)}}
+		if d.Hash != "" {
+			add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(schema.Hash), Object: quad.String(d.Hash)})
+		}
+		return true, r.apply(del, add)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("load %s: %w", d.Name, err)
+	}
+	return w.change, nil
+}
+
+// releaseMapped drops the pages of a bolt store's file from this process's
+// memory (see releaseMapped in mapped_linux.go); the caller holds the write
+// lock.
+func (s *Store) releaseMapped() error {
+	if s.bolt == nil {
+		return nil
+	}
+	return releaseMapped(s.bolt)
+}
