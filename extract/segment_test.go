@@ -1,12 +1,16 @@
 package extract
 
 import (
+	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 
 	"github.com/jdkato/prose/v2"
+
+	"github.com/kgraph/kg/schema"
 )
 
 func TestSegment(t *testing.T) {
@@ -199,5 +203,73 @@ func TestLongSentencePieces(t *testing.T) {
 					got[i].Text, got[i].Start, got[i].End, want[i].Text, want[i].Start, want[i].End)
 			}
 		}
+	}
+}
+
+// TestExtractParts holds the extractor to its bound on a document: a text
+// longer than MaxPartBytes is read in parts of about that many bytes, cut
+// between sentences, each handed on before the next is read; the parts'
+// facts are those Extract returns, and a short text is one part.
+func TestExtractParts(t *testing.T) {
+	m := model(t)
+	var b strings.Builder
+	b.WriteString("WASHINGTON (Reuters) - The story begins.\n\n")
+	for i := 0; b.Len() < 5*MaxPartBytes/2; i++ {
+		fmt.Fprintf(&b, "The Harbor Board %d fined Alder Shipping on Monday. It said the firm paid $%d million to Orbis Bank.\n\n", i, i%90+1)
+	}
+	text := b.String()
+	var parts []Result
+	m.ExtractParts("long", text, Options{}, func(r Result) bool {
+		parts = append(parts, r)
+		return true
+	})
+	if len(parts) != 3 {
+		t.Fatalf("%d bytes: %d parts, want 3", len(text), len(parts))
+	}
+	var all []schema.Fact
+	end, index := 0, -1 // of the last fact so far
+	for i, p := range parts {
+		if p.Part != i || p.Last != (i == len(parts)-1) {
+			t.Errorf("part %d: numbered %d, last %v", i, p.Part, p.Last)
+		}
+		if len(p.Facts) == 0 || p.Frame.Place != "WASHINGTON" {
+			t.Fatalf("part %d: %d facts, the dateline's place %q", i, len(p.Facts), p.Frame.Place)
+		}
+		first, last := p.Facts[0], p.Facts[len(p.Facts)-1]
+		if first.SentenceStart < end || first.SentenceIndex <= index {
+			t.Errorf("part %d starts at byte %d, sentence %d: before the end of the part before it (%d, %d)",
+				i, first.SentenceStart, first.SentenceIndex, end, index)
+		}
+		if n := last.SentenceEnd - first.SentenceStart; n > MaxPartBytes+200 {
+			t.Errorf("part %d spans %d bytes, more than a sentence over %d", i, n, MaxPartBytes)
+		}
+		end, index = last.SentenceEnd, last.SentenceIndex
+		all = append(all, p.Facts...)
+	}
+	whole := m.Extract("long", text, Options{})
+	if !reflect.DeepEqual(all, whole.Facts) || !whole.Last {
+		t.Errorf("the parts' %d facts differ from Extract's %d", len(all), len(whole.Facts))
+	}
+
+	calls := 0
+	m.ExtractParts("long", text, Options{}, func(Result) bool {
+		calls++
+		return false
+	})
+	if calls != 1 {
+		t.Errorf("told to stop after the first part, it handed on %d", calls)
+	}
+
+	short := text[:2000]
+	calls = 0
+	m.ExtractParts("short", short, Options{}, func(r Result) bool {
+		calls++
+		if want := m.Extract("short", short, Options{}); !r.Last || r.Part != 0 || !reflect.DeepEqual(r, want) {
+			t.Errorf("a short document: part %d, last %v, or facts that differ from Extract's", r.Part, r.Last)
+		}
+		return true
+	})
+	if calls != 1 {
+		t.Errorf("a short document in %d parts, want 1", calls)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -196,4 +197,47 @@ func BenchmarkRun(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(sentences)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// TestRunParts: a document longer than extract.MaxPartBytes reaches the
+// sink part by part, in order between the documents around it, and only its
+// last part is marked last; a sink that fails on a part stops the run.
+func TestRunParts(t *testing.T) {
+	long := strings.Repeat("The Harbor Board fined Alder Shipping. ", 2*extract.MaxPartBytes/39+100)
+	src := func(ctx context.Context, fn func(ingest.Document) error) error {
+		for i, text := range []string{"Orbis Bank paid the fine.", long, "Valoria regulates Orbis Bank."} {
+			if err := fn(ingest.Document{Name: fmt.Sprint(i), Text: text}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var got []string
+	err := Run(context.Background(), model(t), src, func(_ context.Context, r Result) error {
+		got = append(got, fmt.Sprintf("%s/%d/%v", r.Doc.Name, r.Part, r.Last))
+		if len(r.Facts) == 0 {
+			t.Errorf("%s part %d: no facts", r.Doc.Name, r.Part)
+		}
+		return nil
+	}, Options{Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"0/0/true", "1/0/false", "1/1/false", "1/2/true", "2/0/true"}
+	if !slices.Equal(got, want) {
+		t.Errorf("results %q, want %q", got, want)
+	}
+
+	boom := errors.New("boom")
+	calls := 0
+	err = Run(context.Background(), model(t), src, func(_ context.Context, r Result) error {
+		calls++
+		if r.Part == 1 {
+			return boom
+		}
+		return nil
+	}, Options{Workers: 2})
+	if !errors.Is(err, boom) || calls != 3 {
+		t.Errorf("a sink failing on a part: %v after %d calls, want boom after 3", err, calls)
+	}
 }
