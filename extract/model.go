@@ -281,9 +281,9 @@ func (m *Model) Extract(doc, text string, opts Options) Result {
 // are all held until its last sentence is read; a longer document (a book, a
 // dump of text without paragraphs) is read in parts of about this many bytes,
 // cut between sentences, each resolved on its own, so that memory stays
-// bounded however long the document. A news story is a few kilobytes, the
-// longest State of the Union address (217 KB) not half of it.
-const MaxPartBytes = 512 << 10
+// bounded however long the document. A news story is a few kilobytes; the
+// longest State of the Union address, 217 KB, is read whole.
+const MaxPartBytes = 256 << 10
 
 // ExtractParts reads a document as [Model.Extract] does and hands fn the
 // facts of each part of it in turn (see [MaxPartBytes]): one part, the

@@ -110,12 +110,7 @@ func (w *PartWriter) Write(ctx context.Context, facts []schema.Fact) error {
 				}
 			}
 		}
-		if err := r.apply(del, add); err != nil {
-			return true, err
-		}
-		// A long document's parts would otherwise keep the bolt file
-		// mapped in memory as it grows.
-		return true, w.s.releaseMapped()
+		return true, r.apply(del, add)
 	})
 	if err != nil {
 		return fmt.Errorf("load %s: part %d: %w", d.Name, w.parts, err)
@@ -154,14 +149,4 @@ func (w *PartWriter) Finish(ctx context.Context) (Change, error) {
 		return 0, fmt.Errorf("load %s: %w", d.Name, err)
 	}
 	return w.change, nil
-}
-
-// releaseMapped drops the pages of a bolt store's file from this process's
-// memory (see releaseMapped in mapped_linux.go); the caller holds the write
-// lock.
-func (s *Store) releaseMapped() error {
-	if s.bolt == nil {
-		return nil
-	}
-	return releaseMapped(s.bolt)
 }
