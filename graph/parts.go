@@ -12,6 +12,9 @@ import (
 	"github.com/kgraph/kg/schema"
 )
 
+// partBatch is how many quads [PartWriter.Write] adds in one transaction.
+const partBatch = 4096
+
 // PartWriter writes one document whose facts come in parts, each part in a
 // transaction of its own, so that the quads of a long document are never
 // all held at once (see [Store.LoadParts]).
@@ -101,16 +104,27 @@ func (w *PartWriter) Write(ctx context.Context, facts []schema.Fact) error {
 		nev = n
 		var del []quad.Quad
 		if first {
-			// factAdds gave the document node its type and name.
-			add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(schema.Incomplete), Object: quad.Bool(true)})
-			add = append(add, documentProps(d, false)...)
+			// The mark goes first, into the first transaction; factAdds
+			// gave the document node its type and name.
+			mark := quad.Quad{Subject: doc, Predicate: quad.IRI(schema.Incomplete), Object: quad.Bool(true)}
+			add = append(append([]quad.Quad{mark}, documentProps(d, false)...), add...)
 			if w.change == Replaced {
 				if del, err = r.documentQuads(string(doc), add); err != nil {
 					return false, err
 				}
 			}
 		}
-		return true, r.apply(del, add)
+		// A transaction of bolt holds a copy of every page it changes, and
+		// a part's quads land all over the file: they are written a batch
+		// at a time. Written again (a retry), a batch adds nothing twice.
+		for len(add) > 0 {
+			n := min(len(add), partBatch)
+			if err := r.apply(del, add[:n]); err != nil {
+				return true, err
+			}
+			del, add = nil, add[n:]
+		}
+		return true, nil
 	})
 	if err != nil {
 		return fmt.Errorf("load %s: part %d: %w", d.Name, w.parts, err)

@@ -73,7 +73,9 @@ func runExtract(ctx context.Context, e *env, opts extractOptions) error {
 			_, err := w.Write(r.Encoded)
 			return err
 		}
-		names = append(names, r.Doc.Name)
+		if r.Part == 0 { // a long document comes in parts
+			names = append(names, r.Doc.Name)
+		}
 		all = append(all, r.Facts...)
 		return nil
 	})
