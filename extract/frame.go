@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -240,13 +241,26 @@ func (f Frame) blanked(text string) string {
 	if len(f.cut) == 0 {
 		return text
 	}
-	b := []byte(text)
-	for _, c := range f.cut {
-		for k := c.Start; k < c.End && k < len(b); k++ {
-			if b[k] != '\n' {
-				b[k] = ' '
+	// One copy of the text, not two: a document may be tens of megabytes.
+	cuts := slices.SortedFunc(slices.Values(f.cut), func(a, b span) int { return a.Start - b.Start })
+	var b strings.Builder
+	b.Grow(len(text))
+	at := 0 // the text before it is written
+	for _, c := range cuts {
+		start, end := max(c.Start, at), min(c.End, len(text))
+		if start >= end {
+			continue
+		}
+		b.WriteString(text[at:start])
+		for k := start; k < end; k++ {
+			if text[k] == '\n' {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
 			}
 		}
+		at = end
 	}
-	return string(b)
+	b.WriteString(text[at:])
+	return b.String()
 }

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // DefaultExts are the extensions of the files read from a directory when
@@ -276,23 +277,33 @@ func (s source) parse(b []byte, line int) (Document, error) {
 	if err := checkAt(s.name, line-1, b); err != nil {
 		return Document{}, err
 	}
+	// Unmarshal reads the line in place: a decoder would copy a long one
+	// into a buffer that grows by doubling. Only a bad line goes through
+	// the decoder, which tells a second value apart from bad JSON.
 	var j jsonDoc
-	dec := json.NewDecoder(bytes.NewReader(b))
-	if err := dec.Decode(&j); err != nil {
+	if err := json.Unmarshal(b, &j); err != nil {
+		dec := json.NewDecoder(bytes.NewReader(b))
+		if derr := dec.Decode(new(jsonDoc)); derr != nil {
+			return Document{}, bad("not a JSON document: %v", derr)
+		}
+		if dec.More() {
+			return Document{}, bad("not a JSON document: more than one value on the line")
+		}
 		return Document{}, bad("not a JSON document: %v", err)
-	}
-	if dec.More() {
-		return Document{}, bad("not a JSON document: more than one value on the line")
 	}
 	if j.Text == nil {
 		return Document{}, bad(`no "text" in the document`)
 	}
-	if err := checkAt(s.name, line-1, []byte(*j.Text)); err != nil {
-		var ie *InputError
-		if errors.As(err, &ie) {
-			ie.Line, ie.Msg = line, "text: "+ie.Msg // the text's own lines are not the file's
+	// Escapes can give the text what the line had not (\u0000); the text
+	// is copied into checkAt, to say where, only when it is bad.
+	if t := *j.Text; strings.IndexByte(t, 0) >= 0 || !utf8.ValidString(t) || strings.TrimSpace(t) == "" {
+		if err := checkAt(s.name, line-1, []byte(t)); err != nil {
+			var ie *InputError
+			if errors.As(err, &ie) {
+				ie.Line, ie.Msg = line, "text: "+ie.Msg // the text's own lines are not the file's
+			}
+			return Document{}, err
 		}
-		return Document{}, err
 	}
 	name := strings.TrimSpace(j.ID)
 	if name == "" {

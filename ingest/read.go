@@ -31,7 +31,14 @@ type Document struct {
 // after it, so that a change of metadata replaces the stored document.
 func (d Document) Hash() string {
 	h := sha256.New()
-	io.WriteString(h, d.Text)
+	// A chunk at a time: io.WriteString would copy the whole text, which
+	// may be tens of megabytes, and Hash runs more than once a document.
+	var buf [32 << 10]byte
+	for t := d.Text; len(t) > 0; {
+		n := copy(buf[:], t)
+		h.Write(buf[:n])
+		t = t[n:]
+	}
 	if d.Title != "" || d.Date != "" || (d.Source != "" && d.Source != d.Name) {
 		io.WriteString(h, "\x00"+d.Title+"\x00"+d.Date+"\x00"+d.Source)
 	}
