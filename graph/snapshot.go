@@ -194,7 +194,25 @@ func (s *Snapshot) Find(name string) (EntityInfo, error) {
 		}
 		return EntityInfo{}, &ambiguousError{name: name, of: names}
 	}
-	return EntityInfo{}, &notFoundError{what: fmt.Sprintf("entity %q", name)}
+	return EntityInfo{}, &notFoundError{what: fmt.Sprintf("entity %q", name), maybe: s.namedWith(name)}
+}
+
+// namedWith returns the names, quoted, of the people (at most three) whose
+// first or last name is a word of name, as [builder.namedWith] finds them.
+func (s *Snapshot) namedWith(name string) []string {
+	words := strings.Fields(name)
+	var out []string
+	for _, e := range s.Entities {
+		if e.Type != schema.Person || len(out) == 3 {
+			continue
+		}
+		parts := strings.Fields(e.Name)
+		if len(parts) > 1 && slices.ContainsFunc(words, func(w string) bool { return w == parts[0] || w == parts[len(parts)-1] }) {
+			out = append(out, fmt.Sprintf("%q", e.Name))
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // ambiguousError is a name that is an alias of several entities; it matches

@@ -64,9 +64,17 @@ func (o *SubgraphOptions) filtered() bool {
 }
 
 // notFoundError names what was not found; it matches [ErrNotFound].
-type notFoundError struct{ what string }
+type notFoundError struct {
+	what  string
+	maybe []string // names that the user may have meant, quoted
+}
 
-func (e *notFoundError) Error() string        { return e.what + " not found" }
+func (e *notFoundError) Error() string {
+	if len(e.maybe) > 0 {
+		return e.what + " not found; did you mean " + strings.Join(e.maybe, " or ") + "?"
+	}
+	return e.what + " not found"
+}
 func (e *notFoundError) Is(target error) bool { return target == ErrNotFound }
 
 // Subgraph returns the entity named focus and every entity within depth facts
@@ -281,6 +289,34 @@ func (b *builder) fold(name string) (string, error) {
 	return "", nil
 }
 
+// namedWith returns the names, quoted, of the people (at most three) whose
+// first or last name is a word of name: "Xi" and "President Xi" suggest "Xi
+// Jinping". It reads the name-word index only.
+func (b *builder) namedWith(name string) ([]string, error) {
+	seen := make(map[string]bool)
+	var out []string
+	for _, w := range strings.Fields(name) {
+		err := b.r.quads(quad.Object, quad.String(w), func(q quad.Quad) error {
+			id, ok := q.Subject.(quad.IRI)
+			if !ok || q.Predicate != quad.IRI(schema.NameWord) || q.Label != nil || seen[string(id)] || len(out) == 3 {
+				return nil
+			}
+			seen[string(id)] = true
+			p, err := b.node(string(id))
+			if err != nil {
+				return err
+			}
+			out = append(out, fmt.Sprintf("%q", cmp.Or(p.str(schema.Name), string(id))))
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
 // alias looks for the one entity that a sentence calls name: by the alias
 // exactly (through the store's index), else by an alias equal to it
 // ignoring case, spacing and punctuation (which reads every evidence node,
@@ -345,7 +381,11 @@ func (b *builder) alias(name string) (string, error) {
 	ids := slices.Sorted(maps.Keys(found))
 	switch len(ids) {
 	case 0:
-		return "", &notFoundError{what: fmt.Sprintf("entity %q", name)}
+		maybe, err := b.namedWith(name)
+		if err != nil {
+			return "", err
+		}
+		return "", &notFoundError{what: fmt.Sprintf("entity %q", name), maybe: maybe}
 	case 1:
 		return ids[0], nil
 	}
