@@ -484,7 +484,8 @@ func TestLemma(t *testing.T) {
 		{"froze", "VBD", "freeze"}, {"sought", "VBD", "seek"}, {"led", "VBD", "lead"}, {"left", "VBN", "leave"},
 		{"relies", "VBZ", "rely"}, {"pushes", "VBZ", "push"}, {"uses", "VBZ", "use"}, {"goes", "VBZ", "go"},
 		{"stealing", "VBG", "steal"}, {"making", "VBG", "make"}, {"stopping", "VBG", "stop"}, {"dying", "VBG", "die"},
-		{"briefed", "VBP", "brief"}, {"Pledged", "VBD", "pledge"},
+		{"briefed", "VBP", "brief"}, {"Pledged", "VBD", "pledge"}, {"shared", "VBD", "share"}, {"required", "VBN", "require"},
+		{"ensured", "VBD", "ensure"}, {"cleared", "VBD", "clear"}, {"repaired", "VBD", "repair"}, {"offered", "VBD", "offer"},
 	}
 	for _, tt := range tests {
 		if got := m.lemma.verb(tt.word, tt.tag); got != tt.want {
