@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kg/schema"
@@ -43,6 +45,11 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 	cs := chunks(toks)
 	var out []rawFact
 	var shared []mention // the last clause's subjects, for verbs coordinated with it
+	// what a verb coordinated with the last clause's infinitive inherits
+	// ("was required to punish employees and tighten its controls"): the
+	// words before that infinitive, its negation and modality
+	var chain predicate
+	var chained bool
 	lead, leadEnd := leadingPhrase(toks, cs)
 	for ci := 0; ci < len(cs); ci++ {
 		if cs[ci].kind != verbGroup {
@@ -94,9 +101,20 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 				s.extra = true
 				subjects = append(subjects, s)
 			}
+			if chained && toks[cs[ci].start].Tag == "VB" && len(p.words) > 0 && isAndOr(toks, cs[before]) {
+				// "and tighten its controls" after "was required to
+				// punish": the requirement reaches it too
+				p.words = append(slices.Clip(chain.words), p.words...)
+				p.negated = p.negated || chain.negated
+				p.modality = cmp.Or(p.modality, chain.modality)
+			}
 		}
 		if !p.reduced && !p.participle {
 			shared = subjects
+			chain, chained = p, false
+			if i := slices.Index(p.words, "to"); i > 0 {
+				chain.words, chained = p.words[:i+1], true
+			}
 		}
 		if len(subjects) == 0 {
 			if f, ok := inverted(toks, cs, ci, p); ok {
@@ -176,7 +194,7 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 					relFirst:  p.first,
 					relLast:   last,
 					negated:   p.negated,
-					modality:  p.modality,
+					modality:  cmp.Or(p.modality, condition(toks, s.c.start)),
 					flipped:   c.agent != nil,
 					passive:   p.passive && c.agent == nil,
 					prep:      c.prep != "",
@@ -396,6 +414,40 @@ func subordinate(toks []Token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// copulaNegated reports a "not" or "never" at token i, right after a
+// copula, that denies what follows: not "not only" nor "not just".
+func copulaNegated(toks []Token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	switch strings.ToLower(toks[i].Text) {
+	case "not", "n't", "never":
+	default:
+		return false
+	}
+	if i+1 < len(toks) {
+		switch strings.ToLower(toks[i+1].Text) {
+		case "only", "just", "merely", "simply", "least":
+			return false
+		}
+	}
+	return true
+}
+
+// condition returns the word that makes the clause whose subject starts at
+// token i a condition or a question ("if", "whether", "unless"), or "": what
+// such a clause states is no fact.
+func condition(toks []Token, i int) string {
+	if i == 0 {
+		return ""
+	}
+	switch w := strings.ToLower(toks[i-1].Text); w {
+	case "if", "whether", "unless":
+		return w
+	}
+	return ""
 }
 
 // speechVerbs report words spoken or written.
@@ -898,6 +950,9 @@ func (m *Model) segment(toks []Token, c chunk) (segment, bool) {
 	}
 	if main < 0 {
 		return s, false
+	}
+	if copulaNegated(toks, c.end) && m.lemma.verb(toks[main].Text, toks[main].Tag) == "be" {
+		s.negated = true // "is not a price problem": the "not" after a copula is outside its group
 	}
 	aux := -1
 	for i := main - 1; i >= c.start; i-- {

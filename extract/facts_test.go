@@ -76,6 +76,12 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"company", "respond to", "request", true}}, nil},
 		{"contracted negation", "Officials said the bank didn't disclose the payments.",
 			[]triple{{"bank", "disclose", "payments", true}}, nil},
+		{"a copula's negation", "Their problem is not a price problem.",
+			[]triple{{"problem", "be", "price problem", true}}, []triple{{"problem", "be", "price problem", false}}},
+		{"not only is no negation", "The port is not only a harbour but a market.",
+			[]triple{{"port", "be", "harbour", false}}, nil},
+		{"a requirement reaches the coordinated verb", "The firm was required to dismiss two managers and tighten its controls.",
+			[]triple{{"firm", "be required to tighten", "controls", false}}, []triple{{"firm", "tighten", "controls", false}}},
 		{"infinitive", "Mayor Ana Reyes pledged on Monday to help Norvale Telecom.",
 			[]triple{{"Ana Reyes", "pledge to help", "Norvale Telecom", false}}, nil},
 		{"bare infinitive after help", "The minister promised to help Norvale return to profit.",
@@ -576,4 +582,29 @@ func FuzzFacts(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestConditions: a clause that "if", "whether" or "unless" opens states
+// no fact; its facts, and those of the verbs coordinated with its verb,
+// carry the word as their modality.
+func TestConditions(t *testing.T) {
+	m := model(t)
+	for _, s := range []string{
+		"It was not clear if the ministers had read the report or consulted the lawyers.",
+		"Analysts asked whether the ministers had read the report or consulted the lawyers.",
+	} {
+		var n int
+		for _, f := range m.Facts("t", s, Options{}) {
+			if f.Subject != "ministers" {
+				continue
+			}
+			n++
+			if f.Modality != "if" && f.Modality != "whether" {
+				t.Errorf("%q: %s - %s - %s has modality %q, want the condition's word", s, f.Subject, f.Relation, f.Object, f.Modality)
+			}
+		}
+		if n < 2 {
+			t.Errorf("%q: %d facts of the ministers, want both verbs'", s, n)
+		}
+	}
 }
