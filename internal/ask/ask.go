@@ -94,25 +94,25 @@ func Facts(l *graph.Local, id string, opts Options) (graph.EntityInfo, []analyze
 // Neighbors returns the entity id and the entities within depth facts of
 // it that the filter lets a walk reach, as [analyze.Graph.NeighborsOf]. It
 // reads the facts of each level of the walk before it takes the next.
-func Neighbors(l *graph.Local, id string, depth int, f analyze.Filter, opts Options) (graph.Node, []analyze.Neighbor, error) {
+func Neighbors(l *graph.Local, id string, depth int, f analyze.Filter, opts Options) (schema.Node, []analyze.Neighbor, error) {
 	if depth < 0 {
-		return graph.Node{}, nil, fmt.Errorf("neighbors: negative depth %d", depth)
+		return schema.Node{}, nil, fmt.Errorf("neighbors: negative depth %d", depth)
 	}
 	level := []string{id}
 	for h := 1; ; h++ {
 		if err := l.Load(level...); err != nil {
-			return graph.Node{}, nil, err
+			return schema.Node{}, nil, err
 		}
 		g, err := Graph(l, opts)
 		if err != nil {
-			return graph.Node{}, nil, err
+			return schema.Node{}, nil, err
 		}
 		if h >= depth {
 			return g.NeighborsOf(id, depth, f)
 		}
 		_, list, err := g.NeighborsOf(id, h, f)
 		if err != nil {
-			return graph.Node{}, nil, err
+			return schema.Node{}, nil, err
 		}
 		level = level[:0]
 		for _, n := range list {
@@ -129,7 +129,7 @@ func Neighbors(l *graph.Local, id string, depth int, f analyze.Filter, opts Opti
 // NeighborsOf at depth 1 without a filter, cut at limit, and reads the
 // evidence of those facts only: a hub's first hundred neighbours cost a
 // fraction of all its facts.
-func Nearest(l *graph.Local, id string, limit int, opts Options) (graph.Node, []analyze.Neighbor, bool, error) {
+func Nearest(l *graph.Local, id string, limit int, opts Options) (schema.Node, []analyze.Neighbor, bool, error) {
 	if !opts.Period.Open() {
 		// Which neighbours have a fact in the period is known from the
 		// facts' evidence only: read them all.
@@ -139,13 +139,13 @@ func Nearest(l *graph.Local, id string, limit int, opts Options) (graph.Node, []
 	}
 	adj, err := l.Adjacent(id)
 	if err != nil {
-		return graph.Node{}, nil, false, err
+		return schema.Node{}, nil, false, err
 	}
 	var near []graph.EntityInfo
 	for _, n := range adj {
 		e, ok, err := l.Entity(n)
 		if err != nil {
-			return graph.Node{}, nil, false, err
+			return schema.Node{}, nil, false, err
 		}
 		if ok && (opts.Concepts || e.Type != schema.Concept) {
 			near = append(near, e)
@@ -158,11 +158,11 @@ func Nearest(l *graph.Local, id string, limit int, opts Options) (graph.Node, []
 		ids = append(ids, e.ID)
 	}
 	if err := l.LoadAround(id, ids); err != nil {
-		return graph.Node{}, nil, false, err
+		return schema.Node{}, nil, false, err
 	}
 	g, err := Graph(l, opts)
 	if err != nil {
-		return graph.Node{}, nil, false, err
+		return schema.Node{}, nil, false, err
 	}
 	center, list, err := g.NeighborsOf(id, 1, analyze.Filter{})
 	return center, list, more, err
