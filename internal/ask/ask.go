@@ -137,35 +137,96 @@ func Nearest(l *graph.Local, id string, limit int, opts Options) (schema.Node, [
 		more := len(list) > limit
 		return center, list[:min(limit, len(list))], more, err
 	}
-	adj, err := l.Adjacent(id)
+	g, _, more, err := around(l, id, limit, opts)
 	if err != nil {
 		return schema.Node{}, nil, false, err
+	}
+	center, list, err := g.NeighborsOf(id, 1, analyze.Filter{})
+	return center, list, more, err
+}
+
+// NearFacts returns the entity id and its facts with the first limit of
+// the entities they connect it to (by name, then ID, as [Nearest] takes
+// them), the number of those entities, and whether there are more: the
+// facts of a hub, bounded. The facts are in the order of [Facts].
+func NearFacts(l *graph.Local, id string, limit int, opts Options) (graph.EntityInfo, []analyze.Step, int, bool, error) {
+	if !opts.Period.Open() {
+		e, facts, err := Facts(l, id, opts)
+		if err != nil {
+			return e, nil, 0, false, err
+		}
+		kept, n := firstOthers(facts, limit)
+		return e, kept, n, n > limit, nil
+	}
+	g, n, more, err := around(l, id, limit, opts)
+	if err != nil {
+		return graph.EntityInfo{}, nil, 0, false, err
+	}
+	e, facts, err := g.FactsOf(id)
+	return e, facts, n, more, err
+}
+
+// around reads the facts of id with the first limit of its neighbours by
+// name, then ID, with their evidence, and returns the graph of what it
+// read, the number of neighbours and whether there are more than limit.
+func around(l *graph.Local, id string, limit int, opts Options) (*analyze.Graph, int, bool, error) {
+	adj, err := l.Adjacent(id)
+	if err != nil {
+		return nil, 0, false, err
 	}
 	var near []graph.EntityInfo
 	for _, n := range adj {
 		e, ok, err := l.Entity(n)
 		if err != nil {
-			return schema.Node{}, nil, false, err
+			return nil, 0, false, err
 		}
 		if ok && (opts.Concepts || e.Type != schema.Concept) {
 			near = append(near, e)
 		}
 	}
 	slices.SortFunc(near, func(a, b graph.EntityInfo) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
-	more := len(near) > limit
-	ids := make([]string, 0, limit)
+	ids := make([]string, 0, min(limit, len(near)))
 	for _, e := range near[:min(limit, len(near))] {
 		ids = append(ids, e.ID)
 	}
 	if err := l.LoadAround(id, ids); err != nil {
-		return schema.Node{}, nil, false, err
+		return nil, 0, false, err
 	}
 	g, err := Graph(l, opts)
-	if err != nil {
-		return schema.Node{}, nil, false, err
+	return g, len(near), len(near) > limit, err
+}
+
+// firstOthers keeps the facts whose other end is among the first limit of
+// the entities they name, by name, then ID, and returns them with the
+// number of those entities.
+func firstOthers(facts []analyze.Step, limit int) ([]analyze.Step, int) {
+	type end struct{ name, id string }
+	seen := make(map[end]bool)
+	var ends []end
+	other := func(s analyze.Step) end {
+		if s.Forward {
+			return end{s.Object, s.ObjectID}
+		}
+		return end{s.Subject, s.SubjectID}
 	}
-	center, list, err := g.NeighborsOf(id, 1, analyze.Filter{})
-	return center, list, more, err
+	for _, f := range facts {
+		if o := other(f); !seen[o] {
+			seen[o] = true
+			ends = append(ends, o)
+		}
+	}
+	slices.SortFunc(ends, func(a, b end) int { return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.id, b.id)) })
+	keep := make(map[end]bool, limit)
+	for _, o := range ends[:min(limit, len(ends))] {
+		keep[o] = true
+	}
+	var out []analyze.Step
+	for _, f := range facts {
+		if keep[other(f)] {
+			out = append(out, f)
+		}
+	}
+	return out, len(ends)
 }
 
 // Paths returns the k shortest connections of at most maxHops facts
