@@ -27,7 +27,7 @@ func factsCommand(e *env) *cli.Command {
 		Usage:     "list everything the graph says about an entity, by relation",
 		ArgsUsage: "NAME",
 		Flags: append(append(storeFlags(), periodFlags()...),
-			&cli.IntFlag{Name: "limit", Value: 100, Usage: "list the facts with at most N of the entities they connect it to, by name (0: all)"},
+			&cli.IntFlag{Name: "limit", Value: answerLimit, Usage: "list the facts with at most N of the entities they connect it to, by name (0: all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one fact a line, with its evidence"}),
 		Action: func(c *cli.Context) error {
 			period, err := periodOf(c)

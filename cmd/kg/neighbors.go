@@ -12,6 +12,11 @@ import (
 	"github.com/kgraph/kg/internal/ask"
 )
 
+// answerLimit is how many neighbours kg neighbors lists, and with how many
+// entities kg facts lists the facts, unless told otherwise: a hub's
+// thousands are no answer to read on a terminal.
+const answerLimit = 100
+
 type neighborsOptions struct {
 	store  graph.Options
 	period graph.Period // the facts an analysis reads
@@ -32,7 +37,7 @@ func neighborsCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "relation", Usage: "follow only facts of this relation (\"penalize\")"},
 			&cli.StringFlag{Name: "type", Usage: "reach only entities of this type (PERSON, ORG, GPE, ...)"},
 			&cli.Float64Flag{Name: "min-confidence", Usage: "follow only facts at least this sure (0 to 1)"},
-			&cli.IntFlag{Name: "limit", Value: 100, Usage: "list at most N neighbours, nearest then by name (0: all)"},
+			&cli.IntFlag{Name: "limit", Value: answerLimit, Usage: "list at most N neighbours, nearest then by name (0: all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one neighbour a line"}),
 		Action: func(c *cli.Context) error {
 			period, err := periodOf(c)
