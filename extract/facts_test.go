@@ -556,7 +556,7 @@ func TestGolden(t *testing.T) {
 }
 
 // FuzzFacts: whatever the text, no panic, valid UTF-8 out, spans inside the
-// sentence.
+// sentence, by the chunk rules and by the tree rules.
 func FuzzFacts(f *testing.F) {
 	for _, s := range []string{"The bank froze the accounts.", "", "\xff\xfe", "It was. By the. \"Quote\" said he",
 		"A, B and C were fined by D of E's F.", "n't 's 've ... -- $ % 3.55"} {
@@ -564,8 +564,8 @@ func FuzzFacts(f *testing.F) {
 	}
 	m := model(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, lines := range []bool{false, true} {
-			for _, fact := range m.Facts("fuzz", text, Options{Lines: lines}) {
+		for _, opts := range []Options{{}, {Lines: true}, {Parse: true}} {
+			for _, fact := range m.Facts("fuzz", text, opts) {
 				for _, s := range []string{fact.Subject, fact.Relation, fact.Object, fact.Sentence} {
 					if !utf8.ValidString(s) && utf8.ValidString(text) {
 						t.Errorf("invalid UTF-8 out of valid input: %q", s)

@@ -12,13 +12,33 @@ import (
 // the parser's words (1-based heads, 0 the root) and changes heads and
 // relations only.
 
-// repair applies the repairs in turn.
+// repair applies the repairs in turn. A repair whose result is no tree (a
+// head that leads back to its dependent, which the parser's own misreading
+// could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
-	possessor(toks, words)
-	adjective(toks, words)
-	reducedRelative(toks, words)
-	coordinatedSubject(toks, words)
+	before := make([]parse.Word, len(words))
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject} {
+		copy(before, words)
+		fix(toks, words)
+		if !isTree(words) {
+			copy(words, before)
+		}
+	}
 	return words
+}
+
+// isTree reports whether every word's heads lead to the root (0).
+func isTree(words []parse.Word) bool {
+	for i := range words {
+		h := words[i].Head
+		for steps := 0; h != 0; steps++ {
+			if h < 0 || h > len(words) || steps > len(words) {
+				return false
+			}
+			h = words[h-1].Head
+		}
+	}
+	return true
 }
 
 // reducedRelative repairs a participle clause set off by commas after the

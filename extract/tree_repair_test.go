@@ -47,6 +47,8 @@ func TestRepairs(t *testing.T) {
 			"year/NN/3/obl ,/,/1/punct facing/VBG/5/advcl firm/NN/5/nsubj cut/VBD/0/root", ""},
 		{"a conjunct with its own conjunction",
 			"Arden/NNP/3/nsubj ,/,/1/punct based/VBN/0/root and/CC/5/cc sold/VBD/3/conj", ""},
+		{"an adjective whose noun is its own dependent is left as it is",
+			"Chinese/JJ/3/advmod President/NNP/1/dep irate/JJ/0/root", ""},
 		{"a possessor of the noun already",
 			"Taiwan/NNP/3/nmod:poss 's/POS/1/case Ministry/NNP/4/nsubj thanked/VBD/0/root", ""},
 	}
