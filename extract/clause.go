@@ -237,7 +237,23 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 	out = append(out, nationalities(toks, cs)...)
 	out = append(out, nominalFacts(toks, cs)...)
 	attribute(out)
-	return out
+	return slices.DeleteFunc(out, func(f rawFact) bool { return extraposed(toks, f) })
+}
+
+// extraposed reports a fact of an "it" that only announces a clause: "It
+// was not clear if ...", "It is likely that ...": it - be - clear says
+// nothing (the clause's own facts carry its condition or are said).
+func extraposed(toks []Token, f rawFact) bool {
+	s, o := f.subject.c, f.object.c
+	if s.end-s.start != 1 || strings.ToLower(toks[s.start].Text) != "it" || o.end-o.start != 1 ||
+		!strings.HasPrefix(toks[o.start].Tag, "JJ") || o.end >= len(toks) || !strings.HasPrefix(f.relation, "be") {
+		return false
+	}
+	switch strings.ToLower(toks[o.end].Text) {
+	case "if", "whether", "that", "to", "for", "how", "why", "when", "what", "who":
+		return true
+	}
+	return false
 }
 
 // inverted reads a reporting verb that follows what was said and precedes

@@ -78,6 +78,8 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"bank", "disclose", "payments", true}}, nil},
 		{"a copula's negation", "Their problem is not a price problem.",
 			[]triple{{"problem", "be", "price problem", true}}, []triple{{"problem", "be", "price problem", false}}},
+		{"an it that announces a clause states nothing", "It was not clear whether the bank paid the fine.",
+			[]triple{{"bank", "pay", "fine", false}}, []triple{{"It", "be", "clear", true}}},
 		{"not only is no negation", "The port is not only a harbour but a market.",
 			[]triple{{"port", "be", "harbour", false}}, nil},
 		{"a requirement reaches the coordinated verb", "The firm was required to dismiss two managers and tighten its controls.",
