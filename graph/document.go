@@ -116,6 +116,21 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 		if err != nil {
 			return false, err
 		}
+		if !exclusive {
+			// Joining names reads what other writers write: a document
+			// whose words some stored role is marked with comes back with
+			// the store to itself. Marks are only written so, so none can
+			// appear while this writer shares the store.
+			if marked, err := hasMarks(r, del, add); err != nil || marked {
+				return false, err
+			}
+			return true, r.apply(del, add)
+		}
+		jdel, jadd, err := rejoin(r, corrs, del, add, nil)
+		if err != nil {
+			return false, err
+		}
+		del, add = compose(del, add, jdel, jadd)
 		return true, r.apply(del, add)
 	})
 	if err != nil {
@@ -125,13 +140,10 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 }
 
 // documentAdds returns the quads that loading the document adds, its facts
-// changed by the corrections, and its short names of people joined to the
-// stored people they stand for.
+// changed by the corrections; its short names of people are as extracted,
+// for rejoin to join.
 func (r reader) documentAdds(d Document, corrs []Correction) ([]quad.Quad, error) {
 	facts, orig := correctFacts(corrs, d.Facts)
-	if err := r.joinShortNames(facts, orig); err != nil {
-		return nil, err
-	}
 	add, err := loadCorrected([]string{d.Name}, facts, orig)
 	if err != nil {
 		return nil, err
@@ -226,7 +238,16 @@ func (s *Store) Remove(ctx context.Context, name string) error {
 		if err != nil {
 			return false, err
 		}
-		return true, r.apply(del, nil)
+		corrs, err := r.corrections()
+		if err != nil {
+			return false, err
+		}
+		jdel, jadd, err := rejoin(r, corrs, del, nil, nil)
+		if err != nil {
+			return false, err
+		}
+		del, add := compose(del, nil, jdel, jadd)
+		return true, r.apply(del, add)
 	})
 	if err != nil {
 		var nf *notFoundError
