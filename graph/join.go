@@ -392,7 +392,7 @@ func moveQuads(v *view, moves []move) (del, add []quad.Quad, err error) {
 		t[m.role.i] = m.to
 		to[m.role.ev] = t
 	}
-	change := make(map[string]int)         // entity -> roles gained less roles lost
+	change := make(map[string]int)        // entity -> roles gained less roles lost
 	types := make(map[string][]shortName) // entity -> the names of the roles it gains
 	for _, m := range moves {
 		types[m.to] = append(types[m.to], m.short)

@@ -88,8 +88,8 @@ func newsDocs(n int) []Document {
 		a, b := person(d), person(3*d+1)
 		add(a, schema.Person, org, schema.Org)
 		add(b, schema.Person, a, schema.Person)
-		add(strings.Fields(person(5*d+2))[1], "", org, schema.Org)
-		add(org, schema.Org, strings.Fields(person(7*d+3))[0], schema.Person)
+		add(strings.Fields(person(5*d + 2))[1], "", org, schema.Org)
+		add(org, schema.Org, strings.Fields(person(7*d + 3))[0], schema.Person)
 		docs[d] = Document{Name: name, Hash: name, Facts: facts}
 	}
 	return docs
