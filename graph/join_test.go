@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/kgraph/kg/schema"
 )
 
@@ -378,4 +380,61 @@ func TestJoinCorrections(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestJoinConcurrentWriters has two Stores on one PostgreSQL database, as
+// two kg build processes would, load documents whose one-word names join
+// people that the other writer's documents name, and replace and remove
+// some: the store must be what one build of the documents it then holds
+// gives.
+func TestJoinConcurrentWriters(t *testing.T) {
+	u := testPostgres(t)
+	ctx := context.Background()
+	stores := []*Store{
+		openTest(t, Options{Backend: Postgres, Path: u, Create: true}),
+		openTest(t, Options{Backend: Postgres, Path: u, Create: true}),
+	}
+	jd := joinDocs()
+	docs := append(pick(jd, "a b c d e"), newsDocs(30)...)
+	// One writer takes the even documents from the first, the other the
+	// odd ones from the last: each's short names meet the other's people.
+	var g errgroup.Group
+	for w, s := range stores {
+		g.Go(func() error {
+			for k := range docs {
+				i := k
+				if w == 1 {
+					i = len(docs) - 1 - k
+				}
+				if i%2 != w {
+					continue
+				}
+				if _, err := s.LoadDocument(ctx, docs[i]); err != nil {
+					return err
+				}
+			}
+			switch w {
+			case 0:
+				_, err := s.LoadDocument(ctx, jd["c2"])
+				return err
+			default:
+				return s.Remove(ctx, "news007.txt")
+			}
+		})
+	}
+	if err := g.Wait(); err != nil {
+		t.Fatal(err)
+	}
+	var want []Document
+	for _, d := range docs {
+		switch d.Name {
+		case "c.txt":
+			want = append(want, jd["c2"])
+		case "news007.txt":
+		default:
+			want = append(want, d)
+		}
+	}
+	sameQuads(t, "two writers", stores[0], built(t, want...))
+	sound(t, stores[1])
 }
