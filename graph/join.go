@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/kgraph/kg/schema"
@@ -89,18 +90,24 @@ type view struct {
 	bySub map[quad.Value][]quad.Quad // added quads
 	byObj map[quad.Value][]quad.Quad
 	evs   map[quad.Value]props // evidence read, by node
+	// touched holds the nodes whose quads the write deletes or adds.
+	touched map[quad.Value]bool
+	used    map[string]bool // see usedUnjoined
 }
 
 func newView(r reader, del, add []quad.Quad) *view {
 	v := &view{r: r, del: make(map[quad.Quad]bool, len(del)),
 		bySub: make(map[quad.Value][]quad.Quad), byObj: make(map[quad.Value][]quad.Quad),
-		evs: make(map[quad.Value]props)}
+		evs: make(map[quad.Value]props), touched: make(map[quad.Value]bool),
+		used: make(map[string]bool)}
 	for _, q := range del {
 		v.del[q] = true
+		v.touched[q.Subject] = true
 	}
 	for _, q := range add {
 		v.bySub[q.Subject] = append(v.bySub[q.Subject], q)
 		v.byObj[q.Object] = append(v.byObj[q.Object], q)
+		v.touched[q.Subject] = true
 	}
 	return v
 }
@@ -129,6 +136,54 @@ func (v *view) each(d quad.Direction, val quad.Value, fn func(quad.Quad) error) 
 		for _, q := range added {
 			if err = fn(q); err != nil {
 				break
+			}
+		}
+	}
+	if errors.Is(err, errStop) {
+		return nil
+	}
+	return err
+}
+
+// eachRole calls fn with each evidence role that names the entity: the
+// quads (ev, kg:subject or kg:object, entity). It tells them from the
+// entity's facts by their predicate's and label's references before it
+// reads any value, so an entity of many facts costs little more than its
+// roles; fn returning errStop ends the walk without an error.
+func (v *view) eachRole(entity quad.Value, fn func(ev quad.Value, i int) error) error {
+	var preds [2]any
+	for i, r := range roles {
+		k, err := v.r.valueKey(quad.IRI(r.term))
+		if err != nil {
+			return err
+		}
+		preds[i] = k
+	}
+	seen := make(map[quad.Quad]bool)
+	err := v.r.refs(quad.Object, entity, func(ref cgraph.Ref) error {
+		p, err := v.r.key(ref, quad.Predicate)
+		if err != nil || p == nil || p != preds[0] && p != preds[1] {
+			return err
+		}
+		if l, err := v.r.key(ref, quad.Label); err != nil || l != nil {
+			return err
+		}
+		q, err := v.r.quad(ref)
+		if err != nil {
+			return err
+		}
+		if v.del[q] {
+			return nil
+		}
+		seen[q] = true
+		return fn(q.Subject, roleIndex(q.Predicate))
+	})
+	if err == nil {
+		for _, q := range v.byObj[entity] {
+			if i := roleIndex(q.Predicate); i >= 0 && q.Label == nil && !seen[q] {
+				if err = fn(q.Subject, i); err != nil {
+					break
+				}
 			}
 		}
 	}
@@ -221,7 +276,13 @@ type move struct {
 // not the one the store as a whole gives the word (see the comment at the
 // top of this file), in a deterministic order. corrs are the store's
 // corrections once the write is done.
-func joinMoves(v *view, corrs []Correction, words map[string]bool) ([]move, error) {
+//
+// Unless all is set, it trusts the store as it was before the write to have
+// its joins up to date, as every write leaves them: of the roles whose
+// evidence the write does not touch, it reads one, and all of them only
+// when that one is not where the word now belongs. A word that many
+// sentences write then costs a write little more than the write's own.
+func joinMoves(v *view, corrs []Correction, words map[string]bool, all bool) ([]move, error) {
 	named := make(map[string]bool) // entities that corrections name: the analyst's
 	for _, c := range corrs {
 		for _, n := range []string{c.Keep, c.Drop, c.Alias} {
@@ -242,27 +303,40 @@ func joinMoves(v *view, corrs []Correction, words map[string]bool) ([]move, erro
 		if err != nil {
 			return nil, err
 		}
-		var marked []roleRef
+		var marked, untouched []roleRef
 		for _, q := range on {
 			for i, sp := range shortPreds {
 				if q.Predicate != quad.IRI(sp.name) {
 					continue
 				}
-				ev, err := v.evidence(q.Subject)
-				if err != nil {
-					return nil, err
-				}
-				if joinable(ev, i) {
+				if all || v.touched[q.Subject] {
 					marked = append(marked, roleRef{q.Subject, i})
+				} else {
+					untouched = append(untouched, roleRef{q.Subject, i})
 				}
 			}
 		}
-		if len(marked) == 0 {
+		if len(marked)+len(untouched) == 0 {
 			continue
 		}
 		target, err := joinTarget(v, w, named, on)
 		if err != nil {
 			return nil, fmt.Errorf("join %q: %w", w, err)
+		}
+		// The untouched roles that joining places all name one entity:
+		// read them all only if one of them is not at the target.
+		for k, r := range untouched {
+			ev, err := v.evidence(r.ev)
+			if err != nil {
+				return nil, err
+			}
+			if !joinable(ev, r.i) {
+				continue // a correction's; try the next
+			}
+			if cur := ev.first(roles[r.i].term); cur == nil || iriString(cur) != target {
+				marked = append(marked, untouched[k:]...)
+			}
+			break
 		}
 		slices.SortFunc(marked, func(a, b roleRef) int {
 			if c := strings.Compare(a.ev.String(), b.ev.String()); c != 0 {
@@ -276,7 +350,7 @@ func joinMoves(v *view, corrs []Correction, words map[string]bool) ([]move, erro
 				return nil, err
 			}
 			cur := ev.first(roles[r.i].term)
-			if cur == nil || iriString(cur) == target {
+			if !joinable(ev, r.i) || cur == nil || iriString(cur) == target {
 				continue // not whole (kg verify reports it), or where it belongs
 			}
 			moves = append(moves, move{role: r, from: iriString(cur), to: target,
@@ -294,25 +368,13 @@ func joinTarget(v *view, w string, named map[string]bool, on []quad.Quad) (strin
 	if named[own] {
 		return own, nil
 	}
-	// An entity of its own: a fact that joining does not decide uses it.
-	pinned := false
-	err := v.each(quad.Object, quad.IRI(own), func(q quad.Quad) error {
-		i := roleIndex(q.Predicate)
-		if q.Label != nil || i < 0 {
-			return nil
+	marks := make(map[roleRef]bool) // roles marked with the word
+	for _, q := range on {
+		for i, sp := range shortPreds {
+			if q.Predicate == quad.IRI(sp.name) {
+				marks[roleRef{q.Subject, i}] = true
+			}
 		}
-		ev, err := v.evidence(q.Subject)
-		if err != nil {
-			return err
-		}
-		if !joinable(ev, i) {
-			pinned = true
-			return errStop
-		}
-		return nil
-	})
-	if err != nil || pinned {
-		return own, err
 	}
 	cands := make(map[string]bool)
 	used := make(map[string]bool) // by a fact that joining does not decide
@@ -324,6 +386,11 @@ func joinTarget(v *view, w string, named map[string]bool, on []quad.Quad) (strin
 			i := 0
 			if q.Predicate == quad.IRI(schema.ObjectAlias) {
 				i = 1
+			}
+			if marks[roleRef{q.Subject, i}] {
+				// Joining decides it, or a correction that names the
+				// word (one applied to it) and keeps it from joining.
+				continue
 			}
 			ev, err := v.evidence(q.Subject)
 			if err != nil {
@@ -353,22 +420,26 @@ func joinTarget(v *view, w string, named map[string]bool, on []quad.Quad) (strin
 			people = append(people, id)
 		}
 	}
-	if len(people) == 1 {
-		return people[0], nil
+	if len(people) != 1 {
+		return own, nil
 	}
-	return own, nil
+	// An entity of its own: a fact that joining does not decide uses it.
+	pinned, err := usedUnjoined(v, own)
+	if err != nil || pinned {
+		return own, err
+	}
+	return people[0], nil
 }
 
 // usedUnjoined reports whether a fact that joining does not decide uses the
 // entity: a person that only joined names keep must not hold them.
 func usedUnjoined(v *view, id string) (bool, error) {
+	if used, ok := v.used[id]; ok {
+		return used, nil
+	}
 	used := false
-	err := v.each(quad.Object, quad.IRI(id), func(q quad.Quad) error {
-		i := roleIndex(q.Predicate)
-		if q.Label != nil || i < 0 {
-			return nil
-		}
-		ev, err := v.evidence(q.Subject)
+	err := v.eachRole(quad.IRI(id), func(evID quad.Value, i int) error {
+		ev, err := v.evidence(evID)
 		if err != nil {
 			return err
 		}
@@ -378,6 +449,9 @@ func usedUnjoined(v *view, id string) (bool, error) {
 		}
 		return nil
 	})
+	if err == nil {
+		v.used[id] = used
+	}
 	return used, err
 }
 
@@ -426,10 +500,8 @@ func moveQuads(v *view, moves []move) (del, add []quad.Quad, err error) {
 	}
 	for _, id := range sortedKeys(change) {
 		n := 0
-		err := v.each(quad.Object, quad.IRI(id), func(q quad.Quad) error {
-			if q.Label == nil && roleIndex(q.Predicate) >= 0 {
-				n++
-			}
+		err := v.eachRole(quad.IRI(id), func(quad.Value, int) error {
+			n++
 			return nil
 		})
 		if err != nil {
@@ -541,7 +613,7 @@ func rejoin(r reader, corrs []Correction, del, add []quad.Quad, extra map[string
 		words[w] = true
 	}
 	v := newView(r, del, add)
-	moves, err := joinMoves(v, corrs, words)
+	moves, err := joinMoves(v, corrs, words, false)
 	if err != nil || len(moves) == 0 {
 		return nil, nil, err
 	}

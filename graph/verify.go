@@ -172,7 +172,7 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 		seqs[c.Seq] = true
 	}
 	// Joins of one-word names are what the whole store gives them.
-	moves, err := joinMoves(newView(r, nil, nil), corrs, shorts)
+	moves, err := joinMoves(newView(r, nil, nil), corrs, shorts, true)
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
 	}
