@@ -95,9 +95,18 @@
 // [Store.LoadDocument] joins a person's one-word name ("Reid") to the one
 // stored PERSON entity whose first or last name or alias it is, and only
 // when exactly one is: two people who share a surname keep the word apart.
-// It reads every PERSON entity for a document that has such a name. The join
-// happens when the document is loaded: a person stored later does not pull
-// in short names loaded before; kg merge does.
+// The join is the whole store's: every write (load, replace, remove,
+// correction) recomputes, in its transaction, the joins of the words it
+// concerns, so a person stored later pulls in the short names loaded before,
+// a second Reid takes the join back, and the store does not depend on the
+// order of its writes. Evidence keeps the one-word name as extracted
+// (kg:subject_short, kg:object_short), which is what taking a join back
+// reads; [Store.Verify] recomputes every join. A correction that names the
+// word keeps it from joining. On PostgreSQL, a writer whose words a stored
+// role is marked with (or that marks one) takes the store to itself, as a
+// replacing writer does, so that two writers never join from what the other
+// has not committed; on CockroachDB, which has no advisory locks, build
+// documents that share one-word names from one process.
 //
 // A correction looks at the evidence of the entities that some correction
 // names, not at the whole store; the entity a merge or split creates takes

@@ -64,7 +64,9 @@ func (c Change) String() string {
 // A document whose stored hash equals d.Hash is left as it is (Unchanged).
 // The store's corrections (see [Store.Merge]) apply to the facts first; then
 // a person's one-word name ("Reid") joins the one stored person whose first
-// or last name or alias it is, if exactly one is.
+// or last name or alias it is, if exactly one is, and the joins of the words
+// the document concerns are recomputed from the whole store, in the same
+// transaction (see the package's doc).
 // A fact needs a subject, a relation, an object and a document (d.Name);
 // every fact is checked before the store is touched, and one bad fact
 // refuses the document. A fact with an empty SubjectID or ObjectID is
