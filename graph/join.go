@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	"github.com/kgraph/kg/schema"
@@ -168,15 +169,24 @@ func (v *view) eachRole(entity quad.Value, fn func(ev quad.Value, i int) error) 
 		if l, err := v.r.key(ref, quad.Label); err != nil || l != nil {
 			return err
 		}
-		q, err := v.r.quad(ref)
+		i := 0
+		if p == preds[1] {
+			i = 1
+		}
+		sref, err := v.r.qs.QuadDirection(ref, quad.Subject)
 		if err != nil {
 			return err
 		}
+		ev, err := v.r.qs.NameOf(sref)
+		if err != nil {
+			return err
+		}
+		q := quad.Quad{Subject: ev, Predicate: quad.IRI(roles[i].term), Object: entity}
 		if v.del[q] {
 			return nil
 		}
 		seen[q] = true
-		return fn(q.Subject, roleIndex(q.Predicate))
+		return fn(ev, i)
 	})
 	if err == nil {
 		for _, q := range v.byObj[entity] {
@@ -191,6 +201,43 @@ func (v *view) eachRole(entity quad.Value, fn func(ev quad.Value, i int) error) 
 		return nil
 	}
 	return err
+}
+
+// withPred returns the quads, without a label, of object obj and predicate
+// pred, through the object-predicate index where there is one (see
+// reader.opRefs): the marks of a word without its thousands of aliases.
+func (v *view) withPred(obj quad.Value, pred string) ([]quad.Quad, error) {
+	var out []quad.Quad
+	seen := make(map[quad.Quad]bool)
+	err := v.r.opRefs(obj, quad.IRI(pred), func(ref cgraph.Ref) error {
+		if l, err := v.r.key(ref, quad.Label); err != nil || l != nil {
+			return err
+		}
+		sref, err := v.r.qs.QuadDirection(ref, quad.Subject)
+		if err != nil {
+			return err
+		}
+		sub, err := v.r.qs.NameOf(sref)
+		if err != nil {
+			return err
+		}
+		q := quad.Quad{Subject: sub, Predicate: quad.IRI(pred), Object: obj}
+		if !v.del[q] && !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, q := range v.byObj[obj] {
+		if q.Predicate == quad.IRI(pred) && q.Label == nil && !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
+	return out, nil
 }
 
 // props reads the quads whose subject is id.
@@ -259,6 +306,27 @@ func joinable(ev props, i int) bool {
 	return ev.first(shortPreds[i].name) != nil && ev.first(roles[i].extracted) == nil
 }
 
+// roleJoinable is joinable for the role of the evidence node ev as the view
+// holds it. For evidence that the write does not touch, on bolt, it looks up
+// the two properties by index rather than read the node.
+func (v *view) roleJoinable(ev quad.Value, i int) (bool, error) {
+	if _, isKV := v.r.qs.(*kv.QuadStore); !isKV || v.touched[ev] {
+		p, err := v.evidence(ev)
+		return joinable(p, i), err
+	}
+	var has [2]bool
+	for k, pred := range []string{shortPreds[i].name, roles[i].extracted} {
+		err := v.r.spRefs(ev, quad.IRI(pred), func(cgraph.Ref) error {
+			has[k] = true
+			return errStop
+		})
+		if err != nil && !errors.Is(err, errStop) {
+			return false, err
+		}
+	}
+	return has[0] && !has[1], nil
+}
+
 // roleRef is one role of an evidence node.
 type roleRef struct {
 	ev quad.Value
@@ -293,22 +361,13 @@ func joinMoves(v *view, corrs []Correction, words map[string]bool, all bool) ([]
 	}
 	var moves []move
 	for _, w := range sortedKeys(words) {
-		var on []quad.Quad // quads whose object is the word
-		err := v.each(quad.Object, quad.String(w), func(q quad.Quad) error {
-			if q.Label == nil {
-				on = append(on, q)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
 		var marked, untouched []roleRef
-		for _, q := range on {
-			for i, sp := range shortPreds {
-				if q.Predicate != quad.IRI(sp.name) {
-					continue
-				}
+		for i, sp := range shortPreds {
+			qs, err := v.withPred(quad.String(w), sp.name)
+			if err != nil {
+				return nil, err
+			}
+			for _, q := range qs {
 				if all || v.touched[q.Subject] {
 					marked = append(marked, roleRef{q.Subject, i})
 				} else {
@@ -319,7 +378,11 @@ func joinMoves(v *view, corrs []Correction, words map[string]bool, all bool) ([]
 		if len(marked)+len(untouched) == 0 {
 			continue
 		}
-		target, err := joinTarget(v, w, named, on)
+		marks := make(map[roleRef]bool, len(marked)+len(untouched))
+		for _, r := range slices.Concat(marked, untouched) {
+			marks[r] = true
+		}
+		target, err := joinTarget(v, w, named, marks)
 		if err != nil {
 			return nil, fmt.Errorf("join %q: %w", w, err)
 		}
@@ -361,20 +424,20 @@ func joinMoves(v *view, corrs []Correction, words map[string]bool, all bool) ([]
 }
 
 // joinTarget returns the entity that the word's joinable roles name: its
-// own, or the one person it stands for. on holds the quads whose object is
+// own, or the one person it stands for. marks holds the roles marked with
 // the word.
-func joinTarget(v *view, w string, named map[string]bool, on []quad.Quad) (string, error) {
+func joinTarget(v *view, w string, named map[string]bool, marks map[roleRef]bool) (string, error) {
 	own := schema.EntityID(w)
 	if named[own] {
 		return own, nil
 	}
-	marks := make(map[roleRef]bool) // roles marked with the word
-	for _, q := range on {
-		for i, sp := range shortPreds {
-			if q.Predicate == quad.IRI(sp.name) {
-				marks[roleRef{q.Subject, i}] = true
-			}
+	var on []quad.Quad // the word as a name word or an alias
+	for _, pred := range []string{schema.NameWord, schema.SubjectAlias, schema.ObjectAlias} {
+		qs, err := v.withPred(quad.String(w), pred)
+		if err != nil {
+			return "", err
 		}
+		on = append(on, qs...)
 	}
 	cands := make(map[string]bool)
 	used := make(map[string]bool) // by a fact that joining does not decide
@@ -438,12 +501,12 @@ func usedUnjoined(v *view, id string) (bool, error) {
 		return used, nil
 	}
 	used := false
-	err := v.eachRole(quad.IRI(id), func(evID quad.Value, i int) error {
-		ev, err := v.evidence(evID)
+	err := v.eachRole(quad.IRI(id), func(ev quad.Value, i int) error {
+		ok, err := v.roleJoinable(ev, i)
 		if err != nil {
 			return err
 		}
-		if !joinable(ev, i) {
+		if !ok {
 			used = true
 			return errStop
 		}
@@ -656,17 +719,12 @@ func hasMarks(r reader, del, add []quad.Quad) (bool, error) {
 		return false, err
 	}
 	v := newView(r, del, add)
-	found := false
 	for _, w := range sortedKeys(words) {
-		err := v.each(quad.Object, quad.String(w), func(q quad.Quad) error {
-			if q.Label == nil && (q.Predicate == quad.IRI(schema.SubjectShort) || q.Predicate == quad.IRI(schema.ObjectShort)) {
-				found = true
-				return errStop
+		for _, sp := range shortPreds {
+			qs, err := v.withPred(quad.String(w), sp.name)
+			if err != nil || len(qs) > 0 {
+				return len(qs) > 0, err
 			}
-			return nil
-		})
-		if err != nil || found {
-			return found, err
 		}
 	}
 	return false, nil

@@ -272,6 +272,45 @@ func (r reader) spRefs(sub, pred quad.Value, fn func(cgraph.Ref) error) error {
 	return nil
 }
 
+// opRefs calls fn with the reference of each quad of object obj and
+// predicate pred: on a kv store (bolt) through the store's
+// object-predicate-subject index, the second of Cayley's default indexes,
+// so that the few quads of one predicate of a value that thousands of quads
+// have (a surname as alias) cost as little as anyone's; on the other stores
+// it reads the object's quads and keeps those.
+func (r reader) opRefs(obj, pred quad.Value, fn func(cgraph.Ref) error) error {
+	kqs, isKV := r.qs.(*kv.QuadStore)
+	if !isKV {
+		pk, err := r.valueKey(pred)
+		if err != nil || pk == nil {
+			return err
+		}
+		return r.refs(quad.Object, obj, func(ref cgraph.Ref) error {
+			if k, err := r.key(ref, quad.Predicate); err != nil || k != pk {
+				return err
+			}
+			return fn(ref)
+		})
+	}
+	var ids [2]uint64
+	for i, v := range []quad.Value{obj, pred} {
+		ref, err := r.qs.ValueOf(v)
+		if err != nil {
+			return fmt.Errorf("look up %s: %w", v, err)
+		}
+		id, ok := ref.(kv.Int64Value)
+		if !ok {
+			return nil // no such node, so no such quad
+		}
+		ids[i] = uint64(id)
+	}
+	scan := kv.IndexScan{Index: kv.QuadIndex{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}}, Values: ids[:]}
+	if err := r.each(scan.BuildIterator(kqs), fn); err != nil {
+		return fmt.Errorf("read quads of %s %s: %w", pred, obj, err)
+	}
+	return nil
+}
+
 // attrsOf reads the properties preds of the node id (its quads of those
 // predicates without a label), through the subject-predicate index where
 // there is one (see spRefs).
