@@ -275,12 +275,25 @@ func (v *view) attrs(id string, preds ...string) (props, error) {
 	return p, nil
 }
 
-// evidence reads an evidence node's properties, once per view.
+// evidencePreds are the properties of evidence that joining reads.
+var evidencePreds = []string{schema.Subject, schema.Predicate, schema.Object,
+	schema.SubjectShort, schema.ObjectShort, schema.SubjectShortType, schema.ObjectShortType,
+	schema.SubjectName, schema.ObjectName}
+
+// evidence reads the properties of an evidence node that joining reads,
+// once per view: on bolt, of a node that the write does not touch, by index
+// (see reader.attrsOf) rather than the node whole.
 func (v *view) evidence(ev quad.Value) (props, error) {
 	if p, ok := v.evs[ev]; ok {
 		return p, nil
 	}
-	p, err := v.props(ev)
+	var p props
+	var err error
+	if _, isKV := v.r.qs.(*kv.QuadStore); isKV && !v.touched[ev] {
+		p, err = v.r.attrsOf(iriString(ev), evidencePreds...)
+	} else {
+		p, err = v.props(ev)
+	}
 	if err == nil {
 		v.evs[ev] = p
 	}
