@@ -106,6 +106,9 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 				return false, nil // replacing deletes: come back with the store to ourselves
 			}
 		}
+		if !exclusive && shortNames(d.Facts) {
+			return false, nil // joining its names reads what other writers write (see below)
+		}
 		corrs, err := r.corrections()
 		if err != nil {
 			return false, err

@@ -67,6 +67,19 @@ func shortPerson(name, id, typ string) bool {
 	return len(r) > 1 && unicode.IsUpper(r[0])
 }
 
+// shortNames reports whether a fact of facts has a role that joining places
+// (see shortOf).
+func shortNames(facts []schema.Fact) bool {
+	for i := range facts {
+		f := &facts[i]
+		if f.SubjectID != "" && f.ObjectID != "" &&
+			(shortOf(f.Subject, f.SubjectID, f.SubjectType).name != "" || shortOf(f.Object, f.ObjectID, f.ObjectType).name != "") {
+			return true
+		}
+	}
+	return false
+}
+
 // nameWords returns the words a one-word mention of a person may use for
 // them, their first and last name, or none for a one-word name or an entity
 // of another type. They are stored (kg:name_word) so that joining a short

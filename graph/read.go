@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/kv"
 	crefs "github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
 
 	"github.com/kgraph/kg/schema"
@@ -277,20 +278,27 @@ func (r reader) spRefs(sub, pred quad.Value, fn func(cgraph.Ref) error) error {
 // object-predicate-subject index, the second of Cayley's default indexes,
 // so that the few quads of one predicate of a value that thousands of quads
 // have (a surname as alias) cost as little as anyone's; on the other stores
-// it reads the object's quads and keeps those.
+// it asks for the quads of both (one query on SQL, whose optimizer joins
+// the two constraints).
 func (r reader) opRefs(obj, pred quad.Value, fn func(cgraph.Ref) error) error {
 	kqs, isKV := r.qs.(*kv.QuadStore)
 	if !isKV {
-		pk, err := r.valueKey(pred)
-		if err != nil || pk == nil {
-			return err
-		}
-		return r.refs(quad.Object, obj, func(ref cgraph.Ref) error {
-			if k, err := r.key(ref, quad.Predicate); err != nil || k != pk {
-				return err
+		var fixed [2]cgraph.Ref
+		for i, v := range []quad.Value{obj, pred} {
+			ref, err := r.qs.ValueOf(v)
+			if err != nil {
+				return fmt.Errorf("look up %s: %w", v, err)
 			}
-			return fn(ref)
-		})
+			if ref == nil {
+				return nil // no such node, so no such quad
+			}
+			fixed[i] = ref
+		}
+		s := shape.Quads{{Dir: quad.Object, Values: shape.Fixed{fixed[0]}}, {Dir: quad.Predicate, Values: shape.Fixed{fixed[1]}}}
+		if err := r.each(shape.BuildIterator(r.ctx, r.qs, s), fn); err != nil {
+			return fmt.Errorf("read quads of %s %s: %w", pred, obj, err)
+		}
+		return nil
 	}
 	var ids [2]uint64
 	for i, v := range []quad.Value{obj, pred} {
