@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cayleygraph/quad"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/kgraph/kg/schema"
@@ -437,4 +438,23 @@ func TestJoinConcurrentWriters(t *testing.T) {
 	}
 	sameQuads(t, "two writers", stores[0], built(t, want...))
 	sound(t, stores[1])
+}
+
+// TestVerifyJoins checks that kg verify finds a join that the store as a
+// whole no longer gives: Thomas Reid's last name taken away behind the
+// store's back, "Reid" joins nobody.
+func TestVerifyJoins(t *testing.T) {
+	ctx := context.Background()
+	s := built(t, pick(joinDocs(), "a b")...)
+	sound(t, s)
+	reid := quad.IRI(schema.EntityID("Thomas Reid"))
+	corrupt(t, s, []quad.Quad{{Subject: reid, Predicate: quad.IRI(schema.NameWord), Object: quad.String("Reid")}}, nil)
+	got, err := s.Verify(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `"Reid" names ` + string(reid) + ", but the store joins it to " + schema.EntityID("Reid")
+	if n := len(slices.DeleteFunc(slices.Clone(got), func(p string) bool { return !strings.Contains(p, want) })); n != 2 {
+		t.Errorf("Verify: got %q, want two problems (b's subject and object Reid) with %q", got, want)
+	}
 }
