@@ -415,14 +415,14 @@ func (b *builder) recorrect(corrs, also []Correction, restore map[string][]quad.
 			if n == "" || strings.ContainsFunc(n, unicode.IsSpace) {
 				continue
 			}
-			err := b.r.quads(quad.Object, quad.String(n), func(q quad.Quad) error {
-				if q.Label == nil && (q.Predicate == quad.IRI(schema.SubjectShort) || q.Predicate == quad.IRI(schema.ObjectShort)) {
+			for _, sp := range shortPreds {
+				marks, err := newView(b.r, nil, nil).withPred(quad.String(n), sp.name)
+				if err != nil {
+					return nil, nil, err
+				}
+				for _, q := range marks {
 					evs[q.Subject] = true
 				}
-				return nil
-			})
-			if err != nil {
-				return nil, nil, err
 			}
 		}
 	}

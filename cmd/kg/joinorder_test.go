@@ -131,22 +131,29 @@ func TestBuildOrder(t *testing.T) {
 // build of all the stories gives.
 func TestTwoBuildProcessesJoin(t *testing.T) {
 	together, apart := testPostgres(t), testPostgres(t)
-	bin := kgBinary(t)
 	files := newsCorpus(t, t.TempDir(), 24)
 	var halves [2][]string
 	for i := range files {
 		halves[i%2] = append(halves[i%2], files[i])
 	}
 	slices.Reverse(halves[1]) // each meets the other's people early and late
-	build := func(db string, files []string) *exec.Cmd {
-		cmd := exec.Command(bin, append([]string{"build", "-q", "--backend", "postgres", "--db", db}, files...)...)
-		cmd.Env = append(os.Environ(), "KG_BACKEND=", "KG_DB=")
-		return cmd
-	}
+	buildAtOnce(t, apart, halves[:]...)
+	buildAtOnce(t, together, files)
+	sameExport(t, "two processes at once",
+		exportedQuads(t, "--backend", "postgres", "--db", apart), exportedQuads(t, "--backend", "postgres", "--db", together))
+	mustRun(t, "", "verify", "--backend", "postgres", "--db", apart)
+}
+
+// buildAtOnce runs a kg build process for each list of files, all at once,
+// into the PostgreSQL database db, and waits for them.
+func buildAtOnce(t *testing.T, db string, lists ...[]string) {
+	t.Helper()
+	bin := kgBinary(t)
 	var cmds []*exec.Cmd
 	var outs []*strings.Builder
-	for _, fs := range halves {
-		cmd := build(apart, fs)
+	for _, files := range lists {
+		cmd := exec.Command(bin, append([]string{"build", "-q", "--backend", "postgres", "--db", db}, files...)...)
+		cmd.Env = append(os.Environ(), "KG_BACKEND=", "KG_DB=")
 		out := new(strings.Builder)
 		cmd.Stdout, cmd.Stderr = out, out
 		if err := cmd.Start(); err != nil {
@@ -159,10 +166,4 @@ func TestTwoBuildProcessesJoin(t *testing.T) {
 			t.Fatalf("build %d: %v\n%s", i, err, outs[i])
 		}
 	}
-	if out, err := build(together, files).CombinedOutput(); err != nil {
-		t.Fatalf("one build: %v\n%s", err, out)
-	}
-	sameExport(t, "two processes at once",
-		exportedQuads(t, "--backend", "postgres", "--db", apart), exportedQuads(t, "--backend", "postgres", "--db", together))
-	mustRun(t, "", "verify", "--backend", "postgres", "--db", apart)
 }
