@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"golang.org/x/sync/errgroup"
 
@@ -457,4 +458,43 @@ func TestVerifyJoins(t *testing.T) {
 	if n := len(slices.DeleteFunc(slices.Clone(got), func(p string) bool { return !strings.Contains(p, want) })); n != 2 {
 		t.Errorf("Verify: got %q, want two problems (b's subject and object Reid) with %q", got, want)
 	}
+}
+
+// TestJoinCrashBetweenSteps stops a bolt write that moves another
+// document's evidence (a second Reid takes "Reid" back from Thomas Reid)
+// after its first step, as a crash would: the store must verify, and
+// building the documents again must give what one build gives.
+func TestJoinCrashBetweenSteps(t *testing.T) {
+	docs := joinDocs()
+	ctx := context.Background()
+	s := openTest(t, emptyStore(t, Bolt))
+	loadDocs(t, s, Added, docs["a"], docs["b"])
+	qs, release, err := s.useForWrite()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := reader{ctx: ctx, qs: qs}
+	add, err := r.documentAdds(docs["c"], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	jdel, jadd, err := rejoin(r, nil, nil, add, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(jdel) == 0 {
+		t.Fatal("loading c moves no evidence: the test tests nothing")
+	}
+	first, _, _, err := r.steps(compose(nil, add, jdel, jadd))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := qs.ApplyDeltas(deltas(first, nil), cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		t.Fatal(err)
+	}
+	release()
+	sound(t, s)
+	loadDocs(t, s, Added, docs["c"])
+	loadDocs(t, s, Replaced, docs["b"]) // without its hash, so replaced
+	sameQuads(t, "built again after the crash", s, built(t, docs["a"], docs["b"], docs["c"]))
 }
