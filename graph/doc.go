@@ -116,7 +116,10 @@
 // On bolt, a load that replaces a document is two bbolt transactions, the
 // deletions and then the additions (Cayley's kv store cannot mix them in
 // one); a crash between them leaves the store without that document, whole
-// again once it is loaded. Everywhere else a document's load is one
+// again once it is loaded. Evidence of another document that the write moves
+// (a join of a one-word name taken back) goes out in the first and back in
+// the second with that document's hash, so a crash leaves that document to
+// be replaced by the next build too. Everywhere else a document's load is one
 // transaction.
 //
 // Several processes may write one SQL store. Writers that only add share a
