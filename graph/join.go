@@ -126,7 +126,7 @@ func newView(r reader, del, add []quad.Quad) *view {
 	return v
 }
 
-// errStop ends a walk of view.each early.
+// errStop ends a walk early, without an error.
 var errStop = errors.New("stop")
 
 // each calls fn with each quad that has val in direction d (Subject or
