@@ -102,11 +102,13 @@
 // order of its writes. Evidence keeps the one-word name as extracted
 // (kg:subject_short, kg:object_short), which is what taking a join back
 // reads; [Store.Verify] recomputes every join. A correction that names the
-// word keeps it from joining. On PostgreSQL, a writer whose words a stored
-// role is marked with (or that marks one) takes the store to itself, as a
-// replacing writer does, so that two writers never join from what the other
-// has not committed; on CockroachDB, which has no advisory locks, build
-// documents that share one-word names from one process.
+// word keeps it from joining. On PostgreSQL, a writer that adds a document
+// also takes an advisory lock of each word the document concerns (its
+// one-word names, aliases, and its entities' one-word names and first and
+// last names), so that two writers whose documents share a word take turns
+// and neither joins it from what the other has not committed; on
+// CockroachDB, which has no advisory locks, build documents that share
+// one-word names from one process.
 //
 // A correction looks at the evidence of the entities that some correction
 // names, not at the whole store; the entity a merge or split creates takes

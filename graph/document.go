@@ -106,9 +106,6 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 				return false, nil // replacing deletes: come back with the store to ourselves
 			}
 		}
-		if !exclusive && shortNames(d.Facts) {
-			return false, nil // joining its names reads what other writers write (see below)
-		}
 		corrs, err := r.corrections()
 		if err != nil {
 			return false, err
@@ -121,22 +118,23 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 		if err != nil {
 			return false, err
 		}
-		if !exclusive {
-			// Joining names reads what other writers write: a document
-			// whose words some stored role is marked with comes back with
-			// the store to itself. Marks are only written so, so none can
-			// appear while this writer shares the store.
-			if marked, err := hasMarks(r, del, add); err != nil || marked {
-				return false, err
+		write := func() error {
+			jdel, jadd, err := rejoin(r, corrs, del, add, nil)
+			if err != nil {
+				return err
 			}
-			return true, r.apply(del, add)
+			return r.apply(compose(del, add, jdel, jadd))
 		}
-		jdel, jadd, err := rejoin(r, corrs, del, add, nil)
+		if exclusive {
+			return true, write()
+		}
+		// Joining names reads what other writers write: writers of
+		// documents that concern one word take turns.
+		words, err := joinWords(r, del, add)
 		if err != nil {
 			return false, err
 		}
-		del, add = compose(del, add, jdel, jadd)
-		return true, r.apply(del, add)
+		return true, s.withWordLocks(ctx, words, write)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("load %s: %w", d.Name, err)

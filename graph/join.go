@@ -1,8 +1,11 @@
 package graph
 
 import (
+	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"slices"
 	"strings"
 	"unicode"
@@ -65,19 +68,6 @@ func shortPerson(name, id, typ string) bool {
 	}
 	r := []rune(name)
 	return len(r) > 1 && unicode.IsUpper(r[0])
-}
-
-// shortNames reports whether a fact of facts has a role that joining places
-// (see shortOf).
-func shortNames(facts []schema.Fact) bool {
-	for i := range facts {
-		f := &facts[i]
-		if f.SubjectID != "" && f.ObjectID != "" &&
-			(shortOf(f.Subject, f.SubjectID, f.SubjectType).name != "" || shortOf(f.Object, f.ObjectID, f.ObjectType).name != "") {
-			return true
-		}
-	}
-	return false
 }
 
 // nameWords returns the words a one-word mention of a person may use for
@@ -736,22 +726,47 @@ func compose(del1, add1, del2, add2 []quad.Quad) (del, add []quad.Quad) {
 	return del, add
 }
 
-// hasMarks reports whether the store, as a write of del and add leaves it,
-// holds a role marked with one of the words that the write concerns: a
-// write that concerns none needs no join, and no store to itself.
-func hasMarks(r reader, del, add []quad.Quad) (bool, error) {
-	words, err := joinWords(r, del, add)
-	if err != nil {
-		return false, err
+// withWordLocks runs fn holding, on PostgreSQL, an advisory lock of each
+// word (by its entity's IRI, so that "Reid" and "REID" are one), taken in
+// order on a connection of its own beside the writers' shared lock: two
+// writers whose documents concern a word in common take turns, so neither
+// joins it from what the other has not committed, and the others run side by
+// side. A word's join reads only what documents that concern the word write
+// (its marks, its own entity's facts, the people whose first or last name or
+// alias it is), and every writer of those holds the word's lock. Elsewhere
+// fn runs alone already, or (CockroachDB) without locks.
+func (s *Store) withWordLocks(ctx context.Context, words map[string]bool, fn func() error) error {
+	if s.db == nil || s.backend == Cockroach || len(words) == 0 {
+		return fn()
 	}
-	v := newView(r, del, add)
-	for _, w := range sortedKeys(words) {
-		for _, sp := range shortPreds {
-			qs, err := v.withPred(quad.String(w), sp.name)
-			if err != nil || len(qs) > 0 {
-				return len(qs) > 0, err
+	keys := make([]int64, 0, len(words))
+	for w := range words {
+		h := fnv.New64a()
+		h.Write([]byte(schema.NS + "word/" + schema.EntityID(w)))
+		keys = append(keys, int64(h.Sum64()))
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	err = func() error {
+		for _, k := range keys {
+			if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock($1)", k); err != nil {
+				return fmt.Errorf("lock: %w", err)
 			}
 		}
+		return fn()
+	}()
+	// Unlock even when ctx is done; a connection that cannot unlock is not
+	// put back in the pool with its locks.
+	if _, uerr := conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock_all()"); uerr != nil {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		if err == nil {
+			err = fmt.Errorf("unlock: %w", uerr)
+		}
 	}
-	return false, nil
+	return err
 }
