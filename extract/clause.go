@@ -762,7 +762,7 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 		if lead != nil && cs[k].end <= lead.End {
 			continue
 		}
-		if k > 0 && (isAndOr(toks, cs[k-1]) && !ownTitle(a) || next < len(cs) && isAndOr(toks, cs[next])) {
+		if k > 0 && (isAndOr(toks, cs[k-1]) && !ownTitle(a) && !personalTitle(a) || next < len(cs) && isAndOr(toks, cs[next])) {
 			continue // a list, not an apposition ("X and its founder, Ana Reyes," has one)
 		}
 		if second != nil {
@@ -827,6 +827,14 @@ func describedNationality(toks []Token, name, desc chunk) (rawFact, bool) {
 // "its founder", "their chief executive".
 func ownTitle(np []Token) bool {
 	return len(np) >= 2 && np[0].Tag == "PRP$" && (strings.EqualFold(np[0].Text, "its") || strings.EqualFold(np[0].Text, "their")) &&
+		roleLike(np[1:])
+}
+
+// personalTitle reports a title a personal possessive opens ("his top
+// economic adviser"): after "and", an apposition to it opens a clause of
+// its own ("Xi has been irate, and his adviser, Liu He, has told").
+func personalTitle(np []Token) bool {
+	return len(np) >= 2 && np[0].Tag == "PRP$" && (strings.EqualFold(np[0].Text, "his") || strings.EqualFold(np[0].Text, "her")) &&
 		roleLike(np[1:])
 }
 

@@ -78,6 +78,8 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"bank", "disclose", "payments", true}}, nil},
 		{"a copula's negation", "Their problem is not a price problem.",
 			[]triple{{"problem", "be", "price problem", true}}, []triple{{"problem", "be", "price problem", false}}},
+		{"his title after and, named by an apposition", "Mayor Hale has been angry about the ruling, and his chief adviser, Ana Reyes, has told reporters that the city will appeal.",
+			[]triple{{"Ana Reyes", "tell", "reporters", false}, {"chief adviser", "be", "Ana Reyes", false}}, nil},
 		{"an it that announces a clause states nothing", "It was not clear whether the bank paid the fine.",
 			[]triple{{"bank", "pay", "fine", false}}, []triple{{"It", "be", "clear", true}}},
 		{"not only is no negation", "The port is not only a harbour but a market.",
