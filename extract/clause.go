@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kg/schema"
@@ -43,6 +45,11 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 	cs := chunks(toks)
 	var out []rawFact
 	var shared []mention // the last clause's subjects, for verbs coordinated with it
+	// what a verb coordinated with the last clause's infinitive inherits
+	// ("was required to punish employees and tighten its controls"): the
+	// words before that infinitive, its negation and modality
+	var chain predicate
+	var chained bool
 	lead, leadEnd := leadingPhrase(toks, cs)
 	for ci := 0; ci < len(cs); ci++ {
 		if cs[ci].kind != verbGroup {
@@ -94,9 +101,20 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 				s.extra = true
 				subjects = append(subjects, s)
 			}
+			if chained && toks[cs[ci].start].Tag == "VB" && len(p.words) > 0 && isAndOr(toks, cs[before]) {
+				// "and tighten its controls" after "was required to
+				// punish": the requirement reaches it too
+				p.words = append(slices.Clip(chain.words), p.words...)
+				p.negated = p.negated || chain.negated
+				p.modality = cmp.Or(p.modality, chain.modality)
+			}
 		}
 		if !p.reduced && !p.participle {
 			shared = subjects
+			chain, chained = p, false
+			if i := slices.Index(p.words, "to"); i > 0 {
+				chain.words, chained = p.words[:i+1], true
+			}
 		}
 		if len(subjects) == 0 {
 			if f, ok := inverted(toks, cs, ci, p); ok {
@@ -176,7 +194,7 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 					relFirst:  p.first,
 					relLast:   last,
 					negated:   p.negated,
-					modality:  p.modality,
+					modality:  cmp.Or(p.modality, condition(toks, s.c.start)),
 					flipped:   c.agent != nil,
 					passive:   p.passive && c.agent == nil,
 					prep:      c.prep != "",
@@ -219,7 +237,23 @@ func (m *Model) clauseFacts(toks []Token) []rawFact {
 	out = append(out, nationalities(toks, cs)...)
 	out = append(out, nominalFacts(toks, cs)...)
 	attribute(out)
-	return out
+	return slices.DeleteFunc(out, func(f rawFact) bool { return extraposed(toks, f) })
+}
+
+// extraposed reports a fact of an "it" that only announces a clause: "It
+// was not clear if ...", "It is likely that ...": it - be - clear says
+// nothing (the clause's own facts carry its condition or are said).
+func extraposed(toks []Token, f rawFact) bool {
+	s, o := f.subject.c, f.object.c
+	if s.end-s.start != 1 || strings.ToLower(toks[s.start].Text) != "it" || o.end-o.start != 1 ||
+		!strings.HasPrefix(toks[o.start].Tag, "JJ") || o.end >= len(toks) || !strings.HasPrefix(f.relation, "be") {
+		return false
+	}
+	switch strings.ToLower(toks[o.end].Text) {
+	case "if", "whether", "that", "to", "for", "how", "why", "when", "what", "who":
+		return true
+	}
+	return false
 }
 
 // inverted reads a reporting verb that follows what was said and precedes
@@ -396,6 +430,40 @@ func subordinate(toks []Token, i int) bool {
 		return true
 	}
 	return false
+}
+
+// copulaNegated reports a "not" or "never" at token i, right after a
+// copula, that denies what follows: not "not only" nor "not just".
+func copulaNegated(toks []Token, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	switch strings.ToLower(toks[i].Text) {
+	case "not", "n't", "never":
+	default:
+		return false
+	}
+	if i+1 < len(toks) {
+		switch strings.ToLower(toks[i+1].Text) {
+		case "only", "just", "merely", "simply", "least":
+			return false
+		}
+	}
+	return true
+}
+
+// condition returns the word that makes the clause whose subject starts at
+// token i a condition or a question ("if", "whether", "unless"), or "": what
+// such a clause states is no fact.
+func condition(toks []Token, i int) string {
+	if i == 0 {
+		return ""
+	}
+	switch w := strings.ToLower(toks[i-1].Text); w {
+	case "if", "whether", "unless":
+		return w
+	}
+	return ""
 }
 
 // speechVerbs report words spoken or written.
@@ -694,7 +762,7 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 		if lead != nil && cs[k].end <= lead.End {
 			continue
 		}
-		if k > 0 && (isAndOr(toks, cs[k-1]) && !ownTitle(a) || next < len(cs) && isAndOr(toks, cs[next])) {
+		if k > 0 && (isAndOr(toks, cs[k-1]) && !ownTitle(a) && !personalTitle(a) || next < len(cs) && isAndOr(toks, cs[next])) {
 			continue // a list, not an apposition ("X and its founder, Ana Reyes," has one)
 		}
 		if second != nil {
@@ -759,6 +827,14 @@ func describedNationality(toks []Token, name, desc chunk) (rawFact, bool) {
 // "its founder", "their chief executive".
 func ownTitle(np []Token) bool {
 	return len(np) >= 2 && np[0].Tag == "PRP$" && (strings.EqualFold(np[0].Text, "its") || strings.EqualFold(np[0].Text, "their")) &&
+		roleLike(np[1:])
+}
+
+// personalTitle reports a title a personal possessive opens ("his top
+// economic adviser"): after "and", an apposition to it opens a clause of
+// its own ("Xi has been irate, and his adviser, Liu He, has told").
+func personalTitle(np []Token) bool {
+	return len(np) >= 2 && np[0].Tag == "PRP$" && (strings.EqualFold(np[0].Text, "his") || strings.EqualFold(np[0].Text, "her")) &&
 		roleLike(np[1:])
 }
 
@@ -898,6 +974,9 @@ func (m *Model) segment(toks []Token, c chunk) (segment, bool) {
 	}
 	if main < 0 {
 		return s, false
+	}
+	if copulaNegated(toks, c.end) && m.lemma.verb(toks[main].Text, toks[main].Tag) == "be" {
+		s.negated = true // "is not a price problem": the "not" after a copula is outside its group
 	}
 	aux := -1
 	for i := main - 1; i >= c.start; i-- {

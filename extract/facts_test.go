@@ -76,6 +76,16 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"company", "respond to", "request", true}}, nil},
 		{"contracted negation", "Officials said the bank didn't disclose the payments.",
 			[]triple{{"bank", "disclose", "payments", true}}, nil},
+		{"a copula's negation", "Their problem is not a price problem.",
+			[]triple{{"problem", "be", "price problem", true}}, []triple{{"problem", "be", "price problem", false}}},
+		{"his title after and, named by an apposition", "Mayor Hale has been angry about the ruling, and his chief adviser, Ana Reyes, has told reporters that the city will appeal.",
+			[]triple{{"Ana Reyes", "tell", "reporters", false}, {"chief adviser", "be", "Ana Reyes", false}}, nil},
+		{"an it that announces a clause states nothing", "It was not clear whether the bank paid the fine.",
+			[]triple{{"bank", "pay", "fine", false}}, []triple{{"It", "be", "clear", true}}},
+		{"not only is no negation", "The port is not only a harbour but a market.",
+			[]triple{{"port", "be", "harbour", false}}, nil},
+		{"a requirement reaches the coordinated verb", "The firm was required to dismiss two managers and tighten its controls.",
+			[]triple{{"firm", "be required to tighten", "controls", false}}, []triple{{"firm", "tighten", "controls", false}}},
 		{"infinitive", "Mayor Ana Reyes pledged on Monday to help Norvale Telecom.",
 			[]triple{{"Ana Reyes", "pledge to help", "Norvale Telecom", false}}, nil},
 		{"bare infinitive after help", "The minister promised to help Norvale return to profit.",
@@ -484,7 +494,8 @@ func TestLemma(t *testing.T) {
 		{"froze", "VBD", "freeze"}, {"sought", "VBD", "seek"}, {"led", "VBD", "lead"}, {"left", "VBN", "leave"},
 		{"relies", "VBZ", "rely"}, {"pushes", "VBZ", "push"}, {"uses", "VBZ", "use"}, {"goes", "VBZ", "go"},
 		{"stealing", "VBG", "steal"}, {"making", "VBG", "make"}, {"stopping", "VBG", "stop"}, {"dying", "VBG", "die"},
-		{"briefed", "VBP", "brief"}, {"Pledged", "VBD", "pledge"},
+		{"briefed", "VBP", "brief"}, {"Pledged", "VBD", "pledge"}, {"shared", "VBD", "share"}, {"required", "VBN", "require"},
+		{"ensured", "VBD", "ensure"}, {"cleared", "VBD", "clear"}, {"repaired", "VBD", "repair"}, {"offered", "VBD", "offer"},
 	}
 	for _, tt := range tests {
 		if got := m.lemma.verb(tt.word, tt.tag); got != tt.want {
@@ -549,7 +560,7 @@ func TestGolden(t *testing.T) {
 }
 
 // FuzzFacts: whatever the text, no panic, valid UTF-8 out, spans inside the
-// sentence.
+// sentence, by the chunk rules and by the tree rules.
 func FuzzFacts(f *testing.F) {
 	for _, s := range []string{"The bank froze the accounts.", "", "\xff\xfe", "It was. By the. \"Quote\" said he",
 		"A, B and C were fined by D of E's F.", "n't 's 've ... -- $ % 3.55"} {
@@ -557,8 +568,8 @@ func FuzzFacts(f *testing.F) {
 	}
 	m := model(f)
 	f.Fuzz(func(t *testing.T, text string) {
-		for _, lines := range []bool{false, true} {
-			for _, fact := range m.Facts("fuzz", text, Options{Lines: lines}) {
+		for _, opts := range []Options{{}, {Lines: true}, {Parse: true}} {
+			for _, fact := range m.Facts("fuzz", text, opts) {
 				for _, s := range []string{fact.Subject, fact.Relation, fact.Object, fact.Sentence} {
 					if !utf8.ValidString(s) && utf8.ValidString(text) {
 						t.Errorf("invalid UTF-8 out of valid input: %q", s)
@@ -575,4 +586,29 @@ func FuzzFacts(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestConditions: a clause that "if", "whether" or "unless" opens states
+// no fact; its facts, and those of the verbs coordinated with its verb,
+// carry the word as their modality.
+func TestConditions(t *testing.T) {
+	m := model(t)
+	for _, s := range []string{
+		"It was not clear if the ministers had read the report or consulted the lawyers.",
+		"Analysts asked whether the ministers had read the report or consulted the lawyers.",
+	} {
+		var n int
+		for _, f := range m.Facts("t", s, Options{}) {
+			if f.Subject != "ministers" {
+				continue
+			}
+			n++
+			if f.Modality != "if" && f.Modality != "whether" {
+				t.Errorf("%q: %s - %s - %s has modality %q, want the condition's word", s, f.Subject, f.Relation, f.Object, f.Modality)
+			}
+		}
+		if n < 2 {
+			t.Errorf("%q: %d facts of the ministers, want both verbs'", s, n)
+		}
+	}
 }

@@ -159,6 +159,8 @@ func needsE(stem string) bool {
 		return true
 	case last == 's' && prev != 's':
 		return true // "collaps", "respons", "propos", "prais"
+	case last == 'r' && strings.ContainsRune("aiu", rune(prev)) && n >= 3 && isConsonant(stem[n-3]):
+		return true // "shar", "requir", "ensur" ("clear", "repair", "pour" have two vowels)
 	case n >= 3 && isConsonant(stem[n-3]) && strings.ContainsRune("aiou", rune(prev)) &&
 		strings.ContainsRune("dtkpbmnlzg", rune(last)) && !unstressedEnd(stem):
 		return true // "downgrad", "vot", "rul": the e was dropped before -ed

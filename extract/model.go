@@ -123,6 +123,7 @@ func (m *Model) eachSentence(text string, opts Options, fn func(Sentence) bool) 
 			m.tag.tag(toks)
 			tagPunctuation(toks, text)
 			m.repairVerb(toks)
+			namePronouns(toks)
 			m.bareVerbs(toks)
 			if !fn(Sentence{Index: index, Start: start, End: end, Text: text[start:end], Tokens: toks}) {
 				return
@@ -523,6 +524,24 @@ func (m *Model) repairVerb(toks []Token) {
 			continue
 		}
 		return
+	}
+}
+
+// namePronouns retags a capitalised pronoun inside a sentence that follows
+// a proper noun as part of the name: "Liu He" and "Li He" are people, not a
+// name and a pronoun (the tagger reads "He" as a pronoun wherever it stands).
+func namePronouns(toks []Token) {
+	for i := 1; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Tag != "PRP" || !capitalised(t.Text) || t.Text == "I" || !isProper(toks[i-1]) {
+			continue
+		}
+		// the name before it is inside the sentence, not its opening word
+		// or the first word after a quote or colon
+		if i < 2 || !hasWordChar(toks[i-2].Text) && toks[i-2].Tag != "," {
+			continue
+		}
+		t.Tag = "NNP"
 	}
 }
 

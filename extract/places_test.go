@@ -23,13 +23,18 @@ func TestQualifierFacts(t *testing.T) {
 			[]triple{{"Norvale Telecom", "ship to", "Cuba", false}}, []triple{{"ministry", "ship to", "Cuba", false}}},
 		{"Norvale Telecom opened an office in Geneva on Monday.", []triple{{"Norvale Telecom", "open in", "Geneva", false}}, nil},
 		{"The ministry did not sign the accord with Norvale Telecom.",
-			[]triple{{"ministry", "sign with", "Norvale Telecom", true}}, nil},
+			[]triple{{"ministry", "sign accord with", "Norvale Telecom", true}}, []triple{{"ministry", "sign with", "Norvale Telecom", true}}},
 		// Phrases that qualify a noun: "exports by", "shares of", and one
 		// after another phrase ("over shipments to").
 		{"The regulator blocked exports by Norvale Telecom.", nil,
 			[]triple{{"regulator", "block by", "Norvale Telecom", false}}},
 		{"The fund bought shares of Norvale Telecom.", nil, []triple{{"fund", "buy of", "Norvale Telecom", false}}},
 		{"The ministry fined the firm over shipments to Cuba.", nil, []triple{{"ministry", "fine to", "Cuba", false}}},
+		// A "with" phrase after a noun of dealings is the noun's, and the
+		// relation keeps the noun.
+		{"The ministry fined the firm for breaking a settlement with Norvale Telecom.",
+			[]triple{{"firm", "break settlement with", "Norvale Telecom", false}}, []triple{{"firm", "break with", "Norvale Telecom", false}}},
+		{"Norvale Telecom shared the data with Valoria.", []triple{{"Norvale Telecom", "share with", "Valoria", false}}, nil},
 		// A time is no entity.
 		{"The ministry fined the firm in March.", nil, []triple{{"ministry", "fine in", "March", false}}},
 	}

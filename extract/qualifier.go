@@ -70,6 +70,12 @@ func (m *Model) qualifierFacts(toks []Token, cs []chunk, f rawFact) []rawFact {
 			d.negated = f.negated || deniedObject(toks, f) // "had no sales in China"
 			d.subject, d.object = subject, mention{c: o.c}
 			d.relation = rel + " " + prep
+			if (prep == "with" || prep == "between") && cs[k].start > 0 && dealings[strings.ToLower(toks[cs[k].start-1].Text)] {
+				noun := strings.ToLower(toks[cs[k].start-1].Text)
+				// "violating a settlement with the government": the
+				// phrase is the settlement's, and the relation says so
+				d.relation = rel + " " + noun + " " + prep
+			}
 			// Its words run from the verb to the preposition: "shipping
 			// routers to".
 			d.relFirst, d.relLast = first, cs[k].start
@@ -84,6 +90,19 @@ func (m *Model) qualifierFacts(toks []Token, cs []chunk, f rawFact) []rawFact {
 		}
 	}
 	return out
+}
+
+// dealings are nouns of what two parties have with each other: a "with" or
+// "between" phrase after one is its complement ("a settlement with the
+// government", "talks between the parties"), not the verb's, so the fact
+// it gives keeps the noun in its relation ("violate settlement with").
+var dealings = map[string]bool{
+	"agreement": true, "agreements": true, "settlement": true, "settlements": true, "deal": true, "deals": true,
+	"accord": true, "accords": true, "contract": true, "contracts": true, "pact": true, "treaty": true,
+	"talks": true, "negotiations": true, "dispute": true, "disputes": true, "relationship": true,
+	"relations": true, "ties": true, "partnership": true, "alliance": true, "meeting": true, "meetings": true,
+	"merger": true, "venture": true, "truce": true, "ceasefire": true, "cooperation": true, "conflict": true,
+	"feud": true, "arrangement": true, "understanding": true, "dialogue": true, "contact": true, "contacts": true,
 }
 
 // chunkAt returns the index of the chunk that starts at token i, or -1.

@@ -116,8 +116,13 @@ func (m *Model) readClause(t tree, i int, absorbed []bool, prefix []int) *tclaus
 		}
 	}
 	// scope: a clause an "if" or "whether" opens states a condition or a
-	// question, not a fact
-	for _, k := range t.kidsOf(i, "mark") {
+	// question, not a fact, and so do the verbs coordinated with its own
+	// ("if they were aware or consulted")
+	marks := t.kidsOf(i, "mark")
+	if len(marks) == 0 && t.rel[i] == "conj" {
+		marks = t.kidsOf(t.head[i], "mark")
+	}
+	for _, k := range marks {
 		switch w := t.low(k); w {
 		case "if", "whether", "unless":
 			c.modality = w

@@ -12,11 +12,33 @@ import (
 // the parser's words (1-based heads, 0 the root) and changes heads and
 // relations only.
 
-// repair applies the repairs in turn.
+// repair applies the repairs in turn. A repair whose result is no tree (a
+// head that leads back to its dependent, which the parser's own misreading
+// could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
-	possessor(toks, words)
-	reducedRelative(toks, words)
+	before := make([]parse.Word, len(words))
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject} {
+		copy(before, words)
+		fix(toks, words)
+		if !isTree(words) {
+			copy(words, before)
+		}
+	}
 	return words
+}
+
+// isTree reports whether every word's heads lead to the root (0).
+func isTree(words []parse.Word) bool {
+	for i := range words {
+		h := words[i].Head
+		for steps := 0; h != 0; steps++ {
+			if h < 0 || h > len(words) || steps > len(words) {
+				return false
+			}
+			h = words[h-1].Head
+		}
+	}
+	return true
 }
 
 // reducedRelative repairs a participle clause set off by commas after the
@@ -73,6 +95,89 @@ func reducedRelative(toks []Token, words []parse.Word) {
 	}
 }
 
+// coordinatedSubject repairs two coordinated clauses ("Xi has been irate,
+// and his adviser, Liu He, has told negotiators") read as a coordinated
+// noun ("irate ... and his adviser") followed by a clause with no subject
+// of its own: the noun is that clause's subject, and the clause the
+// conjunct.
+func coordinatedSubject(toks []Token, words []parse.Word) {
+	for v := range words {
+		h := words[v].Head - 1
+		if h < 0 || h > v || (words[v].Rel != "advcl" && words[v].Rel != "parataxis") ||
+			hasSubject(words, v, -1) || hasDependent(words, v, "mark") || !finiteClause(toks, words, v) {
+			continue
+		}
+		// the noun conjunct of h just before v's first word
+		n := -1
+		for k := v - 1; k > h; k-- {
+			if words[k].Head == h+1 && words[k].Rel == "conj" {
+				n = k
+				break
+			}
+		}
+		if n < 0 || !strings.HasPrefix(toks[n].Tag, "NN") || !hasDependent(words, n, "cc") {
+			continue
+		}
+		// between the noun's phrase and the verb: punctuation and v's
+		// auxiliaries only
+		end := n
+		for k := n + 1; k < v; k++ {
+			if under(words, k, n) {
+				end = k
+			}
+		}
+		clear := true
+		for k := end + 1; k < v; k++ {
+			if toks[k].Tag != "," && words[k].Head != v+1 {
+				clear = false
+			}
+		}
+		if !clear {
+			continue
+		}
+		rel := "nsubj"
+		if hasDependent(words, v, "aux:pass") {
+			rel = "nsubj:pass"
+		}
+		words[v].Rel = "conj"
+		words[n].Head, words[n].Rel = v+1, rel
+		for k := range words {
+			if words[k].Head == n+1 && words[k].Rel == "cc" {
+				words[k].Head = v + 1
+			}
+		}
+	}
+}
+
+// under reports whether token k is in the subtree of token n.
+func under(words []parse.Word, k, n int) bool {
+	for steps := 0; k >= 0 && steps <= len(words); steps++ {
+		if k == n {
+			return true
+		}
+		k = words[k].Head - 1
+	}
+	return false
+}
+
+// finiteClause reports whether v heads a finite clause: a finite verb, or
+// one with a finite auxiliary.
+func finiteClause(toks []Token, words []parse.Word, v int) bool {
+	switch toks[v].Tag {
+	case "VBD", "VBZ", "VBP":
+		return true
+	}
+	for k, w := range words {
+		if w.Head == v+1 && (w.Rel == "aux" || w.Rel == "aux:pass") {
+			switch toks[k].Tag {
+			case "VBD", "VBZ", "VBP", "MD":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // leftDependent returns the nearest dependent of v before the comma at
 // v-1, or -1.
 func leftDependent(words []parse.Word, v int) int {
@@ -126,6 +231,18 @@ func possessor(toks []Token, words []parse.Word) {
 				break
 			}
 		}
+	}
+}
+
+// adjective repairs an adjective before a noun ("Chinese President Xi
+// Jinping has been irate") that the parser hung on the verb as an adverb:
+// it modifies the noun after it (amod).
+func adjective(toks []Token, words []parse.Word) {
+	for k := 0; k+1 < len(words); k++ {
+		if toks[k].Tag != "JJ" || words[k].Rel != "advmod" || words[k].Head == k+2 || !strings.HasPrefix(toks[k+1].Tag, "NN") {
+			continue
+		}
+		words[k].Head, words[k].Rel = k+2, "amod"
 	}
 }
 

@@ -28,7 +28,22 @@ func (t tree) ownSubjects(c *tclause) []mention {
 	if strings.HasPrefix(t.rel[s], "csubj") {
 		return []mention{{c: chunk{kind: nounPhrase, start: t.subtree(s).Start, end: t.subtree(s).End}}}
 	}
-	return t.withConj(s, direct, false)
+	return t.withConj(t.namedBy(s), direct, false)
+}
+
+// namedBy returns the apposition that names a subject which only describes
+// ("his top economic adviser, Liu He, has told"): the fact is the name's,
+// as in the chunk rules. Otherwise it returns s.
+func (t tree) namedBy(s int) int {
+	a := t.kid(s, "appos")
+	if a < 0 {
+		return s
+	}
+	ps, pa := t.phrase(s), t.phrase(a)
+	if !hasProperNoun(t.toks[ps.Start:ps.End]) && hasProperNoun(t.toks[pa.Start:pa.End]) {
+		return a
+	}
+	return s
 }
 
 // borrowed are the subjects a clause without one takes from the clause g it

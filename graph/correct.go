@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -141,8 +142,12 @@ func (s *Store) correct(ctx context.Context, decide func(*builder) (Correction, 
 		if err != nil {
 			return false, err
 		}
+		saved := savedQuads(c, del)
+		if del, add, err = b.rejoin(corrs, []Correction{c}, del, add); err != nil {
+			return false, err
+		}
 		add = append(add, correctionQuads(c)...)
-		add = append(add, savedQuads(c, del)...)
+		add = append(add, saved...)
 		del = append(del, counter...)
 		add = append(add, quad.Quad{Subject: quad.IRI(schema.Corrections), Predicate: quad.IRI(schema.LastSeq), Object: quad.Int(c.Seq)})
 		return true, b.r.apply(del, add)
@@ -186,8 +191,12 @@ func (s *Store) Undo(ctx context.Context, id string) (Correction, error) {
 		if err != nil {
 			return false, fmt.Errorf("%s: %w", c.ID, err)
 		}
-		del, add, err := b.recorrect(slices.Delete(corrs, i, i+1), []Correction{c}, restore)
+		rest := slices.Delete(corrs, i, i+1)
+		del, add, err := b.recorrect(rest, []Correction{c}, restore)
 		if err != nil {
+			return false, err
+		}
+		if del, add, err = b.rejoin(rest, []Correction{c}, del, add); err != nil {
 			return false, err
 		}
 		return true, b.r.apply(append(del, node...), add)
@@ -327,6 +336,7 @@ func correctFacts(corrs []Correction, facts []schema.Fact) ([]schema.Fact, []ext
 			continue
 		}
 		orig[i].evidence = f.EvidenceID()
+		orig[i].short = [2]shortName{shortOf(f.Subject, f.SubjectID, f.SubjectType), shortOf(f.Object, f.ObjectID, f.ObjectType)}
 		if id, name, ok := resolve(corrs, f.SubjectID, f.Subject, f.SubjectAlias); ok {
 			orig[i].subject = f.Subject
 			f.SubjectID, f.Subject = id, name
@@ -398,6 +408,24 @@ func (b *builder) recorrect(corrs, also []Correction, restore map[string][]quad.
 			return nil, nil, err
 		}
 	}
+	// A one-word name as extracted that joining gave another entity is
+	// found by its mark.
+	for _, c := range slices.Concat(corrs, also) {
+		for _, n := range []string{c.Keep, c.Drop, c.Alias} {
+			if n == "" || strings.ContainsFunc(n, unicode.IsSpace) {
+				continue
+			}
+			for _, sp := range shortPreds {
+				marks, err := newView(b.r, nil, nil).withPred(quad.String(n), sp.name)
+				if err != nil {
+					return nil, nil, err
+				}
+				for _, q := range marks {
+					evs[q.Subject] = true
+				}
+			}
+		}
+	}
 	lost := make(map[string]int)      // entity -> evidence terms moved away from it
 	gained := make(map[string]string) // entity -> the entity whose type it takes, if it must be created
 	for _, ev := range sortedValues(evs) {
@@ -415,8 +443,12 @@ func (b *builder) recorrect(corrs, also []Correction, restore map[string][]quad.
 			cur := iriString(terms[i])
 			name, orig := p.str(r.extracted), p.str(r.extracted)
 			id := cur
+			short := joinable(p, i) // a one-word name as extracted, which joining places
 			if orig != "" {
 				id = schema.EntityID(orig)
+			} else if short {
+				name = p.str(shortPreds[i].name)
+				id = schema.EntityID(name)
 			} else {
 				ep, err := b.node(cur)
 				if err != nil {
@@ -425,6 +457,9 @@ func (b *builder) recorrect(corrs, also []Correction, restore map[string][]quad.
 				name = cmp.Or(ep.str(schema.Name), cur)
 			}
 			want, _, applied := resolve(corrs, id, name, p.str(r.alias))
+			if short && !applied {
+				continue // joining places it, once the corrections are made
+			}
 			switch {
 			case applied && orig == "":
 				add = append(add, quad.Quad{Subject: ev, Predicate: quad.IRI(r.extracted), Object: quad.String(name)})
@@ -525,4 +560,44 @@ func sortedValues(set map[quad.Value]bool) []quad.Value {
 	}
 	slices.SortFunc(vs, func(a, b quad.Value) int { return strings.Compare(a.String(), b.String()) })
 	return vs
+}
+
+// rejoin adds to a correction's deletions and additions those that bring
+// the joins of one-word names up to date once it is made (see rejoin): the
+// words of the names that the corrections made, corrs and also, name, and
+// those that the evidence it moves is marked with or calls its entities by.
+func (b *builder) rejoin(corrs, also []Correction, del, add []quad.Quad) ([]quad.Quad, []quad.Quad, error) {
+	extra := make(map[string]bool)
+	for _, c := range slices.Concat(corrs, also) {
+		for _, n := range []string{c.Keep, c.Drop, c.Alias} {
+			for _, w := range strings.Fields(n) {
+				extra[w] = true
+			}
+		}
+	}
+	evs := make(map[quad.Value]bool)
+	for _, q := range slices.Concat(del, add) {
+		if q.Label == nil && roleIndex(q.Predicate) >= 0 {
+			evs[q.Subject] = true
+		}
+	}
+	for _, ev := range sortedValues(evs) {
+		p, err := b.r.attrsOf(iriString(ev), schema.SubjectShort, schema.ObjectShort, schema.SubjectAlias, schema.ObjectAlias)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, vals := range p.vals {
+			for _, v := range vals {
+				if s, ok := v.(quad.String); ok {
+					extra[string(s)] = true
+				}
+			}
+		}
+	}
+	jdel, jadd, err := rejoin(b.r, corrs, del, add, extra)
+	if err != nil {
+		return nil, nil, err
+	}
+	del, add = compose(del, add, jdel, jadd)
+	return del, add, nil
 }

@@ -95,9 +95,20 @@
 // [Store.LoadDocument] joins a person's one-word name ("Reid") to the one
 // stored PERSON entity whose first or last name or alias it is, and only
 // when exactly one is: two people who share a surname keep the word apart.
-// It reads every PERSON entity for a document that has such a name. The join
-// happens when the document is loaded: a person stored later does not pull
-// in short names loaded before; kg merge does.
+// The join is the whole store's: every write (load, replace, remove,
+// correction) recomputes, in its transaction, the joins of the words it
+// concerns, so a person stored later pulls in the short names loaded before,
+// a second Reid takes the join back, and the store does not depend on the
+// order of its writes. Evidence keeps the one-word name as extracted
+// (kg:subject_short, kg:object_short), which is what taking a join back
+// reads; [Store.Verify] recomputes every join. A correction that names the
+// word keeps it from joining. On PostgreSQL, a writer that adds a document
+// also takes an advisory lock of each word the document concerns (its
+// one-word names, aliases, and its entities' one-word names and first and
+// last names), so that two writers whose documents share a word take turns
+// and neither joins it from what the other has not committed; on
+// CockroachDB, which has no advisory locks, build documents that share
+// one-word names from one process.
 //
 // A correction looks at the evidence of the entities that some correction
 // names, not at the whole store; the entity a merge or split creates takes
@@ -107,7 +118,10 @@
 // On bolt, a load that replaces a document is two bbolt transactions, the
 // deletions and then the additions (Cayley's kv store cannot mix them in
 // one); a crash between them leaves the store without that document, whole
-// again once it is loaded. Everywhere else a document's load is one
+// again once it is loaded. Evidence of another document that the write moves
+// (a join of a one-word name taken back) goes out in the first and back in
+// the second with that document's hash, so a crash leaves that document to
+// be replaced by the next build too. Everywhere else a document's load is one
 // transaction.
 //
 // Several processes may write one SQL store. Writers that only add share a

@@ -64,7 +64,9 @@ func (c Change) String() string {
 // A document whose stored hash equals d.Hash is left as it is (Unchanged).
 // The store's corrections (see [Store.Merge]) apply to the facts first; then
 // a person's one-word name ("Reid") joins the one stored person whose first
-// or last name or alias it is, if exactly one is.
+// or last name or alias it is, if exactly one is, and the joins of the words
+// the document concerns are recomputed from the whole store, in the same
+// transaction (see the package's doc).
 // A fact needs a subject, a relation, an object and a document (d.Name);
 // every fact is checked before the store is touched, and one bad fact
 // refuses the document. A fact with an empty SubjectID or ObjectID is
@@ -116,7 +118,23 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 		if err != nil {
 			return false, err
 		}
-		return true, r.apply(del, add)
+		write := func() error {
+			jdel, jadd, err := rejoin(r, corrs, del, add, nil)
+			if err != nil {
+				return err
+			}
+			return r.apply(compose(del, add, jdel, jadd))
+		}
+		if exclusive {
+			return true, write()
+		}
+		// Joining names reads what other writers write: writers of
+		// documents that concern one word take turns.
+		words, err := joinWords(r, del, add)
+		if err != nil {
+			return false, err
+		}
+		return true, s.withWordLocks(ctx, words, write)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("load %s: %w", d.Name, err)
@@ -125,10 +143,10 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 }
 
 // documentAdds returns the quads that loading the document adds, its facts
-// changed by the corrections, and its short names of people joined to the
-// stored people they stand for.
+// changed by the corrections; its short names of people are as extracted,
+// for rejoin to join.
 func (r reader) documentAdds(d Document, corrs []Correction) ([]quad.Quad, error) {
-	add, nev, err := r.factAdds(d.Name, d.Facts, corrs)
+	add, nev, err := factAdds(d.Name, d.Facts, corrs)
 	if err != nil {
 		return nil, err
 	}
@@ -138,13 +156,10 @@ func (r reader) documentAdds(d Document, corrs []Correction) ([]quad.Quad, error
 }
 
 // factAdds returns the quads that the facts of a document imply, changed by
-// the corrections and with short names joined, and how many evidence nodes
-// they make.
-func (r reader) factAdds(name string, facts []schema.Fact, corrs []Correction) ([]quad.Quad, int, error) {
+// the corrections (short names as extracted, for rejoin to join), and how
+// many evidence nodes they make.
+func factAdds(name string, facts []schema.Fact, corrs []Correction) ([]quad.Quad, int, error) {
 	facts, orig := correctFacts(corrs, facts)
-	if err := r.joinShortNames(facts, orig); err != nil {
-		return nil, 0, err
-	}
 	add, err := loadCorrected([]string{name}, facts, orig)
 	if err != nil {
 		return nil, 0, err
@@ -245,7 +260,16 @@ func (s *Store) Remove(ctx context.Context, name string) error {
 		if err != nil {
 			return false, err
 		}
-		return true, r.apply(del, nil)
+		corrs, err := r.corrections()
+		if err != nil {
+			return false, err
+		}
+		jdel, jadd, err := rejoin(r, corrs, del, nil, nil)
+		if err != nil {
+			return false, err
+		}
+		del, add := compose(del, nil, jdel, jadd)
+		return true, r.apply(del, add)
 	})
 	if err != nil {
 		var nf *notFoundError
@@ -270,6 +294,26 @@ func (s *Store) Remove(ctx context.Context, name string) error {
 // evidence count and with part of its evidence, which verify takes for a
 // document that Load wrote; the next build replaces it, whole.
 func (r reader) apply(del, add []quad.Quad) error {
+	first, dels, adds, err := r.steps(del, add)
+	if err != nil {
+		return err
+	}
+	opts := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	if len(first) > 0 {
+		if err := r.qs.ApplyDeltas(deltas(first, nil), opts); err != nil {
+			return err
+		}
+	}
+	if len(dels)+len(adds) == 0 {
+		return nil
+	}
+	return r.qs.ApplyDeltas(deltas(dels, adds), opts)
+}
+
+// steps returns what apply writes: on bolt, when it both deletes and adds,
+// the deletions of a first step (first) and the additions of a second;
+// elsewhere, one step of deletions and additions.
+func (r reader) steps(del, add []quad.Quad) (first, dels, adds []quad.Quad, err error) {
 	tx := cgraph.NewTransactionN(len(del) + len(add))
 	for _, q := range del {
 		tx.RemoveQuad(q)
@@ -277,7 +321,6 @@ func (r reader) apply(del, add []quad.Quad) error {
 	for _, q := range add {
 		tx.AddQuad(q)
 	}
-	var dels, adds []quad.Quad
 	for _, d := range tx.Deltas {
 		if d.Action == cgraph.Delete {
 			dels = append(dels, d.Quad)
@@ -285,11 +328,10 @@ func (r reader) apply(del, add []quad.Quad) error {
 			adds = append(adds, d.Quad)
 		}
 	}
-	adds, err := r.absent(adds)
+	adds, err = r.absent(adds)
 	if err != nil {
-		return err
+		return nil, nil, nil, err
 	}
-	opts := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 	if _, isKV := r.qs.(*kv.QuadStore); isKV && len(dels) > 0 && len(adds) > 0 {
 		// A document's evidence count that a replacement leaves as it was
 		// would stay through the first step, and a crash between the two
@@ -303,15 +345,102 @@ func (r reader) apply(del, add []quad.Quad) error {
 				adds = append(adds, q)
 			}
 		}
-		if err := r.qs.ApplyDeltas(deltas(dels, nil), opts); err != nil {
-			return err
+		out, err := r.movedEvidence(dels)
+		if err != nil {
+			return nil, nil, nil, err
 		}
-		dels = nil
+		return append(dels, out...), nil, append(adds, out...), nil
 	}
-	if len(dels)+len(adds) == 0 {
-		return nil
+	return nil, dels, adds, nil
+}
+
+// movedEvidence returns the quads that a two-step write takes out in its
+// first step and puts back in its second, besides its own, when it moves an
+// evidence node of a document that it does not replace to another entity
+// (joining a one-word name does): the rest of that evidence node, and its
+// document's hash and count. A crash between the steps then leaves that
+// document without them and without the evidence, which verify takes for a
+// document that Load wrote and the next build replaces, rather than evidence
+// without a subject, which no build would mend.
+func (r reader) movedEvidence(dels []quad.Quad) ([]quad.Quad, error) {
+	deleted := make(map[quad.Quad]bool, len(dels))
+	moved := make(map[quad.Value]bool)
+	for _, q := range dels {
+		deleted[q] = true
+		if q.Label == nil && (q.Predicate == quad.IRI(schema.Subject) || q.Predicate == quad.IRI(schema.Object)) {
+			moved[q.Subject] = true
+		}
 	}
-	return r.qs.ApplyDeltas(deltas(dels, adds), opts)
+	var out []quad.Quad
+	docs := make(map[quad.Value]bool)
+	for _, ev := range sortedValues(moved) {
+		if deleted[quad.Quad{Subject: ev, Predicate: quad.IRI(schema.RDFType), Object: quad.IRI(schema.Evidence)}] {
+			continue // deleted whole: its document is the one replaced
+		}
+		qs, err := r.quadsOf(quad.Subject, ev)
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range qs {
+			if q.Label != nil || deleted[q] {
+				continue
+			}
+			out = append(out, q)
+			if q.Predicate == quad.IRI(schema.Doc) && !docs[q.Object] {
+				docs[q.Object] = true
+				dqs, err := r.quadsOf(quad.Subject, q.Object)
+				if err != nil {
+					return nil, err
+				}
+				for _, dq := range dqs {
+					if (dq.Predicate == quad.IRI(schema.Hash) || dq.Predicate == quad.IRI(schema.EvidenceCount)) && !deleted[dq] {
+						out = append(out, dq)
+					}
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	// The entities and relations that only evidence taken out uses go out
+	// and come back with it, or the store in between would hold them
+	// without a fact.
+	terms := make(map[quad.Value]bool)
+	for _, q := range out {
+		deleted[q] = true
+	}
+	for q := range deleted {
+		if q.Label == nil && (q.Predicate == quad.IRI(schema.Subject) || q.Predicate == quad.IRI(schema.Predicate) || q.Predicate == quad.IRI(schema.Object)) {
+			terms[q.Object] = true
+		}
+	}
+	for _, t := range sortedValues(terms) {
+		used := false
+		err := r.quads(quad.Object, t, func(q quad.Quad) error {
+			if q.Label == nil && !deleted[q] && (q.Predicate == quad.IRI(schema.Subject) || q.Predicate == quad.IRI(schema.Predicate) || q.Predicate == quad.IRI(schema.Object)) {
+				used = true
+				return errStop
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, errStop) {
+			return nil, err
+		}
+		if used {
+			continue
+		}
+		qs, err := r.quadsOf(quad.Subject, t)
+		if err != nil {
+			return nil, err
+		}
+		for _, q := range qs {
+			if q.Label == nil && !deleted[q] {
+				out = append(out, q)
+			}
+		}
+	}
+	return out, nil
 }
 
 // deltas returns the deltas that delete del and add add.

@@ -20,11 +20,11 @@ type Support struct {
 	Relation string `json:"relation"`
 	Object   string `json:"object"`
 
-	Evidence  []EvidenceRecord `json:"evidence"`  // by document, sentence, then negation
-	Sentences int              `json:"sentences"` // distinct (document, sentence) pairs
-	Documents int              `json:"documents"` // distinct documents
-	Asserted  int              `json:"asserted"`  // evidence that states the fact
-	Negated   int              `json:"negated"`   // evidence that denies it
+	Evidence  []schema.EvidenceRecord `json:"evidence"`  // by document, sentence, then negation
+	Sentences int                     `json:"sentences"` // distinct (document, sentence) pairs
+	Documents int                     `json:"documents"` // distinct documents
+	Asserted  int                     `json:"asserted"`  // evidence that states the fact
+	Negated   int                     `json:"negated"`   // evidence that denies it
 }
 
 // Support returns the ledger of the fact subject - relation - object. The
@@ -58,7 +58,7 @@ func (s *Store) Support(ctx context.Context, subject, relation, object string) (
 		return Support{}, fmt.Errorf("support: %w", err)
 	}
 	sup := Support{Subject: cmp.Or(sp.str(schema.Name), sub), Relation: relation, Object: cmp.Or(op.str(schema.Name), obj),
-		Evidence: []EvidenceRecord{}}
+		Evidence: []schema.EvidenceRecord{}}
 	if rp, err := b.node(string(rel)); err != nil {
 		return Support{}, fmt.Errorf("support: %w", err)
 	} else if n := rp.str(schema.Name); n != "" {
@@ -75,7 +75,7 @@ func (s *Store) Support(ctx context.Context, subject, relation, object string) (
 		}
 		sup.Evidence = append(sup.Evidence, rec)
 	}
-	slices.SortFunc(sup.Evidence, func(a, b EvidenceRecord) int {
+	slices.SortFunc(sup.Evidence, func(a, b schema.EvidenceRecord) int {
 		return cmp.Or(cmp.Compare(a.Document, b.Document), cmp.Compare(a.SentenceIndex, b.SentenceIndex),
 			cmpBool(a.Negated, b.Negated), cmp.Compare(a.ID, b.ID))
 	})
@@ -104,12 +104,12 @@ func cmpBool(a, b bool) int {
 }
 
 // evidence reads one evidence node.
-func (b *builder) evidence(id string) (EvidenceRecord, error) {
+func (b *builder) evidence(id string) (schema.EvidenceRecord, error) {
 	p, err := b.node(id)
 	if err != nil {
-		return EvidenceRecord{}, err
+		return schema.EvidenceRecord{}, err
 	}
-	rec := EvidenceRecord{ID: id, Text: p.str(schema.Text),
+	rec := schema.EvidenceRecord{ID: id, Text: p.str(schema.Text),
 		Time:         p.str(schema.When),
 		TimeISO:      p.str(schema.WhenISO),
 		SubjectAlias: p.str(schema.SubjectAlias), ObjectAlias: p.str(schema.ObjectAlias)}
@@ -123,7 +123,7 @@ func (b *builder) evidence(id string) (EvidenceRecord, error) {
 	if doc := p.str(schema.Doc); doc != "" {
 		dp, err := b.node(doc)
 		if err != nil {
-			return EvidenceRecord{}, err
+			return schema.EvidenceRecord{}, err
 		}
 		rec.Document = dp.str(schema.Name)
 		if rec.Document == "" { // no document node: the name its IRI encodes

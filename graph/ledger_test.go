@@ -99,7 +99,7 @@ func TestSupport(t *testing.T) {
 			t.Fatalf("got %d evidence, want 2", len(sup.Evidence))
 		}
 		e := sup.Evidence[1]
-		want := EvidenceRecord{ID: e.ID, Document: "b.txt", SentenceIndex: 2, Start: 20, End: 29, Text: "sentence of b.txt",
+		want := schema.EvidenceRecord{ID: e.ID, Document: "b.txt", SentenceIndex: 2, Start: 20, End: 29, Text: "sentence of b.txt",
 			Negated: true, Confidence: 0.8, SubjectAlias: "Commerce Department", ObjectAlias: "Zentek"}
 		if e != want {
 			t.Errorf("evidence: got %+v, want %+v", e, want)

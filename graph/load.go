@@ -88,7 +88,14 @@ type evidence struct {
 // applied), and the ID of its evidence node, which stays the one of the fact
 // as extracted so that undoing a correction gives the store a fresh load
 // would.
-type extracted struct{ subject, object, evidence string }
+//
+// short keeps, for the subject and the object, the one-word name of a
+// person as extracted, which joining names across documents reads (see
+// [shortName]).
+type extracted struct {
+	subject, object, evidence string
+	short                     [2]shortName
+}
 
 // loadQuads returns the distinct quads that the documents and facts imply, in
 // a deterministic order.
@@ -226,6 +233,14 @@ func loadCorrected(docs []string, facts []schema.Fact, orig []extracted) ([]quad
 		}
 		if ev.orig.object != "" {
 			qs.add(id, iri(schema.ObjectName), quad.String(ev.orig.object), nil)
+		}
+		for i, sn := range ev.orig.short {
+			if sn.name != "" {
+				qs.add(id, iri(shortPreds[i].name), quad.String(sn.name), nil)
+			}
+			if sn.typ != "" {
+				qs.add(id, iri(shortPreds[i].typ), quad.String(sn.typ), nil)
+			}
 		}
 	}
 	return qs.list, nil

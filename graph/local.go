@@ -30,7 +30,7 @@ type Local struct {
 	facts    map[fkey]*localFact   // the facts read, by subject, relation, object
 	adj      map[string][]string   // neighbour IDs read by Adjacent, sorted
 	docDates map[string]string     // document name -> kg:date, for the documents of the evidence read
-	records  map[string]EvidenceRecord
+	records  map[string]schema.EvidenceRecord
 	relNames map[string]string
 }
 
@@ -52,7 +52,7 @@ func (s *Store) Local(ctx context.Context, fn func(l *Local) error) error {
 		b:    &builder{r: reader{ctx: ctx, qs: qs, names: make(map[any]quad.Value)}, props: make(map[string]props)},
 		info: make(map[string]EntityInfo), loaded: make(map[string]bool), among: make(map[string]bool), facts: make(map[fkey]*localFact),
 		adj: make(map[string][]string), docDates: make(map[string]string), relNames: make(map[string]string),
-		records: make(map[string]EvidenceRecord),
+		records: make(map[string]schema.EvidenceRecord),
 	}
 	return fn(l)
 }
@@ -324,7 +324,7 @@ func (l *Local) Sketch(p Period) (*Snapshot, error) {
 	if !p.Open() {
 		preds = append(preds, schema.WhenISO, schema.Doc)
 	}
-	snap, err := l.snapshot(func(id string) (EvidenceRecord, error) { return l.sketch(id, preds) })
+	snap, err := l.snapshot(func(id string) (schema.EvidenceRecord, error) { return l.sketch(id, preds) })
 	if err != nil {
 		return nil, err
 	}
@@ -348,15 +348,15 @@ func (l *Local) Keep(pairs [][2]string) {
 // sketch reads the properties preds of one evidence node, through the
 // store's subject-predicate index (see reader.spRefs), not the node's
 // other properties.
-func (l *Local) sketch(id string, preds []string) (EvidenceRecord, error) {
+func (l *Local) sketch(id string, preds []string) (schema.EvidenceRecord, error) {
 	if rec, ok := l.records[id]; ok {
 		return rec, nil
 	}
 	p, err := l.b.r.attrsOf(id, preds...)
 	if err != nil {
-		return EvidenceRecord{}, err
+		return schema.EvidenceRecord{}, err
 	}
-	rec := EvidenceRecord{ID: id, TimeISO: p.str(schema.WhenISO)}
+	rec := schema.EvidenceRecord{ID: id, TimeISO: p.str(schema.WhenISO)}
 	neg, _ := p.first(schema.Negated).(quad.Bool)
 	rec.Negated = bool(neg)
 	if c, ok := p.first(schema.Confidence).(quad.Float); ok {
@@ -365,7 +365,7 @@ func (l *Local) sketch(id string, preds []string) (EvidenceRecord, error) {
 	if doc := p.str(schema.Doc); doc != "" {
 		dp, err := l.b.node(doc)
 		if err != nil {
-			return EvidenceRecord{}, err
+			return schema.EvidenceRecord{}, err
 		}
 		rec.Document = dp.str(schema.Name)
 		if _, ok := l.docDates[rec.Document]; !ok {
@@ -375,7 +375,7 @@ func (l *Local) sketch(id string, preds []string) (EvidenceRecord, error) {
 	return rec, nil
 }
 
-func (l *Local) snapshot(evidence func(id string) (EvidenceRecord, error)) (*Snapshot, error) {
+func (l *Local) snapshot(evidence func(id string) (schema.EvidenceRecord, error)) (*Snapshot, error) {
 	snap := &Snapshot{Facts: make([]Fact, 0, len(l.facts))}
 	type counts struct{ aliases, mentions, links map[string]bool }
 	stats := make(map[string]*counts)
@@ -386,7 +386,7 @@ func (l *Local) snapshot(evidence func(id string) (EvidenceRecord, error)) (*Sna
 	for k, lf := range l.facts {
 		ends[k.s], ends[k.o] = true, true
 		sub, obj := l.info[k.s], l.info[k.o]
-		f := Fact{Subject: k.s, RelationID: k.p, Object: k.o, Negated: true, Evidence: make([]EvidenceRecord, 0, len(lf.evs))}
+		f := Fact{Subject: k.s, RelationID: k.p, Object: k.o, Negated: true, Evidence: make([]schema.EvidenceRecord, 0, len(lf.evs))}
 		for _, ev := range sortedKeys(lf.evs) {
 			rec, err := evidence(ev)
 			if err != nil {
@@ -408,7 +408,7 @@ func (l *Local) snapshot(evidence func(id string) (EvidenceRecord, error)) (*Sna
 				}
 			}
 		}
-		slices.SortFunc(f.Evidence, func(a, b EvidenceRecord) int {
+		slices.SortFunc(f.Evidence, func(a, b schema.EvidenceRecord) int {
 			return cmp.Or(cmp.Compare(a.Document, b.Document), cmp.Compare(a.SentenceIndex, b.SentenceIndex),
 				cmpBool(a.Negated, b.Negated), cmp.Compare(a.ID, b.ID))
 		})
@@ -455,7 +455,7 @@ func (l *Local) snapshot(evidence func(id string) (EvidenceRecord, error)) (*Sna
 }
 
 // evidence reads one evidence node and notes its document's date.
-func (l *Local) evidence(id string) (EvidenceRecord, error) {
+func (l *Local) evidence(id string) (schema.EvidenceRecord, error) {
 	if rec, ok := l.records[id]; ok {
 		return rec, nil
 	}

@@ -30,9 +30,10 @@ type PartWriter struct {
 // LoadParts returns a writer of the document d in parts: [PartWriter.Write]
 // writes each part's facts and [PartWriter.Finish] completes the document.
 // d.Facts must be empty. The result is what [Store.LoadDocument] of all the
-// facts at once writes, except that each part's facts are corrected, joined
-// to stored people and give their entities' names on their own, as another
-// document's would.
+// facts at once writes, except that each part's facts give their entities'
+// names on their own, as another document's would; each batch of a part's
+// quads brings the joins of the words it concerns up to date, as
+// LoadDocument does.
 //
 // The store holds whole documents: the first part marks the document
 // incomplete (schema.Incomplete), and Finish takes the mark away and writes
@@ -97,7 +98,7 @@ func (w *PartWriter) Write(ctx context.Context, facts []schema.Fact) error {
 		if err != nil {
 			return false, err
 		}
-		add, n, err := r.factAdds(d.Name, facts, corrs)
+		add, n, err := factAdds(d.Name, facts, corrs)
 		if err != nil {
 			return true, err
 		}
@@ -114,12 +115,31 @@ func (w *PartWriter) Write(ctx context.Context, facts []schema.Fact) error {
 				}
 			}
 		}
+		// Each batch brings the joins of the words it concerns up to date,
+		// as LoadDocument does for a document.
+		write := func(del, add []quad.Quad) error {
+			jdel, jadd, err := rejoin(r, corrs, del, add, nil)
+			if err != nil {
+				return err
+			}
+			return r.apply(compose(del, add, jdel, jadd))
+		}
 		// A transaction of bolt holds a copy of every page it changes, and
 		// a part's quads land all over the file: they are written a batch
 		// at a time. Written again (a retry), a batch adds nothing twice.
 		for len(add) > 0 {
 			n := min(len(add), partBatch)
-			if err := r.apply(del, add[:n]); err != nil {
+			bdel, badd := del, add[:n]
+			if exclusive {
+				err = write(bdel, badd)
+			} else {
+				// Writers of documents that concern one word take turns.
+				var words map[string]bool
+				if words, err = joinWords(r, bdel, badd); err == nil {
+					err = w.s.withWordLocks(ctx, words, func() error { return write(bdel, badd) })
+				}
+			}
+			if err != nil {
 				return true, err
 			}
 			del, add = nil, add[n:]

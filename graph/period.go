@@ -59,7 +59,7 @@ func (s *Snapshot) Within(p Period, docDate func(doc string) string) *Snapshot {
 	}
 	out := &Snapshot{Entities: s.Entities, Facts: make([]Fact, 0, len(s.Facts))}
 	for _, f := range s.Facts {
-		var evs []EvidenceRecord
+		var evs []schema.EvidenceRecord
 		for _, e := range f.Evidence {
 			first, last, ok := dated(e.TimeISO, docDate(e.Document))
 			if ok && p.overlaps(first, last) {

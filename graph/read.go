@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/kv"
 	crefs "github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
 
 	"github.com/kgraph/kg/schema"
@@ -253,8 +254,14 @@ func (r reader) spRefs(sub, pred quad.Value, fn func(cgraph.Ref) error) error {
 			return fn(ref)
 		})
 	}
-	var ids [2]uint64
-	for i, v := range []quad.Value{sub, pred} {
+	return r.scan(kqs, []quad.Direction{quad.Subject, quad.Predicate}, []quad.Value{sub, pred}, fn)
+}
+
+// scan calls fn with the reference of each quad whose nodes vals lead the
+// kv store's index of the directions dirs.
+func (r reader) scan(kqs *kv.QuadStore, dirs []quad.Direction, vals []quad.Value, fn func(cgraph.Ref) error) error {
+	ids := make([]uint64, len(vals))
+	for i, v := range vals {
 		ref, err := r.qs.ValueOf(v)
 		if err != nil {
 			return fmt.Errorf("look up %s: %w", v, err)
@@ -265,11 +272,40 @@ func (r reader) spRefs(sub, pred quad.Value, fn func(cgraph.Ref) error) error {
 		}
 		ids[i] = uint64(id)
 	}
-	scan := kv.IndexScan{Index: kv.QuadIndex{Dirs: []quad.Direction{quad.Subject, quad.Predicate}}, Values: ids[:]}
+	scan := kv.IndexScan{Index: kv.QuadIndex{Dirs: dirs}, Values: ids}
 	if err := r.each(scan.BuildIterator(kqs), fn); err != nil {
-		return fmt.Errorf("read quads of %s %s: %w", sub, pred, err)
+		return fmt.Errorf("read quads of %v: %w", vals, err)
 	}
 	return nil
+}
+
+// opRefs calls fn with the reference of each quad of object obj and
+// predicate pred: on a kv store (bolt) through the store's
+// object-predicate-subject index, the second of Cayley's default indexes,
+// so that the few quads of one predicate of a value that thousands of quads
+// have (a surname as alias) cost as little as anyone's; on the other stores
+// it asks for the quads of both (one query on SQL, whose optimizer joins
+// the two constraints).
+func (r reader) opRefs(obj, pred quad.Value, fn func(cgraph.Ref) error) error {
+	kqs, isKV := r.qs.(*kv.QuadStore)
+	if !isKV {
+		var s shape.Quads
+		for _, c := range []struct {
+			dir quad.Direction
+			v   quad.Value
+		}{{quad.Object, obj}, {quad.Predicate, pred}} {
+			ref, err := r.qs.ValueOf(c.v)
+			if err != nil || ref == nil {
+				return err // none: no such quad
+			}
+			s = append(s, shape.QuadFilter{Dir: c.dir, Values: shape.Fixed{ref}})
+		}
+		if err := r.each(shape.BuildIterator(r.ctx, r.qs, s), fn); err != nil {
+			return fmt.Errorf("read quads of %s %s: %w", pred, obj, err)
+		}
+		return nil
+	}
+	return r.scan(kqs, []quad.Direction{quad.Object, quad.Predicate, quad.Subject}, []quad.Value{obj, pred}, fn)
 }
 
 // attrsOf reads the properties preds of the node id (its quads of those

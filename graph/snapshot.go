@@ -15,13 +15,13 @@ import (
 // Fact is one subject - relation - object triple of a [Snapshot] with all
 // the evidence that states or denies it.
 type Fact struct {
-	Subject    string           `json:"subject"`     // ID of the subject entity
-	RelationID string           `json:"relation_id"` // the relation's IRI, "rel:penalize"
-	Relation   string           `json:"relation"`    // its kg:name, "penalize"
-	Object     string           `json:"object"`      // ID of the object entity
-	Negated    bool             `json:"negated"`     // every evidence denies it
-	Confidence float64          `json:"confidence"`  // the highest confidence of its evidence
-	Evidence   []EvidenceRecord `json:"evidence"`    // by document, sentence, then negation
+	Subject    string                  `json:"subject"`     // ID of the subject entity
+	RelationID string                  `json:"relation_id"` // the relation's IRI, "rel:penalize"
+	Relation   string                  `json:"relation"`    // its kg:name, "penalize"
+	Object     string                  `json:"object"`      // ID of the object entity
+	Negated    bool                    `json:"negated"`     // every evidence denies it
+	Confidence float64                 `json:"confidence"`  // the highest confidence of its evidence
+	Evidence   []schema.EvidenceRecord `json:"evidence"`    // by document, sentence, then negation
 }
 
 // Snapshot is the whole fact graph, read into memory at once: the input of
@@ -97,7 +97,7 @@ func (b *builder) snapshot() (*Snapshot, error) {
 			continue // an object that is no entity: kg verify reports it
 		}
 		si := index[k.s]
-		f := Fact{Subject: k.s, RelationID: k.p, Object: k.o, Negated: true, Evidence: make([]EvidenceRecord, 0, len(evs[k]))}
+		f := Fact{Subject: k.s, RelationID: k.p, Object: k.o, Negated: true, Evidence: make([]schema.EvidenceRecord, 0, len(evs[k]))}
 		for _, ev := range slices.Compact(slices.Sorted(slices.Values(evs[k]))) {
 			rec, err := b.evidence(ev)
 			if err != nil {
@@ -114,7 +114,7 @@ func (b *builder) snapshot() (*Snapshot, error) {
 				aliases[oi][rec.ObjectAlias] = true
 			}
 		}
-		slices.SortFunc(f.Evidence, func(a, b EvidenceRecord) int {
+		slices.SortFunc(f.Evidence, func(a, b schema.EvidenceRecord) int {
 			return cmp.Or(cmp.Compare(a.Document, b.Document), cmp.Compare(a.SentenceIndex, b.SentenceIndex),
 				cmpBool(a.Negated, b.Negated), cmp.Compare(a.ID, b.ID))
 		})
@@ -194,7 +194,25 @@ func (s *Snapshot) Find(name string) (EntityInfo, error) {
 		}
 		return EntityInfo{}, &ambiguousError{name: name, of: names}
 	}
-	return EntityInfo{}, &notFoundError{what: fmt.Sprintf("entity %q", name)}
+	return EntityInfo{}, &notFoundError{what: fmt.Sprintf("entity %q", name), maybe: s.namedWith(name)}
+}
+
+// namedWith returns the names, quoted, of the people (at most three) whose
+// first or last name is a word of name, as [builder.namedWith] finds them.
+func (s *Snapshot) namedWith(name string) []string {
+	words := strings.Fields(name)
+	var out []string
+	for _, e := range s.Entities {
+		if e.Type != schema.Person || len(out) == 3 {
+			continue
+		}
+		parts := strings.Fields(e.Name)
+		if len(parts) > 1 && slices.ContainsFunc(words, func(w string) bool { return w == parts[0] || w == parts[len(parts)-1] }) {
+			out = append(out, fmt.Sprintf("%q", e.Name))
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // ambiguousError is a name that is an alias of several entities; it matches

@@ -107,6 +107,15 @@ func TestSnapshotFind(t *testing.T) {
 		!strings.HasSuffix(err.Error(), `entity "zentek" is ambiguous: an alias of "Orbis Bank" and "Zentek Systems"; name one`) {
 		t.Errorf("Select(Focus: zentek): got %v, want ambiguous", err)
 	}
+	// A word of a person's name is no name, but suggests the person, in
+	// both lookups.
+	const maybe = `entity "Lopez" not found; did you mean "Maria Lopez"?`
+	if _, err := snap.Find("Lopez"); err == nil || err.Error() != maybe {
+		t.Errorf("Find(Lopez): got %v, want %q", err, maybe)
+	}
+	if _, err := s.Select(ctx, SubgraphOptions{Focus: "Lopez"}); !errors.Is(err, ErrNotFound) || !strings.HasSuffix(err.Error(), maybe) {
+		t.Errorf("Select(Focus: Lopez): got %v, want %q", err, maybe)
+	}
 	// The sentence's time qualifier is kept on its evidence.
 	var times []string
 	for _, f := range snap.Facts {

@@ -64,21 +64,29 @@ func (o *SubgraphOptions) filtered() bool {
 }
 
 // notFoundError names what was not found; it matches [ErrNotFound].
-type notFoundError struct{ what string }
+type notFoundError struct {
+	what  string
+	maybe []string // names that the user may have meant, quoted
+}
 
-func (e *notFoundError) Error() string        { return e.what + " not found" }
+func (e *notFoundError) Error() string {
+	if len(e.maybe) > 0 {
+		return e.what + " not found; did you mean " + strings.Join(e.maybe, " or ") + "?"
+	}
+	return e.what + " not found"
+}
 func (e *notFoundError) Is(target error) bool { return target == ErrNotFound }
 
 // Subgraph returns the entity named focus and every entity within depth facts
 // of it, with all the facts among them; with focus empty, the whole graph. It
 // is [Store.Select] without filters.
-func (s *Store) Subgraph(ctx context.Context, focus string, depth int) (*Subgraph, error) {
+func (s *Store) Subgraph(ctx context.Context, focus string, depth int) (*schema.Subgraph, error) {
 	return s.Select(ctx, SubgraphOptions{Focus: focus, Depth: depth})
 }
 
 // Select returns the entities and facts that opts selects, sorted as
-// [Subgraph] says.
-func (s *Store) Select(ctx context.Context, opts SubgraphOptions) (*Subgraph, error) {
+// [schema.Subgraph] says.
+func (s *Store) Select(ctx context.Context, opts SubgraphOptions) (*schema.Subgraph, error) {
 	if opts.Depth < 0 {
 		return nil, fmt.Errorf("subgraph: negative depth %d", opts.Depth)
 	}
@@ -153,7 +161,7 @@ func (sel *selector) fact(k FactKey) bool {
 }
 
 // selection returns the subgraph that sel selects.
-func (b *builder) selection(sel *selector) (*Subgraph, error) {
+func (b *builder) selection(sel *selector) (*schema.Subgraph, error) {
 	focus := ""
 	if sel.opts.Focus != "" {
 		var err error
@@ -202,7 +210,7 @@ func (b *builder) selection(sel *selector) (*Subgraph, error) {
 		for _, e := range g.Edges {
 			linked[e.From], linked[e.To] = true, true
 		}
-		g.Nodes = slices.DeleteFunc(g.Nodes, func(n Node) bool { return !linked[n.ID] })
+		g.Nodes = slices.DeleteFunc(g.Nodes, func(n schema.Node) bool { return !linked[n.ID] })
 	}
 	return g, nil
 }
@@ -281,6 +289,34 @@ func (b *builder) fold(name string) (string, error) {
 	return "", nil
 }
 
+// namedWith returns the names, quoted, of the people (at most three) whose
+// first or last name is a word of name: "Xi" and "President Xi" suggest "Xi
+// Jinping". It reads the name-word index only.
+func (b *builder) namedWith(name string) ([]string, error) {
+	seen := make(map[string]bool)
+	var out []string
+	for _, w := range strings.Fields(name) {
+		err := b.r.quads(quad.Object, quad.String(w), func(q quad.Quad) error {
+			id, ok := q.Subject.(quad.IRI)
+			if !ok || q.Predicate != quad.IRI(schema.NameWord) || q.Label != nil || seen[string(id)] || len(out) == 3 {
+				return nil
+			}
+			seen[string(id)] = true
+			p, err := b.node(string(id))
+			if err != nil {
+				return err
+			}
+			out = append(out, fmt.Sprintf("%q", cmp.Or(p.str(schema.Name), string(id))))
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
 // alias looks for the one entity that a sentence calls name: by the alias
 // exactly (through the store's index), else by an alias equal to it
 // ignoring case, spacing and punctuation (which reads every evidence node,
@@ -345,7 +381,11 @@ func (b *builder) alias(name string) (string, error) {
 	ids := slices.Sorted(maps.Keys(found))
 	switch len(ids) {
 	case 0:
-		return "", &notFoundError{what: fmt.Sprintf("entity %q", name)}
+		maybe, err := b.namedWith(name)
+		if err != nil {
+			return "", err
+		}
+		return "", &notFoundError{what: fmt.Sprintf("entity %q", name), maybe: maybe}
 	case 1:
 		return ids[0], nil
 	}
@@ -446,8 +486,8 @@ func (b *builder) confidence(ev quad.Value) (float64, error) {
 
 // subgraph returns the entities with the given IDs and the facts among them
 // that pass sel.
-func (b *builder) subgraph(ids []string, sel *selector) (*Subgraph, error) {
-	g := &Subgraph{Nodes: []Node{}, Edges: []Edge{}}
+func (b *builder) subgraph(ids []string, sel *selector) (*schema.Subgraph, error) {
+	g := &schema.Subgraph{Nodes: []schema.Node{}, Edges: []schema.Edge{}}
 	in := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		in[id] = true
@@ -457,7 +497,7 @@ func (b *builder) subgraph(ids []string, sel *selector) (*Subgraph, error) {
 		if err != nil {
 			return nil, err
 		}
-		g.Nodes = append(g.Nodes, Node{ID: id, Name: cmp.Or(p.str(schema.Name), id), Type: p.str(schema.Type)})
+		g.Nodes = append(g.Nodes, schema.Node{ID: id, Name: cmp.Or(p.str(schema.Name), id), Type: p.str(schema.Type)})
 
 		// Group the facts of id by relation and object; each quad is one
 		// evidence.
@@ -492,31 +532,31 @@ func (b *builder) subgraph(ids []string, sel *selector) (*Subgraph, error) {
 			}
 		}
 	}
-	slices.SortStableFunc(g.Nodes, func(a, b Node) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
-	slices.SortStableFunc(g.Edges, func(a, b Edge) int {
+	slices.SortStableFunc(g.Nodes, func(a, b schema.Node) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
+	slices.SortStableFunc(g.Edges, func(a, b schema.Edge) int {
 		return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.Relation, b.Relation), cmp.Compare(a.To, b.To))
 	})
 	return g, nil
 }
 
 // edge builds the edge of a fact from its evidence nodes.
-func (b *builder) edge(k FactKey, evs []string) (Edge, error) {
+func (b *builder) edge(k FactKey, evs []string) (schema.Edge, error) {
 	rp, err := b.node(k.RelationID)
 	if err != nil {
-		return Edge{}, err
+		return schema.Edge{}, err
 	}
-	e := Edge{From: k.From, To: k.To, Relation: rp.str(schema.Name), RelationID: k.RelationID, Negated: true,
-		Evidence: []string{}, Records: make([]EvidenceRecord, 0, len(evs))}
+	e := schema.Edge{From: k.From, To: k.To, Relation: rp.str(schema.Name), RelationID: k.RelationID, Negated: true,
+		Evidence: []string{}, Records: make([]schema.EvidenceRecord, 0, len(evs))}
 	texts := make(map[string]bool)
 	for i, ev := range evs {
 		rec, err := b.evidence(ev)
 		if err != nil {
-			return Edge{}, err
+			return schema.Edge{}, err
 		}
 		if e.Relation == "" {
 			p, err := b.node(ev)
 			if err != nil {
-				return Edge{}, err
+				return schema.Edge{}, err
 			}
 			e.Relation = p.str(schema.RelationText)
 		}
@@ -539,7 +579,7 @@ func (b *builder) edge(k FactKey, evs []string) (Edge, error) {
 
 // compareRecords orders evidence as [Store.Support] does: by document,
 // sentence, negation, then ID.
-func compareRecords(a, b EvidenceRecord) int {
+func compareRecords(a, b schema.EvidenceRecord) int {
 	return cmp.Or(cmp.Compare(a.Document, b.Document), cmp.Compare(a.SentenceIndex, b.SentenceIndex),
 		cmpBool(a.Negated, b.Negated), cmp.Compare(a.ID, b.ID))
 }

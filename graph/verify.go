@@ -23,7 +23,10 @@ import (
 //     names it;
 //   - every entity and every relation has a fact;
 //   - every correction has a number of its own, a known kind and the names
-//     it needs.
+//     it needs;
+//   - every one-word name of a person that a fact's evidence marks names the
+//     entity that joining names across documents gives it from the whole
+//     store (see [Store.LoadDocument]), whatever order the documents came in.
 //
 // It reads every document, evidence and entity node, so it takes time on a
 // large store. An error is the store's failure to answer, not a problem.
@@ -111,10 +114,18 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 	}
 
 	used := make(map[quad.Value]bool) // entities and relations that a fact uses
+	shorts := make(map[string]bool)   // the one-word names that evidence marks
 	for _, ev := range evs {
 		p, err := r.props(ev)
 		if err != nil {
 			return nil, fmt.Errorf("verify: %w", err)
+		}
+		for _, sp := range shortPreds {
+			for _, v := range p.vals[quad.IRI(sp.name)] {
+				if s, ok := v.(quad.String); ok {
+					shorts[string(s)] = true
+				}
+			}
 		}
 		if d := p.vals[quad.IRI(schema.Doc)]; len(d) != 1 || !isDoc[d[0]] {
 			report("evidence %s belongs to no document of the store (kg:doc %v)", ev, d)
@@ -164,6 +175,14 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 			report("correction %s is of unknown kind %q", c.ID, c.Kind)
 		}
 		seqs[c.Seq] = true
+	}
+	// Joins of one-word names are what the whole store gives them.
+	moves, err := joinMoves(newView(r, nil, nil), corrs, shorts, true)
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
+	}
+	for _, m := range moves {
+		report("evidence %s: its %s %q names %s, but the store joins it to %s", m.role.ev, roles[m.role.i].term, m.short.name, m.from, m.to)
 	}
 	slices.Sort(problems)
 	return problems, nil

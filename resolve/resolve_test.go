@@ -25,6 +25,9 @@ func title(x schema.Fact) schema.Fact { x = implied(x); x.ObjectID = ""; return 
 // its writes a fact's subject after "Its", as in "Its chairman, Robert Ainsley".
 func its(x schema.Fact) schema.Fact { x.Text.Subject = "Its " + x.Text.Subject; return x }
 
+// his writes a fact's subject after "His", as in "His adviser, Liu He".
+func his(x schema.Fact) schema.Fact { x.Text.Subject = "His " + x.Text.Subject; return x }
+
 // edges returns the facts the graph keeps, as "subject (type) - relation - object (type)".
 func edges(facts []schema.Fact) map[string]bool {
 	out := map[string]bool{}
@@ -84,6 +87,18 @@ func TestDocument(t *testing.T) {
 			facts: []schema.Fact{f(0, "Castlegate Bank", "ORG", "fine", "Holloway Bank", "ORG"),
 				its(implied(f(1, "chairman", "", "be", "Robert Ainsley", "")))},
 			want: []string{"Robert Ainsley (PERSON) - chairman of - Castlegate Bank (ORG)"},
+		},
+		{
+			name: "his title",
+			facts: []schema.Fact{f(0, "Xi Jinping", "PERSON", "meet", "Donald Trump", "PERSON"),
+				his(implied(f(1, "top economic adviser", "", "be", "Liu He", "")))},
+			want: []string{"Liu He (PERSON) - top economic adviser of - Xi Jinping (PERSON)"},
+		},
+		{
+			name: "his title, with no person before",
+			facts: []schema.Fact{f(0, "Castlegate Bank", "ORG", "fine", "Holloway Bank", "ORG"),
+				his(implied(f(1, "adviser", "", "be", "Liu He", "")))},
+			not: []string{"Liu He (PERSON) - adviser of - Castlegate Bank (ORG)", "Liu He (PERSON) - adviser of - Castlegate Bank (PERSON)"},
 		},
 		{
 			name: "short forms and abbreviations join the full name",

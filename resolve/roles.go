@@ -148,11 +148,16 @@ func (d *doc) titleFact(i int, f *schema.Fact) (schema.Fact, bool) {
 			return schema.Fact{}, false
 		}
 	}
-	org := ""
+	org, ofPerson := "", false
 	switch {
 	case body == "" && possessive(titleText):
 		// "Its chief executive": the organisation the text was about.
 		org = d.lastOrg(i, person, titleText)
+		written = ""
+	case body == "" && personal(titleText):
+		// "His top economic adviser, Liu He,": the person the text was
+		// about.
+		org, ofPerson = d.lastPerson(i, person, titleText), true
 		written = ""
 	case body != "":
 		org = d.orgNamed(body)
@@ -180,6 +185,9 @@ func (d *doc) titleFact(i int, f *schema.Fact) (schema.Fact, bool) {
 	}
 	r := roleFact(f, person, rel, org, written)
 	r.SubjectAlias = alias
+	if ofPerson {
+		r.ObjectType = schema.Person
+	}
 	return r, true
 }
 
@@ -272,6 +280,16 @@ func modifier(w string) bool {
 func possessive(surface string) bool {
 	switch strings.ToLower(firstWord(surface)) {
 	case "its", "their":
+		return true
+	}
+	return false
+}
+
+// personal reports a title that a personal possessive opens: "his
+// adviser", "her deputy".
+func personal(surface string) bool {
+	switch strings.ToLower(firstWord(surface)) {
+	case "his", "her":
 		return true
 	}
 	return false
@@ -374,6 +392,23 @@ func (d *doc) orgNamed(body string) string {
 // counts ("Clearview will operate as a unit of MHP under its current
 // president").
 func (d *doc) lastOrg(i int, not, titleText string) string {
+	return d.lastSubject(i, not, titleText, func(name string) bool {
+		t := d.typeOf(name)
+		return t == schema.Org || t == "" && !personShaped(name)
+	})
+}
+
+// lastPerson returns the person that the facts before fact i (in its
+// sentence before titleText, or in the two sentences before) were about
+// last, other than not; "" if none.
+func (d *doc) lastPerson(i int, not, titleText string) string {
+	return d.lastSubject(i, not, titleText, func(name string) bool { return d.typeOf(name) == schema.Person })
+}
+
+// lastSubject returns the named subject nearest before fact i's titleText
+// (in its sentence or the two before) that fits, other than not; "" if
+// none.
+func (d *doc) lastSubject(i int, not, titleText string, fits func(name string) bool) string {
 	s := d.facts[i].SentenceIndex
 	at := strings.Index(d.facts[i].Sentence, titleText)
 	for j := i; j >= 0; j-- {
@@ -387,8 +422,7 @@ func (d *doc) lastOrg(i int, not, titleText string) string {
 		if f.SentenceIndex == s && (at < 0 || f.Text.Subject == "" || !strings.Contains(f.Sentence[:at], f.Text.Subject)) {
 			continue
 		}
-		t := d.typeOf(f.Subject)
-		if t == schema.Org || t == "" && !personShaped(f.Subject) {
+		if fits(f.Subject) {
 			return f.Subject
 		}
 	}

@@ -58,3 +58,14 @@ const (
 	DocDate       = Prefix + "date"           // document: its date as the input writes it (JSON Lines, or a text's header or dateline)
 	DocSource     = Prefix + "source"         // document: the file it was read from, or "stdin"
 )
+
+// Properties of evidence that let the store join a person's one-word name
+// across documents and take the join back (see graph's doc): each role of a
+// fact whose name as extracted is one capitalised word, untyped or PERSON,
+// keeps it, whichever entity the role now names.
+const (
+	SubjectShort     = Prefix + "subject_short"      // evidence: the subject's one-word name as extracted ("Reid")
+	ObjectShort      = Prefix + "object_short"       // evidence: the object's one-word name as extracted
+	SubjectShortType = Prefix + "subject_short_type" // evidence: the type the extractor gave kg:subject_short, where it gave one
+	ObjectShortType  = Prefix + "object_short_type"  // evidence: the type the extractor gave kg:object_short, where it gave one
+)

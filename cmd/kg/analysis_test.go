@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -161,6 +163,51 @@ func TestAnalysisCommands(t *testing.T) {
 		}
 		if len(facts) < 10 || denied < 1 || dated < 3 {
 			t.Errorf("got %d facts, %d denied and %d dated; want 10 or more, 1 denied, 3 dated", len(facts), denied, dated)
+		}
+	})
+	// --limit bounds a hub's answers: the neighbours (and the facts with
+	// the entities) that come first by name, and a word on stderr; 0 is
+	// everything.
+	t.Run("limit", func(t *testing.T) {
+		all := jsonLines[analyze.Step](t, mustRun(t, "", "facts", "--db", db, "--json", "--limit", "0", "Harbor Networks"))
+		var others []string
+		for _, f := range all {
+			o := f.Subject
+			if f.Forward {
+				o = f.Object
+			}
+			if !slices.Contains(others, o) {
+				others = append(others, o)
+			}
+		}
+		slices.Sort(others)
+		if len(others) < 4 {
+			t.Fatalf("Harbor Networks is connected to %q, want 4 or more", others)
+		}
+		out, errOut, code := run(t, "", "facts", "--db", db, "--json", "--limit", "3", "Harbor Networks")
+		if code != 0 || !strings.Contains(errOut, fmt.Sprintf("the facts with the first 3 of %d connected entities", len(others))) {
+			t.Errorf("facts --limit 3: exit %d, stderr %q", code, errOut)
+		}
+		var want []analyze.Step
+		for _, f := range all {
+			if slices.Contains(others[:3], f.Subject) || slices.Contains(others[:3], f.Object) {
+				want = append(want, f)
+			}
+		}
+		if got := jsonLines[analyze.Step](t, out); !reflect.DeepEqual(got, want) {
+			t.Errorf("facts --limit 3: got %d facts, want the %d with %q", len(got), len(want), others[:3])
+		}
+		out, errOut, code = run(t, "", "neighbors", "--db", db, "--json", "--limit", "3", "Harbor Networks")
+		type nb struct{ Name string }
+		var got []string
+		for _, n := range jsonLines[nb](t, out) {
+			got = append(got, n.Name)
+		}
+		if code != 0 || !slices.Equal(got, others[:3]) || !strings.Contains(errOut, "the first 3 neighbours, and there are more") {
+			t.Errorf("neighbors --limit 3: exit %d, %q, stderr %q; want %q", code, got, errOut, others[:3])
+		}
+		if _, errOut, code := run(t, "", "facts", "--db", db, "--limit", "-1", "Harbor Networks"); code != 2 || !strings.Contains(errOut, "--limit") {
+			t.Errorf("facts --limit -1: exit %d, %q", code, errOut)
 		}
 	})
 	t.Run("rank", func(t *testing.T) {

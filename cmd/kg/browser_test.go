@@ -191,6 +191,25 @@ func TestBrowser(t *testing.T) {
 	if again < nodes {
 		t.Errorf("the bookmarked view has %d entities, the view had at least %d", again, nodes)
 	}
+	// Expanding under a type filter adds the neighbours of that type only.
+	var person, org bool
+	var state string
+	step("filtered expand",
+		chromedp.Click("#clear"),
+		chromedp.Click("#filters summary"),
+		chromedp.WaitVisible(`#types input[value="ORG"]`),
+		chromedp.Click(`#types input[value="ORG"]`),
+		chromedp.Click("#apply"),
+		pickEntity("Harbor", "kg:entity/harbor_networks"),
+		chromedp.Click("#expand"),
+		chromedp.WaitVisible(`#canvas g.node[data-id="kg:entity/trade_department"]`),
+		into(&person, chromedp.Evaluate[bool](`view.ids.includes("kg:entity/elena_park")`)),
+		into(&org, chromedp.Evaluate[bool](`view.ids.includes("kg:entity/trade_department")`)),
+		into(&state, chromedp.Evaluate[string](`JSON.stringify(view)`)),
+		screenshot("filtered"))
+	if person || !org {
+		t.Errorf("expanding Harbor Networks with only ORG shown added Elena Park (PERSON): %v, the Trade Department (ORG): %v; the view: %s", person, org, state)
+	}
 	t.Logf("browser steps took %s; screenshots in %s", time.Since(start).Round(time.Millisecond), dir)
 }
 

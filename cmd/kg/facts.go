@@ -17,6 +17,7 @@ type factsOptions struct {
 	store  graph.Options
 	period graph.Period // the facts an analysis reads
 	name   string
+	limit  int
 	asJSON bool
 }
 
@@ -26,6 +27,7 @@ func factsCommand(e *env) *cli.Command {
 		Usage:     "list everything the graph says about an entity, by relation",
 		ArgsUsage: "NAME",
 		Flags: append(append(storeFlags(), periodFlags()...),
+			&cli.IntFlag{Name: "limit", Value: answerLimit, Usage: "list the facts with at most N of the entities they connect it to, by name (0: all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one fact a line, with its evidence"}),
 		Action: func(c *cli.Context) error {
 			period, err := periodOf(c)
@@ -35,7 +37,7 @@ func factsCommand(e *env) *cli.Command {
 			if c.NArg() != 1 {
 				return usageError{fmt.Errorf("facts: want one entity name, got %s", plural(c.NArg(), "argument"))}
 			}
-			return runFacts(c.Context, e, factsOptions{store: readStoreOptions(c), period: period, name: c.Args().First(), asJSON: c.Bool("json")})
+			return runFacts(c.Context, e, factsOptions{store: readStoreOptions(c), period: period, name: c.Args().First(), limit: c.Int("limit"), asJSON: c.Bool("json")})
 		},
 	}
 }
@@ -43,18 +45,33 @@ func factsCommand(e *env) *cli.Command {
 // runFacts prints the facts of one entity grouped by relation: the
 // relation is written on the first fact of each group.
 func runFacts(ctx context.Context, e *env, opts factsOptions) error {
+	if opts.limit < 0 {
+		return usageError{fmt.Errorf("facts: --limit must be 0 or more, got %d", opts.limit)}
+	}
 	var ent graph.EntityInfo
 	var facts []analyze.Step
+	var others int
+	var more bool
 	err := local(ctx, opts.store, func(l *graph.Local) error {
 		id, err := l.Find(opts.name)
 		if err != nil {
 			return err
 		}
-		ent, facts, err = ask.Facts(l, id, ask.Options{Period: opts.period, Concepts: true})
+		aopts := ask.Options{Period: opts.period, Concepts: true}
+		if opts.limit > 0 {
+			// a hub's facts, bounded: those with its first entities by
+			// name, the evidence of the rest unread
+			ent, facts, others, more, err = ask.NearFacts(l, id, opts.limit, aopts)
+			return err
+		}
+		ent, facts, err = ask.Facts(l, id, aopts)
 		return err
 	})
 	if err != nil {
 		return err
+	}
+	if more {
+		fmt.Fprintf(e.stderr, "kg: facts: the facts with the first %d of %d connected entities (--limit N, or --limit 0 for all)\n", opts.limit, others)
 	}
 	if opts.asJSON {
 		return writeJSONLines(e.stdout, facts)

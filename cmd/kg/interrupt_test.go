@@ -73,8 +73,11 @@ func TestBuildInterrupted(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// Not before kg has had time to start and take the signal.
-		time.Sleep(took/10 + time.Duration(rng.Int64N(int64(took))))
+		// Not before kg catches the signal: until its main runs (after
+		// the packages' init, go-graphviz's 160 ms of it), Ctrl-C kills
+		// it as any process, before it has done anything.
+		catching(t, cmd.Process.Pid)
+		time.Sleep(time.Duration(rng.Int64N(int64(took))))
 		if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
 			t.Fatal(err)
 		}
@@ -146,4 +149,25 @@ func TestBuildInterrupted(t *testing.T) {
 		t.Errorf("no build was interrupted before its end")
 	}
 	t.Logf("%d builds stopped by one Ctrl-C, %d at once by a second", interrupted, killed)
+}
+
+// catching waits until the process pid catches SIGINT, as Linux says in
+// /proc/PID/status (SigCgt, a mask whose bit 1 is SIGINT, signal 2).
+func catching(t *testing.T, pid int) {
+	t.Helper()
+	status := fmt.Sprintf("/proc/%d/status", pid)
+	for deadline := time.Now().Add(time.Minute); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		b, err := os.ReadFile(status)
+		if err != nil {
+			t.Fatalf("waiting for kg to catch Ctrl-C: %v", err)
+		}
+		for _, line := range strings.Split(string(b), "\n") {
+			if mask, ok := strings.CutPrefix(line, "SigCgt:"); ok {
+				if m, err := strconv.ParseUint(strings.TrimSpace(mask), 16, 64); err == nil && m&(1<<(syscall.SIGINT-1)) != 0 {
+					return
+				}
+			}
+		}
+	}
+	t.Fatalf("kg (pid %d) did not catch SIGINT within a minute", pid)
 }

@@ -12,12 +12,18 @@ import (
 	"github.com/kgraph/kg/internal/ask"
 )
 
+// answerLimit is how many neighbours kg neighbors lists, and with how many
+// entities kg facts lists the facts, unless told otherwise: a hub's
+// thousands are no answer to read on a terminal.
+const answerLimit = 100
+
 type neighborsOptions struct {
 	store  graph.Options
 	period graph.Period // the facts an analysis reads
 	name   string
 	depth  int
 	filter analyze.Filter
+	limit  int
 	asJSON bool
 }
 
@@ -31,6 +37,7 @@ func neighborsCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "relation", Usage: "follow only facts of this relation (\"penalize\")"},
 			&cli.StringFlag{Name: "type", Usage: "reach only entities of this type (PERSON, ORG, GPE, ...)"},
 			&cli.Float64Flag{Name: "min-confidence", Usage: "follow only facts at least this sure (0 to 1)"},
+			&cli.IntFlag{Name: "limit", Value: answerLimit, Usage: "list at most N neighbours, nearest then by name (0: all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one neighbour a line"}),
 		Action: func(c *cli.Context) error {
 			period, err := periodOf(c)
@@ -46,6 +53,7 @@ func neighborsCommand(e *env) *cli.Command {
 				depth: c.Int("depth"),
 				filter: analyze.Filter{Relation: c.String("relation"), Type: c.String("type"),
 					MinConfidence: c.Float64("min-confidence")},
+				limit:  c.Int("limit"),
 				asJSON: c.Bool("json"),
 			})
 		},
@@ -61,19 +69,36 @@ func runNeighbors(ctx context.Context, e *env, opts neighborsOptions) error {
 	if c := opts.filter.MinConfidence; c < 0 || c > 1 {
 		return usageError{fmt.Errorf("neighbors: --min-confidence must be between 0 and 1, got %v", c)}
 	}
+	if opts.limit < 0 {
+		return usageError{fmt.Errorf("neighbors: --limit must be 0 or more, got %d", opts.limit)}
+	}
 	// The walk at depth h needs the facts of the entities fewer than h
-	// facts away: read them a level at a time.
+	// facts away: read them a level at a time. One fact away without a
+	// filter, only the neighbours listed are read in full, so that a hub's
+	// first hundred cost what anyone's do.
 	var list []analyze.Neighbor
+	var more bool
 	err := local(ctx, opts.store, func(l *graph.Local) error {
 		id, err := l.Find(opts.name)
 		if err != nil {
 			return err
 		}
-		_, list, err = ask.Neighbors(l, id, opts.depth, opts.filter, ask.Options{Period: opts.period, Concepts: true})
+		aopts := ask.Options{Period: opts.period, Concepts: true}
+		if opts.limit > 0 && opts.depth == 1 && opts.filter == (analyze.Filter{}) {
+			_, list, more, err = ask.Nearest(l, id, opts.limit, aopts)
+			return err
+		}
+		_, list, err = ask.Neighbors(l, id, opts.depth, opts.filter, aopts)
+		if opts.limit > 0 && len(list) > opts.limit {
+			list, more = list[:opts.limit], true
+		}
 		return err
 	})
 	if err != nil {
 		return err
+	}
+	if more {
+		fmt.Fprintf(e.stderr, "kg: neighbors: the first %d neighbours, and there are more (--limit N, or --limit 0 for all)\n", opts.limit)
 	}
 	if opts.asJSON {
 		return writeJSONLines(e.stdout, list)

@@ -160,16 +160,24 @@ func BenchmarkQuery(b *testing.B) {
 			})
 		})
 	})
-	b.Run("facts", func(b *testing.B) {
-		latencies(b, names, func(_ int, name string) error {
-			return runFacts(ctx, e, factsOptions{store: store, name: name})
+	// facts and neighbors as the commands run by default, and with
+	// --limit 0 (a hub's every fact and neighbour)
+	for _, limit := range []int{answerLimit, 0} {
+		suffix := ""
+		if limit == 0 {
+			suffix = "-all"
+		}
+		b.Run("facts"+suffix, func(b *testing.B) {
+			latencies(b, names, func(_ int, name string) error {
+				return runFacts(ctx, e, factsOptions{store: store, name: name, limit: limit})
+			})
 		})
-	})
-	b.Run("neighbors", func(b *testing.B) {
-		latencies(b, names, func(_ int, name string) error {
-			return runNeighbors(ctx, e, neighborsOptions{store: store, name: name, depth: 1})
+		b.Run("neighbors"+suffix, func(b *testing.B) {
+			latencies(b, names, func(_ int, name string) error {
+				return runNeighbors(ctx, e, neighborsOptions{store: store, name: name, depth: 1, limit: limit})
+			})
 		})
-	})
+	}
 	b.Run("support", func(b *testing.B) {
 		latencies(b, names, func(i int, name string) error {
 			return runSupport(ctx, e, supportOptions{store: store, subject: name, relation: "penalize",

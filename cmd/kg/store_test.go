@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -208,7 +207,6 @@ func testPostgres(t *testing.T) string {
 // twice.
 func TestTwoBuildProcesses(t *testing.T) {
 	together, apart := testPostgres(t), testPostgres(t)
-	bin := kgBinary(t)
 	dir := t.TempDir()
 	text, err := os.ReadFile(example)
 	if err != nil {
@@ -226,30 +224,8 @@ func TestTwoBuildProcesses(t *testing.T) {
 		}
 		files[i%2] = append(files[i%2], p)
 	}
-	build := func(db string, files []string) *exec.Cmd {
-		cmd := exec.Command(bin, append([]string{"build", "--backend", "postgres", "--db", db}, files...)...)
-		cmd.Env = append(os.Environ(), "KG_BACKEND=", "KG_DB=")
-		return cmd
-	}
-	var cmds []*exec.Cmd
-	var outs []*strings.Builder
-	for _, fs := range files {
-		cmd := build(apart, fs)
-		out := new(strings.Builder)
-		cmd.Stdout, cmd.Stderr = out, out
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		cmds, outs = append(cmds, cmd), append(outs, out)
-	}
-	for i, cmd := range cmds {
-		if err := cmd.Wait(); err != nil {
-			t.Fatalf("build %d: %v\n%s", i, err, outs[i])
-		}
-	}
-	if out, err := build(together, append(files[0], files[1]...)).CombinedOutput(); err != nil {
-		t.Fatalf("one build: %v\n%s", err, out)
-	}
+	buildAtOnce(t, apart, files[:]...)
+	buildAtOnce(t, together, append(files[0], files[1]...))
 	t.Setenv("KG_BACKEND", "postgres")
 	got, want := statsOf(t, apart), statsOf(t, together)
 	if got != want {

@@ -94,25 +94,25 @@ func Facts(l *graph.Local, id string, opts Options) (graph.EntityInfo, []analyze
 // Neighbors returns the entity id and the entities within depth facts of
 // it that the filter lets a walk reach, as [analyze.Graph.NeighborsOf]. It
 // reads the facts of each level of the walk before it takes the next.
-func Neighbors(l *graph.Local, id string, depth int, f analyze.Filter, opts Options) (graph.Node, []analyze.Neighbor, error) {
+func Neighbors(l *graph.Local, id string, depth int, f analyze.Filter, opts Options) (schema.Node, []analyze.Neighbor, error) {
 	if depth < 0 {
-		return graph.Node{}, nil, fmt.Errorf("neighbors: negative depth %d", depth)
+		return schema.Node{}, nil, fmt.Errorf("neighbors: negative depth %d", depth)
 	}
 	level := []string{id}
 	for h := 1; ; h++ {
 		if err := l.Load(level...); err != nil {
-			return graph.Node{}, nil, err
+			return schema.Node{}, nil, err
 		}
 		g, err := Graph(l, opts)
 		if err != nil {
-			return graph.Node{}, nil, err
+			return schema.Node{}, nil, err
 		}
 		if h >= depth {
 			return g.NeighborsOf(id, depth, f)
 		}
 		_, list, err := g.NeighborsOf(id, h, f)
 		if err != nil {
-			return graph.Node{}, nil, err
+			return schema.Node{}, nil, err
 		}
 		level = level[:0]
 		for _, n := range list {
@@ -129,7 +129,7 @@ func Neighbors(l *graph.Local, id string, depth int, f analyze.Filter, opts Opti
 // NeighborsOf at depth 1 without a filter, cut at limit, and reads the
 // evidence of those facts only: a hub's first hundred neighbours cost a
 // fraction of all its facts.
-func Nearest(l *graph.Local, id string, limit int, opts Options) (graph.Node, []analyze.Neighbor, bool, error) {
+func Nearest(l *graph.Local, id string, limit int, opts Options) (schema.Node, []analyze.Neighbor, bool, error) {
 	if !opts.Period.Open() {
 		// Which neighbours have a fact in the period is known from the
 		// facts' evidence only: read them all.
@@ -137,35 +137,96 @@ func Nearest(l *graph.Local, id string, limit int, opts Options) (graph.Node, []
 		more := len(list) > limit
 		return center, list[:min(limit, len(list))], more, err
 	}
+	g, _, more, err := around(l, id, limit, opts)
+	if err != nil {
+		return schema.Node{}, nil, false, err
+	}
+	center, list, err := g.NeighborsOf(id, 1, analyze.Filter{})
+	return center, list, more, err
+}
+
+// NearFacts returns the entity id and its facts with the first limit of
+// the entities they connect it to (by name, then ID, as [Nearest] takes
+// them), the number of those entities, and whether there are more: the
+// facts of a hub, bounded. The facts are in the order of [Facts].
+func NearFacts(l *graph.Local, id string, limit int, opts Options) (graph.EntityInfo, []analyze.Step, int, bool, error) {
+	if !opts.Period.Open() {
+		e, facts, err := Facts(l, id, opts)
+		if err != nil {
+			return e, nil, 0, false, err
+		}
+		kept, n := firstOthers(facts, limit)
+		return e, kept, n, n > limit, nil
+	}
+	g, n, more, err := around(l, id, limit, opts)
+	if err != nil {
+		return graph.EntityInfo{}, nil, 0, false, err
+	}
+	e, facts, err := g.FactsOf(id)
+	return e, facts, n, more, err
+}
+
+// around reads the facts of id with the first limit of its neighbours by
+// name, then ID, with their evidence, and returns the graph of what it
+// read, the number of neighbours and whether there are more than limit.
+func around(l *graph.Local, id string, limit int, opts Options) (*analyze.Graph, int, bool, error) {
 	adj, err := l.Adjacent(id)
 	if err != nil {
-		return graph.Node{}, nil, false, err
+		return nil, 0, false, err
 	}
 	var near []graph.EntityInfo
 	for _, n := range adj {
 		e, ok, err := l.Entity(n)
 		if err != nil {
-			return graph.Node{}, nil, false, err
+			return nil, 0, false, err
 		}
 		if ok && (opts.Concepts || e.Type != schema.Concept) {
 			near = append(near, e)
 		}
 	}
 	slices.SortFunc(near, func(a, b graph.EntityInfo) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
-	more := len(near) > limit
-	ids := make([]string, 0, limit)
+	ids := make([]string, 0, min(limit, len(near)))
 	for _, e := range near[:min(limit, len(near))] {
 		ids = append(ids, e.ID)
 	}
 	if err := l.LoadAround(id, ids); err != nil {
-		return graph.Node{}, nil, false, err
+		return nil, 0, false, err
 	}
 	g, err := Graph(l, opts)
-	if err != nil {
-		return graph.Node{}, nil, false, err
+	return g, len(near), len(near) > limit, err
+}
+
+// firstOthers keeps the facts whose other end is among the first limit of
+// the entities they name, by name, then ID, and returns them with the
+// number of those entities.
+func firstOthers(facts []analyze.Step, limit int) ([]analyze.Step, int) {
+	type end struct{ name, id string }
+	seen := make(map[end]bool)
+	var ends []end
+	other := func(s analyze.Step) end {
+		if s.Forward {
+			return end{s.Object, s.ObjectID}
+		}
+		return end{s.Subject, s.SubjectID}
 	}
-	center, list, err := g.NeighborsOf(id, 1, analyze.Filter{})
-	return center, list, more, err
+	for _, f := range facts {
+		if o := other(f); !seen[o] {
+			seen[o] = true
+			ends = append(ends, o)
+		}
+	}
+	slices.SortFunc(ends, func(a, b end) int { return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.id, b.id)) })
+	keep := make(map[end]bool, limit)
+	for _, o := range ends[:min(limit, len(ends))] {
+		keep[o] = true
+	}
+	var out []analyze.Step
+	for _, f := range facts {
+		if keep[other(f)] {
+			out = append(out, f)
+		}
+	}
+	return out, len(ends)
 }
 
 // Paths returns the k shortest connections of at most maxHops facts

@@ -269,7 +269,7 @@ func neighbors(a asker, p *params) (any, error) {
 	if p.err != nil {
 		return nil, p.err
 	}
-	var center graph.Node
+	var center schema.Node
 	var list []analyze.Neighbor
 	var more bool
 	var err error

@@ -21,10 +21,10 @@ type asker interface {
 	// find returns the ID of the entity that v names: a name, an alias or
 	// an ID.
 	find(v string) (string, error)
-	neighbors(id string, depth int, f analyze.Filter, period graph.Period) (graph.Node, []analyze.Neighbor, error)
+	neighbors(id string, depth int, f analyze.Filter, period graph.Period) (schema.Node, []analyze.Neighbor, error)
 	// nearest is neighbors at depth 1 without a filter, cut at limit;
 	// more says it was cut.
-	nearest(id string, limit int, period graph.Period) (center graph.Node, list []analyze.Neighbor, more bool, err error)
+	nearest(id string, limit int, period graph.Period) (center schema.Node, list []analyze.Neighbor, more bool, err error)
 	paths(from, to string, maxHops, k int, period graph.Period) ([]analyze.Path, error)
 	facts(id string, period graph.Period) (graph.EntityInfo, []analyze.Step, error)
 	// factsWith returns the facts of from, at least those shared with to.
@@ -87,11 +87,11 @@ type storeAsker struct{ l *graph.Local }
 
 func (a storeAsker) find(v string) (string, error) { return ask.Find(a.l, v) }
 
-func (a storeAsker) neighbors(id string, depth int, f analyze.Filter, period graph.Period) (graph.Node, []analyze.Neighbor, error) {
+func (a storeAsker) neighbors(id string, depth int, f analyze.Filter, period graph.Period) (schema.Node, []analyze.Neighbor, error) {
 	return ask.Neighbors(a.l, id, depth, f, everything(period))
 }
 
-func (a storeAsker) nearest(id string, limit int, period graph.Period) (graph.Node, []analyze.Neighbor, bool, error) {
+func (a storeAsker) nearest(id string, limit int, period graph.Period) (schema.Node, []analyze.Neighbor, bool, error) {
 	return ask.Nearest(a.l, id, limit, everything(period))
 }
 
@@ -132,11 +132,11 @@ func (a snapAsker) find(v string) (string, error) {
 	return e.ID, err
 }
 
-func (a snapAsker) neighbors(id string, depth int, f analyze.Filter, period graph.Period) (graph.Node, []analyze.Neighbor, error) {
+func (a snapAsker) neighbors(id string, depth int, f analyze.Filter, period graph.Period) (schema.Node, []analyze.Neighbor, error) {
 	return a.st.graphOf(period).NeighborsOf(id, depth, f)
 }
 
-func (a snapAsker) nearest(id string, limit int, period graph.Period) (graph.Node, []analyze.Neighbor, bool, error) {
+func (a snapAsker) nearest(id string, limit int, period graph.Period) (schema.Node, []analyze.Neighbor, bool, error) {
 	center, list, err := a.neighbors(id, 1, analyze.Filter{}, period)
 	more := len(list) > limit
 	return center, list[:min(limit, len(list))], more, err

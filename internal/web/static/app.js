@@ -218,10 +218,16 @@ async function clickNode(id) {
   await Promise.all([expand(id), showFacts(id)]);
 }
 
+// expand adds an entity's neighbours to the view: the first 50 of those the
+// type and relation filters let through (asked for in a larger batch when a
+// filter is set, since the server's nearest are not filtered by them).
 async function expand(id) {
+  const filtered = view.types.length || view.relations.length;
   let data;
-  try { data = await api("neighbors", { name: id, depth: 1, limit: 50, min_confidence: view.minconf || "", ...period() }); } catch (e) { showError(e.message); return; }
-  for (const n of data.neighbors) if (!view.ids.includes(n.id)) view.ids.push(n.id);
+  try { data = await api("neighbors", { name: id, depth: 1, limit: filtered ? 500 : 50, min_confidence: view.minconf || "", ...period() }); } catch (e) { showError(e.message); return; }
+  const kept = data.neighbors.filter((n) => (!view.types.length || view.types.includes(n.type)) &&
+    (!view.relations.length || n.via.some((s) => view.relations.includes(s.relation)))).slice(0, 50);
+  for (const n of kept) if (!view.ids.includes(n.id)) view.ids.push(n.id);
   if (view.ids.length > 300) { view.ids = view.ids.slice(-300); showError("the view keeps the last 300 entities"); }
   await draw();
 }
