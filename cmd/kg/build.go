@@ -82,6 +82,7 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 	var dups []string
 	prog := newProgress(e, opts.inputOptions, in, "build")
 	var parts *graph.PartWriter // the long document being written in parts
+	cut := ""                   // its name while parts of it are still to come
 	err = pipeline.Run(ctx, m, in.Each, func(ctx context.Context, r pipeline.Result) error {
 		if r.Skipped {
 			changes[graph.Unchanged]++
@@ -117,6 +118,7 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 					return err
 				}
 			}
+			cut = d.Name
 			if err := parts.Write(ctx, r.Facts); err != nil {
 				return err
 			}
@@ -127,6 +129,7 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 			if c, err = parts.Finish(ctx); err != nil {
 				return err
 			}
+			cut = ""
 		}
 		changes[c]++
 		prog.done(r)
@@ -168,8 +171,11 @@ func runBuild(ctx context.Context, e *env, opts buildOptions) error {
 	st.Added, st.Replaced, st.Unchanged = &changes[graph.Added], &changes[graph.Replaced], &changes[graph.Unchanged]
 	switch {
 	case st.Interrupted:
-		err = &interruptedError{done: st.Documents, total: st.TotalDocuments, err: err,
-			what: "the store holds them whole and none of the rest; building again finishes the job"}
+		what := "the store holds them whole and none of the rest; building again finishes the job"
+		if cut != "" {
+			what = fmt.Sprintf("the store holds them whole, and of %s, a long document, the parts written so far, marked incomplete (kg verify says so); building again replaces it and finishes the job", cut)
+		}
+		err = &interruptedError{done: st.Documents, total: st.TotalDocuments, err: err, what: what}
 	case errors.Is(err, ingest.ErrInput): // an input changed since it was checked
 		err = usageError{fmt.Errorf("%w (the %d documents before it are in the store)", err, st.Documents)}
 	}
