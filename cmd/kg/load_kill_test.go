@@ -18,9 +18,7 @@ import (
 // and holds the whole file or none of it (before, loads went in batches and
 // a kill left documents that were not whole).
 func TestLoadKilled(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds kg and kills it: not with -short")
-	}
+	slow(t) // kills kg at random moments of a load, 20 s: a fault run
 	bin := kgBinary(t)
 	dir := t.TempDir()
 	// 60 copies of the example article's quads, each its own document.
