@@ -176,11 +176,7 @@ func (v *view) eachRole(entity quad.Value, fn func(ev quad.Value, i int) error) 
 		if p == preds[1] {
 			i = 1
 		}
-		sref, err := v.r.qs.QuadDirection(ref, quad.Subject)
-		if err != nil {
-			return err
-		}
-		ev, err := v.r.qs.NameOf(sref)
+		ev, err := v.r.value(ref, quad.Subject)
 		if err != nil {
 			return err
 		}
@@ -216,11 +212,7 @@ func (v *view) withPred(obj quad.Value, pred string) ([]quad.Quad, error) {
 		if l, err := v.r.key(ref, quad.Label); err != nil || l != nil {
 			return err
 		}
-		sref, err := v.r.qs.QuadDirection(ref, quad.Subject)
-		if err != nil {
-			return err
-		}
-		sub, err := v.r.qs.NameOf(sref)
+		sub, err := v.r.value(ref, quad.Subject)
 		if err != nil {
 			return err
 		}

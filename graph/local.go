@@ -188,7 +188,7 @@ func (l *Local) Adjacent(id string) ([]string, error) {
 			if lk, err := r.key(ref, quad.Label); err != nil || lk == nil {
 				return err
 			}
-			v, err := l.value(ref, other)
+			v, err := l.b.r.value(ref, other)
 			if err != nil {
 				return err
 			}
@@ -204,28 +204,6 @@ func (l *Local) Adjacent(id string) ([]string, error) {
 	n := sortedKeys(seen)
 	l.adj[id] = n
 	return n, nil
-}
-
-// value returns the node of quad ref in direction d, read once per node.
-func (l *Local) value(ref cgraph.Ref, d quad.Direction) (quad.Value, error) {
-	r := l.b.r
-	k, err := r.key(ref, d)
-	if err != nil || k == nil {
-		return nil, err
-	}
-	if v, ok := r.names[k]; ok {
-		return v, nil
-	}
-	nr, err := r.qs.QuadDirection(ref, d)
-	if err != nil {
-		return nil, err
-	}
-	v, err := r.qs.NameOf(nr)
-	if err != nil {
-		return nil, err
-	}
-	r.names[k] = v
-	return v, nil
 }
 
 // LoadAmong reads the facts between any two of the entities, both ways,

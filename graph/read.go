@@ -187,27 +187,42 @@ func (r reader) quad(ref cgraph.Ref) (quad.Quad, error) {
 	}
 	var q quad.Quad
 	for _, d := range quad.Directions {
-		k, err := r.key(ref, d)
-		if err != nil || k == nil {
-			if err != nil {
-				return q, err
-			}
-			continue
+		v, err := r.value(ref, d)
+		if err != nil {
+			return q, err
 		}
-		v, ok := r.names[k]
-		if !ok {
-			nr, err := r.qs.QuadDirection(ref, d)
-			if err != nil {
-				return q, err
-			}
-			if v, err = r.qs.NameOf(nr); err != nil {
-				return q, err
-			}
-			r.names[k] = v
+		if v != nil {
+			q.Set(d, v)
 		}
-		q.Set(d, v)
 	}
 	return q, nil
+}
+
+// value returns the value of the quad ref in direction d (nil for a quad
+// without a label), through the reader's cache of values where it has one.
+func (r reader) value(ref cgraph.Ref, d quad.Direction) (quad.Value, error) {
+	var k any
+	if r.names != nil {
+		var err error
+		if k, err = r.key(ref, d); err != nil || k == nil {
+			return nil, err
+		}
+		if v, ok := r.names[k]; ok {
+			return v, nil
+		}
+	}
+	nr, err := r.qs.QuadDirection(ref, d)
+	if err != nil || nr == nil {
+		return nil, err
+	}
+	v, err := r.qs.NameOf(nr)
+	if err != nil {
+		return nil, err
+	}
+	if r.names != nil {
+		r.names[k] = v
+	}
+	return v, nil
 }
 
 // labels returns the labels (evidence IRIs) of the quads sub - pred - obj,
