@@ -89,7 +89,7 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 	doc := quad.IRI(schema.DocumentID(d.Name))
 	var change Change
 	err := s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
-		r := reader{ctx: ctx, qs: qs}
+		r := reader{ctx: ctx, qs: qs, between: s.between}
 		p, err := r.props(string(doc))
 		if err != nil {
 			return false, err
@@ -248,7 +248,7 @@ func (s *Store) Remove(ctx context.Context, name string) error {
 		if !exclusive {
 			return false, nil
 		}
-		r := reader{ctx: ctx, qs: qs}
+		r := reader{ctx: ctx, qs: qs, between: s.between}
 		p, err := r.props(doc)
 		if err != nil {
 			return false, err
@@ -303,6 +303,11 @@ func (r reader) apply(del, add []quad.Quad) error {
 		if err := r.qs.ApplyDeltas(deltas(first, nil), opts); err != nil {
 			return err
 		}
+		if r.between != nil {
+			if err := r.between(); err != nil {
+				return err
+			}
+		}
 	}
 	if len(dels)+len(adds) == 0 {
 		return nil
@@ -333,14 +338,15 @@ func (r reader) steps(del, add []quad.Quad) (first, dels, adds []quad.Quad, err 
 		return nil, nil, nil, err
 	}
 	if _, isKV := r.qs.(*kv.QuadStore); isKV && len(dels) > 0 && len(adds) > 0 {
-		// A document's evidence count that a replacement leaves as it was
-		// would stay through the first step, and a crash between the two
-		// would leave a document that claims the count with only part of
-		// its evidence: take it out in the first step and put it back in
-		// the second, so that the document in between has no count, like
-		// one that Load wrote, and the next build replaces it.
-		for _, q := range del {
-			if q.Predicate == quad.IRI(schema.EvidenceCount) && !slices.Contains(dels, q) {
+		// A document's evidence count that the write leaves as it was (in
+		// del and add both, or, composed with a join, in add only and
+		// held by the store) would stay through the first step, and a crash
+		// between the two would leave a document that claims the count with
+		// only part of its evidence: take it out in the first step and put
+		// it back in the second, so that the document in between has no
+		// count, like one that Load wrote, and the next build replaces it.
+		for _, q := range slices.Concat(del, add) {
+			if q.Predicate == quad.IRI(schema.EvidenceCount) && !slices.Contains(dels, q) && !slices.Contains(adds, q) {
 				dels = append(dels, q)
 				adds = append(adds, q)
 			}

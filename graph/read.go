@@ -167,6 +167,9 @@ type reader struct {
 	// its key: the reads of a few entities meet the same relations,
 	// entities and documents again and again.
 	names map[any]quad.Value
+	// between, when not nil, runs between the two steps of a bolt write
+	// (see apply); an error stops the write there. Tests crash with it.
+	between func() error
 }
 
 // quads calls fn with each quad that has v in direction d.

@@ -102,6 +102,10 @@ type Store struct {
 	path    string    // bolt: the file; SQL: the URL
 	db      *sql.DB   // SQL: our own connections, beside Cayley's, for locks and sizes
 	bolt    *bbolt.DB // bolt: the file, as Cayley's store uses it
+
+	// between, when not nil, runs between the two steps of each bolt
+	// write; an error stops the write there, as a crash would. Tests set it.
+	between func() error
 }
 
 // kvOptions are the options of Cayley's kv quad store: no bloom filters,
