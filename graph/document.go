@@ -17,7 +17,8 @@ import (
 )
 
 // Document is one source text and the facts read from it: the unit that
-// [Store.LoadDocument] and [Store.Remove] write, each in one transaction.
+// [Store.LoadDocument] and [Store.Remove] write, each in one transaction
+// (after clearing, a batch at a time, what the store holds of a long one).
 type Document struct {
 	Name string // the document's name; its node is schema.DocumentID(Name)
 
@@ -88,7 +89,7 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 	}
 	doc := quad.IRI(schema.DocumentID(d.Name))
 	var change Change
-	err := s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
+	err := s.writeLong(ctx, string(doc), func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
 		r := reader{ctx: ctx, qs: qs, between: s.between}
 		p, err := r.props(string(doc))
 		if err != nil {
@@ -104,6 +105,11 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 			change = Replaced
 			if !exclusive {
 				return false, nil // replacing deletes: come back with the store to ourselves
+			}
+			if long, err := s.long(r, string(doc)); err != nil {
+				return false, err
+			} else if long {
+				return true, errLong // cleared first, then written again
 			}
 		}
 		corrs, err := r.corrections()
@@ -240,11 +246,13 @@ func (s *Store) DocumentsWithHash(ctx context.Context, hash string) ([]string, e
 
 // Remove takes the document out of the store: its node, its evidence, the
 // facts they state, and the entities and relations that no other document's
-// fact uses, in one transaction. A document that is not in the store is
+// fact uses, in one transaction. A document with more evidence nodes than
+// one transaction should hold is first cleared a batch at a time and marked
+// incomplete meanwhile (see clear). A document that is not in the store is
 // ErrNotFound.
 func (s *Store) Remove(ctx context.Context, name string) error {
 	doc := schema.DocumentID(name)
-	err := s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
+	err := s.writeLong(ctx, doc, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
 		if !exclusive {
 			return false, nil
 		}
@@ -255,6 +263,11 @@ func (s *Store) Remove(ctx context.Context, name string) error {
 		}
 		if !p.isA(schema.Document) {
 			return true, &notFoundError{what: fmt.Sprintf("document %q", name)}
+		}
+		if long, err := s.long(r, doc); err != nil {
+			return false, err
+		} else if long {
+			return true, errLong // cleared first, then written again
 		}
 		del, err := r.documentQuads(doc, nil)
 		if err != nil {
@@ -503,22 +516,32 @@ func (r reader) absent(qs []quad.Quad) ([]quad.Quad, error) {
 // the evidence that uses it (by object): it reads this document's quads and
 // its nodes' neighbours, never the whole store.
 func (r reader) documentQuads(doc string, keep []quad.Quad) ([]quad.Quad, error) {
-	var del []quad.Quad
-	docProps, err := r.quadsOf(quad.Subject, quad.IRI(doc))
+	del, err := r.quadsOf(quad.Subject, quad.IRI(doc))
 	if err != nil {
 		return nil, err
 	}
-	del = append(del, docProps...)
-
 	list, err := r.evidenceOf(doc)
 	if err != nil {
 		return nil, err
 	}
+	evq, err := r.evidenceQuads(list, keep)
+	if err != nil {
+		return nil, err
+	}
+	return append(del, evq...), nil
+}
+
+// evidenceQuads returns the quads of the evidence nodes in list, the facts
+// they state, and the entities and relations that no other evidence node's
+// fact uses and that no quad of keep names: what taking the evidence out
+// deletes.
+func (r reader) evidenceQuads(list []quad.Value, keep []quad.Quad) ([]quad.Quad, error) {
+	var del []quad.Quad
 	evs := make(map[quad.Value]bool, len(list))
 	for _, ev := range list {
 		evs[ev] = true
 	}
-	terms := make(map[quad.Value]bool) // entities and relations of the document's facts
+	terms := make(map[quad.Value]bool) // entities and relations of the evidence's facts
 	for ev := range evs {
 		qs, err := r.quadsOf(quad.Subject, ev)
 		if err != nil {
@@ -571,7 +594,7 @@ func (r reader) documentQuads(doc string, keep []quad.Quad) ([]quad.Quad, error)
 		if kept[t] {
 			continue
 		}
-		used := false // by evidence of another document
+		used := false // by other evidence
 		err := r.refs(quad.Object, t, func(q cgraph.Ref) error {
 			if used {
 				return nil
