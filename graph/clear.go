@@ -28,13 +28,13 @@ var errLong = errors.New("the document is too long to take out in one transactio
 
 // long reports whether the document has more evidence nodes than
 // s.longEvidence, counting no further.
-func (s *Store) long(r reader, doc string) (bool, error) {
+func (s *Store) long(ctx context.Context, r reader, doc string) (bool, error) {
 	limit := s.longEvidence
 	if limit == 0 {
 		limit = longEvidence
 	}
 	n := 0
-	err := r.quads(quad.Object, quad.IRI(doc), func(q quad.Quad) error {
+	err := r.quads(ctx, quad.Object, quad.IRI(doc), func(q quad.Quad) error {
 		if q.Predicate == quad.IRI(schema.Doc) && q.Label == nil {
 			if n++; n > limit {
 				return errStop
@@ -80,8 +80,8 @@ func (s *Store) clear(ctx context.Context, doc string) error {
 		if !exclusive {
 			return false, nil
 		}
-		r := reader{ctx: ctx, qs: qs, between: s.between}
-		props, err := r.quadsOf(quad.Subject, quad.IRI(doc))
+		r := reader{qs: qs, between: s.between}
+		props, err := r.quadsOf(ctx, quad.Subject, quad.IRI(doc))
 		if err != nil {
 			return false, err
 		}
@@ -92,7 +92,7 @@ func (s *Store) clear(ctx context.Context, doc string) error {
 			}
 		}
 		mark := quad.Quad{Subject: quad.IRI(doc), Predicate: quad.IRI(schema.Incomplete), Object: quad.Bool(true)}
-		return true, r.apply(del, []quad.Quad{mark})
+		return true, r.apply(ctx, del, []quad.Quad{mark})
 	})
 	for err == nil {
 		if s.between != nil {
@@ -105,9 +105,9 @@ func (s *Store) clear(ctx context.Context, doc string) error {
 			if !exclusive {
 				return false, nil
 			}
-			r := reader{ctx: ctx, qs: qs, between: s.between}
+			r := reader{qs: qs, between: s.between}
 			var list []quad.Value
-			err := r.quads(quad.Object, quad.IRI(doc), func(q quad.Quad) error {
+			err := r.quads(ctx, quad.Object, quad.IRI(doc), func(q quad.Quad) error {
 				if q.Predicate == quad.IRI(schema.Doc) && q.Label == nil {
 					if list = append(list, q.Subject); len(list) == batch {
 						return errStop
@@ -122,19 +122,20 @@ func (s *Store) clear(ctx context.Context, doc string) error {
 				done = true
 				return true, nil
 			}
-			del, err := r.evidenceQuads(list, nil)
+			del, err := r.evidenceQuads(ctx, list, nil)
 			if err != nil {
 				return false, err
 			}
-			corrs, err := r.corrections()
+			corrs, err := r.corrections(ctx)
 			if err != nil {
 				return false, err
 			}
-			jdel, jadd, err := rejoin(r, corrs, del, nil, nil)
+			jdel, jadd, err := rejoin(ctx, r, corrs, del, nil, nil)
 			if err != nil {
 				return false, err
 			}
-			return true, r.apply(compose(del, nil, jdel, jadd))
+			del, add := compose(del, nil, jdel, jadd)
+			return true, r.apply(ctx, del, add)
 		})
 		if done {
 			return err

@@ -66,11 +66,11 @@ func (e *badCorrection) Is(target error) bool { return target == ErrBadCorrectio
 // keep too. Both are found by name as [Store.Subgraph] finds its focus.
 func (s *Store) Merge(ctx context.Context, keep, drop string) (Correction, error) {
 	return s.correct(ctx, func(b *builder) (Correction, error) {
-		k, kname, err := b.entityNamed(keep)
+		k, kname, err := b.entityNamed(ctx, keep)
 		if err != nil {
 			return Correction{}, err
 		}
-		d, dname, err := b.entityNamed(drop)
+		d, dname, err := b.entityNamed(ctx, drop)
 		if err != nil {
 			return Correction{}, err
 		}
@@ -87,14 +87,14 @@ func (s *Store) Merge(ctx context.Context, keep, drop string) (Correction, error
 // must have the alias (see [EntityInfo.Aliases]).
 func (s *Store) Split(ctx context.Context, entity, alias string) (Correction, error) {
 	return s.correct(ctx, func(b *builder) (Correction, error) {
-		id, name, err := b.entityNamed(entity)
+		id, name, err := b.entityNamed(ctx, entity)
 		if err != nil {
 			return Correction{}, err
 		}
 		if schema.EntityID(alias) == id {
 			return Correction{}, &badCorrection{fmt.Sprintf("split: %q is %q's own name", alias, name)}
 		}
-		e, _, err := b.entity(id, "")
+		e, _, err := b.entity(ctx, id, "")
 		if err != nil {
 			return Correction{}, err
 		}
@@ -112,8 +112,8 @@ func (s *Store) correct(ctx context.Context, decide func(*builder) (Correction, 
 		if !exclusive {
 			return false, nil // it moves facts: come back with the store to ourselves
 		}
-		b := &builder{r: reader{ctx: ctx, qs: qs, between: s.between}, props: make(map[string]props)}
-		corrs, err := b.r.corrections()
+		b := &builder{r: reader{qs: qs, between: s.between}, props: make(map[string]props)}
+		corrs, err := b.r.corrections(ctx)
 		if err != nil {
 			return false, err
 		}
@@ -122,7 +122,7 @@ func (s *Store) correct(ctx context.Context, decide func(*builder) (Correction, 
 		}
 		// A number is never given twice, not even after an undo of the
 		// last correction: the store keeps the last one given.
-		counter, err := b.r.quadsOf(quad.Subject, quad.IRI(schema.Corrections))
+		counter, err := b.r.quadsOf(ctx, quad.Subject, quad.IRI(schema.Corrections))
 		if err != nil {
 			return false, err
 		}
@@ -138,19 +138,19 @@ func (s *Store) correct(ctx context.Context, decide func(*builder) (Correction, 
 		c.Seq = last + 1
 		c.ID, c.Time = correctionID(c.Seq), time.Now().UTC().Truncate(time.Second)
 		corrs = append(corrs, c)
-		del, add, err := b.recorrect(corrs, nil, nil)
+		del, add, err := b.recorrect(ctx, corrs, nil, nil)
 		if err != nil {
 			return false, err
 		}
 		saved := savedQuads(c, del)
-		if del, add, err = b.rejoin(corrs, []Correction{c}, del, add); err != nil {
+		if del, add, err = b.rejoin(ctx, corrs, []Correction{c}, del, add); err != nil {
 			return false, err
 		}
 		add = append(add, correctionQuads(c)...)
 		add = append(add, saved...)
 		del = append(del, counter...)
 		add = append(add, quad.Quad{Subject: quad.IRI(schema.Corrections), Predicate: quad.IRI(schema.LastSeq), Object: quad.Int(c.Seq)})
-		return true, b.r.apply(del, add)
+		return true, b.r.apply(ctx, del, add)
 	})
 	if err != nil {
 		if errors.Is(err, ErrNotFound) || errors.Is(err, ErrBadCorrection) {
@@ -173,8 +173,8 @@ func (s *Store) Undo(ctx context.Context, id string) (Correction, error) {
 		if !exclusive {
 			return false, nil
 		}
-		b := &builder{r: reader{ctx: ctx, qs: qs, between: s.between}, props: make(map[string]props)}
-		corrs, err := b.r.corrections()
+		b := &builder{r: reader{qs: qs, between: s.between}, props: make(map[string]props)}
+		corrs, err := b.r.corrections(ctx)
 		if err != nil {
 			return false, err
 		}
@@ -183,7 +183,7 @@ func (s *Store) Undo(ctx context.Context, id string) (Correction, error) {
 			return true, &notFoundError{what: "correction " + strings.TrimPrefix(id, schema.Prefix+"correction/")}
 		}
 		c = corrs[i]
-		node, err := b.r.quadsOf(quad.Subject, quad.IRI(c.ID))
+		node, err := b.r.quadsOf(ctx, quad.Subject, quad.IRI(c.ID))
 		if err != nil {
 			return false, err
 		}
@@ -192,14 +192,14 @@ func (s *Store) Undo(ctx context.Context, id string) (Correction, error) {
 			return false, fmt.Errorf("%s: %w", c.ID, err)
 		}
 		rest := slices.Delete(corrs, i, i+1)
-		del, add, err := b.recorrect(rest, []Correction{c}, restore)
+		del, add, err := b.recorrect(ctx, rest, []Correction{c}, restore)
 		if err != nil {
 			return false, err
 		}
-		if del, add, err = b.rejoin(rest, []Correction{c}, del, add); err != nil {
+		if del, add, err = b.rejoin(ctx, rest, []Correction{c}, del, add); err != nil {
 			return false, err
 		}
-		return true, b.r.apply(append(del, node...), add)
+		return true, b.r.apply(ctx, append(del, node...), add)
 	})
 	if err != nil {
 		if errors.Is(err, ErrNotFound) {
@@ -217,7 +217,7 @@ func (s *Store) Corrections(ctx context.Context) ([]Correction, error) {
 		return nil, fmt.Errorf("corrections: %w", err)
 	}
 	defer release()
-	corrs, err := reader{ctx: ctx, qs: qs}.corrections()
+	corrs, err := reader{qs: qs}.corrections(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("corrections: %w", err)
 	}
@@ -225,14 +225,14 @@ func (s *Store) Corrections(ctx context.Context) ([]Correction, error) {
 }
 
 // corrections reads the correction nodes, in the order they apply.
-func (r reader) corrections() ([]Correction, error) {
-	ids, err := r.instances(schema.Correction)
+func (r reader) corrections(ctx context.Context) ([]Correction, error) {
+	ids, err := r.instances(ctx, schema.Correction)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]Correction, 0, len(ids))
 	for _, id := range ids {
-		p, err := r.props(id)
+		p, err := r.props(ctx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -350,12 +350,12 @@ func correctFacts(corrs []Correction, facts []schema.Fact) ([]schema.Fact, []ext
 }
 
 // entityNamed finds the entity named name and returns its ID and kg:name.
-func (b *builder) entityNamed(name string) (string, string, error) {
-	id, err := b.find(name)
+func (b *builder) entityNamed(ctx context.Context, name string) (string, string, error) {
+	id, err := b.find(ctx, name)
 	if err != nil {
 		return "", "", err
 	}
-	p, err := b.node(id)
+	p, err := b.node(ctx, id)
 	if err != nil {
 		return "", "", err
 	}
@@ -387,7 +387,7 @@ var roles = [2]role{
 //
 // restore holds, by entity, the quads to create an entity with when undoing
 // a correction that deleted it (see [savedQuads]).
-func (b *builder) recorrect(corrs, also []Correction, restore map[string][]quad.Quad) (del, add []quad.Quad, err error) {
+func (b *builder) recorrect(ctx context.Context, corrs, also []Correction, restore map[string][]quad.Quad) (del, add []quad.Quad, err error) {
 	targets := make(map[string]bool)
 	for _, c := range slices.Concat(corrs, also) {
 		for _, n := range []string{c.Keep, c.Drop, c.Alias} {
@@ -398,7 +398,7 @@ func (b *builder) recorrect(corrs, also []Correction, restore map[string][]quad.
 	}
 	evs := make(map[quad.Value]bool)
 	for _, id := range sortedKeys(targets) {
-		err := b.r.quads(quad.Object, quad.IRI(id), func(q quad.Quad) error {
+		err := b.r.quads(ctx, quad.Object, quad.IRI(id), func(q quad.Quad) error {
 			if q.Label == nil && (q.Predicate == quad.IRI(schema.Subject) || q.Predicate == quad.IRI(schema.Object)) {
 				evs[q.Subject] = true
 			}
@@ -416,7 +416,7 @@ func (b *builder) recorrect(corrs, also []Correction, restore map[string][]quad.
 				continue
 			}
 			for _, sp := range shortPreds {
-				marks, err := newView(b.r, nil, nil).withPred(quad.String(n), sp.name)
+				marks, err := newView(b.r, nil, nil).withPred(ctx, quad.String(n), sp.name)
 				if err != nil {
 					return nil, nil, err
 				}
@@ -429,7 +429,7 @@ func (b *builder) recorrect(corrs, also []Correction, restore map[string][]quad.
 	lost := make(map[string]int)      // entity -> evidence terms moved away from it
 	gained := make(map[string]string) // entity -> the entity whose type it takes, if it must be created
 	for _, ev := range sortedValues(evs) {
-		p, err := b.r.props(iriString(ev))
+		p, err := b.r.props(ctx, iriString(ev))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -450,7 +450,7 @@ func (b *builder) recorrect(corrs, also []Correction, restore map[string][]quad.
 				name = p.str(shortPreds[i].name)
 				id = schema.EntityID(name)
 			} else {
-				ep, err := b.node(cur)
+				ep, err := b.node(ctx, cur)
 				if err != nil {
 					return nil, nil, err
 				}
@@ -494,7 +494,7 @@ func (b *builder) recorrect(corrs, also []Correction, restore map[string][]quad.
 		}
 	}
 	for _, id := range sortedKeys(gained) {
-		p, err := b.node(id)
+		p, err := b.node(ctx, id)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -505,7 +505,7 @@ func (b *builder) recorrect(corrs, also []Correction, restore map[string][]quad.
 			add = append(add, qs...)
 			continue
 		}
-		from, err := b.node(gained[id])
+		from, err := b.node(ctx, gained[id])
 		if err != nil {
 			return nil, nil, err
 		}
@@ -526,7 +526,7 @@ func (b *builder) recorrect(corrs, also []Correction, restore map[string][]quad.
 			continue
 		}
 		used := 0
-		err := b.r.quads(quad.Object, quad.IRI(id), func(q quad.Quad) error {
+		err := b.r.quads(ctx, quad.Object, quad.IRI(id), func(q quad.Quad) error {
 			if q.Label == nil && (q.Predicate == quad.IRI(schema.Subject) || q.Predicate == quad.IRI(schema.Object)) {
 				used++
 			}
@@ -538,7 +538,7 @@ func (b *builder) recorrect(corrs, also []Correction, restore map[string][]quad.
 		if used > lost[id] {
 			continue
 		}
-		qs, err := b.r.quadsOf(quad.Subject, quad.IRI(id))
+		qs, err := b.r.quadsOf(ctx, quad.Subject, quad.IRI(id))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -566,7 +566,7 @@ func sortedValues(set map[quad.Value]bool) []quad.Value {
 // the joins of one-word names up to date once it is made (see rejoin): the
 // words of the names that the corrections made, corrs and also, name, and
 // those that the evidence it moves is marked with or calls its entities by.
-func (b *builder) rejoin(corrs, also []Correction, del, add []quad.Quad) ([]quad.Quad, []quad.Quad, error) {
+func (b *builder) rejoin(ctx context.Context, corrs, also []Correction, del, add []quad.Quad) ([]quad.Quad, []quad.Quad, error) {
 	extra := make(map[string]bool)
 	for _, c := range slices.Concat(corrs, also) {
 		for _, n := range []string{c.Keep, c.Drop, c.Alias} {
@@ -582,7 +582,7 @@ func (b *builder) rejoin(corrs, also []Correction, del, add []quad.Quad) ([]quad
 		}
 	}
 	for _, ev := range sortedValues(evs) {
-		p, err := b.r.attrsOf(iriString(ev), schema.SubjectShort, schema.ObjectShort, schema.SubjectAlias, schema.ObjectAlias)
+		p, err := b.r.attrsOf(ctx, iriString(ev), schema.SubjectShort, schema.ObjectShort, schema.SubjectAlias, schema.ObjectAlias)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -594,7 +594,7 @@ func (b *builder) rejoin(corrs, also []Correction, del, add []quad.Quad) ([]quad
 			}
 		}
 	}
-	jdel, jadd, err := rejoin(b.r, corrs, del, add, extra)
+	jdel, jadd, err := rejoin(ctx, b.r, corrs, del, add, extra)
 	if err != nil {
 		return nil, nil, err
 	}

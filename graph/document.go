@@ -90,8 +90,8 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 	doc := quad.IRI(schema.DocumentID(d.Name))
 	var change Change
 	err := s.writeLong(ctx, string(doc), func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
-		r := reader{ctx: ctx, qs: qs, between: s.between}
-		p, err := r.props(string(doc))
+		r := reader{qs: qs, between: s.between}
+		p, err := r.props(ctx, string(doc))
 		if err != nil {
 			return false, err
 		}
@@ -106,13 +106,13 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 			if !exclusive {
 				return false, nil // replacing deletes: come back with the store to ourselves
 			}
-			if long, err := s.long(r, string(doc)); err != nil {
+			if long, err := s.long(ctx, r, string(doc)); err != nil {
 				return false, err
 			} else if long {
 				return true, errLong // cleared first, then written again
 			}
 		}
-		corrs, err := r.corrections()
+		corrs, err := r.corrections(ctx)
 		if err != nil {
 			return false, err
 		}
@@ -120,23 +120,24 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 		if err != nil {
 			return true, err
 		}
-		del, err := r.documentQuads(string(doc), add)
+		del, err := r.documentQuads(ctx, string(doc), add)
 		if err != nil {
 			return false, err
 		}
 		write := func() error {
-			jdel, jadd, err := rejoin(r, corrs, del, add, nil)
+			jdel, jadd, err := rejoin(ctx, r, corrs, del, add, nil)
 			if err != nil {
 				return err
 			}
-			return r.apply(compose(del, add, jdel, jadd))
+			del, add := compose(del, add, jdel, jadd)
+			return r.apply(ctx, del, add)
 		}
 		if exclusive {
 			return true, write()
 		}
 		// Joining names reads what other writers write: writers of
 		// documents that concern one word take turns.
-		words, err := joinWords(r, del, add)
+		words, err := joinWords(ctx, r, del, add)
 		if err != nil {
 			return false, err
 		}
@@ -203,7 +204,7 @@ func (s *Store) DocumentHash(ctx context.Context, name string) (string, error) {
 		return "", fmt.Errorf("document %s: %w", name, err)
 	}
 	defer release()
-	p, err := reader{ctx: ctx, qs: qs}.props(schema.DocumentID(name))
+	p, err := reader{qs: qs}.props(ctx, schema.DocumentID(name))
 	if err != nil {
 		return "", fmt.Errorf("document %s: %w", name, err)
 	}
@@ -222,13 +223,13 @@ func (s *Store) DocumentsWithHash(ctx context.Context, hash string) ([]string, e
 		return nil, fmt.Errorf("documents with hash: %w", err)
 	}
 	defer release()
-	r := reader{ctx: ctx, qs: qs}
+	r := reader{qs: qs}
 	var names []string
-	err = r.quads(quad.Object, quad.String(hash), func(q quad.Quad) error {
+	err = r.quads(ctx, quad.Object, quad.String(hash), func(q quad.Quad) error {
 		if q.Predicate != quad.IRI(schema.Hash) || q.Label != nil {
 			return nil
 		}
-		p, err := r.props(iriString(q.Subject))
+		p, err := r.props(ctx, iriString(q.Subject))
 		if err != nil {
 			return err
 		}
@@ -256,33 +257,33 @@ func (s *Store) Remove(ctx context.Context, name string) error {
 		if !exclusive {
 			return false, nil
 		}
-		r := reader{ctx: ctx, qs: qs, between: s.between}
-		p, err := r.props(doc)
+		r := reader{qs: qs, between: s.between}
+		p, err := r.props(ctx, doc)
 		if err != nil {
 			return false, err
 		}
 		if !p.isA(schema.Document) {
 			return true, &notFoundError{what: fmt.Sprintf("document %q", name)}
 		}
-		if long, err := s.long(r, doc); err != nil {
+		if long, err := s.long(ctx, r, doc); err != nil {
 			return false, err
 		} else if long {
 			return true, errLong // cleared first, then written again
 		}
-		del, err := r.documentQuads(doc, nil)
+		del, err := r.documentQuads(ctx, doc, nil)
 		if err != nil {
 			return false, err
 		}
-		corrs, err := r.corrections()
+		corrs, err := r.corrections(ctx)
 		if err != nil {
 			return false, err
 		}
-		jdel, jadd, err := rejoin(r, corrs, del, nil, nil)
+		jdel, jadd, err := rejoin(ctx, r, corrs, del, nil, nil)
 		if err != nil {
 			return false, err
 		}
 		del, add := compose(del, nil, jdel, jadd)
-		return true, r.apply(del, add)
+		return true, r.apply(ctx, del, add)
 	})
 	if err != nil {
 		var nf *notFoundError
@@ -306,8 +307,8 @@ func (s *Store) Remove(ctx context.Context, name string) error {
 // mixed. A crash between them leaves the document without its hash and
 // evidence count and with part of its evidence, which verify takes for a
 // document that Load wrote; the next build replaces it, whole.
-func (r reader) apply(del, add []quad.Quad) error {
-	first, dels, adds, err := r.steps(del, add)
+func (r reader) apply(ctx context.Context, del, add []quad.Quad) error {
+	first, dels, adds, err := r.steps(ctx, del, add)
 	if err != nil {
 		return err
 	}
@@ -331,7 +332,7 @@ func (r reader) apply(del, add []quad.Quad) error {
 // steps returns what apply writes: on bolt, when it both deletes and adds,
 // the deletions of a first step (first) and the additions of a second;
 // elsewhere, one step of deletions and additions.
-func (r reader) steps(del, add []quad.Quad) (first, dels, adds []quad.Quad, err error) {
+func (r reader) steps(ctx context.Context, del, add []quad.Quad) (first, dels, adds []quad.Quad, err error) {
 	tx := cgraph.NewTransactionN(len(del) + len(add))
 	for _, q := range del {
 		tx.RemoveQuad(q)
@@ -346,7 +347,7 @@ func (r reader) steps(del, add []quad.Quad) (first, dels, adds []quad.Quad, err 
 			adds = append(adds, d.Quad)
 		}
 	}
-	adds, err = r.absent(adds)
+	adds, err = r.absent(ctx, adds)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -364,7 +365,7 @@ func (r reader) steps(del, add []quad.Quad) (first, dels, adds []quad.Quad, err 
 				adds = append(adds, q)
 			}
 		}
-		out, err := r.movedEvidence(dels)
+		out, err := r.movedEvidence(ctx, dels)
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -381,7 +382,7 @@ func (r reader) steps(del, add []quad.Quad) (first, dels, adds []quad.Quad, err 
 // document without them and without the evidence, which verify takes for a
 // document that Load wrote and the next build replaces, rather than evidence
 // without a subject, which no build would mend.
-func (r reader) movedEvidence(dels []quad.Quad) ([]quad.Quad, error) {
+func (r reader) movedEvidence(ctx context.Context, dels []quad.Quad) ([]quad.Quad, error) {
 	deleted := make(map[quad.Quad]bool, len(dels))
 	moved := make(map[quad.Value]bool)
 	for _, q := range dels {
@@ -396,7 +397,7 @@ func (r reader) movedEvidence(dels []quad.Quad) ([]quad.Quad, error) {
 		if deleted[quad.Quad{Subject: ev, Predicate: quad.IRI(schema.RDFType), Object: quad.IRI(schema.Evidence)}] {
 			continue // deleted whole: its document is the one replaced
 		}
-		qs, err := r.quadsOf(quad.Subject, ev)
+		qs, err := r.quadsOf(ctx, quad.Subject, ev)
 		if err != nil {
 			return nil, err
 		}
@@ -407,7 +408,7 @@ func (r reader) movedEvidence(dels []quad.Quad) ([]quad.Quad, error) {
 			out = append(out, q)
 			if q.Predicate == quad.IRI(schema.Doc) && !docs[q.Object] {
 				docs[q.Object] = true
-				dqs, err := r.quadsOf(quad.Subject, q.Object)
+				dqs, err := r.quadsOf(ctx, quad.Subject, q.Object)
 				if err != nil {
 					return nil, err
 				}
@@ -436,7 +437,7 @@ func (r reader) movedEvidence(dels []quad.Quad) ([]quad.Quad, error) {
 	}
 	for _, t := range sortedValues(terms) {
 		used := false
-		err := r.quads(quad.Object, t, func(q quad.Quad) error {
+		err := r.quads(ctx, quad.Object, t, func(q quad.Quad) error {
 			if q.Label == nil && !deleted[q] && (q.Predicate == quad.IRI(schema.Subject) || q.Predicate == quad.IRI(schema.Predicate) || q.Predicate == quad.IRI(schema.Object)) {
 				used = true
 				return errStop
@@ -449,7 +450,7 @@ func (r reader) movedEvidence(dels []quad.Quad) ([]quad.Quad, error) {
 		if used {
 			continue
 		}
-		qs, err := r.quadsOf(quad.Subject, t)
+		qs, err := r.quadsOf(ctx, quad.Subject, t)
 		if err != nil {
 			return nil, err
 		}
@@ -476,7 +477,7 @@ func deltas(del, add []quad.Quad) []cgraph.Delta {
 
 // absent returns the quads that the store does not hold. It reads the quad
 // references of each subject that the store has, not their values.
-func (r reader) absent(qs []quad.Quad) ([]quad.Quad, error) {
+func (r reader) absent(ctx context.Context, qs []quad.Quad) ([]quad.Quad, error) {
 	held := make(map[quadKey]bool)
 	read := make(map[quad.Value]bool)
 	out := qs[:0:0]
@@ -491,7 +492,7 @@ func (r reader) absent(qs []quad.Quad) ([]quad.Quad, error) {
 		}
 		if !read[q.Subject] {
 			read[q.Subject] = true
-			err := r.refs(quad.Subject, q.Subject, func(ref cgraph.Ref) error {
+			err := r.refs(ctx, quad.Subject, q.Subject, func(ref cgraph.Ref) error {
 				k, err := r.keyOf(ref)
 				held[k] = true
 				return err
@@ -515,16 +516,16 @@ func (r reader) absent(qs []quad.Quad) ([]quad.Quad, error) {
 // from each evidence node to its terms (by subject), and from each term to
 // the evidence that uses it (by object): it reads this document's quads and
 // its nodes' neighbours, never the whole store.
-func (r reader) documentQuads(doc string, keep []quad.Quad) ([]quad.Quad, error) {
-	del, err := r.quadsOf(quad.Subject, quad.IRI(doc))
+func (r reader) documentQuads(ctx context.Context, doc string, keep []quad.Quad) ([]quad.Quad, error) {
+	del, err := r.quadsOf(ctx, quad.Subject, quad.IRI(doc))
 	if err != nil {
 		return nil, err
 	}
-	list, err := r.evidenceOf(doc)
+	list, err := r.evidenceOf(ctx, doc)
 	if err != nil {
 		return nil, err
 	}
-	evq, err := r.evidenceQuads(list, keep)
+	evq, err := r.evidenceQuads(ctx, list, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -535,7 +536,7 @@ func (r reader) documentQuads(doc string, keep []quad.Quad) ([]quad.Quad, error)
 // they state, and the entities and relations that no other evidence node's
 // fact uses and that no quad of keep names: what taking the evidence out
 // deletes.
-func (r reader) evidenceQuads(list []quad.Value, keep []quad.Quad) ([]quad.Quad, error) {
+func (r reader) evidenceQuads(ctx context.Context, list []quad.Value, keep []quad.Quad) ([]quad.Quad, error) {
 	var del []quad.Quad
 	evs := make(map[quad.Value]bool, len(list))
 	for _, ev := range list {
@@ -543,7 +544,7 @@ func (r reader) evidenceQuads(list []quad.Value, keep []quad.Quad) ([]quad.Quad,
 	}
 	terms := make(map[quad.Value]bool) // entities and relations of the evidence's facts
 	for ev := range evs {
-		qs, err := r.quadsOf(quad.Subject, ev)
+		qs, err := r.quadsOf(ctx, quad.Subject, ev)
 		if err != nil {
 			return nil, err
 		}
@@ -595,7 +596,7 @@ func (r reader) evidenceQuads(list []quad.Value, keep []quad.Quad) ([]quad.Quad,
 			continue
 		}
 		used := false // by other evidence
-		err := r.refs(quad.Object, t, func(q cgraph.Ref) error {
+		err := r.refs(ctx, quad.Object, t, func(q cgraph.Ref) error {
 			if used {
 				return nil
 			}
@@ -613,7 +614,7 @@ func (r reader) evidenceQuads(list []quad.Value, keep []quad.Quad) ([]quad.Quad,
 		if used {
 			continue
 		}
-		qs, err := r.quadsOf(quad.Subject, t)
+		qs, err := r.quadsOf(ctx, quad.Subject, t)
 		if err != nil {
 			return nil, err
 		}
@@ -627,9 +628,9 @@ func (r reader) evidenceQuads(list []quad.Value, keep []quad.Quad) ([]quad.Quad,
 }
 
 // quadsOf returns the quads that have v in direction d.
-func (r reader) quadsOf(d quad.Direction, v quad.Value) ([]quad.Quad, error) {
+func (r reader) quadsOf(ctx context.Context, d quad.Direction, v quad.Value) ([]quad.Quad, error) {
 	var qs []quad.Quad
-	err := r.quads(d, v, func(q quad.Quad) error {
+	err := r.quads(ctx, d, v, func(q quad.Quad) error {
 		qs = append(qs, q)
 		return nil
 	})

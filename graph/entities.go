@@ -58,14 +58,14 @@ func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]EntityInfo, err
 		return nil, fmt.Errorf("entities: %w", err)
 	}
 	defer release()
-	b := &builder{r: reader{ctx: ctx, qs: qs}, props: make(map[string]props)}
-	ids, err := b.r.instances(schema.Entity)
+	b := &builder{r: reader{qs: qs}, props: make(map[string]props)}
+	ids, err := b.r.instances(ctx, schema.Entity)
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
 	out := []EntityInfo{}
 	for _, id := range ids {
-		e, ok, err := b.entity(id, f.Type)
+		e, ok, err := b.entity(ctx, id, f.Type)
 		if err != nil {
 			return nil, fmt.Errorf("entities: %w", err)
 		}
@@ -80,8 +80,8 @@ func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]EntityInfo, err
 }
 
 // entity describes the entity id, and false if its type is not typ.
-func (b *builder) entity(id, typ string) (EntityInfo, bool, error) {
-	p, err := b.r.props(id) // not b.node: each entity is read once
+func (b *builder) entity(ctx context.Context, id, typ string) (EntityInfo, bool, error) {
+	p, err := b.r.props(ctx, id) // not b.node: each entity is read once
 	if err != nil {
 		return EntityInfo{}, false, err
 	}
@@ -97,7 +97,7 @@ func (b *builder) entity(id, typ string) (EntityInfo, bool, error) {
 		}
 	}
 	mentions := make(map[quad.Value]bool) // evidence nodes that name id
-	err = b.r.quads(quad.Object, self, func(q quad.Quad) error {
+	err = b.r.quads(ctx, quad.Object, self, func(q quad.Quad) error {
 		switch {
 		case q.Label != nil:
 			if q.Subject != self {
@@ -113,7 +113,7 @@ func (b *builder) entity(id, typ string) (EntityInfo, bool, error) {
 	}
 	aliases := make(map[string]bool)
 	for ev := range mentions {
-		evp, err := b.r.props(iriString(ev))
+		evp, err := b.r.props(ctx, iriString(ev))
 		if err != nil {
 			return e, false, err
 		}

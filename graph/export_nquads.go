@@ -35,13 +35,13 @@ func (s *Store) ExportNQuads(ctx context.Context, w io.Writer, opts SubgraphOpti
 		return fmt.Errorf("export n-quads: %w", err)
 	}
 	defer release()
-	r := reader{ctx: ctx, qs: qs}
+	r := reader{qs: qs}
 	var out []quad.Quad
 	if opts.Focus == "" && !opts.filtered() {
-		out, err = allQuads(r)
+		out, err = allQuads(ctx, r)
 	} else {
 		b := &builder{r: r, props: make(map[string]props)}
-		out, err = b.selectedQuads(newSelector(&opts))
+		out, err = b.selectedQuads(ctx, newSelector(&opts))
 	}
 	if err != nil {
 		return fmt.Errorf("export n-quads: %w", err)
@@ -68,11 +68,11 @@ func (s *Store) ExportNQuads(ctx context.Context, w io.Writer, opts SubgraphOpti
 }
 
 // allQuads reads every quad of the store.
-func allQuads(r reader) ([]quad.Quad, error) {
+func allQuads(ctx context.Context, r reader) ([]quad.Quad, error) {
 	var out []quad.Quad
 	it := r.qs.QuadsAllIterator().Iterate()
 	defer it.Close()
-	for it.Next(r.ctx) {
+	for it.Next(ctx) {
 		q, err := r.qs.Quad(it.Result())
 		if err != nil {
 			return nil, fmt.Errorf("read quad: %w", err)
@@ -82,13 +82,13 @@ func allQuads(r reader) ([]quad.Quad, error) {
 	if err := it.Err(); err != nil {
 		return nil, err
 	}
-	return out, r.ctx.Err()
+	return out, ctx.Err()
 }
 
 // selectedQuads returns the quads of the subgraph sel selects, as
 // [Store.ExportNQuads] says.
-func (b *builder) selectedQuads(sel *selector) ([]quad.Quad, error) {
-	g, err := b.selection(sel)
+func (b *builder) selectedQuads(ctx context.Context, sel *selector) ([]quad.Quad, error) {
+	g, err := b.selection(ctx, sel)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +96,7 @@ func (b *builder) selectedQuads(sel *selector) ([]quad.Quad, error) {
 	// props adds the properties of the node id, but for the predicates in
 	// skip.
 	props := func(id string, skip ...string) error {
-		p, err := b.node(id)
+		p, err := b.node(ctx, id)
 		if err != nil {
 			return err
 		}
@@ -124,7 +124,7 @@ func (b *builder) selectedQuads(sel *selector) ([]quad.Quad, error) {
 			if err := props(rec.ID); err != nil {
 				return nil, err
 			}
-			p, err := b.node(rec.ID)
+			p, err := b.node(ctx, rec.ID)
 			if err != nil {
 				return nil, err
 			}
@@ -141,7 +141,7 @@ func (b *builder) selectedQuads(sel *selector) ([]quad.Quad, error) {
 		}
 	}
 	for _, d := range sortedKeys(docs) {
-		evs, err := b.r.evidenceOf(d)
+		evs, err := b.r.evidenceOf(ctx, d)
 		if err != nil {
 			return nil, err
 		}

@@ -121,7 +121,7 @@ var errStop = errors.New("stop")
 
 // each calls fn with each quad that has val in direction d (Subject or
 // Object); fn returning errStop ends the walk without an error.
-func (v *view) each(d quad.Direction, val quad.Value, fn func(quad.Quad) error) error {
+func (v *view) each(ctx context.Context, d quad.Direction, val quad.Value, fn func(quad.Quad) error) error {
 	added := v.byObj[val]
 	if d == quad.Subject {
 		added = v.bySub[val]
@@ -130,7 +130,7 @@ func (v *view) each(d quad.Direction, val quad.Value, fn func(quad.Quad) error) 
 	for _, q := range added {
 		seen[q] = true
 	}
-	err := v.r.quads(d, val, func(q quad.Quad) error {
+	err := v.r.quads(ctx, d, val, func(q quad.Quad) error {
 		if v.del[q] || seen[q] {
 			return nil
 		}
@@ -154,7 +154,7 @@ func (v *view) each(d quad.Direction, val quad.Value, fn func(quad.Quad) error) 
 // entity's facts by their predicate's and label's references before it
 // reads any value, so an entity of many facts costs little more than its
 // roles; fn returning errStop ends the walk without an error.
-func (v *view) eachRole(entity quad.Value, fn func(ev quad.Value, i int) error) error {
+func (v *view) eachRole(ctx context.Context, entity quad.Value, fn func(ev quad.Value, i int) error) error {
 	var preds [2]any
 	for i, r := range roles {
 		k, err := v.r.valueKey(quad.IRI(r.term))
@@ -164,7 +164,7 @@ func (v *view) eachRole(entity quad.Value, fn func(ev quad.Value, i int) error) 
 		preds[i] = k
 	}
 	seen := make(map[quad.Quad]bool)
-	err := v.r.refs(quad.Object, entity, func(ref cgraph.Ref) error {
+	err := v.r.refs(ctx, quad.Object, entity, func(ref cgraph.Ref) error {
 		p, err := v.r.key(ref, quad.Predicate)
 		if err != nil || p == nil || p != preds[0] && p != preds[1] {
 			return err
@@ -205,10 +205,10 @@ func (v *view) eachRole(entity quad.Value, fn func(ev quad.Value, i int) error) 
 // withPred returns the quads, without a label, of object obj and predicate
 // pred, through the object-predicate index where there is one (see
 // reader.opRefs): the marks of a word without its thousands of aliases.
-func (v *view) withPred(obj quad.Value, pred string) ([]quad.Quad, error) {
+func (v *view) withPred(ctx context.Context, obj quad.Value, pred string) ([]quad.Quad, error) {
 	var out []quad.Quad
 	seen := make(map[quad.Quad]bool)
-	err := v.r.opRefs(obj, quad.IRI(pred), func(ref cgraph.Ref) error {
+	err := v.r.opRefs(ctx, obj, quad.IRI(pred), func(ref cgraph.Ref) error {
 		if l, err := v.r.key(ref, quad.Label); err != nil || l != nil {
 			return err
 		}
@@ -236,9 +236,9 @@ func (v *view) withPred(obj quad.Value, pred string) ([]quad.Quad, error) {
 }
 
 // props reads the quads whose subject is id.
-func (v *view) props(id quad.Value) (props, error) {
+func (v *view) props(ctx context.Context, id quad.Value) (props, error) {
 	p := props{vals: make(map[quad.IRI][]quad.Value)}
-	err := v.each(quad.Subject, id, func(q quad.Quad) error {
+	err := v.each(ctx, quad.Subject, id, func(q quad.Quad) error {
 		if q.Label != nil {
 			p.facts = append(p.facts, q)
 		} else if pred, ok := q.Predicate.(quad.IRI); ok {
@@ -251,8 +251,8 @@ func (v *view) props(id quad.Value) (props, error) {
 
 // attrs reads the properties preds of the node id, by index where there is
 // one (see reader.attrsOf): an entity's type without its thousands of facts.
-func (v *view) attrs(id string, preds ...string) (props, error) {
-	p, err := v.r.attrsOf(id, preds...)
+func (v *view) attrs(ctx context.Context, id string, preds ...string) (props, error) {
+	p, err := v.r.attrsOf(ctx, id, preds...)
 	if err != nil {
 		return p, err
 	}
@@ -278,16 +278,16 @@ var evidencePreds = []string{schema.Subject, schema.Predicate, schema.Object,
 // evidence reads the properties of an evidence node that joining reads,
 // once per view: on bolt, of a node that the write does not touch, by index
 // (see reader.attrsOf) rather than the node whole.
-func (v *view) evidence(ev quad.Value) (props, error) {
+func (v *view) evidence(ctx context.Context, ev quad.Value) (props, error) {
 	if p, ok := v.evs[ev]; ok {
 		return p, nil
 	}
 	var p props
 	var err error
 	if _, isKV := v.r.qs.(*kv.QuadStore); isKV && !v.touched[ev] {
-		p, err = v.r.attrsOf(iriString(ev), evidencePreds...)
+		p, err = v.r.attrsOf(ctx, iriString(ev), evidencePreds...)
 	} else {
-		p, err = v.props(ev)
+		p, err = v.props(ctx, ev)
 	}
 	if err == nil {
 		v.evs[ev] = p
@@ -317,14 +317,14 @@ func joinable(ev props, i int) bool {
 // roleJoinable is joinable for the role of the evidence node ev as the view
 // holds it. For evidence that the write does not touch, on bolt, it looks up
 // the two properties by index rather than read the node.
-func (v *view) roleJoinable(ev quad.Value, i int) (bool, error) {
+func (v *view) roleJoinable(ctx context.Context, ev quad.Value, i int) (bool, error) {
 	if _, isKV := v.r.qs.(*kv.QuadStore); !isKV || v.touched[ev] {
-		p, err := v.evidence(ev)
+		p, err := v.evidence(ctx, ev)
 		return joinable(p, i), err
 	}
 	var has [2]bool
 	for k, pred := range []string{shortPreds[i].name, roles[i].extracted} {
-		err := v.r.spRefs(ev, quad.IRI(pred), func(cgraph.Ref) error {
+		err := v.r.spRefs(ctx, ev, quad.IRI(pred), func(cgraph.Ref) error {
 			has[k] = true
 			return errStop
 		})
@@ -358,7 +358,7 @@ type move struct {
 // evidence the write does not touch, it reads one, and all of them only
 // when that one is not where the word now belongs. A word that many
 // sentences write then costs a write little more than the write's own.
-func joinMoves(v *view, corrs []Correction, words map[string]bool, all bool) ([]move, error) {
+func joinMoves(ctx context.Context, v *view, corrs []Correction, words map[string]bool, all bool) ([]move, error) {
 	named := make(map[string]bool) // entities that corrections name: the analyst's
 	for _, c := range corrs {
 		for _, n := range []string{c.Keep, c.Drop, c.Alias} {
@@ -371,7 +371,7 @@ func joinMoves(v *view, corrs []Correction, words map[string]bool, all bool) ([]
 	for _, w := range sortedKeys(words) {
 		var marked, untouched []roleRef
 		for i, sp := range shortPreds {
-			qs, err := v.withPred(quad.String(w), sp.name)
+			qs, err := v.withPred(ctx, quad.String(w), sp.name)
 			if err != nil {
 				return nil, err
 			}
@@ -390,14 +390,14 @@ func joinMoves(v *view, corrs []Correction, words map[string]bool, all bool) ([]
 		for _, r := range slices.Concat(marked, untouched) {
 			marks[r] = true
 		}
-		target, err := joinTarget(v, w, named, marks)
+		target, err := joinTarget(ctx, v, w, named, marks)
 		if err != nil {
 			return nil, fmt.Errorf("join %q: %w", w, err)
 		}
 		// The untouched roles that joining places all name one entity:
 		// read them all only if one of them is not at the target.
 		for k, r := range untouched {
-			ev, err := v.evidence(r.ev)
+			ev, err := v.evidence(ctx, r.ev)
 			if err != nil {
 				return nil, err
 			}
@@ -416,7 +416,7 @@ func joinMoves(v *view, corrs []Correction, words map[string]bool, all bool) ([]
 			return a.i - b.i
 		})
 		for _, r := range marked {
-			ev, err := v.evidence(r.ev)
+			ev, err := v.evidence(ctx, r.ev)
 			if err != nil {
 				return nil, err
 			}
@@ -434,14 +434,14 @@ func joinMoves(v *view, corrs []Correction, words map[string]bool, all bool) ([]
 // joinTarget returns the entity that the word's joinable roles name: its
 // own, or the one person it stands for. marks holds the roles marked with
 // the word.
-func joinTarget(v *view, w string, named map[string]bool, marks map[roleRef]bool) (string, error) {
+func joinTarget(ctx context.Context, v *view, w string, named map[string]bool, marks map[roleRef]bool) (string, error) {
 	own := schema.EntityID(w)
 	if named[own] {
 		return own, nil
 	}
 	var on []quad.Quad // the word as a name word or an alias
 	for _, pred := range []string{schema.NameWord, schema.SubjectAlias, schema.ObjectAlias} {
-		qs, err := v.withPred(quad.String(w), pred)
+		qs, err := v.withPred(ctx, quad.String(w), pred)
 		if err != nil {
 			return "", err
 		}
@@ -463,7 +463,7 @@ func joinTarget(v *view, w string, named map[string]bool, marks map[roleRef]bool
 				// word (one applied to it) and keeps it from joining.
 				continue
 			}
-			ev, err := v.evidence(q.Subject)
+			ev, err := v.evidence(ctx, q.Subject)
 			if err != nil {
 				return "", err
 			}
@@ -475,7 +475,7 @@ func joinTarget(v *view, w string, named map[string]bool, marks map[roleRef]bool
 	delete(cands, own)
 	var people []string
 	for _, id := range sortedKeys(cands) {
-		p, err := v.attrs(id, schema.RDFType, schema.Type)
+		p, err := v.attrs(ctx, id, schema.RDFType, schema.Type)
 		if err != nil {
 			return "", err
 		}
@@ -483,7 +483,7 @@ func joinTarget(v *view, w string, named map[string]bool, marks map[roleRef]bool
 			continue
 		}
 		if !used[id] {
-			if used[id], err = usedUnjoined(v, id); err != nil {
+			if used[id], err = usedUnjoined(ctx, v, id); err != nil {
 				return "", err
 			}
 		}
@@ -495,7 +495,7 @@ func joinTarget(v *view, w string, named map[string]bool, marks map[roleRef]bool
 		return own, nil
 	}
 	// An entity of its own: a fact that joining does not decide uses it.
-	pinned, err := usedUnjoined(v, own)
+	pinned, err := usedUnjoined(ctx, v, own)
 	if err != nil || pinned {
 		return own, err
 	}
@@ -504,13 +504,13 @@ func joinTarget(v *view, w string, named map[string]bool, marks map[roleRef]bool
 
 // usedUnjoined reports whether a fact that joining does not decide uses the
 // entity: a person that only joined names keep must not hold them.
-func usedUnjoined(v *view, id string) (bool, error) {
+func usedUnjoined(ctx context.Context, v *view, id string) (bool, error) {
 	if used, ok := v.used[id]; ok {
 		return used, nil
 	}
 	used := false
-	err := v.eachRole(quad.IRI(id), func(ev quad.Value, i int) error {
-		ok, err := v.roleJoinable(ev, i)
+	err := v.eachRole(ctx, quad.IRI(id), func(ev quad.Value, i int) error {
+		ok, err := v.roleJoinable(ctx, ev, i)
 		if err != nil {
 			return err
 		}
@@ -530,7 +530,7 @@ func usedUnjoined(v *view, id string) (bool, error) {
 // its new entities and labels its fact between them; an entity that roles
 // move to and that the store lacks is created, as a load of the name as
 // extracted would create it; an entity left without a fact is deleted.
-func moveQuads(v *view, moves []move) (del, add []quad.Quad, err error) {
+func moveQuads(ctx context.Context, v *view, moves []move) (del, add []quad.Quad, err error) {
 	to := make(map[quad.Value][2]string)
 	for _, m := range moves {
 		t := to[m.role.ev]
@@ -543,7 +543,7 @@ func moveQuads(v *view, moves []move) (del, add []quad.Quad, err error) {
 		types[m.to] = append(types[m.to], m.short)
 	}
 	for _, evID := range sortedValues(boolSet(to)) {
-		ev, err := v.evidence(evID)
+		ev, err := v.evidence(ctx, evID)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -571,7 +571,7 @@ func moveQuads(v *view, moves []move) (del, add []quad.Quad, err error) {
 	}
 	for _, id := range sortedKeys(change) {
 		n := 0
-		err := v.eachRole(quad.IRI(id), func(quad.Value, int) error {
+		err := v.eachRole(ctx, quad.IRI(id), func(quad.Value, int) error {
 			n++
 			return nil
 		})
@@ -580,7 +580,7 @@ func moveQuads(v *view, moves []move) (del, add []quad.Quad, err error) {
 		}
 		e := quad.IRI(id)
 		if n+change[id] <= 0 {
-			p, err := v.props(e)
+			p, err := v.props(ctx, e)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -621,7 +621,7 @@ func boolSet[K comparable, V any](m map[K]V) map[K]bool {
 // writes, and the first and last names and one-word names of the entities
 // whose properties or facts it writes or takes away. It reads the names of
 // the entities that the quads name without giving them.
-func joinWords(r reader, del, add []quad.Quad) (map[string]bool, error) {
+func joinWords(ctx context.Context, r reader, del, add []quad.Quad) (map[string]bool, error) {
 	words := make(map[string]bool)
 	named := make(map[quad.Value]bool)
 	terms := make(map[quad.Value]bool)
@@ -659,7 +659,7 @@ func joinWords(r reader, del, add []quad.Quad) (map[string]bool, error) {
 		if named[t] {
 			continue
 		}
-		p, err := r.attrsOf(iriString(t), schema.Name)
+		p, err := r.attrsOf(ctx, iriString(t), schema.Name)
 		if err != nil {
 			return nil, err
 		}
@@ -675,8 +675,8 @@ func joinWords(r reader, del, add []quad.Quad) (map[string]bool, error) {
 // rejoin returns the quads that bring the joins of the words that a write
 // of del and add concerns up to date, as the store will be once it is done.
 // extra are words it concerns besides those joinWords finds.
-func rejoin(r reader, corrs []Correction, del, add []quad.Quad, extra map[string]bool) (jdel, jadd []quad.Quad, err error) {
-	words, err := joinWords(r, del, add)
+func rejoin(ctx context.Context, r reader, corrs []Correction, del, add []quad.Quad, extra map[string]bool) (jdel, jadd []quad.Quad, err error) {
+	words, err := joinWords(ctx, r, del, add)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -684,11 +684,11 @@ func rejoin(r reader, corrs []Correction, del, add []quad.Quad, extra map[string
 		words[w] = true
 	}
 	v := newView(r, del, add)
-	moves, err := joinMoves(v, corrs, words, false)
+	moves, err := joinMoves(ctx, v, corrs, words, false)
 	if err != nil || len(moves) == 0 {
 		return nil, nil, err
 	}
-	return moveQuads(v, moves)
+	return moveQuads(ctx, v, moves)
 }
 
 // compose returns the deletions and additions of a write that deletes del1

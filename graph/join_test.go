@@ -473,19 +473,20 @@ func TestJoinCrashBetweenSteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := reader{ctx: ctx, qs: qs}
+	r := reader{qs: qs}
 	add, err := r.documentAdds(docs["c"], nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	jdel, jadd, err := rejoin(r, nil, nil, add, nil)
+	jdel, jadd, err := rejoin(ctx, r, nil, nil, add, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(jdel) == 0 {
 		t.Fatal("loading c moves no evidence: the test tests nothing")
 	}
-	first, _, _, err := r.steps(compose(nil, add, jdel, jadd))
+	del, add := compose(nil, add, jdel, jadd)
+	first, _, _, err := r.steps(ctx, del, add)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,37 +39,37 @@ func (s *Store) Support(ctx context.Context, subject, relation, object string) (
 		return Support{}, fmt.Errorf("support: %w", err)
 	}
 	defer release()
-	b := &builder{r: reader{ctx: ctx, qs: qs}, props: make(map[string]props)}
-	sub, err := b.find(subject)
+	b := &builder{r: reader{qs: qs}, props: make(map[string]props)}
+	sub, err := b.find(ctx, subject)
 	if err != nil {
 		return Support{}, fmt.Errorf("support: %w", err)
 	}
-	obj, err := b.find(object)
+	obj, err := b.find(ctx, object)
 	if err != nil {
 		return Support{}, fmt.Errorf("support: %w", err)
 	}
 	rel := quad.IRI(schema.RelationID(relation))
-	sp, err := b.r.attrsOf(sub, schema.Name) // not its facts: a hub has thousands
+	sp, err := b.r.attrsOf(ctx, sub, schema.Name) // not its facts: a hub has thousands
 	if err != nil {
 		return Support{}, fmt.Errorf("support: %w", err)
 	}
-	op, err := b.r.attrsOf(obj, schema.Name)
+	op, err := b.r.attrsOf(ctx, obj, schema.Name)
 	if err != nil {
 		return Support{}, fmt.Errorf("support: %w", err)
 	}
 	sup := Support{Subject: cmp.Or(sp.str(schema.Name), sub), Relation: relation, Object: cmp.Or(op.str(schema.Name), obj),
 		Evidence: []schema.EvidenceRecord{}}
-	if rp, err := b.node(string(rel)); err != nil {
+	if rp, err := b.node(ctx, string(rel)); err != nil {
 		return Support{}, fmt.Errorf("support: %w", err)
 	} else if n := rp.str(schema.Name); n != "" {
 		sup.Relation = n
 	}
-	evs, err := b.r.labels(sub, rel, quad.IRI(obj))
+	evs, err := b.r.labels(ctx, sub, rel, quad.IRI(obj))
 	if err != nil {
 		return Support{}, fmt.Errorf("support: %w", err)
 	}
 	for _, ev := range evs {
-		rec, err := b.evidence(ev)
+		rec, err := b.evidence(ctx, ev)
 		if err != nil {
 			return Support{}, fmt.Errorf("support: %w", err)
 		}
@@ -104,8 +104,8 @@ func cmpBool(a, b bool) int {
 }
 
 // evidence reads one evidence node.
-func (b *builder) evidence(id string) (schema.EvidenceRecord, error) {
-	p, err := b.node(id)
+func (b *builder) evidence(ctx context.Context, id string) (schema.EvidenceRecord, error) {
+	p, err := b.node(ctx, id)
 	if err != nil {
 		return schema.EvidenceRecord{}, err
 	}
@@ -121,7 +121,7 @@ func (b *builder) evidence(id string) (schema.EvidenceRecord, error) {
 		rec.Confidence = float64(c)
 	}
 	if doc := p.str(schema.Doc); doc != "" {
-		dp, err := b.node(doc)
+		dp, err := b.node(ctx, doc)
 		if err != nil {
 			return schema.EvidenceRecord{}, err
 		}

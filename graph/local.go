@@ -49,7 +49,7 @@ func (s *Store) Local(ctx context.Context, fn func(l *Local) error) error {
 	}
 	defer release()
 	l := &Local{
-		b:    &builder{r: reader{ctx: ctx, qs: qs, names: make(map[any]quad.Value)}, props: make(map[string]props)},
+		b:    &builder{r: reader{qs: qs, names: make(map[any]quad.Value)}, props: make(map[string]props)},
 		info: make(map[string]EntityInfo), loaded: make(map[string]bool), among: make(map[string]bool), facts: make(map[fkey]*localFact),
 		adj: make(map[string][]string), docDates: make(map[string]string), relNames: make(map[string]string),
 		records: make(map[string]schema.EvidenceRecord),
@@ -60,17 +60,19 @@ func (s *Store) Local(ctx context.Context, fn func(l *Local) error) error {
 // Find returns the ID of the entity named name, looked for as every command
 // looks for one (see [Snapshot.Find]). An unknown name gives an error that
 // matches [ErrNotFound].
-func (l *Local) Find(name string) (string, error) { return l.b.find(name) }
+func (l *Local) Find(ctx context.Context, name string) (string, error) { return l.b.find(ctx, name) }
 
 // Entity returns the name and type of the entity id, and false if id is no
 // entity.
-func (l *Local) Entity(id string) (EntityInfo, bool, error) { return l.entity(id) }
+func (l *Local) Entity(ctx context.Context, id string) (EntityInfo, bool, error) {
+	return l.entity(ctx, id)
+}
 
-func (l *Local) entity(id string) (EntityInfo, bool, error) {
+func (l *Local) entity(ctx context.Context, id string) (EntityInfo, bool, error) {
 	if e, ok := l.info[id]; ok {
 		return e, true, nil
 	}
-	p, err := l.b.r.attrsOf(id, schema.RDFType, schema.Name, schema.Type)
+	p, err := l.b.r.attrsOf(ctx, id, schema.RDFType, schema.Name, schema.Type)
 	if err != nil {
 		return EntityInfo{}, false, err
 	}
@@ -86,7 +88,7 @@ func (l *Local) entity(id string) (EntityInfo, bool, error) {
 // entity id as subject or object, and whose other end is an entity; with
 // others not nil, only those whose other end is one of them, without
 // reading the values of the rest.
-func (l *Local) factQuads(id string, others []string, fn func(k fkey, ev string) error) error {
+func (l *Local) factQuads(ctx context.Context, id string, others []string, fn func(k fkey, ev string) error) error {
 	r := l.b.r
 	var in map[any]bool
 	if others != nil {
@@ -106,7 +108,7 @@ func (l *Local) factQuads(id string, others []string, fn func(k fkey, ev string)
 		if d == quad.Object {
 			end = quad.Subject
 		}
-		err := r.refs(d, quad.IRI(id), func(ref cgraph.Ref) error {
+		err := r.refs(ctx, d, quad.IRI(id), func(ref cgraph.Ref) error {
 			if in != nil {
 				if k, err := r.key(ref, end); err != nil || !in[k] {
 					return err
@@ -123,7 +125,7 @@ func (l *Local) factQuads(id string, others []string, fn func(k fkey, ev string)
 			if !ok0 || !ok1 || !ok2 || !ok3 {
 				return nil
 			}
-			if _, ok, err := l.entity(string(q.Get(end).(quad.IRI))); err != nil || !ok {
+			if _, ok, err := l.entity(ctx, string(q.Get(end).(quad.IRI))); err != nil || !ok {
 				return err // an end that is no entity: kg verify reports it
 			}
 			return fn(fkey{string(sub), string(rel), string(obj)}, string(ev))
@@ -138,18 +140,18 @@ func (l *Local) factQuads(id string, others []string, fn func(k fkey, ev string)
 // Load reads every fact of each entity, either way, with its evidence.
 // Loading an entity twice reads it once; an ID that is no entity is
 // skipped.
-func (l *Local) Load(ids ...string) error {
+func (l *Local) Load(ctx context.Context, ids ...string) error {
 	for _, id := range ids {
 		if l.loaded[id] {
 			continue
 		}
-		if _, ok, err := l.entity(id); err != nil || !ok {
+		if _, ok, err := l.entity(ctx, id); err != nil || !ok {
 			if err != nil {
 				return fmt.Errorf("read %s: %w", id, err)
 			}
 			continue
 		}
-		err := l.factQuads(id, nil, func(k fkey, ev string) error {
+		err := l.factQuads(ctx, id, nil, func(k fkey, ev string) error {
 			l.addFact(k, ev)
 			return nil
 		})
@@ -173,7 +175,7 @@ func (l *Local) addFact(k fkey, ev string) {
 // Adjacent returns the IDs of the nodes that share a fact with the entity
 // id, sorted, without reading the facts' evidence, nor whether each is an
 // entity (a fact's ends are, in a store that verifies).
-func (l *Local) Adjacent(id string) ([]string, error) {
+func (l *Local) Adjacent(ctx context.Context, id string) ([]string, error) {
 	if n, ok := l.adj[id]; ok {
 		return n, nil
 	}
@@ -184,7 +186,7 @@ func (l *Local) Adjacent(id string) ([]string, error) {
 		if d == quad.Object {
 			other = quad.Subject
 		}
-		err := r.refs(d, quad.IRI(id), func(ref cgraph.Ref) error {
+		err := r.refs(ctx, d, quad.IRI(id), func(ref cgraph.Ref) error {
 			if lk, err := r.key(ref, quad.Label); err != nil || lk == nil {
 				return err
 			}
@@ -209,7 +211,7 @@ func (l *Local) Adjacent(id string) ([]string, error) {
 // LoadAmong reads the facts between any two of the entities, both ways,
 // with their evidence: the facts a path through them may take. It reads
 // the values of those facts only.
-func (l *Local) LoadAmong(ids []string) error {
+func (l *Local) LoadAmong(ctx context.Context, ids []string) error {
 	r := l.b.r
 	in := make(map[any]bool, len(ids))
 	for _, id := range ids {
@@ -222,14 +224,14 @@ func (l *Local) LoadAmong(ids []string) error {
 		}
 	}
 	for _, id := range ids {
-		if _, ok, err := l.entity(id); err != nil || !ok {
+		if _, ok, err := l.entity(ctx, id); err != nil || !ok {
 			if err != nil {
 				return fmt.Errorf("read %s: %w", id, err)
 			}
 			continue
 		}
 		l.among[id] = true
-		err := r.refs(quad.Subject, quad.IRI(id), func(ref cgraph.Ref) error {
+		err := r.refs(ctx, quad.Subject, quad.IRI(id), func(ref cgraph.Ref) error {
 			if lk, err := r.key(ref, quad.Label); err != nil || lk == nil {
 				return err
 			}
@@ -246,7 +248,7 @@ func (l *Local) LoadAmong(ids []string) error {
 			if !ok1 || !ok2 || !ok3 {
 				return nil
 			}
-			if _, ok, err := l.entity(string(obj)); err != nil || !ok {
+			if _, ok, err := l.entity(ctx, string(obj)); err != nil || !ok {
 				return err
 			}
 			l.addFact(fkey{id, string(rel), string(obj)}, string(ev))
@@ -262,17 +264,17 @@ func (l *Local) LoadAmong(ids []string) error {
 // LoadAround reads the facts between the entity id and each of others,
 // either way, with their evidence: some of an entity's facts, without
 // reading the evidence of the rest (a hub's thousands).
-func (l *Local) LoadAround(id string, others []string) error {
+func (l *Local) LoadAround(ctx context.Context, id string, others []string) error {
 	if len(others) == 0 {
 		return nil
 	}
-	if _, ok, err := l.entity(id); err != nil || !ok {
+	if _, ok, err := l.entity(ctx, id); err != nil || !ok {
 		if err != nil {
 			return fmt.Errorf("read %s: %w", id, err)
 		}
 		return nil
 	}
-	err := l.factQuads(id, others, func(k fkey, ev string) error {
+	err := l.factQuads(ctx, id, others, func(k fkey, ev string) error {
 		l.addFact(k, ev)
 		return nil
 	})
@@ -290,19 +292,19 @@ func (l *Local) DocDate(doc string) string { return l.docDates[doc] }
 // their evidence, and the entities at their ends. An entity that was
 // loaded has its aliases, mentions and degree as [Store.Snapshot] gives
 // them; the others have only a name and a type.
-func (l *Local) Snapshot() (*Snapshot, error) { return l.snapshot(l.evidence) }
+func (l *Local) Snapshot(ctx context.Context) (*Snapshot, error) { return l.snapshot(ctx, l.evidence) }
 
 // Sketch is [Local.Snapshot] of the period's facts with evidence records
 // that hold only what weighs a fact (ID, Confidence) and, for a period that
 // is not open, what dates it (Document, TimeISO): enough to choose paths,
 // for one read of each evidence. Its facts' Negated is false. [Local.Keep]
 // then narrows what Snapshot reads in full.
-func (l *Local) Sketch(p Period) (*Snapshot, error) {
+func (l *Local) Sketch(ctx context.Context, p Period) (*Snapshot, error) {
 	preds := []string{schema.Confidence}
 	if !p.Open() {
 		preds = append(preds, schema.WhenISO, schema.Doc)
 	}
-	snap, err := l.snapshot(func(id string) (schema.EvidenceRecord, error) { return l.sketch(id, preds) })
+	snap, err := l.snapshot(ctx, func(ctx context.Context, id string) (schema.EvidenceRecord, error) { return l.sketch(ctx, id, preds) })
 	if err != nil {
 		return nil, err
 	}
@@ -326,11 +328,11 @@ func (l *Local) Keep(pairs [][2]string) {
 // sketch reads the properties preds of one evidence node, through the
 // store's subject-predicate index (see reader.spRefs), not the node's
 // other properties.
-func (l *Local) sketch(id string, preds []string) (schema.EvidenceRecord, error) {
+func (l *Local) sketch(ctx context.Context, id string, preds []string) (schema.EvidenceRecord, error) {
 	if rec, ok := l.records[id]; ok {
 		return rec, nil
 	}
-	p, err := l.b.r.attrsOf(id, preds...)
+	p, err := l.b.r.attrsOf(ctx, id, preds...)
 	if err != nil {
 		return schema.EvidenceRecord{}, err
 	}
@@ -341,7 +343,7 @@ func (l *Local) sketch(id string, preds []string) (schema.EvidenceRecord, error)
 		rec.Confidence = float64(c)
 	}
 	if doc := p.str(schema.Doc); doc != "" {
-		dp, err := l.b.node(doc)
+		dp, err := l.b.node(ctx, doc)
 		if err != nil {
 			return schema.EvidenceRecord{}, err
 		}
@@ -353,7 +355,7 @@ func (l *Local) sketch(id string, preds []string) (schema.EvidenceRecord, error)
 	return rec, nil
 }
 
-func (l *Local) snapshot(evidence func(id string) (schema.EvidenceRecord, error)) (*Snapshot, error) {
+func (l *Local) snapshot(ctx context.Context, evidence func(ctx context.Context, id string) (schema.EvidenceRecord, error)) (*Snapshot, error) {
 	snap := &Snapshot{Facts: make([]Fact, 0, len(l.facts))}
 	type counts struct{ aliases, mentions, links map[string]bool }
 	stats := make(map[string]*counts)
@@ -366,7 +368,7 @@ func (l *Local) snapshot(evidence func(id string) (schema.EvidenceRecord, error)
 		sub, obj := l.info[k.s], l.info[k.o]
 		f := Fact{Subject: k.s, RelationID: k.p, Object: k.o, Negated: true, Evidence: make([]schema.EvidenceRecord, 0, len(lf.evs))}
 		for _, ev := range sortedKeys(lf.evs) {
-			rec, err := evidence(ev)
+			rec, err := evidence(ctx, ev)
 			if err != nil {
 				return nil, fmt.Errorf("read: %w", err)
 			}
@@ -392,7 +394,7 @@ func (l *Local) snapshot(evidence func(id string) (schema.EvidenceRecord, error)
 		})
 		name, ok := l.relNames[k.p]
 		if !ok {
-			rp, err := l.b.node(k.p)
+			rp, err := l.b.node(ctx, k.p)
 			if err != nil {
 				return nil, fmt.Errorf("read: %w", err)
 			}
@@ -433,22 +435,22 @@ func (l *Local) snapshot(evidence func(id string) (schema.EvidenceRecord, error)
 }
 
 // evidence reads one evidence node and notes its document's date.
-func (l *Local) evidence(id string) (schema.EvidenceRecord, error) {
+func (l *Local) evidence(ctx context.Context, id string) (schema.EvidenceRecord, error) {
 	if rec, ok := l.records[id]; ok {
 		return rec, nil
 	}
-	rec, err := l.b.evidence(id)
+	rec, err := l.b.evidence(ctx, id)
 	if err != nil {
 		return rec, err
 	}
 	if _, ok := l.docDates[rec.Document]; !ok {
-		ep, err := l.b.node(id)
+		ep, err := l.b.node(ctx, id)
 		if err != nil {
 			return rec, err
 		}
 		date := ""
 		if doc := ep.str(schema.Doc); doc != "" {
-			dp, err := l.b.node(doc)
+			dp, err := l.b.node(ctx, doc)
 			if err != nil {
 				return rec, err
 			}
@@ -477,7 +479,7 @@ func (l *Local) evidence(id string) (schema.EvidenceRecord, error) {
 // from the other, a+b = maxHops, the i-th entity of a connection of L <=
 // maxHops facts is within a of the first end if i <= a, else within b-1 of
 // the second; and each of its facts has an end that the walk stepped from.
-func (l *Local) Between(from, to string, maxHops, k int) ([]string, [][2]string, error) {
+func (l *Local) Between(ctx context.Context, from, to string, maxHops, k int) ([]string, [][2]string, error) {
 	type side struct {
 		dist  map[string]int
 		front []string
@@ -492,7 +494,7 @@ func (l *Local) Between(from, to string, maxHops, k int) ([]string, [][2]string,
 		}
 		var next []string
 		for _, x := range sd.front {
-			ns, err := l.Adjacent(x)
+			ns, err := l.Adjacent(ctx, x)
 			if err != nil {
 				return nil, nil, err
 			}

@@ -75,9 +75,9 @@ func (w *PartWriter) Write(ctx context.Context, facts []schema.Fact) error {
 	first := w.parts == 0
 	nev := 0
 	err := w.s.writeLong(ctx, string(doc), func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
-		r := reader{ctx: ctx, qs: qs, between: w.s.between}
+		r := reader{qs: qs, between: w.s.between}
 		if first {
-			p, err := r.props(string(doc))
+			p, err := r.props(ctx, string(doc))
 			if err != nil {
 				return false, err
 			}
@@ -92,14 +92,14 @@ func (w *PartWriter) Write(ctx context.Context, facts []schema.Fact) error {
 				if !exclusive {
 					return false, nil // replacing deletes: come back with the store to ourselves
 				}
-				if long, err := w.s.long(r, string(doc)); err != nil {
+				if long, err := w.s.long(ctx, r, string(doc)); err != nil {
 					return false, err
 				} else if long {
 					return true, errLong // cleared first, then written again
 				}
 			}
 		}
-		corrs, err := r.corrections()
+		corrs, err := r.corrections(ctx)
 		if err != nil {
 			return false, err
 		}
@@ -115,7 +115,7 @@ func (w *PartWriter) Write(ctx context.Context, facts []schema.Fact) error {
 			mark := quad.Quad{Subject: doc, Predicate: quad.IRI(schema.Incomplete), Object: quad.Bool(true)}
 			add = append(append([]quad.Quad{mark}, documentProps(d, false)...), add...)
 			if w.change == Replaced {
-				if del, err = r.documentQuads(string(doc), add); err != nil {
+				if del, err = r.documentQuads(ctx, string(doc), add); err != nil {
 					return false, err
 				}
 			}
@@ -123,11 +123,12 @@ func (w *PartWriter) Write(ctx context.Context, facts []schema.Fact) error {
 		// Each batch brings the joins of the words it concerns up to date,
 		// as LoadDocument does for a document.
 		write := func(del, add []quad.Quad) error {
-			jdel, jadd, err := rejoin(r, corrs, del, add, nil)
+			jdel, jadd, err := rejoin(ctx, r, corrs, del, add, nil)
 			if err != nil {
 				return err
 			}
-			return r.apply(compose(del, add, jdel, jadd))
+			del, add = compose(del, add, jdel, jadd)
+			return r.apply(ctx, del, add)
 		}
 		// A transaction of bolt holds a copy of every page it changes, and
 		// a part's quads land all over the file: they are written a batch
@@ -140,7 +141,7 @@ func (w *PartWriter) Write(ctx context.Context, facts []schema.Fact) error {
 			} else {
 				// Writers of documents that concern one word take turns.
 				var words map[string]bool
-				if words, err = joinWords(r, bdel, badd); err == nil {
+				if words, err = joinWords(ctx, r, bdel, badd); err == nil {
 					err = w.s.withWordLocks(ctx, words, func() error { return write(bdel, badd) })
 				}
 			}
@@ -176,13 +177,13 @@ func (w *PartWriter) Finish(ctx context.Context) (Change, error) {
 	}
 	doc := quad.IRI(schema.DocumentID(d.Name))
 	err := w.s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
-		r := reader{ctx: ctx, qs: qs, between: w.s.between}
+		r := reader{qs: qs, between: w.s.between}
 		del := []quad.Quad{{Subject: doc, Predicate: quad.IRI(schema.Incomplete), Object: quad.Bool(true)}}
 		add := []quad.Quad{{Subject: doc, Predicate: quad.IRI(schema.EvidenceCount), Object: quad.Int(w.evidence)}}
 		if d.Hash != "" {
 			add = append(add, quad.Quad{Subject: doc, Predicate: quad.IRI(schema.Hash), Object: quad.String(d.Hash)})
 		}
-		return true, r.apply(del, add)
+		return true, r.apply(ctx, del, add)
 	})
 	if err != nil {
 		return 0, fmt.Errorf("load %s: %w", d.Name, err)

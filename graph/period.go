@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -94,7 +95,7 @@ func dated(timeISO, docDate string) (first, last time.Time, ok bool) {
 }
 
 // inPeriod reports whether evidence ev falls in the period.
-func (b *builder) inPeriod(ev quad.Value, p Period) (bool, error) {
+func (b *builder) inPeriod(ctx context.Context, ev quad.Value, p Period) (bool, error) {
 	if p.Open() {
 		return true, nil
 	}
@@ -102,13 +103,13 @@ func (b *builder) inPeriod(ev quad.Value, p Period) (bool, error) {
 	if !ok {
 		return false, nil
 	}
-	ep, err := b.node(string(id))
+	ep, err := b.node(ctx, string(id))
 	if err != nil {
 		return false, err
 	}
 	var docDate string
 	if doc := ep.str(schema.Doc); doc != "" {
-		dp, err := b.node(doc)
+		dp, err := b.node(ctx, doc)
 		if err != nil {
 			return false, err
 		}

@@ -69,18 +69,18 @@ func (s *Store) Documents(ctx context.Context) ([]DocStats, error) {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
 	defer release()
-	r := reader{ctx: ctx, qs: qs}
-	ids, err := r.instances(schema.Document)
+	r := reader{qs: qs}
+	ids, err := r.instances(ctx, schema.Document)
 	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
 	out := make([]DocStats, 0, len(ids))
 	for _, id := range ids {
-		p, err := r.props(id)
+		p, err := r.props(ctx, id)
 		if err != nil {
 			return nil, fmt.Errorf("documents: %w", err)
 		}
-		evs, err := r.evidenceOf(id)
+		evs, err := r.evidenceOf(ctx, id)
 		if err != nil {
 			return nil, fmt.Errorf("documents: %w", err)
 		}
@@ -111,7 +111,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 }
 
 func stats(ctx context.Context, qs cgraph.QuadStore) (Stats, error) {
-	r := reader{ctx: ctx, qs: qs}
+	r := reader{qs: qs}
 	// kv counts its quads exactly either way (and exact would count its
 	// nodes by a scan); SQL stores estimate unless asked for a COUNT.
 	_, isKV := qs.(*kv.QuadStore)
@@ -130,20 +130,20 @@ func stats(ctx context.Context, qs cgraph.QuadStore) (Stats, error) {
 		{schema.Document, &st.Documents},
 		{schema.Evidence, &st.Evidence},
 	} {
-		ids, err := r.instances(c.class)
+		ids, err := r.instances(ctx, c.class)
 		if err != nil {
 			return Stats{}, err
 		}
 		*c.n = int64(len(ids))
 	}
-	entities, err := r.instances(schema.Entity)
+	entities, err := r.instances(ctx, schema.Entity)
 	if err != nil {
 		return Stats{}, err
 	}
 	st.Entities = int64(len(entities))
 	for _, e := range entities {
 		facts := make(map[[2]quad.Value]bool) // (relation, object) of e's facts
-		err := r.quads(quad.Subject, quad.IRI(e), func(q quad.Quad) error {
+		err := r.quads(ctx, quad.Subject, quad.IRI(e), func(q quad.Quad) error {
 			if q.Label != nil {
 				facts[[2]quad.Value{q.Predicate, q.Object}] = true
 			}
@@ -161,8 +161,7 @@ func stats(ctx context.Context, qs cgraph.QuadStore) (Stats, error) {
 // quads by subject and by object: reader never looks a quad up by predicate
 // or label, which would scan the whole store.
 type reader struct {
-	ctx context.Context
-	qs  cgraph.QuadStore
+	qs cgraph.QuadStore
 	// names, when not nil, keeps the value of each node reference read, by
 	// its key: the reads of a few entities meet the same relations,
 	// entities and documents again and again.
@@ -173,8 +172,8 @@ type reader struct {
 }
 
 // quads calls fn with each quad that has v in direction d.
-func (r reader) quads(d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
-	return r.refs(d, v, func(ref cgraph.Ref) error {
+func (r reader) quads(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
+	return r.refs(ctx, d, v, func(ref cgraph.Ref) error {
 		q, err := r.quad(ref)
 		if err != nil {
 			return fmt.Errorf("read quad: %w", err)
@@ -230,13 +229,13 @@ func (r reader) value(ref cgraph.Ref, d quad.Direction) (quad.Value, error) {
 
 // labels returns the labels (evidence IRIs) of the quads sub - pred - obj,
 // reading the values of those quads only.
-func (r reader) labels(sub string, pred, obj quad.Value) ([]string, error) {
+func (r reader) labels(ctx context.Context, sub string, pred, obj quad.Value) ([]string, error) {
 	ok, err := r.valueKey(obj)
 	if err != nil || ok == nil {
 		return nil, err
 	}
 	var out []string
-	err = r.spRefs(quad.IRI(sub), pred, func(ref cgraph.Ref) error {
+	err = r.spRefs(ctx, quad.IRI(sub), pred, func(ref cgraph.Ref) error {
 		if k, err := r.key(ref, quad.Object); err != nil || k != ok {
 			return err
 		}
@@ -258,26 +257,26 @@ func (r reader) labels(sub string, pred, obj quad.Value) ([]string, error) {
 // kg's stores are made with: a hub's name or one relation of its facts
 // costs as little as anyone's, without reading its thousands of other
 // quads. On the other stores it reads the subject's quads and keeps those.
-func (r reader) spRefs(sub, pred quad.Value, fn func(cgraph.Ref) error) error {
+func (r reader) spRefs(ctx context.Context, sub, pred quad.Value, fn func(cgraph.Ref) error) error {
 	kqs, isKV := r.qs.(*kv.QuadStore)
 	if !isKV {
 		pk, err := r.valueKey(pred)
 		if err != nil || pk == nil {
 			return err
 		}
-		return r.refs(quad.Subject, sub, func(ref cgraph.Ref) error {
+		return r.refs(ctx, quad.Subject, sub, func(ref cgraph.Ref) error {
 			if k, err := r.key(ref, quad.Predicate); err != nil || k != pk {
 				return err
 			}
 			return fn(ref)
 		})
 	}
-	return r.scan(kqs, []quad.Direction{quad.Subject, quad.Predicate}, []quad.Value{sub, pred}, fn)
+	return r.scan(ctx, kqs, []quad.Direction{quad.Subject, quad.Predicate}, []quad.Value{sub, pred}, fn)
 }
 
 // scan calls fn with the reference of each quad whose nodes vals lead the
 // kv store's index of the directions dirs.
-func (r reader) scan(kqs *kv.QuadStore, dirs []quad.Direction, vals []quad.Value, fn func(cgraph.Ref) error) error {
+func (r reader) scan(ctx context.Context, kqs *kv.QuadStore, dirs []quad.Direction, vals []quad.Value, fn func(cgraph.Ref) error) error {
 	ids := make([]uint64, len(vals))
 	for i, v := range vals {
 		ref, err := r.qs.ValueOf(v)
@@ -291,7 +290,7 @@ func (r reader) scan(kqs *kv.QuadStore, dirs []quad.Direction, vals []quad.Value
 		ids[i] = uint64(id)
 	}
 	scan := kv.IndexScan{Index: kv.QuadIndex{Dirs: dirs}, Values: ids}
-	if err := r.each(scan.BuildIterator(kqs), fn); err != nil {
+	if err := r.each(ctx, scan.BuildIterator(kqs), fn); err != nil {
 		return fmt.Errorf("read quads of %v: %w", vals, err)
 	}
 	return nil
@@ -304,7 +303,7 @@ func (r reader) scan(kqs *kv.QuadStore, dirs []quad.Direction, vals []quad.Value
 // have (a surname as alias) cost as little as anyone's; on the other stores
 // it asks for the quads of both (one query on SQL, whose optimizer joins
 // the two constraints).
-func (r reader) opRefs(obj, pred quad.Value, fn func(cgraph.Ref) error) error {
+func (r reader) opRefs(ctx context.Context, obj, pred quad.Value, fn func(cgraph.Ref) error) error {
 	kqs, isKV := r.qs.(*kv.QuadStore)
 	if !isKV {
 		var s shape.Quads
@@ -318,21 +317,21 @@ func (r reader) opRefs(obj, pred quad.Value, fn func(cgraph.Ref) error) error {
 			}
 			s = append(s, shape.QuadFilter{Dir: c.dir, Values: shape.Fixed{ref}})
 		}
-		if err := r.each(shape.BuildIterator(r.ctx, r.qs, s), fn); err != nil {
+		if err := r.each(ctx, shape.BuildIterator(ctx, r.qs, s), fn); err != nil {
 			return fmt.Errorf("read quads of %s %s: %w", pred, obj, err)
 		}
 		return nil
 	}
-	return r.scan(kqs, []quad.Direction{quad.Object, quad.Predicate, quad.Subject}, []quad.Value{obj, pred}, fn)
+	return r.scan(ctx, kqs, []quad.Direction{quad.Object, quad.Predicate, quad.Subject}, []quad.Value{obj, pred}, fn)
 }
 
 // attrsOf reads the properties preds of the node id (its quads of those
 // predicates without a label), through the subject-predicate index where
 // there is one (see spRefs).
-func (r reader) attrsOf(id string, preds ...string) (props, error) {
+func (r reader) attrsOf(ctx context.Context, id string, preds ...string) (props, error) {
 	p := props{vals: make(map[quad.IRI][]quad.Value)}
 	for _, pred := range preds {
-		err := r.spRefs(quad.IRI(id), quad.IRI(pred), func(ref cgraph.Ref) error {
+		err := r.spRefs(ctx, quad.IRI(id), quad.IRI(pred), func(ref cgraph.Ref) error {
 			if l, err := r.key(ref, quad.Label); err != nil || l != nil {
 				return err
 			}
@@ -353,7 +352,7 @@ func (r reader) attrsOf(id string, preds ...string) (props, error) {
 // refs calls fn with the reference of each quad that has v in direction d,
 // without reading the quad's values: r.key gives the references of its
 // terms. It is much cheaper than quads for the nodes of many quads.
-func (r reader) refs(d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) error {
+func (r reader) refs(ctx context.Context, d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) error {
 	ref, err := r.qs.ValueOf(v)
 	if err != nil {
 		return fmt.Errorf("look up %s: %w", v, err)
@@ -361,18 +360,18 @@ func (r reader) refs(d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) 
 	if ref == nil {
 		return nil
 	}
-	if err := r.each(r.qs.QuadIterator(d, ref), fn); err != nil {
+	if err := r.each(ctx, r.qs.QuadIterator(d, ref), fn); err != nil {
 		return fmt.Errorf("read quads of %s: %w", v, err)
 	}
 	return nil
 }
 
 // each calls fn with each result of the iterator, until the context ends.
-func (r reader) each(sh iterator.Shape, fn func(cgraph.Ref) error) error {
+func (r reader) each(ctx context.Context, sh iterator.Shape, fn func(cgraph.Ref) error) error {
 	it := sh.Iterate()
 	defer it.Close()
-	for it.Next(r.ctx) {
-		if err := r.ctx.Err(); err != nil {
+	for it.Next(ctx) {
+		if err := ctx.Err(); err != nil {
 			return err
 		}
 		if err := fn(it.Result()); err != nil {
@@ -382,7 +381,7 @@ func (r reader) each(sh iterator.Shape, fn func(cgraph.Ref) error) error {
 	if err := it.Err(); err != nil {
 		return err
 	}
-	return r.ctx.Err()
+	return ctx.Err()
 }
 
 // key returns a map key for the node reference of quad q in direction d; nil
@@ -445,9 +444,9 @@ func (r reader) keyOfQuad(q quad.Quad) (quadKey, bool, error) {
 }
 
 // instances returns the IRIs of the nodes of a class, sorted.
-func (r reader) instances(class string) ([]string, error) {
+func (r reader) instances(ctx context.Context, class string) ([]string, error) {
 	var ids []string
-	err := r.quads(quad.Object, quad.IRI(class), func(q quad.Quad) error {
+	err := r.quads(ctx, quad.Object, quad.IRI(class), func(q quad.Quad) error {
 		if q.Predicate == quad.IRI(schema.RDFType) {
 			if id, ok := q.Subject.(quad.IRI); ok {
 				ids = append(ids, string(id))
@@ -501,9 +500,9 @@ func (p props) str(pred string) string {
 }
 
 // props reads the quads whose subject is id.
-func (r reader) props(id string) (props, error) {
+func (r reader) props(ctx context.Context, id string) (props, error) {
 	p := props{vals: make(map[quad.IRI][]quad.Value)}
-	err := r.quads(quad.Subject, quad.IRI(id), func(q quad.Quad) error {
+	err := r.quads(ctx, quad.Subject, quad.IRI(id), func(q quad.Quad) error {
 		if q.Label != nil {
 			p.facts = append(p.facts, q)
 			return nil

@@ -44,16 +44,16 @@ func (s *Store) Snapshot(ctx context.Context) (*Snapshot, error) {
 		return nil, fmt.Errorf("snapshot: %w", err)
 	}
 	defer release()
-	b := &builder{r: reader{ctx: ctx, qs: qs}, props: make(map[string]props)}
-	snap, err := b.snapshot()
+	b := &builder{r: reader{qs: qs}, props: make(map[string]props)}
+	snap, err := b.snapshot(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("snapshot: %w", err)
 	}
 	return snap, nil
 }
 
-func (b *builder) snapshot() (*Snapshot, error) {
-	ids, err := b.r.instances(schema.Entity)
+func (b *builder) snapshot(ctx context.Context) (*Snapshot, error) {
+	ids, err := b.r.instances(ctx, schema.Entity)
 	if err != nil {
 		return nil, err
 	}
@@ -68,7 +68,7 @@ func (b *builder) snapshot() (*Snapshot, error) {
 		links    = make([]map[string]bool, len(ids))
 	)
 	for i, id := range ids {
-		p, err := b.r.props(id) // not b.node: each entity is read once
+		p, err := b.r.props(ctx, id) // not b.node: each entity is read once
 		if err != nil {
 			return nil, err
 		}
@@ -99,7 +99,7 @@ func (b *builder) snapshot() (*Snapshot, error) {
 		si := index[k.s]
 		f := Fact{Subject: k.s, RelationID: k.p, Object: k.o, Negated: true, Evidence: make([]schema.EvidenceRecord, 0, len(evs[k]))}
 		for _, ev := range slices.Compact(slices.Sorted(slices.Values(evs[k]))) {
-			rec, err := b.evidence(ev)
+			rec, err := b.evidence(ctx, ev)
 			if err != nil {
 				return nil, err
 			}
@@ -120,7 +120,7 @@ func (b *builder) snapshot() (*Snapshot, error) {
 		})
 		name, ok := relNames[k.p]
 		if !ok {
-			rp, err := b.node(k.p)
+			rp, err := b.node(ctx, k.p)
 			if err != nil {
 				return nil, err
 			}

@@ -98,8 +98,8 @@ func (s *Store) Select(ctx context.Context, opts SubgraphOptions) (*schema.Subgr
 		return nil, fmt.Errorf("subgraph: %w", err)
 	}
 	defer release()
-	b := &builder{r: reader{ctx: ctx, qs: qs}, props: make(map[string]props)}
-	g, err := b.selection(newSelector(&opts))
+	b := &builder{r: reader{qs: qs}, props: make(map[string]props)}
+	g, err := b.selection(ctx, newSelector(&opts))
 	if err != nil {
 		return nil, fmt.Errorf("subgraph: %w", err)
 	}
@@ -161,11 +161,11 @@ func (sel *selector) fact(k FactKey) bool {
 }
 
 // selection returns the subgraph that sel selects.
-func (b *builder) selection(sel *selector) (*schema.Subgraph, error) {
+func (b *builder) selection(ctx context.Context, sel *selector) (*schema.Subgraph, error) {
 	focus := ""
 	if sel.opts.Focus != "" {
 		var err error
-		if focus, err = b.find(sel.opts.Focus); err != nil {
+		if focus, err = b.find(ctx, sel.opts.Focus); err != nil {
 			return nil, err
 		}
 	}
@@ -174,7 +174,7 @@ func (b *builder) selection(sel *selector) (*schema.Subgraph, error) {
 		if id == focus {
 			return true, nil
 		}
-		p, err := b.node(id)
+		p, err := b.node(ctx, id)
 		if err != nil {
 			return false, err
 		}
@@ -182,7 +182,7 @@ func (b *builder) selection(sel *selector) (*schema.Subgraph, error) {
 	}
 	var ids []string
 	if focus == "" {
-		all, err := b.r.instances(schema.Entity)
+		all, err := b.r.instances(ctx, schema.Entity)
 		if err != nil {
 			return nil, err
 		}
@@ -197,11 +197,11 @@ func (b *builder) selection(sel *selector) (*schema.Subgraph, error) {
 		}
 	} else {
 		var err error
-		if ids, err = b.around(focus, sel, passes); err != nil {
+		if ids, err = b.around(ctx, focus, sel, passes); err != nil {
 			return nil, err
 		}
 	}
-	g, err := b.subgraph(ids, sel)
+	g, err := b.subgraph(ctx, ids, sel)
 	if err != nil {
 		return nil, err
 	}
@@ -221,11 +221,11 @@ type builder struct {
 	props map[string]props
 }
 
-func (b *builder) node(id string) (props, error) {
+func (b *builder) node(ctx context.Context, id string) (props, error) {
 	if p, ok := b.props[id]; ok {
 		return p, nil
 	}
-	p, err := b.r.props(id)
+	p, err := b.r.props(ctx, id)
 	if err != nil {
 		return props{}, err
 	}
@@ -240,9 +240,9 @@ func (b *builder) node(id string) (props, error) {
 // sentences call it by, exactly and then ignoring case, spacing and
 // punctuation. An alias of several entities is an error, as no one entity
 // has it; so is an unknown name. Both match [ErrNotFound].
-func (b *builder) find(name string) (string, error) {
+func (b *builder) find(ctx context.Context, name string) (string, error) {
 	var ids []string
-	err := b.r.quads(quad.Object, quad.String(name), func(q quad.Quad) error {
+	err := b.r.quads(ctx, quad.Object, quad.String(name), func(q quad.Quad) error {
 		if id, ok := q.Subject.(quad.IRI); ok && q.Predicate == quad.IRI(schema.Name) && q.Label == nil {
 			ids = append(ids, string(id))
 		}
@@ -254,7 +254,7 @@ func (b *builder) find(name string) (string, error) {
 	slices.Sort(ids)
 	ids = append(slices.Compact(ids), schema.EntityID(name))
 	for _, id := range ids {
-		p, err := b.r.attrsOf(id, schema.RDFType)
+		p, err := b.r.attrsOf(ctx, id, schema.RDFType)
 		if err != nil {
 			return "", err
 		}
@@ -262,21 +262,21 @@ func (b *builder) find(name string) (string, error) {
 			return id, nil
 		}
 	}
-	if id, err := b.fold(name); id != "" || err != nil {
+	if id, err := b.fold(ctx, name); id != "" || err != nil {
 		return id, err
 	}
-	return b.alias(name)
+	return b.alias(ctx, name)
 }
 
 // fold looks for an entity whose name equals name ignoring case; "" if
 // there is none.
-func (b *builder) fold(name string) (string, error) {
-	all, err := b.r.instances(schema.Entity)
+func (b *builder) fold(ctx context.Context, name string) (string, error) {
+	all, err := b.r.instances(ctx, schema.Entity)
 	if err != nil {
 		return "", err
 	}
 	for _, id := range all {
-		p, err := b.node(id)
+		p, err := b.node(ctx, id)
 		if err != nil {
 			return "", err
 		}
@@ -292,17 +292,17 @@ func (b *builder) fold(name string) (string, error) {
 // namedWith returns the names, quoted, of the people (at most three) whose
 // first or last name is a word of name: "Xi" and "President Xi" suggest "Xi
 // Jinping". It reads the name-word index only.
-func (b *builder) namedWith(name string) ([]string, error) {
+func (b *builder) namedWith(ctx context.Context, name string) ([]string, error) {
 	seen := make(map[string]bool)
 	var out []string
 	for _, w := range strings.Fields(name) {
-		err := b.r.quads(quad.Object, quad.String(w), func(q quad.Quad) error {
+		err := b.r.quads(ctx, quad.Object, quad.String(w), func(q quad.Quad) error {
 			id, ok := q.Subject.(quad.IRI)
 			if !ok || q.Predicate != quad.IRI(schema.NameWord) || q.Label != nil || seen[string(id)] || len(out) == 3 {
 				return nil
 			}
 			seen[string(id)] = true
-			p, err := b.node(string(id))
+			p, err := b.node(ctx, string(id))
 			if err != nil {
 				return err
 			}
@@ -321,12 +321,12 @@ func (b *builder) namedWith(name string) ([]string, error) {
 // exactly (through the store's index), else by an alias equal to it
 // ignoring case, spacing and punctuation (which reads every evidence node,
 // and so comes last).
-func (b *builder) alias(name string) (string, error) {
+func (b *builder) alias(ctx context.Context, name string) (string, error) {
 	found := make(map[string]bool)
 	// add notes the entity that the evidence ev names in the role whose
 	// alias is pred.
 	add := func(ev quad.Value, pred string) error {
-		p, err := b.node(iriString(ev))
+		p, err := b.node(ctx, iriString(ev))
 		if err != nil {
 			return err
 		}
@@ -339,7 +339,7 @@ func (b *builder) alias(name string) (string, error) {
 			if !ok || found[string(id)] {
 				continue
 			}
-			if ent, err := b.r.attrsOf(string(id), schema.RDFType); err != nil {
+			if ent, err := b.r.attrsOf(ctx, string(id), schema.RDFType); err != nil {
 				return err
 			} else if ent.isA(schema.Entity) {
 				found[string(id)] = true
@@ -347,7 +347,7 @@ func (b *builder) alias(name string) (string, error) {
 		}
 		return nil
 	}
-	err := b.r.quads(quad.Object, quad.String(name), func(q quad.Quad) error {
+	err := b.r.quads(ctx, quad.Object, quad.String(name), func(q quad.Quad) error {
 		if q.Label == nil && (q.Predicate == quad.IRI(schema.SubjectAlias) || q.Predicate == quad.IRI(schema.ObjectAlias)) {
 			return add(q.Subject, string(q.Predicate.(quad.IRI)))
 		}
@@ -357,13 +357,13 @@ func (b *builder) alias(name string) (string, error) {
 		return "", err
 	}
 	if len(found) == 0 {
-		evs, err := b.r.instances(schema.Evidence)
+		evs, err := b.r.instances(ctx, schema.Evidence)
 		if err != nil {
 			return "", err
 		}
 		folded := schema.EntityID(name)
 		for _, ev := range evs {
-			p, err := b.r.props(ev) // not b.node: each is read once
+			p, err := b.r.props(ctx, ev) // not b.node: each is read once
 			if err != nil {
 				return "", err
 			}
@@ -381,7 +381,7 @@ func (b *builder) alias(name string) (string, error) {
 	ids := slices.Sorted(maps.Keys(found))
 	switch len(ids) {
 	case 0:
-		maybe, err := b.namedWith(name)
+		maybe, err := b.namedWith(ctx, name)
 		if err != nil {
 			return "", err
 		}
@@ -391,7 +391,7 @@ func (b *builder) alias(name string) (string, error) {
 	}
 	names := make([]string, len(ids))
 	for i, id := range ids {
-		p, err := b.node(id)
+		p, err := b.node(ctx, id)
 		if err != nil {
 			return "", err
 		}
@@ -402,7 +402,7 @@ func (b *builder) alias(name string) (string, error) {
 
 // around returns the IDs of the focus entity and of the entities within
 // depth facts of it, through facts and entities that pass sel, sorted.
-func (b *builder) around(focus string, sel *selector, passes func(string) (bool, error)) ([]string, error) {
+func (b *builder) around(ctx context.Context, focus string, sel *selector, passes func(string) (bool, error)) ([]string, error) {
 	seen := map[string]bool{focus: true}
 	frontier := []string{focus}
 	for range sel.opts.Depth {
@@ -420,11 +420,11 @@ func (b *builder) around(focus string, sel *selector, passes func(string) (bool,
 				return err
 			}
 			if sel.opts.MinConfidence > 0 {
-				if c, err := b.confidence(ev); err != nil || c < sel.opts.MinConfidence {
+				if c, err := b.confidence(ctx, ev); err != nil || c < sel.opts.MinConfidence {
 					return err
 				}
 			}
-			if ok, err := b.inPeriod(ev, sel.opts.Period); err != nil || !ok {
+			if ok, err := b.inPeriod(ctx, ev, sel.opts.Period); err != nil || !ok {
 				return err
 			}
 			seen[other] = true
@@ -432,7 +432,7 @@ func (b *builder) around(focus string, sel *selector, passes func(string) (bool,
 			return nil
 		}
 		for _, id := range frontier {
-			p, err := b.node(id)
+			p, err := b.node(ctx, id)
 			if err != nil {
 				return nil, err
 			}
@@ -443,7 +443,7 @@ func (b *builder) around(focus string, sel *selector, passes func(string) (bool,
 					}
 				}
 			}
-			err = b.r.quads(quad.Object, quad.IRI(id), func(q quad.Quad) error {
+			err = b.r.quads(ctx, quad.Object, quad.IRI(id), func(q quad.Quad) error {
 				if sub, ok := q.Subject.(quad.IRI); ok && q.Label != nil {
 					return visit(q.Subject, q.Predicate, q.Object, q.Label, string(sub))
 				}
@@ -471,12 +471,12 @@ func factKey(from, rel, to quad.Value) (FactKey, bool) {
 }
 
 // confidence returns the kg:confidence of an evidence node, 0 if it has none.
-func (b *builder) confidence(ev quad.Value) (float64, error) {
+func (b *builder) confidence(ctx context.Context, ev quad.Value) (float64, error) {
 	id, ok := ev.(quad.IRI)
 	if !ok {
 		return 0, nil
 	}
-	p, err := b.node(string(id))
+	p, err := b.node(ctx, string(id))
 	if err != nil {
 		return 0, err
 	}
@@ -486,14 +486,14 @@ func (b *builder) confidence(ev quad.Value) (float64, error) {
 
 // subgraph returns the entities with the given IDs and the facts among them
 // that pass sel.
-func (b *builder) subgraph(ids []string, sel *selector) (*schema.Subgraph, error) {
+func (b *builder) subgraph(ctx context.Context, ids []string, sel *selector) (*schema.Subgraph, error) {
 	g := &schema.Subgraph{Nodes: []schema.Node{}, Edges: []schema.Edge{}}
 	in := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		in[id] = true
 	}
 	for _, id := range ids {
-		p, err := b.node(id)
+		p, err := b.node(ctx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -508,7 +508,7 @@ func (b *builder) subgraph(ids []string, sel *selector) (*schema.Subgraph, error
 			if !ok || !isIRI || !in[k.To] || !sel.fact(k) {
 				continue
 			}
-			if ok, err := b.inPeriod(ev, sel.opts.Period); err != nil {
+			if ok, err := b.inPeriod(ctx, ev, sel.opts.Period); err != nil {
 				return nil, err
 			} else if !ok {
 				continue
@@ -523,7 +523,7 @@ func (b *builder) subgraph(ids []string, sel *selector) (*schema.Subgraph, error
 			return cmp.Or(cmp.Compare(a.RelationID, b.RelationID), cmp.Compare(a.To, b.To))
 		})
 		for _, k := range keys {
-			e, err := b.edge(k, evs[k])
+			e, err := b.edge(ctx, k, evs[k])
 			if err != nil {
 				return nil, err
 			}
@@ -540,8 +540,8 @@ func (b *builder) subgraph(ids []string, sel *selector) (*schema.Subgraph, error
 }
 
 // edge builds the edge of a fact from its evidence nodes.
-func (b *builder) edge(k FactKey, evs []string) (schema.Edge, error) {
-	rp, err := b.node(k.RelationID)
+func (b *builder) edge(ctx context.Context, k FactKey, evs []string) (schema.Edge, error) {
+	rp, err := b.node(ctx, k.RelationID)
 	if err != nil {
 		return schema.Edge{}, err
 	}
@@ -549,12 +549,12 @@ func (b *builder) edge(k FactKey, evs []string) (schema.Edge, error) {
 		Evidence: []string{}, Records: make([]schema.EvidenceRecord, 0, len(evs))}
 	texts := make(map[string]bool)
 	for i, ev := range evs {
-		rec, err := b.evidence(ev)
+		rec, err := b.evidence(ctx, ev)
 		if err != nil {
 			return schema.Edge{}, err
 		}
 		if e.Relation == "" {
-			p, err := b.node(ev)
+			p, err := b.node(ctx, ev)
 			if err != nil {
 				return schema.Edge{}, err
 			}

@@ -36,18 +36,18 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 		return nil, fmt.Errorf("verify: %w", err)
 	}
 	defer release()
-	r := reader{ctx: ctx, qs: qs}
+	r := reader{qs: qs}
 	var problems []string
 	report := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 
-	docs, err := r.instances(schema.Document)
+	docs, err := r.instances(ctx, schema.Document)
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
 	}
 	isDoc := make(map[quad.Value]bool, len(docs))
 	for _, d := range docs {
 		isDoc[quad.IRI(d)] = true
-		p, err := r.props(d)
+		p, err := r.props(ctx, d)
 		if err != nil {
 			return nil, fmt.Errorf("verify: %w", err)
 		}
@@ -64,7 +64,7 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 			report("document %s has %d evidence counts", d, len(counts))
 			continue
 		}
-		n, err := r.evidenceOf(d)
+		n, err := r.evidenceOf(ctx, d)
 		if err != nil {
 			return nil, fmt.Errorf("verify: %w", err)
 		}
@@ -73,7 +73,7 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 		}
 	}
 
-	evs, err := r.instances(schema.Evidence)
+	evs, err := r.instances(ctx, schema.Evidence)
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
 	}
@@ -87,13 +87,13 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 	}
 	// The facts, by reference: every quad with a label has an entity for
 	// subject, so the entities' quads hold them all.
-	entities, err := r.instances(schema.Entity)
+	entities, err := r.instances(ctx, schema.Entity)
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
 	}
 	facts := make(map[quadKey]bool)
 	for _, id := range entities {
-		err := r.refs(quad.Subject, quad.IRI(id), func(q cgraph.Ref) error {
+		err := r.refs(ctx, quad.Subject, quad.IRI(id), func(q cgraph.Ref) error {
 			k, err := r.keyOf(q)
 			if err != nil || k[3] == nil {
 				return err
@@ -116,7 +116,7 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 	used := make(map[quad.Value]bool) // entities and relations that a fact uses
 	shorts := make(map[string]bool)   // the one-word names that evidence marks
 	for _, ev := range evs {
-		p, err := r.props(ev)
+		p, err := r.props(ctx, ev)
 		if err != nil {
 			return nil, fmt.Errorf("verify: %w", err)
 		}
@@ -150,7 +150,7 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 		}
 	}
 	for _, class := range []string{schema.Entity, schema.Relation} {
-		ids, err := r.instances(class)
+		ids, err := r.instances(ctx, class)
 		if err != nil {
 			return nil, fmt.Errorf("verify: %w", err)
 		}
@@ -160,7 +160,7 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 			}
 		}
 	}
-	corrs, err := r.corrections()
+	corrs, err := r.corrections(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
 	}
@@ -177,7 +177,7 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 		seqs[c.Seq] = true
 	}
 	// Joins of one-word names are what the whole store gives them.
-	moves, err := joinMoves(newView(r, nil, nil), corrs, shorts, true)
+	moves, err := joinMoves(ctx, newView(r, nil, nil), corrs, shorts, true)
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
 	}
@@ -189,9 +189,9 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 }
 
 // evidenceOf returns the evidence nodes of the document, by their kg:doc.
-func (r reader) evidenceOf(doc string) ([]quad.Value, error) {
+func (r reader) evidenceOf(ctx context.Context, doc string) ([]quad.Value, error) {
 	var evs []quad.Value
-	err := r.quads(quad.Object, quad.IRI(doc), func(q quad.Quad) error {
+	err := r.quads(ctx, quad.Object, quad.IRI(doc), func(q quad.Quad) error {
 		if q.Predicate == quad.IRI(schema.Doc) && q.Label == nil {
 			evs = append(evs, q.Subject)
 		}

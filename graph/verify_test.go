@@ -65,8 +65,8 @@ func TestVerify(t *testing.T) {
 					loadDocs(t, s, Added, testDocuments(testFacts())...)
 					del, want := tt.del, tt.want
 					if tt.name == "evidence gone" {
-						r := reader{ctx: ctx, qs: s.qs}
-						qs, err := r.quadsOf(quad.Subject, ev)
+						r := reader{qs: s.qs}
+						qs, err := r.quadsOf(ctx, quad.Subject, ev)
 						if err != nil {
 							t.Fatal(err)
 						}

@@ -53,7 +53,7 @@ func runFacts(ctx context.Context, e *env, opts factsOptions) error {
 	var others int
 	var more bool
 	err := local(ctx, opts.store, func(l *graph.Local) error {
-		id, err := l.Find(opts.name)
+		id, err := l.Find(ctx, opts.name)
 		if err != nil {
 			return err
 		}
@@ -61,10 +61,10 @@ func runFacts(ctx context.Context, e *env, opts factsOptions) error {
 		if opts.limit > 0 {
 			// a hub's facts, bounded: those with its first entities by
 			// name, the evidence of the rest unread
-			ent, facts, others, more, err = ask.NearFacts(l, id, opts.limit, aopts)
+			ent, facts, others, more, err = ask.NearFacts(ctx, l, id, opts.limit, aopts)
 			return err
 		}
-		ent, facts, err = ask.Facts(l, id, aopts)
+		ent, facts, err = ask.Facts(ctx, l, id, aopts)
 		return err
 	})
 	if err != nil {

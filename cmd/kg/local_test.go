@@ -106,11 +106,11 @@ func TestLocalMatchesSnapshot(t *testing.T) {
 				}},
 				{"the first 5 neighbours of " + name + " (kg serve's expansion)", func(e *env) error {
 					return local(ctx, store, func(l *graph.Local) error {
-						id, err := l.Find(name)
+						id, err := l.Find(ctx, name)
 						if err != nil {
 							return err
 						}
-						_, list, _, err := ask.Nearest(l, id, 5, ask.Options{Period: period, Concepts: true})
+						_, list, _, err := ask.Nearest(ctx, l, id, 5, ask.Options{Period: period, Concepts: true})
 						if err != nil {
 							return err
 						}

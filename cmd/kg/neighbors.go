@@ -79,16 +79,16 @@ func runNeighbors(ctx context.Context, e *env, opts neighborsOptions) error {
 	var list []analyze.Neighbor
 	var more bool
 	err := local(ctx, opts.store, func(l *graph.Local) error {
-		id, err := l.Find(opts.name)
+		id, err := l.Find(ctx, opts.name)
 		if err != nil {
 			return err
 		}
 		aopts := ask.Options{Period: opts.period, Concepts: true}
 		if opts.limit > 0 && opts.depth == 1 && opts.filter == (analyze.Filter{}) {
-			_, list, more, err = ask.Nearest(l, id, opts.limit, aopts)
+			_, list, more, err = ask.Nearest(ctx, l, id, opts.limit, aopts)
 			return err
 		}
-		_, list, err = ask.Neighbors(l, id, opts.depth, opts.filter, aopts)
+		_, list, err = ask.Neighbors(ctx, l, id, opts.depth, opts.filter, aopts)
 		if opts.limit > 0 && len(list) > opts.limit {
 			list, more = list[:opts.limit], true
 		}

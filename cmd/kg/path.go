@@ -57,15 +57,15 @@ func runPath(ctx context.Context, e *env, opts pathOptions) error {
 	}
 	var paths []analyze.Path
 	err := local(ctx, opts.store, func(l *graph.Local) error {
-		from, err := l.Find(opts.from)
+		from, err := l.Find(ctx, opts.from)
 		if err != nil {
 			return err
 		}
-		to, err := l.Find(opts.to)
+		to, err := l.Find(ctx, opts.to)
 		if err != nil {
 			return err
 		}
-		paths, err = ask.Paths(l, from, to, opts.maxHops, opts.k, ask.Options{Period: opts.period, Concepts: opts.concepts})
+		paths, err = ask.Paths(ctx, l, from, to, opts.maxHops, opts.k, ask.Options{Period: opts.period, Concepts: opts.concepts})
 		return err
 	})
 	if err != nil {

@@ -97,7 +97,7 @@ func benchNames(b *testing.B, db string) []string {
 			}
 			last = n
 			name := fmt.Sprintf("Entity %d", n)
-			if _, err := l.Find(name); err == nil {
+			if _, err := l.Find(ctx, name); err == nil {
 				names = append(names, name)
 			}
 		}
@@ -155,7 +155,7 @@ func BenchmarkQuery(b *testing.B) {
 		defer s.Close()
 		latencies(b, names, func(_ int, name string) error {
 			return s.Local(ctx, func(l *graph.Local) error {
-				_, err := l.Find(name)
+				_, err := l.Find(ctx, name)
 				return err
 			})
 		})

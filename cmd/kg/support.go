@@ -113,18 +113,18 @@ func plural[N ~int | ~int64](n N, noun string) string {
 func relationsBetween(ctx context.Context, s *graph.Store, subject, objectName string) ([]string, error) {
 	var rels []string
 	err := s.Local(ctx, func(l *graph.Local) error {
-		sub, err := l.Find(subject)
+		sub, err := l.Find(ctx, subject)
 		if err != nil {
 			return err
 		}
-		obj, err := l.Find(objectName)
+		obj, err := l.Find(ctx, objectName)
 		if err != nil {
 			return err
 		}
-		if err := l.LoadAmong([]string{sub, obj}); err != nil {
+		if err := l.LoadAmong(ctx, []string{sub, obj}); err != nil {
 			return err
 		}
-		snap, err := l.Sketch(graph.Period{}) // the relations' names, not the sentences
+		snap, err := l.Sketch(ctx, graph.Period{}) // the relations' names, not the sentences
 		if err != nil {
 			return err
 		}

@@ -11,6 +11,7 @@ package ask
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -32,9 +33,9 @@ type Options struct {
 // Find returns the ID of the entity that v names: an entity's ID
 // ("kg:entity/zte"), else a name or alias as [graph.Local.Find] looks for
 // it. An unknown one gives an error that matches [graph.ErrNotFound].
-func Find(l *graph.Local, v string) (string, error) {
+func Find(ctx context.Context, l *graph.Local, v string) (string, error) {
 	if strings.HasPrefix(v, schema.Prefix+"entity/") {
-		_, ok, err := l.Entity(v)
+		_, ok, err := l.Entity(ctx, v)
 		if err != nil {
 			return "", err
 		}
@@ -43,13 +44,13 @@ func Find(l *graph.Local, v string) (string, error) {
 		}
 		return v, nil
 	}
-	return l.Find(v)
+	return l.Find(ctx, v)
 }
 
 // Graph is what l has read so far as an analysis graph of the period's
 // facts.
-func Graph(l *graph.Local, opts Options) (*analyze.Graph, error) {
-	snap, err := l.Snapshot()
+func Graph(ctx context.Context, l *graph.Local, opts Options) (*analyze.Graph, error) {
+	snap, err := l.Snapshot(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -80,11 +81,11 @@ func NamedOnly(snap *graph.Snapshot) *graph.Snapshot {
 }
 
 // Facts returns the entity id and its facts, as [analyze.Graph.FactsOf].
-func Facts(l *graph.Local, id string, opts Options) (graph.EntityInfo, []analyze.Step, error) {
-	if err := l.Load(id); err != nil {
+func Facts(ctx context.Context, l *graph.Local, id string, opts Options) (graph.EntityInfo, []analyze.Step, error) {
+	if err := l.Load(ctx, id); err != nil {
 		return graph.EntityInfo{}, nil, err
 	}
-	g, err := Graph(l, opts)
+	g, err := Graph(ctx, l, opts)
 	if err != nil {
 		return graph.EntityInfo{}, nil, err
 	}
@@ -94,16 +95,16 @@ func Facts(l *graph.Local, id string, opts Options) (graph.EntityInfo, []analyze
 // Neighbors returns the entity id and the entities within depth facts of
 // it that the filter lets a walk reach, as [analyze.Graph.NeighborsOf]. It
 // reads the facts of each level of the walk before it takes the next.
-func Neighbors(l *graph.Local, id string, depth int, f analyze.Filter, opts Options) (schema.Node, []analyze.Neighbor, error) {
+func Neighbors(ctx context.Context, l *graph.Local, id string, depth int, f analyze.Filter, opts Options) (schema.Node, []analyze.Neighbor, error) {
 	if depth < 0 {
 		return schema.Node{}, nil, fmt.Errorf("neighbors: negative depth %d", depth)
 	}
 	level := []string{id}
 	for h := 1; ; h++ {
-		if err := l.Load(level...); err != nil {
+		if err := l.Load(ctx, level...); err != nil {
 			return schema.Node{}, nil, err
 		}
-		g, err := Graph(l, opts)
+		g, err := Graph(ctx, l, opts)
 		if err != nil {
 			return schema.Node{}, nil, err
 		}
@@ -129,15 +130,15 @@ func Neighbors(l *graph.Local, id string, depth int, f analyze.Filter, opts Opti
 // NeighborsOf at depth 1 without a filter, cut at limit, and reads the
 // evidence of those facts only: a hub's first hundred neighbours cost a
 // fraction of all its facts.
-func Nearest(l *graph.Local, id string, limit int, opts Options) (schema.Node, []analyze.Neighbor, bool, error) {
+func Nearest(ctx context.Context, l *graph.Local, id string, limit int, opts Options) (schema.Node, []analyze.Neighbor, bool, error) {
 	if !opts.Period.Open() {
 		// Which neighbours have a fact in the period is known from the
 		// facts' evidence only: read them all.
-		center, list, err := Neighbors(l, id, 1, analyze.Filter{}, opts)
+		center, list, err := Neighbors(ctx, l, id, 1, analyze.Filter{}, opts)
 		more := len(list) > limit
 		return center, list[:min(limit, len(list))], more, err
 	}
-	g, _, more, err := around(l, id, limit, opts)
+	g, _, more, err := around(ctx, l, id, limit, opts)
 	if err != nil {
 		return schema.Node{}, nil, false, err
 	}
@@ -149,16 +150,16 @@ func Nearest(l *graph.Local, id string, limit int, opts Options) (schema.Node, [
 // the entities they connect it to (by name, then ID, as [Nearest] takes
 // them), the number of those entities, and whether there are more: the
 // facts of a hub, bounded. The facts are in the order of [Facts].
-func NearFacts(l *graph.Local, id string, limit int, opts Options) (graph.EntityInfo, []analyze.Step, int, bool, error) {
+func NearFacts(ctx context.Context, l *graph.Local, id string, limit int, opts Options) (graph.EntityInfo, []analyze.Step, int, bool, error) {
 	if !opts.Period.Open() {
-		e, facts, err := Facts(l, id, opts)
+		e, facts, err := Facts(ctx, l, id, opts)
 		if err != nil {
 			return e, nil, 0, false, err
 		}
 		kept, n := firstOthers(facts, limit)
 		return e, kept, n, n > limit, nil
 	}
-	g, n, more, err := around(l, id, limit, opts)
+	g, n, more, err := around(ctx, l, id, limit, opts)
 	if err != nil {
 		return graph.EntityInfo{}, nil, 0, false, err
 	}
@@ -169,14 +170,14 @@ func NearFacts(l *graph.Local, id string, limit int, opts Options) (graph.Entity
 // around reads the facts of id with the first limit of its neighbours by
 // name, then ID, with their evidence, and returns the graph of what it
 // read, the number of neighbours and whether there are more than limit.
-func around(l *graph.Local, id string, limit int, opts Options) (*analyze.Graph, int, bool, error) {
-	adj, err := l.Adjacent(id)
+func around(ctx context.Context, l *graph.Local, id string, limit int, opts Options) (*analyze.Graph, int, bool, error) {
+	adj, err := l.Adjacent(ctx, id)
 	if err != nil {
 		return nil, 0, false, err
 	}
 	var near []graph.EntityInfo
 	for _, n := range adj {
-		e, ok, err := l.Entity(n)
+		e, ok, err := l.Entity(ctx, n)
 		if err != nil {
 			return nil, 0, false, err
 		}
@@ -189,10 +190,10 @@ func around(l *graph.Local, id string, limit int, opts Options) (*analyze.Graph,
 	for _, e := range near[:min(limit, len(near))] {
 		ids = append(ids, e.ID)
 	}
-	if err := l.LoadAround(id, ids); err != nil {
+	if err := l.LoadAround(ctx, id, ids); err != nil {
 		return nil, 0, false, err
 	}
-	g, err := Graph(l, opts)
+	g, err := Graph(ctx, l, opts)
 	return g, len(near), len(near) > limit, err
 }
 
@@ -234,18 +235,18 @@ func firstOthers(facts []analyze.Step, limit int) ([]analyze.Step, int) {
 // reads the entities that may lie on one ([graph.Local.Between]), the
 // facts among them without their sentences to choose the paths, and then
 // the sentences of the facts on the paths chosen only.
-func Paths(l *graph.Local, from, to string, maxHops, k int, opts Options) ([]analyze.Path, error) {
-	ids, near, err := l.Between(from, to, maxHops, k)
+func Paths(ctx context.Context, l *graph.Local, from, to string, maxHops, k int, opts Options) ([]analyze.Path, error) {
+	ids, near, err := l.Between(ctx, from, to, maxHops, k)
 	if err != nil {
 		return nil, err
 	}
-	if err := l.LoadAmong(ids); err != nil {
+	if err := l.LoadAmong(ctx, ids); err != nil {
 		return nil, err
 	}
 	if near != nil {
 		l.Keep(near)
 	}
-	sketch, err := l.Sketch(opts.Period)
+	sketch, err := l.Sketch(ctx, opts.Period)
 	if err != nil {
 		return nil, err
 	}
@@ -263,7 +264,7 @@ func Paths(l *graph.Local, from, to string, maxHops, k int, opts Options) ([]ana
 		}
 	}
 	l.Keep(pairs)
-	g, err := Graph(l, opts)
+	g, err := Graph(ctx, l, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -244,7 +244,7 @@ func entity(st *state, p *params) (any, error) {
 
 // askEntity reads an entity parameter that must be there, and returns the
 // ID of the entity it names.
-func (p *params) askEntity(a asker, name string) string {
+func (p *params) askEntity(ctx context.Context, a asker, name string) string {
 	v := p.str(name)
 	if v == "" {
 		p.fail(badRequest("%s: want an entity's name or ID", name))
@@ -253,19 +253,19 @@ func (p *params) askEntity(a asker, name string) string {
 	if p.err != nil {
 		return ""
 	}
-	id, err := a.find(v)
+	id, err := a.find(ctx, v)
 	if err != nil {
 		p.fail(err)
 	}
 	return id
 }
 
-func neighbors(a asker, p *params) (any, error) {
+func neighbors(ctx context.Context, a asker, p *params) (any, error) {
 	depth := p.intIn("depth", 1, 0, maxDepth)
 	limit := p.intIn("limit", 100, 1, maxNeighbors)
 	f := analyze.Filter{Relation: p.str("relation"), Type: p.str("type"), MinConfidence: p.confidence("min_confidence")}
 	period := p.period()
-	id := p.askEntity(a, "name")
+	id := p.askEntity(ctx, a, "name")
 	if p.err != nil {
 		return nil, p.err
 	}
@@ -276,9 +276,9 @@ func neighbors(a asker, p *params) (any, error) {
 	if depth == 1 && f == (analyze.Filter{}) {
 		// The page's expansion: only the neighbours shown are read in
 		// full, so that a hub's answers as fast as anyone's.
-		center, list, more, err = a.nearest(id, limit, period)
+		center, list, more, err = a.nearest(ctx, id, limit, period)
 	} else {
-		center, list, err = a.neighbors(id, depth, f, period)
+		center, list, err = a.neighbors(ctx, id, depth, f, period)
 		more = len(list) > limit
 		list = list[:min(limit, len(list))]
 	}
@@ -291,29 +291,29 @@ func neighbors(a asker, p *params) (any, error) {
 	return map[string]any{"entity": center, "neighbors": list, "truncated": more}, nil
 }
 
-func paths(a asker, p *params) (any, error) {
+func paths(ctx context.Context, a asker, p *params) (any, error) {
 	k := p.intIn("k", 3, 1, maxK)
 	hops := p.intIn("max_hops", 4, 1, maxHops)
 	period := p.period()
-	from := p.askEntity(a, "from")
-	to := p.askEntity(a, "to")
+	from := p.askEntity(ctx, a, "from")
+	to := p.askEntity(ctx, a, "to")
 	if p.err != nil {
 		return nil, p.err
 	}
-	paths, err := a.paths(from, to, hops, k, period)
+	paths, err := a.paths(ctx, from, to, hops, k, period)
 	if paths == nil {
 		paths = []analyze.Path{}
 	}
 	return map[string]any{"paths": paths}, err
 }
 
-func facts(a asker, p *params) (any, error) {
+func facts(ctx context.Context, a asker, p *params) (any, error) {
 	period := p.period()
-	id := p.askEntity(a, "name")
+	id := p.askEntity(ctx, a, "name")
 	if p.err != nil {
 		return nil, p.err
 	}
-	e, steps, err := a.facts(id, period)
+	e, steps, err := a.facts(ctx, id, period)
 	return map[string]any{"entity": e, "facts": steps, "dates": datesOf(a, steps)}, err
 }
 
@@ -332,17 +332,17 @@ func datesOf(a asker, steps []analyze.Step) map[string]string {
 
 // edge answers the evidence ledger of one fact: from and to are the
 // entities (names or IDs), relation its name as stored.
-func edge(a asker, p *params) (any, error) {
+func edge(ctx context.Context, a asker, p *params) (any, error) {
 	rel := p.str("relation")
 	if rel == "" {
 		p.fail(badRequest("relation: want the fact's relation, as stored (\"penalize\")"))
 	}
 	period := p.period()
-	from, to := p.askEntity(a, "from"), p.askEntity(a, "to")
+	from, to := p.askEntity(ctx, a, "from"), p.askEntity(ctx, a, "to")
 	if p.err != nil {
 		return nil, p.err
 	}
-	steps, err := a.factsWith(from, to, period)
+	steps, err := a.factsWith(ctx, from, to, period)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -20,15 +21,15 @@ import (
 type asker interface {
 	// find returns the ID of the entity that v names: a name, an alias or
 	// an ID.
-	find(v string) (string, error)
-	neighbors(id string, depth int, f analyze.Filter, period graph.Period) (schema.Node, []analyze.Neighbor, error)
+	find(ctx context.Context, v string) (string, error)
+	neighbors(ctx context.Context, id string, depth int, f analyze.Filter, period graph.Period) (schema.Node, []analyze.Neighbor, error)
 	// nearest is neighbors at depth 1 without a filter, cut at limit;
 	// more says it was cut.
-	nearest(id string, limit int, period graph.Period) (center schema.Node, list []analyze.Neighbor, more bool, err error)
-	paths(from, to string, maxHops, k int, period graph.Period) ([]analyze.Path, error)
-	facts(id string, period graph.Period) (graph.EntityInfo, []analyze.Step, error)
+	nearest(ctx context.Context, id string, limit int, period graph.Period) (center schema.Node, list []analyze.Neighbor, more bool, err error)
+	paths(ctx context.Context, from, to string, maxHops, k int, period graph.Period) ([]analyze.Path, error)
+	facts(ctx context.Context, id string, period graph.Period) (graph.EntityInfo, []analyze.Step, error)
 	// factsWith returns the facts of from, at least those shared with to.
-	factsWith(from, to string, period graph.Period) ([]analyze.Step, error)
+	factsWith(ctx context.Context, from, to string, period graph.Period) ([]analyze.Step, error)
 	// date returns the date of a document of the evidence answered.
 	date(doc string) string
 }
@@ -44,7 +45,7 @@ type asker interface {
 // (no writer writes while the server holds the file). While a writer holds
 // the file, the last snapshot answers, and says so (see Server.snapshot).
 // fn reads its parameters from p and returns p.err if they are wrong.
-func (s *Server) asked(fn func(a asker, p *params) (any, error)) http.HandlerFunc {
+func (s *Server) asked(fn func(ctx context.Context, a asker, p *params) (any, error)) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		st, busy, err := s.src.current(r.Context())
 		if err != nil && !errors.Is(err, errBusy) {
@@ -55,7 +56,7 @@ func (s *Server) asked(fn func(a asker, p *params) (any, error)) http.HandlerFun
 		if busy {
 			err = s.src.local(r.Context(), func(l *graph.Local) error {
 				var err error
-				v, err = fn(storeAsker{l}, &params{r: r})
+				v, err = fn(r.Context(), storeAsker{l}, &params{r: r})
 				return err
 			})
 			if errors.Is(err, graph.ErrLocked) && st == nil {
@@ -69,7 +70,7 @@ func (s *Server) asked(fn func(a asker, p *params) (any, error)) http.HandlerFun
 			if busy {
 				w.Header().Set("KG-Store-Busy", "1")
 			}
-			v, err = fn(snapAsker{st}, &params{r: r})
+			v, err = fn(r.Context(), snapAsker{st}, &params{r: r})
 		}
 		if err != nil {
 			s.fail(w, r, err)
@@ -85,30 +86,30 @@ func everything(period graph.Period) ask.Options { return ask.Options{Period: pe
 // storeAsker reads what a question needs from the store.
 type storeAsker struct{ l *graph.Local }
 
-func (a storeAsker) find(v string) (string, error) { return ask.Find(a.l, v) }
+func (a storeAsker) find(ctx context.Context, v string) (string, error) { return ask.Find(ctx, a.l, v) }
 
-func (a storeAsker) neighbors(id string, depth int, f analyze.Filter, period graph.Period) (schema.Node, []analyze.Neighbor, error) {
-	return ask.Neighbors(a.l, id, depth, f, everything(period))
+func (a storeAsker) neighbors(ctx context.Context, id string, depth int, f analyze.Filter, period graph.Period) (schema.Node, []analyze.Neighbor, error) {
+	return ask.Neighbors(ctx, a.l, id, depth, f, everything(period))
 }
 
-func (a storeAsker) nearest(id string, limit int, period graph.Period) (schema.Node, []analyze.Neighbor, bool, error) {
-	return ask.Nearest(a.l, id, limit, everything(period))
+func (a storeAsker) nearest(ctx context.Context, id string, limit int, period graph.Period) (schema.Node, []analyze.Neighbor, bool, error) {
+	return ask.Nearest(ctx, a.l, id, limit, everything(period))
 }
 
-func (a storeAsker) paths(from, to string, maxHops, k int, period graph.Period) ([]analyze.Path, error) {
-	return ask.Paths(a.l, from, to, maxHops, k, everything(period))
+func (a storeAsker) paths(ctx context.Context, from, to string, maxHops, k int, period graph.Period) ([]analyze.Path, error) {
+	return ask.Paths(ctx, a.l, from, to, maxHops, k, everything(period))
 }
 
-func (a storeAsker) facts(id string, period graph.Period) (graph.EntityInfo, []analyze.Step, error) {
-	return ask.Facts(a.l, id, everything(period))
+func (a storeAsker) facts(ctx context.Context, id string, period graph.Period) (graph.EntityInfo, []analyze.Step, error) {
+	return ask.Facts(ctx, a.l, id, everything(period))
 }
 
 // factsWith reads the facts between the two only.
-func (a storeAsker) factsWith(from, to string, period graph.Period) ([]analyze.Step, error) {
-	if err := a.l.LoadAmong([]string{from, to}); err != nil {
+func (a storeAsker) factsWith(ctx context.Context, from, to string, period graph.Period) ([]analyze.Step, error) {
+	if err := a.l.LoadAmong(ctx, []string{from, to}); err != nil {
 		return nil, err
 	}
-	g, err := ask.Graph(a.l, everything(period))
+	g, err := ask.Graph(ctx, a.l, everything(period))
 	if err != nil {
 		return nil, err
 	}
@@ -121,7 +122,7 @@ func (a storeAsker) date(doc string) string { return a.l.DocDate(doc) }
 // snapAsker answers from a snapshot.
 type snapAsker struct{ st *state }
 
-func (a snapAsker) find(v string) (string, error) {
+func (a snapAsker) find(ctx context.Context, v string) (string, error) {
 	if strings.HasPrefix(v, schema.Prefix+"entity/") {
 		if _, ok := a.st.snap.Entity(v); !ok {
 			return "", fmt.Errorf("entity %s: %w", v, graph.ErrNotFound)
@@ -132,25 +133,25 @@ func (a snapAsker) find(v string) (string, error) {
 	return e.ID, err
 }
 
-func (a snapAsker) neighbors(id string, depth int, f analyze.Filter, period graph.Period) (schema.Node, []analyze.Neighbor, error) {
+func (a snapAsker) neighbors(ctx context.Context, id string, depth int, f analyze.Filter, period graph.Period) (schema.Node, []analyze.Neighbor, error) {
 	return a.st.graphOf(period).NeighborsOf(id, depth, f)
 }
 
-func (a snapAsker) nearest(id string, limit int, period graph.Period) (schema.Node, []analyze.Neighbor, bool, error) {
-	center, list, err := a.neighbors(id, 1, analyze.Filter{}, period)
+func (a snapAsker) nearest(ctx context.Context, id string, limit int, period graph.Period) (schema.Node, []analyze.Neighbor, bool, error) {
+	center, list, err := a.neighbors(ctx, id, 1, analyze.Filter{}, period)
 	more := len(list) > limit
 	return center, list[:min(limit, len(list))], more, err
 }
 
-func (a snapAsker) paths(from, to string, maxHops, k int, period graph.Period) ([]analyze.Path, error) {
+func (a snapAsker) paths(ctx context.Context, from, to string, maxHops, k int, period graph.Period) ([]analyze.Path, error) {
 	return a.st.graphOf(period).PathsBetween(from, to, maxHops, k)
 }
 
-func (a snapAsker) facts(id string, period graph.Period) (graph.EntityInfo, []analyze.Step, error) {
+func (a snapAsker) facts(ctx context.Context, id string, period graph.Period) (graph.EntityInfo, []analyze.Step, error) {
 	return a.st.graphOf(period).FactsOf(id)
 }
 
-func (a snapAsker) factsWith(from, _ string, period graph.Period) ([]analyze.Step, error) {
+func (a snapAsker) factsWith(ctx context.Context, from, _ string, period graph.Period) ([]analyze.Step, error) {
 	_, steps, err := a.st.graphOf(period).FactsOf(from)
 	return steps, err
 }

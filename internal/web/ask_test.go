@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"net/http/httptest"
 	"net/url"
@@ -14,6 +15,7 @@ import (
 // the answers of the whole snapshot, which the server gives while a writer
 // holds the store, for every entity of the example and every pair.
 func TestAskersAgree(t *testing.T) {
+	ctx := t.Context()
 	srv := New(Options{Store: graph.Options{Path: testDB(t)}})
 	defer srv.Close()
 	st, _, err := srv.src.current(t.Context())
@@ -38,7 +40,7 @@ func TestAskersAgree(t *testing.T) {
 	if len(st.snap.Entities) < 5 || len(st.snap.Facts) < 5 {
 		t.Fatalf("the example store has %d entities and %d facts", len(st.snap.Entities), len(st.snap.Facts))
 	}
-	handlers := map[string]func(a asker, p *params) (any, error){"neighbors": neighbors, "paths": paths, "facts": facts, "edge": edge}
+	handlers := map[string]func(ctx context.Context, a asker, p *params) (any, error){"neighbors": neighbors, "paths": paths, "facts": facts, "edge": edge}
 	for _, q := range queries {
 		u, err := url.Parse("/api/v1/" + q)
 		if err != nil {
@@ -49,13 +51,13 @@ func TestAskersAgree(t *testing.T) {
 		var fromStore any
 		var storeErr error
 		err = srv.src.local(t.Context(), func(l *graph.Local) error {
-			fromStore, storeErr = fn(storeAsker{l}, &params{r: r})
+			fromStore, storeErr = fn(ctx, storeAsker{l}, &params{r: r})
 			return nil
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		fromSnap, snapErr := fn(snapAsker{st}, &params{r: r})
+		fromSnap, snapErr := fn(ctx, snapAsker{st}, &params{r: r})
 		if (storeErr == nil) != (snapErr == nil) {
 			t.Errorf("%s: from the store %v, from the snapshot %v", q, storeErr, snapErr)
 			continue
