@@ -1,6 +1,7 @@
 package gizmo
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 
@@ -16,18 +17,18 @@ const topTag = "id"
 var errStop = errors.New("stop")
 
 // run returns the path a final is called on, ready to iterate.
-func (s *session) run(name string, c goja.FunctionCall) iterator.Shape {
+func (s *session) run(ctx context.Context, name string, c goja.FunctionCall) iterator.Shape {
 	pv := s.this(name, c)
 	if pv.morphism {
 		s.typeError(name, "a morphism (g.M()) cannot be run; start a path with g.V()")
 	}
-	return pv.p.BuildIteratorOn(s.ctx, s.qs)
+	return pv.p.BuildIteratorOn(ctx, s.qs)
 }
 
 // each visits every result of it (every path, with paths), at most limit of
 // them with limit >= 0, counting steps; fn returns errStop to end early.
-func (s *session) each(it iterator.Shape, paths bool, limit int64, fn func(iterator.Scanner) error) {
-	it, _ = it.Optimize(s.ctx)
+func (s *session) each(ctx context.Context, it iterator.Shape, paths bool, limit int64, fn func(iterator.Scanner) error) {
+	it, _ = it.Optimize(ctx)
 	sc := it.Iterate()
 	defer sc.Close()
 	var n int64
@@ -45,11 +46,11 @@ func (s *session) each(it iterator.Shape, paths bool, limit int64, fn func(itera
 		}
 		return true
 	}
-	for sc.Next(s.ctx) {
+	for sc.Next(ctx) {
 		if !visit() {
 			return
 		}
-		for paths && sc.NextPath(s.ctx) {
+		for paths && sc.NextPath(ctx) {
 			if !visit() {
 				return
 			}
@@ -58,7 +59,7 @@ func (s *session) each(it iterator.Shape, paths bool, limit int64, fn func(itera
 	if err := sc.Err(); err != nil {
 		s.rethrow(err)
 	}
-	if err := s.ctx.Err(); err != nil {
+	if err := ctx.Err(); err != nil {
 		s.rethrow(err)
 	}
 }
@@ -92,10 +93,10 @@ func (s *session) limitArg(name string, args []goja.Value) int64 {
 	return s.count(name+" limit", args[0])
 }
 
-func (s *session) finals() map[string]func(goja.FunctionCall) goja.Value {
+func (s *session) finals(ctx context.Context) map[string]func(goja.FunctionCall) goja.Value {
 	all := func(name string) func(goja.FunctionCall) goja.Value {
 		return func(c goja.FunctionCall) goja.Value {
-			it := iterator.Tag(s.run(name, c), topTag)
+			it := iterator.Tag(s.run(ctx, name, c), topTag)
 			limit := int64(-1)
 			if name == "GetLimit" {
 				s.nargs(name, c, 1, 1)
@@ -103,7 +104,7 @@ func (s *session) finals() map[string]func(goja.FunctionCall) goja.Value {
 			} else {
 				s.nargs(name, c, 0, 0)
 			}
-			s.each(it, true, limit, func(sc iterator.Scanner) error {
+			s.each(ctx, it, true, limit, func(sc iterator.Scanner) error {
 				m, err := s.tagMap(sc)
 				if err != nil {
 					return err
@@ -121,7 +122,7 @@ func (s *session) finals() map[string]func(goja.FunctionCall) goja.Value {
 	}
 	toArray := func(name string, tags bool, one bool) func(goja.FunctionCall) goja.Value {
 		return func(c goja.FunctionCall) goja.Value {
-			it := iterator.Tag(s.run(name, c), topTag)
+			it := iterator.Tag(s.run(ctx, name, c), topTag)
 			limit := int64(1)
 			if one {
 				s.nargs(name, c, 0, 0)
@@ -130,7 +131,7 @@ func (s *session) finals() map[string]func(goja.FunctionCall) goja.Value {
 				limit = s.limitArg(name, c.Arguments)
 			}
 			var out []any
-			s.each(it, tags, limit, func(sc iterator.Scanner) error {
+			s.each(ctx, it, tags, limit, func(sc iterator.Scanner) error {
 				if tags {
 					m, err := s.tagMap(sc)
 					if m != nil {
@@ -155,14 +156,14 @@ func (s *session) finals() map[string]func(goja.FunctionCall) goja.Value {
 	}
 	forEach := func(name string) func(goja.FunctionCall) goja.Value {
 		return func(c goja.FunctionCall) goja.Value {
-			it := iterator.Tag(s.run(name, c), topTag)
+			it := iterator.Tag(s.run(ctx, name, c), topTag)
 			s.nargs(name, c, 1, 2)
 			fn, ok := goja.AssertFunction(c.Arguments[len(c.Arguments)-1])
 			if !ok {
 				s.typeError(name, "want a function as the last argument, got %s", describe(c.Arguments[len(c.Arguments)-1]))
 			}
 			limit := s.limitArg(name, c.Arguments[:len(c.Arguments)-1])
-			s.each(it, true, limit, func(sc iterator.Scanner) error {
+			s.each(ctx, it, true, limit, func(sc iterator.Scanner) error {
 				m, err := s.tagMap(sc)
 				if err != nil || m == nil {
 					return err
@@ -183,14 +184,14 @@ func (s *session) finals() map[string]func(goja.FunctionCall) goja.Value {
 		"ForEach":  forEach("ForEach"),
 		"Map":      forEach("Map"),
 		"Count": func(c goja.FunctionCall) goja.Value {
-			it := s.run("Count", c)
+			it := s.run(ctx, "Count", c)
 			s.nargs("Count", c, 0, 0)
-			it, _ = it.Optimize(s.ctx)
-			if st, err := it.Stats(s.ctx); err == nil && st.Size.Exact {
+			it, _ = it.Optimize(ctx)
+			if st, err := it.Stats(ctx); err == nil && st.Size.Exact {
 				return s.vm.ToValue(st.Size.Value)
 			}
 			var n int64
-			s.each(it, true, -1, func(iterator.Scanner) error { n++; return nil })
+			s.each(ctx, it, true, -1, func(iterator.Scanner) error { n++; return nil })
 			return s.vm.ToValue(n)
 		},
 	}

@@ -1,6 +1,7 @@
 package gizmo
 
 import (
+	"context"
 	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
@@ -65,7 +66,7 @@ func (s *session) otherPath(name string, c goja.FunctionCall) *path.Path {
 
 // pathMethods are the methods of every path object; the finals are in
 // finals.go.
-func (s *session) pathMethods() map[string]func(goja.FunctionCall) goja.Value {
+func (s *session) pathMethods(ctx context.Context) map[string]func(goja.FunctionCall) goja.Value {
 	step := func(name string, min, max int, f func(p *path.Path, c goja.FunctionCall) *path.Path) func(goja.FunctionCall) goja.Value {
 		return func(c goja.FunctionCall) goja.Value {
 			pv := s.this(name, c)
@@ -101,7 +102,7 @@ func (s *session) pathMethods() map[string]func(goja.FunctionCall) goja.Value {
 		// Cayley's optimiser dereferences a nil shape when the excluded
 		// path finds no node of the store (v0.7.7-0.20240706181042):
 		// excluding nothing leaves the path as it is.
-		if opt, _ := shape.Optimize(s.ctx, q.Shape(), s.qs); shape.IsNull(opt) {
+		if opt, _ := shape.Optimize(ctx, q.Shape(), s.qs); shape.IsNull(opt) {
 			return p
 		}
 		return p.Except(q)
@@ -155,7 +156,7 @@ func (s *session) pathMethods() map[string]func(goja.FunctionCall) goja.Value {
 			return p.Filters(fs...)
 		}),
 	}
-	for name, fn := range s.finals() {
+	for name, fn := range s.finals(ctx) {
 		m[name] = fn
 	}
 	return m

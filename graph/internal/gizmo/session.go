@@ -16,7 +16,6 @@ import (
 
 // session is one query's state: its runtime, results and budgets.
 type session struct {
-	ctx  context.Context
 	qs   cgraph.QuadStore
 	opts Options
 	vm   *goja.Runtime
@@ -41,11 +40,14 @@ type filterValue struct {
 	f shape.ValueFilter
 }
 
+// newSession makes a query's session. Its bindings read the store under
+// ctx: goja calls them without a context, so they close over the one the
+// query runs under rather than the session keeping it.
 func newSession(ctx context.Context, qs cgraph.QuadStore, opts Options) *session {
-	s := &session{ctx: ctx, qs: qs, opts: opts, vm: goja.New(), key: goja.NewSymbol("path")}
+	s := &session{qs: qs, opts: opts, vm: goja.New(), key: goja.NewSymbol("path")}
 	s.vm.SetMaxCallStackSize(10_000)
 	s.proto = s.vm.NewObject()
-	for name, fn := range s.pathMethods() {
+	for name, fn := range s.pathMethods(ctx) {
 		s.method(s.proto, name, fn)
 	}
 	g := s.vm.NewObject()
