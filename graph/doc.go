@@ -16,10 +16,7 @@
 // described in package schema (the fact itself, labelled by its evidence node,
 // and the properties of its entities, relation, document and evidence) in
 // one transaction, replacing what an earlier load of the same document wrote;
-// a document whose stored content hash is the same is left alone. A stored
-// document with more than 4,096 evidence nodes (one read in parts, see
-// [Store.LoadParts]) is first cleared a batch of its evidence a transaction,
-// marked incomplete meanwhile, so that no transaction holds all its quads.
+// a document whose stored content hash is the same is left alone.
 // [Store.Remove] takes a document out. Both read only the quads of that
 // document and of the nodes its facts touch, through the subject and object
 // indexes. LoadDocument is the one way facts are written: a document's

@@ -17,8 +17,7 @@ import (
 )
 
 // Document is one source text and the facts read from it: the unit that
-// [Store.LoadDocument] and [Store.Remove] write, each in one transaction
-// (after clearing, a batch at a time, what the store holds of a long one).
+// [Store.LoadDocument] and [Store.Remove] write, each in one transaction.
 type Document struct {
 	Name string // the document's name; its node is schema.DocumentID(Name)
 
@@ -89,7 +88,7 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 	}
 	doc := quad.IRI(schema.DocumentID(d.Name))
 	var change Change
-	err := s.writeLong(ctx, string(doc), func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
+	err := s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
 		r := reader{qs: qs, between: s.between}
 		p, err := r.props(ctx, string(doc))
 		if err != nil {
@@ -105,11 +104,6 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 			change = Replaced
 			if !exclusive {
 				return false, nil // replacing deletes: come back with the store to ourselves
-			}
-			if long, err := s.long(ctx, r, string(doc)); err != nil {
-				return false, err
-			} else if long {
-				return true, errLong // cleared first, then written again
 			}
 		}
 		corrs, err := r.corrections(ctx)
@@ -247,13 +241,11 @@ func (s *Store) DocumentsWithHash(ctx context.Context, hash string) ([]string, e
 
 // Remove takes the document out of the store: its node, its evidence, the
 // facts they state, and the entities and relations that no other document's
-// fact uses, in one transaction. A document with more evidence nodes than
-// one transaction should hold is first cleared a batch at a time and marked
-// incomplete meanwhile (see clear). A document that is not in the store is
+// fact uses, in one transaction. A document that is not in the store is
 // ErrNotFound.
 func (s *Store) Remove(ctx context.Context, name string) error {
 	doc := schema.DocumentID(name)
-	err := s.writeLong(ctx, doc, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
+	err := s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
 		if !exclusive {
 			return false, nil
 		}
@@ -264,11 +256,6 @@ func (s *Store) Remove(ctx context.Context, name string) error {
 		}
 		if !p.isA(schema.Document) {
 			return true, &notFoundError{what: fmt.Sprintf("document %q", name)}
-		}
-		if long, err := s.long(ctx, r, doc); err != nil {
-			return false, err
-		} else if long {
-			return true, errLong // cleared first, then written again
 		}
 		del, err := r.documentQuads(ctx, doc, nil)
 		if err != nil {

@@ -74,7 +74,7 @@ func (w *PartWriter) Write(ctx context.Context, facts []schema.Fact) error {
 	doc := quad.IRI(schema.DocumentID(d.Name))
 	first := w.parts == 0
 	nev := 0
-	err := w.s.writeLong(ctx, string(doc), func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
+	err := w.s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
 		r := reader{qs: qs, between: w.s.between}
 		if first {
 			p, err := r.props(ctx, string(doc))
@@ -91,11 +91,6 @@ func (w *PartWriter) Write(ctx context.Context, facts []schema.Fact) error {
 				w.change = Replaced
 				if !exclusive {
 					return false, nil // replacing deletes: come back with the store to ourselves
-				}
-				if long, err := w.s.long(ctx, r, string(doc)); err != nil {
-					return false, err
-				} else if long {
-					return true, errLong // cleared first, then written again
 				}
 			}
 		}

@@ -106,9 +106,6 @@ type Store struct {
 	// between, when not nil, runs between the two steps of each bolt
 	// write; an error stops the write there, as a crash would. Tests set it.
 	between func() error
-	// longEvidence and clearBatch, when not 0, stand for the constants of
-	// the same names (see clear.go). Tests make them small.
-	longEvidence, clearBatch int
 }
 
 // kvOptions are the options of Cayley's kv quad store: no bloom filters,
