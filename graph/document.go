@@ -512,24 +512,11 @@ func (r reader) documentQuads(ctx context.Context, doc string, keep []quad.Quad)
 	if err != nil {
 		return nil, err
 	}
-	evq, err := r.evidenceQuads(ctx, list, keep)
-	if err != nil {
-		return nil, err
-	}
-	return append(del, evq...), nil
-}
-
-// evidenceQuads returns the quads of the evidence nodes in list, the facts
-// they state, and the entities and relations that no other evidence node's
-// fact uses and that no quad of keep names: what taking the evidence out
-// deletes.
-func (r reader) evidenceQuads(ctx context.Context, list []quad.Value, keep []quad.Quad) ([]quad.Quad, error) {
-	var del []quad.Quad
 	evs := make(map[quad.Value]bool, len(list))
 	for _, ev := range list {
 		evs[ev] = true
 	}
-	terms := make(map[quad.Value]bool) // entities and relations of the evidence's facts
+	terms := make(map[quad.Value]bool) // entities and relations of the document's facts
 	for ev := range evs {
 		qs, err := r.quadsOf(ctx, quad.Subject, ev)
 		if err != nil {
@@ -582,7 +569,7 @@ func (r reader) evidenceQuads(ctx context.Context, list []quad.Value, keep []qua
 		if kept[t] {
 			continue
 		}
-		used := false // by other evidence
+		used := false // by evidence of another document
 		err := r.refs(ctx, quad.Object, t, func(q cgraph.Ref) error {
 			if used {
 				return nil
