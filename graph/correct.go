@@ -112,7 +112,7 @@ func (s *Store) correct(ctx context.Context, decide func(*builder) (Correction, 
 		if !exclusive {
 			return false, nil // it moves facts: come back with the store to ourselves
 		}
-		b := &builder{r: reader{qs: qs, between: s.between}, props: make(map[string]props)}
+		b := &builder{r: reader{qs: qs, between: s.between, ix: s.ix}, props: make(map[string]props)}
 		corrs, err := b.r.corrections(ctx)
 		if err != nil {
 			return false, err
@@ -173,7 +173,7 @@ func (s *Store) Undo(ctx context.Context, id string) (Correction, error) {
 		if !exclusive {
 			return false, nil
 		}
-		b := &builder{r: reader{qs: qs, between: s.between}, props: make(map[string]props)}
+		b := &builder{r: reader{qs: qs, between: s.between, ix: s.ix}, props: make(map[string]props)}
 		corrs, err := b.r.corrections(ctx)
 		if err != nil {
 			return false, err

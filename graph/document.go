@@ -89,7 +89,7 @@ func (s *Store) LoadDocument(ctx context.Context, d Document) (Change, error) {
 	doc := quad.IRI(schema.DocumentID(d.Name))
 	var change Change
 	err := s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
-		r := reader{qs: qs, between: s.between}
+		r := reader{qs: qs, between: s.between, ix: s.ix}
 		p, err := r.props(ctx, string(doc))
 		if err != nil {
 			return false, err
@@ -249,7 +249,7 @@ func (s *Store) Remove(ctx context.Context, name string) error {
 		if !exclusive {
 			return false, nil
 		}
-		r := reader{qs: qs, between: s.between}
+		r := reader{qs: qs, between: s.between, ix: s.ix}
 		p, err := r.props(ctx, doc)
 		if err != nil {
 			return false, err
@@ -301,7 +301,7 @@ func (r reader) apply(ctx context.Context, del, add []quad.Quad) error {
 	}
 	opts := cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 	if len(first) > 0 {
-		if err := r.qs.ApplyDeltas(deltas(first, nil), opts); err != nil {
+		if err := r.applyDeltas(ctx, first, nil, opts); err != nil {
 			return err
 		}
 		if r.between != nil {
@@ -313,7 +313,7 @@ func (r reader) apply(ctx context.Context, del, add []quad.Quad) error {
 	if len(dels)+len(adds) == 0 {
 		return nil
 	}
-	return r.qs.ApplyDeltas(deltas(dels, adds), opts)
+	return r.applyDeltas(ctx, dels, adds, opts)
 }
 
 // steps returns what apply writes: on bolt, when it both deletes and adds,

@@ -473,7 +473,7 @@ func TestJoinCrashBetweenSteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := reader{qs: qs}
+	r := reader{qs: qs, ix: s.ix}
 	add, err := r.documentAdds(docs["c"], nil)
 	if err != nil {
 		t.Fatal(err)
@@ -490,7 +490,7 @@ func TestJoinCrashBetweenSteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := qs.ApplyDeltas(deltas(first, nil), cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+	if err := r.applyDeltas(ctx, first, nil, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
 		t.Fatal(err)
 	}
 	release()

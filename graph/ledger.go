@@ -4,9 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"net/url"
 	"slices"
-	"strings"
 
 	"github.com/cayleygraph/quad"
 
@@ -109,28 +107,10 @@ func (b *builder) evidence(ctx context.Context, id string) (schema.EvidenceRecor
 	if err != nil {
 		return schema.EvidenceRecord{}, err
 	}
-	rec := schema.EvidenceRecord{ID: id, Text: p.str(schema.Text),
-		Time:         p.str(schema.When),
-		TimeISO:      p.str(schema.WhenISO),
-		SubjectAlias: p.str(schema.SubjectAlias), ObjectAlias: p.str(schema.ObjectAlias)}
-	rec.SentenceIndex = intProp(p, schema.SentenceIndex)
-	rec.Start, rec.End = intProp(p, schema.Start), intProp(p, schema.End)
-	neg, _ := p.first(schema.Negated).(quad.Bool)
-	rec.Negated = bool(neg)
-	if c, ok := p.first(schema.Confidence).(quad.Float); ok {
-		rec.Confidence = float64(c)
-	}
-	if doc := p.str(schema.Doc); doc != "" {
+	return record(ctx, id, p, func(ctx context.Context, doc string) (string, error) {
 		dp, err := b.node(ctx, doc)
-		if err != nil {
-			return schema.EvidenceRecord{}, err
-		}
-		rec.Document = dp.str(schema.Name)
-		if rec.Document == "" { // no document node: the name its IRI encodes
-			rec.Document, _ = url.PathUnescape(strings.TrimPrefix(doc, schema.Prefix+"doc/"))
-		}
-	}
-	return rec, nil
+		return dp.str(schema.Name), err
+	})
 }
 
 // intProp returns the property as an int, 0 if it is not one.

@@ -1,14 +1,17 @@
 package graph
 
 import (
+	"bytes"
 	"cmp"
 	"context"
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+	"go.etcd.io/bbolt"
 
 	"github.com/kgraph/kg/schema"
 )
@@ -32,6 +35,9 @@ type Local struct {
 	docDates map[string]string     // document name -> kg:date, for the documents of the evidence read
 	records  map[string]schema.EvidenceRecord
 	relNames map[string]string
+
+	ix   *index    // the store's own index, nil if it has none
+	ixTx *bbolt.Tx // a read transaction of it, opened on first use
 }
 
 type fkey struct{ s, p, o string }
@@ -52,8 +58,13 @@ func (s *Store) Local(ctx context.Context, fn func(l *Local) error) error {
 		b:    &builder{r: reader{qs: qs, names: make(map[any]quad.Value)}, props: make(map[string]props)},
 		info: make(map[string]EntityInfo), loaded: make(map[string]bool), among: make(map[string]bool), facts: make(map[fkey]*localFact),
 		adj: make(map[string][]string), docDates: make(map[string]string), relNames: make(map[string]string),
-		records: make(map[string]schema.EvidenceRecord),
+		records: make(map[string]schema.EvidenceRecord), ix: s.ix,
 	}
+	defer func() {
+		if l.ixTx != nil {
+			l.ixTx.Rollback()
+		}
+	}()
 	return fn(l)
 }
 
@@ -70,6 +81,23 @@ func (l *Local) Entity(ctx context.Context, id string) (EntityInfo, bool, error)
 
 func (l *Local) entity(ctx context.Context, id string) (EntityInfo, bool, error) {
 	if e, ok := l.info[id]; ok {
+		return e, true, nil
+	}
+	if l.ix != nil {
+		tx, err := l.tx()
+		if err != nil {
+			return EntityInfo{}, false, err
+		}
+		var v []byte
+		if b := tx.Bucket([]byte(ixEnt)); b != nil {
+			v = b.Get([]byte(id))
+		}
+		if v == nil {
+			return EntityInfo{}, false, nil
+		}
+		name, typ, _ := strings.Cut(string(v), "\x00")
+		e := EntityInfo{ID: id, Name: cmp.Or(name, id), Type: typ, Aliases: []string{}}
+		l.info[id] = e
 		return e, true, nil
 	}
 	p, err := l.b.r.attrsOf(ctx, id, schema.RDFType, schema.Name, schema.Type)
@@ -151,10 +179,15 @@ func (l *Local) Load(ctx context.Context, ids ...string) error {
 			}
 			continue
 		}
-		err := l.factQuads(ctx, id, nil, func(k fkey, ev string) error {
-			l.addFact(k, ev)
-			return nil
-		})
+		var err error
+		if l.ix != nil {
+			err = l.ixFacts(ctx, id, "", 0)
+		} else {
+			err = l.factQuads(ctx, id, nil, func(k fkey, ev string) error {
+				l.addFact(k, ev)
+				return nil
+			})
+		}
 		if err != nil {
 			return fmt.Errorf("read %s: %w", id, err)
 		}
@@ -177,6 +210,20 @@ func (l *Local) addFact(k fkey, ev string) {
 // entity (a fact's ends are, in a store that verifies).
 func (l *Local) Adjacent(ctx context.Context, id string) ([]string, error) {
 	if n, ok := l.adj[id]; ok {
+		return n, nil
+	}
+	if l.ix != nil {
+		pairs, err := l.ixPairs(id)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", id, err)
+		}
+		n := make([]string, 0, len(pairs))
+		for _, p := range pairs {
+			if p.Other != id {
+				n = append(n, p.Other)
+			}
+		}
+		l.adj[id] = n
 		return n, nil
 	}
 	r := l.b.r
@@ -212,6 +259,9 @@ func (l *Local) Adjacent(ctx context.Context, id string) ([]string, error) {
 // with their evidence: the facts a path through them may take. It reads
 // the values of those facts only.
 func (l *Local) LoadAmong(ctx context.Context, ids []string) error {
+	if l.ix != nil {
+		return l.ixAmong(ctx, ids)
+	}
 	r := l.b.r
 	in := make(map[any]bool, len(ids))
 	for _, id := range ids {
@@ -274,6 +324,14 @@ func (l *Local) LoadAround(ctx context.Context, id string, others []string) erro
 		}
 		return nil
 	}
+	if l.ix != nil {
+		for _, o := range others {
+			if err := l.ixFacts(ctx, id, o, 0); err != nil {
+				return fmt.Errorf("read %s: %w", id, err)
+			}
+		}
+		return nil
+	}
 	err := l.factQuads(ctx, id, others, func(k fkey, ev string) error {
 		l.addFact(k, ev)
 		return nil
@@ -303,6 +361,9 @@ func (l *Local) Sketch(ctx context.Context, p Period) (*Snapshot, error) {
 	preds := []string{schema.Confidence}
 	if !p.Open() {
 		preds = append(preds, schema.WhenISO, schema.Doc)
+		if err := l.ReadDates(ctx); err != nil {
+			return nil, err
+		}
 	}
 	snap, err := l.snapshot(ctx, func(ctx context.Context, id string) (schema.EvidenceRecord, error) { return l.sketch(ctx, id, preds) })
 	if err != nil {
@@ -659,4 +720,186 @@ func countPaths(und map[string][]string, in map[string]bool, dt map[string]int, 
 	}
 	walk(from, hops)
 	return n
+}
+
+// Pair is an entity that shares facts with another, and how many pieces of
+// evidence state them.
+type Pair struct {
+	Other    string
+	Evidence int
+}
+
+// tx returns the read transaction of the index, opening it.
+func (l *Local) tx() (*bbolt.Tx, error) {
+	if l.ixTx == nil {
+		tx, err := l.ix.db.Begin(false)
+		if err != nil {
+			return nil, err
+		}
+		l.ixTx = tx
+	}
+	return l.ixTx, nil
+}
+
+// ixPairs returns the entities that share a fact with id, by ID, from the
+// index.
+func (l *Local) ixPairs(id string) ([]Pair, error) {
+	tx, err := l.tx()
+	if err != nil {
+		return nil, err
+	}
+	b := tx.Bucket([]byte(ixPair))
+	if b == nil {
+		return nil, nil
+	}
+	prefix := []byte(id + "\x00")
+	var out []Pair
+	c := b.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		n, _ := binary.Uvarint(v)
+		out = append(out, Pair{Other: string(k[len(prefix):]), Evidence: int(n)})
+	}
+	return out, nil
+}
+
+// ixFacts reads from the index the facts of id with their evidence
+// records: with other not "", those between id and other only; with dir
+// '>' or '<', those whose subject, or object, id is only.
+func (l *Local) ixFacts(ctx context.Context, id, other string, dir byte) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	tx, err := l.tx()
+	if err != nil {
+		return err
+	}
+	b := tx.Bucket([]byte(ixAdj))
+	if b == nil {
+		return nil
+	}
+	prefix := []byte(id + "\x00")
+	if other != "" {
+		prefix = append(prefix, other+"\x00"...)
+	}
+	c := b.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		// k is id \0 other \0 relation \0 dir \0 evidence
+		parts := bytes.Split(k[len(id)+1:], []byte{0})
+		if len(parts) != 4 || len(parts[2]) != 1 {
+			return fmt.Errorf("index: damaged key %q", k)
+		}
+		o, rel, d, ev := string(parts[0]), string(parts[1]), parts[2][0], string(parts[3])
+		if dir != 0 && d != dir {
+			continue
+		}
+		if _, ok, err := l.entity(ctx, o); err != nil || !ok {
+			if err != nil {
+				return err
+			}
+			continue // an end that is no entity: kg verify reports it
+		}
+		fk := fkey{id, rel, o}
+		if d == '<' {
+			fk = fkey{o, rel, id}
+		}
+		if _, ok := l.records[ev]; !ok {
+			rec, err := decodeRecord(ev, v)
+			if err != nil {
+				return err
+			}
+			l.records[ev] = rec
+		}
+		l.addFact(fk, ev)
+	}
+	return nil
+}
+
+// ixAmong is LoadAmong from the index.
+func (l *Local) ixAmong(ctx context.Context, ids []string) error {
+	in := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		in[id] = true
+	}
+	for _, id := range ids {
+		if _, ok, err := l.entity(ctx, id); err != nil || !ok {
+			if err != nil {
+				return fmt.Errorf("read %s: %w", id, err)
+			}
+			continue
+		}
+		l.among[id] = true
+		pairs, err := l.ixPairs(id)
+		if err != nil {
+			return fmt.Errorf("read %s: %w", id, err)
+		}
+		for _, p := range pairs {
+			if in[p.Other] {
+				if err := l.ixFacts(ctx, id, p.Other, '>'); err != nil {
+					return fmt.Errorf("read %s: %w", id, err)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Strongest returns the entities that share a fact with id, with how many
+// pieces of evidence state those facts, the most first, then by ID: where
+// an analyst starts with a hub. On bolt it reads kg's own index; elsewhere,
+// the references of every fact quad of id, not their evidence.
+func (l *Local) Strongest(ctx context.Context, id string) ([]Pair, error) {
+	var pairs []Pair
+	if l.ix != nil {
+		var err error
+		if pairs, err = l.ixPairs(id); err != nil {
+			return nil, fmt.Errorf("read %s: %w", id, err)
+		}
+		pairs = slices.DeleteFunc(pairs, func(p Pair) bool { return p.Other == id })
+	} else {
+		r := l.b.r
+		n := make(map[string]int)
+		for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+			other := quad.Object
+			if d == quad.Object {
+				other = quad.Subject
+			}
+			err := r.refs(ctx, d, quad.IRI(id), func(ref cgraph.Ref) error {
+				if lk, err := r.key(ref, quad.Label); err != nil || lk == nil {
+					return err
+				}
+				v, err := r.value(ref, other)
+				if err != nil {
+					return err
+				}
+				if iri, ok := v.(quad.IRI); ok && string(iri) != id {
+					n[string(iri)]++
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, fmt.Errorf("read %s: %w", id, err)
+			}
+		}
+		for _, o := range sortedKeys(n) {
+			pairs = append(pairs, Pair{Other: o, Evidence: n[o]})
+		}
+	}
+	slices.SortStableFunc(pairs, func(a, b Pair) int { return cmp.Compare(b.Evidence, a.Evidence) })
+	return pairs, nil
+}
+
+// ReadDates reads the date of each document of the evidence read whose
+// date is not known yet: evidence read from the index comes without it.
+func (l *Local) ReadDates(ctx context.Context) error {
+	for _, rec := range l.records {
+		if _, ok := l.docDates[rec.Document]; ok || rec.Document == "" {
+			continue
+		}
+		p, err := l.b.r.attrsOf(ctx, schema.DocumentID(rec.Document), schema.DocDate)
+		if err != nil {
+			return err
+		}
+		l.docDates[rec.Document] = p.str(schema.DocDate)
+	}
+	return nil
 }

@@ -11,7 +11,6 @@ import (
 	"slices"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/writer"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 	"golang.org/x/sync/errgroup"
@@ -73,10 +72,8 @@ func (s *Store) LoadNQuads(ctx context.Context, path string, batch int) (int64, 
 	}
 	err = s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, _ bool) (bool, error) {
 		// IgnoreDup makes Cayley look each quad up before it writes it.
-		w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{IgnoreDup: true})
-		if err != nil {
-			return true, err
-		}
+		r := reader{qs: qs, ix: s.ix}
+		opts := cgraph.IgnoreOpts{IgnoreDup: true}
 		// Parse the next batch while Cayley writes this one.
 		batches := make(chan []quad.Quad, 1)
 		g, gctx := errgroup.WithContext(ctx)
@@ -94,7 +91,7 @@ func (s *Store) LoadNQuads(ctx context.Context, path string, batch int) (int64, 
 		})
 		g.Go(func() error {
 			for b := range batches {
-				if err := retry(gctx, func() error { return w.AddQuadSet(b) }); err != nil {
+				if err := retry(gctx, func() error { return r.applyDeltas(gctx, nil, b, opts) }); err != nil {
 					return err // cancels gctx, which ends the reader
 				}
 			}
@@ -122,11 +119,8 @@ func (s *Store) loadNQuadsAtomic(ctx context.Context, path string) (int64, error
 		if err := ctx.Err(); err != nil {
 			return true, err
 		}
-		w, err := writer.NewSingle(qs, cgraph.IgnoreOpts{IgnoreDup: true})
-		if err != nil {
-			return true, err
-		}
-		return true, retry(ctx, func() error { return w.AddQuadSet(all) })
+		r := reader{qs: qs, ix: s.ix}
+		return true, retry(ctx, func() error { return r.applyDeltas(ctx, nil, all, cgraph.IgnoreOpts{IgnoreDup: true}) })
 	})
 	if err != nil {
 		return 0, fmt.Errorf("load %s: %w", path, err)

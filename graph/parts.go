@@ -75,7 +75,7 @@ func (w *PartWriter) Write(ctx context.Context, facts []schema.Fact) error {
 	first := w.parts == 0
 	nev := 0
 	err := w.s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
-		r := reader{qs: qs, between: w.s.between}
+		r := reader{qs: qs, between: w.s.between, ix: w.s.ix}
 		if first {
 			p, err := r.props(ctx, string(doc))
 			if err != nil {
@@ -172,7 +172,7 @@ func (w *PartWriter) Finish(ctx context.Context) (Change, error) {
 	}
 	doc := quad.IRI(schema.DocumentID(d.Name))
 	err := w.s.write(ctx, func(ctx context.Context, qs cgraph.QuadStore, exclusive bool) (bool, error) {
-		r := reader{qs: qs, between: w.s.between}
+		r := reader{qs: qs, between: w.s.between, ix: w.s.ix}
 		del := []quad.Quad{{Subject: doc, Predicate: quad.IRI(schema.Incomplete), Object: quad.Bool(true)}}
 		add := []quad.Quad{{Subject: doc, Predicate: quad.IRI(schema.EvidenceCount), Object: quad.Int(w.evidence)}}
 		if d.Hash != "" {

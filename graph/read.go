@@ -169,6 +169,9 @@ type reader struct {
 	// between, when not nil, runs between the two steps of a bolt write
 	// (see apply); an error stops the write there. Tests crash with it.
 	between func() error
+	// ix, when not nil, is the store's own index, which writes keep and
+	// reads may use (see index.go).
+	ix *index
 }
 
 // quads calls fn with each quad that has v in direction d.

@@ -17,6 +17,7 @@ import (
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	_ "github.com/cayleygraph/cayley/graph/sql/cockroach" // registers the "cockroach" SQL flavour and the pgx driver
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"  // registers the "postgres" SQL flavour and lib/pq's driver
+	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	"go.etcd.io/bbolt"
 )
@@ -102,6 +103,7 @@ type Store struct {
 	path    string    // bolt: the file; SQL: the URL
 	db      *sql.DB   // SQL: our own connections, beside Cayley's, for locks and sizes
 	bolt    *bbolt.DB // bolt: the file, as Cayley's store uses it
+	ix      *index    // bolt: kg's own index in that file (see index.go); nil on a read-only store that an older kg wrote
 
 	// between, when not nil, runs between the two steps of each bolt
 	// write; an error stops the write there, as a crash would. Tests set it.
@@ -121,7 +123,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	case Memory:
 		return &Store{qs: memstore.New(), exclusive: true, backend: Memory}, nil
 	case Bolt, "":
-		return openBolt(opts)
+		return openBolt(ctx, opts)
 	case Postgres, Cockroach:
 		return openSQL(ctx, opts)
 	default:
@@ -195,7 +197,7 @@ func redactURL(s string) string {
 	return u.Redacted()
 }
 
-func openBolt(opts Options) (*Store, error) {
+func openBolt(ctx context.Context, opts Options) (*Store, error) {
 	path := opts.Path
 	if path == "" {
 		return nil, errors.New("open: empty path")
@@ -228,7 +230,8 @@ func openBolt(opts Options) (*Store, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	qs, err := newKV(hbolt.New(db), opts.Create)
+	hook := &hookedKV{KV: hbolt.New(db)}
+	qs, err := newKV(hook, opts.Create)
 	if err != nil {
 		db.Close()
 		if created {
@@ -241,12 +244,57 @@ func openBolt(opts Options) (*Store, error) {
 		}
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return &Store{qs: qs, readOnly: opts.ReadOnly, backend: Bolt, path: path, bolt: db}, nil
+	s := &Store{qs: qs, readOnly: opts.ReadOnly, backend: Bolt, path: path, bolt: db}
+	if err := s.openIndex(ctx, hook); err != nil {
+		s.Close()
+		if created {
+			os.Remove(path)
+		}
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// openIndex takes up the bolt file's index (see index.go). A store that an
+// older kg wrote has none: opened for writing, it gets one, built from its
+// quads; opened read-only, questions read the quads.
+func (s *Store) openIndex(ctx context.Context, hook *hookedKV) error {
+	v, err := indexVersion(s.bolt)
+	if err != nil {
+		return err
+	}
+	if v != ixVersion {
+		if s.readOnly {
+			return nil
+		}
+		if err := s.buildIndex(ctx, s.qs, s.bolt); err != nil {
+			return err
+		}
+	}
+	s.ix = &index{db: s.bolt, hook: hook}
+	return nil
+}
+
+// Reindex builds the index of a bolt store anew from its quads (see
+// [Store.Verify]); other stores have none, and it does nothing.
+func (s *Store) Reindex(ctx context.Context) error {
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	qs, release, err := s.useForWrite()
+	if err != nil {
+		return err
+	}
+	defer release()
+	if s.ix == nil {
+		return nil
+	}
+	return s.buildIndex(ctx, qs, s.bolt)
 }
 
 // newKV opens Cayley's kv quad store on db, initialising it first when it is
 // empty and create is set.
-func newKV(db *hbolt.DB, create bool) (cgraph.QuadStore, error) {
+func newKV(db hkv.KV, create bool) (cgraph.QuadStore, error) {
 	qs, err := kv.New(db, kvOptions())
 	if errors.Is(err, cgraph.ErrNotInitialized) && create {
 		if err := kv.Init(db, kvOptions()); err != nil {

@@ -26,7 +26,9 @@ import (
 //     it needs;
 //   - every one-word name of a person that a fact's evidence marks names the
 //     entity that joining names across documents gives it from the whole
-//     store (see [Store.LoadDocument]), whatever order the documents came in.
+//     store (see [Store.LoadDocument]), whatever order the documents came in;
+//   - on bolt, kg's own index of each entity's facts is what the quads make
+//     of it ([Store.Reindex] builds it anew).
 //
 // It reads every document, evidence and entity node, so it takes time on a
 // large store. An error is the store's failure to answer, not a problem.
@@ -183,6 +185,11 @@ func (s *Store) Verify(ctx context.Context) ([]string, error) {
 	}
 	for _, m := range moves {
 		report("evidence %s: its %s %q names %s, but the store joins it to %s", m.role.ev, roles[m.role.i].term, m.short.name, m.from, m.to)
+	}
+	if s.ix != nil {
+		if err := (reader{qs: qs, ix: s.ix}).verifyIndex(ctx, report); err != nil {
+			return nil, fmt.Errorf("verify: %w", err)
+		}
 	}
 	slices.Sort(problems)
 	return problems, nil

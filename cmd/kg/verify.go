@@ -15,11 +15,34 @@ func verifyCommand(e *env) *cli.Command {
 		Name:  "verify",
 		Usage: "check the store's invariants: whole documents, evidence for every fact, a fact for every entity",
 		Flags: append(storeFlags(),
-			&cli.BoolFlag{Name: "json", Usage: "print one JSON object: the store and its problems"}),
+			&cli.BoolFlag{Name: "json", Usage: "print one JSON object: the store and its problems"},
+			&cli.BoolFlag{Name: "reindex", Usage: "build a bolt store's own index anew from its quads first, then check"}),
 		Action: func(c *cli.Context) error {
+			if c.Bool("reindex") {
+				if err := reindex(c.Context, e, storeOptions(c, false)); err != nil {
+					return err
+				}
+			}
 			return runVerify(c.Context, e, readStoreOptions(c), c.Bool("json"))
 		},
 	}
+}
+
+// reindex builds the store's index anew (see graph.Store.Reindex).
+func reindex(ctx context.Context, e *env, opts graph.Options) error {
+	s, err := graph.Open(ctx, opts)
+	if err != nil {
+		return err
+	}
+	if err := s.Reindex(ctx); err != nil {
+		s.Close()
+		return fmt.Errorf("reindex %s: %w", s, err)
+	}
+	if err := s.Close(); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(e.stderr, "reindexed %s\n", s)
+	return err
 }
 
 // errUnsound is the error of a store that fails verification: ours, exit 1.

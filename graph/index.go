@@ -1,0 +1,682 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"net/url"
+	"slices"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
+	"go.etcd.io/bbolt"
+
+	"github.com/kgraph/kg/schema"
+)
+
+// kg's own index of the facts around each entity, kept in the bolt file
+// beside Cayley's quads and written in the same transactions.
+//
+// Cayley's kv store finds an entity's quads through its indexes, but reads
+// each quad from its log by a key of its own, and each term of it by
+// another: a hub's thousands of facts cost seconds. The index keeps, in key
+// order, what a question about one entity reads, so that a hub's strongest
+// neighbours and the facts between two entities are one range of keys each:
+//
+//	kg_pair  end \0 other                          -> how many facts' evidence join them (uvarint)
+//	kg_adj   end \0 other \0 relation \0 dir \0 ev -> the evidence record (see appendRecord)
+//	kg_ev    ev                                    -> the facts it labels, as s \0 p \0 o lines
+//	kg_ent   entity                                -> its name \0 its type
+//
+// Each fact's evidence is under both its ends; dir is '>' where the end is
+// the fact's subject, '<' where it is its object. kg_ev says which keys an
+// evidence node has, so that a write that changes the node finds them.
+//
+// Every write of the store computes what it changes in the index from the
+// quads it deletes and adds and what the store holds (reader.indexOps), and
+// the index is written by the commit of Cayley's own transaction
+// (hookedKV), so that a crash leaves both as they were or both written.
+// Verify recomputes it from the quads. Only bolt stores have it: on
+// PostgreSQL, CockroachDB and memory, questions read Cayley's quads.
+const (
+	ixMeta    = "kg_index"
+	ixPair    = "kg_pair"
+	ixAdj     = "kg_adj"
+	ixEv      = "kg_ev"
+	ixEnt     = "kg_ent"
+	ixVersion = "2" // kg_index "version": the layout above
+)
+
+// recordPreds are the evidence properties an evidence record is made of.
+var recordPreds = []string{schema.Doc, schema.SentenceIndex, schema.Start, schema.End, schema.Text,
+	schema.Negated, schema.Confidence, schema.When, schema.WhenISO, schema.SubjectAlias, schema.ObjectAlias}
+
+// entityPreds are the properties of an entity that kg_ent keeps.
+var entityPreds = []string{schema.RDFType, schema.Name, schema.Type}
+
+// entityValue returns the kg_ent value of a node with the properties p, nil
+// if it is no entity.
+func entityValue(p props) []byte {
+	if !p.isA(schema.Entity) {
+		return nil
+	}
+	return []byte(p.str(schema.Name) + "\x00" + p.str(schema.Type))
+}
+
+// isRecordPred reports whether pred is one of recordPreds.
+func isRecordPred(pred quad.Value) bool {
+	iri, ok := pred.(quad.IRI)
+	return ok && slices.Contains(recordPreds, string(iri))
+}
+
+// index is the handle of a bolt store's index.
+type index struct {
+	db   *bbolt.DB
+	hook *hookedKV
+}
+
+// hookedKV is the bolt file as Cayley's kv store uses it: its writing
+// transactions write, when they commit, the index changes that the write
+// being made has set as pending.
+type hookedKV struct {
+	hkv.KV
+	pending *indexOps // set by reader.applyDeltas around one ApplyDeltas
+}
+
+func (h *hookedKV) Tx(ctx context.Context, rw bool) (hkv.Tx, error) {
+	tx, err := h.KV.Tx(ctx, rw)
+	if err != nil || !rw || h.pending == nil {
+		return tx, err
+	}
+	ops := h.pending
+	h.pending = nil // one transaction writes them
+	return &hookedTx{Tx: tx, ops: ops}, nil
+}
+
+func (h *hookedKV) View(ctx context.Context, fn func(tx hkv.Tx) error) error {
+	return hkv.View(ctx, h, fn)
+}
+
+func (h *hookedKV) Update(ctx context.Context, fn func(tx hkv.Tx) error) error {
+	return hkv.Update(ctx, h, fn)
+}
+
+type hookedTx struct {
+	hkv.Tx
+	ops *indexOps
+}
+
+func (t *hookedTx) Commit(ctx context.Context) error {
+	if err := t.ops.write(ctx, t.Tx); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return t.Tx.Commit(ctx)
+}
+
+// indexOps are the changes of one write to the index.
+type indexOps struct {
+	adjDel [][]byte
+	adjPut []keyValue
+	ev     []keyValue // a nil value deletes
+	ent    []keyValue // a nil value deletes
+	pairs  map[string]int
+}
+
+type keyValue struct{ k, v []byte }
+
+// write applies the changes in a writing transaction.
+func (o *indexOps) write(ctx context.Context, tx hkv.Tx) error {
+	key := func(bucket string, k []byte) hkv.Key { return hkv.Key{[]byte(bucket), k} }
+	for _, k := range o.adjDel {
+		if err := tx.Del(ctx, key(ixAdj, k)); err != nil {
+			return err
+		}
+	}
+	for _, kv := range o.adjPut {
+		if err := tx.Put(ctx, key(ixAdj, kv.k), kv.v); err != nil {
+			return err
+		}
+	}
+	for _, set := range []struct {
+		bucket string
+		kvs    []keyValue
+	}{{ixEv, o.ev}, {ixEnt, o.ent}} {
+		for _, kv := range set.kvs {
+			var err error
+			if kv.v == nil {
+				err = tx.Del(ctx, key(set.bucket, kv.k))
+			} else {
+				err = tx.Put(ctx, key(set.bucket, kv.k), kv.v)
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	for _, k := range sortedKeys(o.pairs) {
+		d := o.pairs[k]
+		if d == 0 {
+			continue
+		}
+		n := 0
+		v, err := tx.Get(ctx, key(ixPair, []byte(k)))
+		switch {
+		case errors.Is(err, hkv.ErrNotFound):
+		case err != nil:
+			return err
+		default:
+			u, _ := binary.Uvarint(v)
+			n = int(u)
+		}
+		if n += d; n <= 0 {
+			err = tx.Del(ctx, key(ixPair, []byte(k)))
+		} else {
+			err = tx.Put(ctx, key(ixPair, []byte(k)), binary.AppendUvarint(nil, uint64(n)))
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// spo is a fact's terms.
+type spo struct{ s, p, o string }
+
+// adjKeys returns the two kg_adj keys of the fact f labelled ev.
+func adjKeys(f spo, ev string) [2][]byte {
+	return [2][]byte{
+		[]byte(f.s + "\x00" + f.o + "\x00" + f.p + "\x00>\x00" + ev),
+		[]byte(f.o + "\x00" + f.s + "\x00" + f.p + "\x00<\x00" + ev),
+	}
+}
+
+func pairKeys(f spo) [2]string { return [2]string{f.s + "\x00" + f.o, f.o + "\x00" + f.s} }
+
+func encodeFacts(fs []spo) []byte {
+	var b []byte
+	for _, f := range fs {
+		b = append(b, f.s+"\x00"+f.p+"\x00"+f.o+"\n"...)
+	}
+	return b
+}
+
+func decodeFacts(b []byte) []spo {
+	var fs []spo
+	for line := range bytes.SplitSeq(bytes.TrimSuffix(b, []byte("\n")), []byte("\n")) {
+		if parts := strings.Split(string(line), "\x00"); len(parts) == 3 {
+			fs = append(fs, spo{parts[0], parts[1], parts[2]})
+		}
+	}
+	return fs
+}
+
+// appendRecord appends the evidence record, without its ID (the key's
+// last part), in a compact form.
+func appendRecord(b []byte, r schema.EvidenceRecord) []byte {
+	str := func(s string) { b = binary.AppendUvarint(b, uint64(len(s))); b = append(b, s...) }
+	str(r.Document)
+	str(r.Text)
+	str(r.Time)
+	str(r.TimeISO)
+	str(r.SubjectAlias)
+	str(r.ObjectAlias)
+	b = binary.AppendVarint(b, int64(r.SentenceIndex))
+	b = binary.AppendVarint(b, int64(r.Start))
+	b = binary.AppendVarint(b, int64(r.End))
+	b = binary.BigEndian.AppendUint64(b, math.Float64bits(r.Confidence))
+	neg := byte(0)
+	if r.Negated {
+		neg = 1
+	}
+	return append(b, neg)
+}
+
+var errRecord = errors.New("index: damaged evidence record")
+
+// decodeRecord is appendRecord's inverse.
+func decodeRecord(id string, b []byte) (schema.EvidenceRecord, error) {
+	r := schema.EvidenceRecord{ID: id}
+	bad := false
+	str := func() string {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n {
+			bad = true
+			return ""
+		}
+		s := string(b[k : k+int(n)])
+		b = b[k+int(n):]
+		return s
+	}
+	num := func() int {
+		n, k := binary.Varint(b)
+		if k <= 0 {
+			bad = true
+			return 0
+		}
+		b = b[k:]
+		return int(n)
+	}
+	r.Document, r.Text, r.Time, r.TimeISO, r.SubjectAlias, r.ObjectAlias = str(), str(), str(), str(), str(), str()
+	r.SentenceIndex, r.Start, r.End = num(), num(), num()
+	if bad || len(b) != 9 {
+		return r, errRecord
+	}
+	r.Confidence = math.Float64frombits(binary.BigEndian.Uint64(b))
+	r.Negated = b[8] == 1
+	return r, nil
+}
+
+// record makes the evidence record of the node id from its properties;
+// docName names a document node.
+func record(ctx context.Context, id string, p props, docName func(ctx context.Context, doc string) (string, error)) (schema.EvidenceRecord, error) {
+	rec := schema.EvidenceRecord{ID: id, Text: p.str(schema.Text),
+		Time:         p.str(schema.When),
+		TimeISO:      p.str(schema.WhenISO),
+		SubjectAlias: p.str(schema.SubjectAlias), ObjectAlias: p.str(schema.ObjectAlias)}
+	rec.SentenceIndex = intProp(p, schema.SentenceIndex)
+	rec.Start, rec.End = intProp(p, schema.Start), intProp(p, schema.End)
+	neg, _ := p.first(schema.Negated).(quad.Bool)
+	rec.Negated = bool(neg)
+	if c, ok := p.first(schema.Confidence).(quad.Float); ok {
+		rec.Confidence = float64(c)
+	}
+	if doc := p.str(schema.Doc); doc != "" {
+		name, err := docName(ctx, doc)
+		if err != nil {
+			return schema.EvidenceRecord{}, err
+		}
+		rec.Document = name
+		if rec.Document == "" { // no document node: the name its IRI encodes
+			rec.Document, _ = url.PathUnescape(strings.TrimPrefix(doc, schema.Prefix+"doc/"))
+		}
+	}
+	return rec, nil
+}
+
+// applyDeltas deletes del and adds add in one transaction of the quad
+// store, and on a store with an index writes what that changes in it in the
+// same transaction.
+func (r reader) applyDeltas(ctx context.Context, del, add []quad.Quad, opts cgraph.IgnoreOpts) error {
+	if len(del) == 0 {
+		// A file may give a quad twice: add it once.
+		tx := cgraph.NewTransactionN(len(add))
+		for _, q := range add {
+			tx.AddQuad(q)
+		}
+		add = add[:0:0]
+		for _, d := range tx.Deltas {
+			add = append(add, d.Quad)
+		}
+	}
+	if r.ix == nil {
+		return r.qs.ApplyDeltas(deltas(del, add), opts)
+	}
+	ops, err := r.indexOps(ctx, del, add)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	r.ix.hook.pending = ops
+	defer func() { r.ix.hook.pending = nil }()
+	return r.qs.ApplyDeltas(deltas(del, add), opts)
+}
+
+// indexOps returns the changes to the index of a write that deletes del and
+// adds add, as sets: a quad deleted that the store lacks, or added that it
+// holds, changes nothing. It reads the evidence nodes the write touches, as
+// the store and the index hold them before it.
+func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, error) {
+	type change struct {
+		factsDel, factsAdd []spo
+		propsDel, propsAdd []quad.Quad
+	}
+	touched := make(map[string]*change)
+	at := func(ev string) *change {
+		c := touched[ev]
+		if c == nil {
+			c = &change{}
+			touched[ev] = c
+		}
+		return c
+	}
+	docNames := make(map[string]string)
+	type entChange struct{ del, add []quad.Quad }
+	ents := make(map[string]*entChange)
+	note := func(q quad.Quad, added bool) {
+		if ev, ok := q.Label.(quad.IRI); ok {
+			s, ok0 := q.Subject.(quad.IRI)
+			p, ok1 := q.Predicate.(quad.IRI)
+			o, ok2 := q.Object.(quad.IRI)
+			if !ok0 || !ok1 || !ok2 {
+				return
+			}
+			c := at(string(ev))
+			if added {
+				c.factsAdd = append(c.factsAdd, spo{string(s), string(p), string(o)})
+			} else {
+				c.factsDel = append(c.factsDel, spo{string(s), string(p), string(o)})
+			}
+			return
+		}
+		if q.Label != nil {
+			return
+		}
+		ev, ok := q.Subject.(quad.IRI)
+		if !ok {
+			return
+		}
+		if pred, ok := q.Predicate.(quad.IRI); ok && slices.Contains(entityPreds, string(pred)) {
+			c := ents[string(ev)]
+			if c == nil {
+				c = &entChange{}
+				ents[string(ev)] = c
+			}
+			if added {
+				c.add = append(c.add, q)
+			} else {
+				c.del = append(c.del, q)
+			}
+		}
+		if q.Predicate == quad.IRI(schema.Name) {
+			if name, ok := q.Object.(quad.String); ok && added {
+				docNames[string(ev)] = string(name)
+			}
+			return
+		}
+		if !isRecordPred(q.Predicate) {
+			return
+		}
+		c := at(string(ev))
+		if added {
+			c.propsAdd = append(c.propsAdd, q)
+		} else {
+			c.propsDel = append(c.propsDel, q)
+		}
+	}
+	for _, q := range del {
+		note(q, false)
+	}
+	for _, q := range add {
+		note(q, true)
+	}
+	ops := &indexOps{pairs: make(map[string]int)}
+	for _, id := range sortedKeys(ents) {
+		c := ents[id]
+		p, err := r.postProps(ctx, id, entityPreds, c.del, c.add)
+		if err != nil {
+			return nil, err
+		}
+		ops.ent = append(ops.ent, keyValue{[]byte(id), entityValue(p)})
+	}
+	if len(touched) == 0 {
+		return ops, nil
+	}
+	docName := func(ctx context.Context, doc string) (string, error) {
+		if name, ok := docNames[doc]; ok {
+			return name, nil
+		}
+		p, err := r.attrsOf(ctx, doc, schema.Name)
+		if err != nil {
+			return "", err
+		}
+		docNames[doc] = p.str(schema.Name)
+		return docNames[doc], nil
+	}
+	err := r.ix.db.View(func(tx *bbolt.Tx) error {
+		evb := tx.Bucket([]byte(ixEv))
+		for _, ev := range sortedKeys(touched) {
+			c := touched[ev]
+			var before []spo
+			if evb != nil {
+				before = decodeFacts(evb.Get([]byte(ev)))
+			}
+			after := slices.Clone(before)
+			after = slices.DeleteFunc(after, func(f spo) bool { return slices.Contains(c.factsDel, f) })
+			for _, f := range c.factsAdd {
+				if !slices.Contains(after, f) {
+					after = append(after, f)
+				}
+			}
+			slices.SortFunc(after, func(a, b spo) int { return strings.Compare(a.s+"\x00"+a.p+"\x00"+a.o, b.s+"\x00"+b.p+"\x00"+b.o) })
+			for _, f := range before {
+				for _, k := range adjKeys(f, ev) {
+					ops.adjDel = append(ops.adjDel, k)
+				}
+				for _, k := range pairKeys(f) {
+					ops.pairs[k]--
+				}
+			}
+			if len(after) == 0 {
+				if len(before) > 0 {
+					ops.ev = append(ops.ev, keyValue{[]byte(ev), nil})
+				}
+				continue
+			}
+			p, err := r.postProps(ctx, ev, recordPreds, c.propsDel, c.propsAdd)
+			if err != nil {
+				return err
+			}
+			rec, err := record(ctx, ev, p, docName)
+			if err != nil {
+				return err
+			}
+			val := appendRecord(nil, rec)
+			for _, f := range after {
+				for _, k := range adjKeys(f, ev) {
+					ops.adjPut = append(ops.adjPut, keyValue{k, val})
+				}
+				for _, k := range pairKeys(f) {
+					ops.pairs[k]++
+				}
+			}
+			ops.ev = append(ops.ev, keyValue{[]byte(ev), encodeFacts(after)})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// A key deleted and put again is put: deletions go first.
+	return ops, nil
+}
+
+// postProps returns the properties preds of the node id as the store holds
+// them once del is deleted and add added (quads of those properties of it).
+func (r reader) postProps(ctx context.Context, id string, preds []string, del, add []quad.Quad) (props, error) {
+	p := props{vals: make(map[quad.IRI][]quad.Value)}
+	if ref, err := r.qs.ValueOf(quad.IRI(id)); err != nil {
+		return p, err
+	} else if ref != nil {
+		if p, err = r.attrsOf(ctx, id, preds...); err != nil {
+			return p, err
+		}
+	}
+	for _, q := range del {
+		pred := q.Predicate.(quad.IRI)
+		p.vals[pred] = slices.DeleteFunc(p.vals[pred], func(v quad.Value) bool { return v == q.Object })
+	}
+	for _, q := range add {
+		pred := q.Predicate.(quad.IRI)
+		if !slices.Contains(p.vals[pred], q.Object) {
+			p.vals[pred] = append(p.vals[pred], q.Object)
+		}
+	}
+	return p, nil
+}
+
+// indexContent computes the whole index from the store's quads, bucket by
+// bucket: what the index of a store that holds them is.
+func (r reader) indexContent(ctx context.Context) (map[string]map[string][]byte, error) {
+	facts := make(map[string][]spo)
+	err := r.each(ctx, r.qs.QuadsAllIterator(), func(ref cgraph.Ref) error {
+		if k, err := r.key(ref, quad.Label); err != nil || k == nil {
+			return err
+		}
+		q, err := r.quad(ref)
+		if err != nil {
+			return err
+		}
+		s, ok0 := q.Subject.(quad.IRI)
+		p, ok1 := q.Predicate.(quad.IRI)
+		o, ok2 := q.Object.(quad.IRI)
+		ev, ok3 := q.Label.(quad.IRI)
+		if ok0 && ok1 && ok2 && ok3 {
+			facts[string(ev)] = append(facts[string(ev)], spo{string(s), string(p), string(o)})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]map[string][]byte{ixEv: {}, ixAdj: {}, ixPair: {}, ixEnt: {}}
+	ents, err := r.instances(ctx, schema.Entity)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range ents {
+		p, err := r.attrsOf(ctx, id, entityPreds...)
+		if err != nil {
+			return nil, err
+		}
+		if v := entityValue(p); v != nil {
+			out[ixEnt][id] = v
+		}
+	}
+	pairs := make(map[string]int)
+	docNames := make(map[string]string)
+	docName := func(ctx context.Context, doc string) (string, error) {
+		if name, ok := docNames[doc]; ok {
+			return name, nil
+		}
+		p, err := r.attrsOf(ctx, doc, schema.Name)
+		if err != nil {
+			return "", err
+		}
+		docNames[doc] = p.str(schema.Name)
+		return docNames[doc], nil
+	}
+	for ev, fs := range facts {
+		slices.SortFunc(fs, func(a, b spo) int { return strings.Compare(a.s+"\x00"+a.p+"\x00"+a.o, b.s+"\x00"+b.p+"\x00"+b.o) })
+		fs = slices.Compact(fs)
+		p, err := r.attrsOf(ctx, ev, recordPreds...)
+		if err != nil {
+			return nil, err
+		}
+		rec, err := record(ctx, ev, p, docName)
+		if err != nil {
+			return nil, err
+		}
+		val := appendRecord(nil, rec)
+		for _, f := range fs {
+			for _, k := range adjKeys(f, ev) {
+				out[ixAdj][string(k)] = val
+			}
+			for _, k := range pairKeys(f) {
+				pairs[k]++
+			}
+		}
+		out[ixEv][ev] = encodeFacts(fs)
+	}
+	for k, n := range pairs {
+		out[ixPair][k] = binary.AppendUvarint(nil, uint64(n))
+	}
+	return out, nil
+}
+
+// buildIndex writes the whole index of the store anew, in one transaction:
+// for a store that an older kg made, whose writes kept none.
+func (s *Store) buildIndex(ctx context.Context, qs cgraph.QuadStore, db *bbolt.DB) error {
+	content, err := reader{qs: qs}.indexContent(ctx)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return db.Update(func(tx *bbolt.Tx) error {
+		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt} {
+			if err := tx.DeleteBucket([]byte(name)); err != nil && !errors.Is(err, bbolt.ErrBucketNotFound) {
+				return err
+			}
+			b, err := tx.CreateBucket([]byte(name))
+			if err != nil {
+				return err
+			}
+			for _, k := range sortedKeys(content[name]) {
+				if err := b.Put([]byte(k), content[name][k]); err != nil {
+					return err
+				}
+			}
+		}
+		meta, err := tx.CreateBucketIfNotExists([]byte(ixMeta))
+		if err != nil {
+			return err
+		}
+		return meta.Put([]byte("version"), []byte(ixVersion))
+	})
+}
+
+// indexVersion returns the version of the bolt file's index, "" for none.
+func indexVersion(db *bbolt.DB) (string, error) {
+	var v string
+	err := db.View(func(tx *bbolt.Tx) error {
+		if b := tx.Bucket([]byte(ixMeta)); b != nil {
+			v = string(b.Get([]byte("version")))
+		}
+		return nil
+	})
+	return v, err
+}
+
+// verifyIndex compares the index with what the quads make of it and
+// reports each difference, up to a few of each bucket.
+func (r reader) verifyIndex(ctx context.Context, report func(format string, args ...any)) error {
+	want, err := r.indexContent(ctx)
+	if err != nil {
+		return err
+	}
+	show := func(k string) string { return strings.ReplaceAll(k, "\x00", " ") }
+	return r.ix.db.View(func(tx *bbolt.Tx) error {
+		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt} {
+			w := want[name]
+			seen := make(map[string]bool, len(w))
+			bad := 0
+			if b := tx.Bucket([]byte(name)); b != nil {
+				err := b.ForEach(func(k, v []byte) error {
+					seen[string(k)] = true
+					wv, ok := w[string(k)]
+					switch {
+					case !ok:
+						bad++
+						if bad <= 5 {
+							report("index: %s holds %q, which no quad gives", name, show(string(k)))
+						}
+					case !bytes.Equal(wv, v):
+						bad++
+						if bad <= 5 {
+							report("index: %s has another value for %q than the quads give", name, show(string(k)))
+						}
+					}
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+			}
+			for _, k := range sortedKeys(w) {
+				if !seen[k] {
+					bad++
+					if bad <= 5 {
+						report("index: %s lacks %q", name, show(k))
+					}
+				}
+			}
+			if bad > 5 {
+				report("index: %s: %d differences in all (kg verify --reindex builds it anew)", name, bad)
+			}
+		}
+		return nil
+	})
+}
