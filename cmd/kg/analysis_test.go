@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -169,42 +170,54 @@ func TestAnalysisCommands(t *testing.T) {
 	// the entities) that come first by name, and a word on stderr; 0 is
 	// everything.
 	t.Run("limit", func(t *testing.T) {
+		// The entities kept are those that the most evidence joins to
+		// Harbor Networks, then by ID; the answer keeps its order.
 		all := jsonLines[analyze.Step](t, mustRun(t, "", "facts", "--db", db, "--json", "--limit", "0", "Harbor Networks"))
-		var others []string
+		weight := map[string]int{}
+		var others []string // IDs
+		names := map[string]string{}
 		for _, f := range all {
-			o := f.Subject
+			o, name := f.SubjectID, f.Subject
 			if f.Forward {
-				o = f.Object
+				o, name = f.ObjectID, f.Object
 			}
-			if !slices.Contains(others, o) {
+			if _, ok := weight[o]; !ok {
 				others = append(others, o)
 			}
+			weight[o] += len(f.Evidence)
+			names[o] = name
 		}
-		slices.Sort(others)
 		if len(others) < 4 {
 			t.Fatalf("Harbor Networks is connected to %q, want 4 or more", others)
 		}
+		slices.SortFunc(others, func(a, b string) int { return cmp.Or(cmp.Compare(weight[b], weight[a]), cmp.Compare(a, b)) })
+		if weight[others[0]] == weight[others[len(others)-1]] {
+			t.Fatalf("every entity is joined to Harbor Networks by as much evidence (%d): the test tests nothing", weight[others[0]])
+		}
+		top := others[:3]
 		out, errOut, code := run(t, "", "facts", "--db", db, "--json", "--limit", "3", "Harbor Networks")
-		if code != 0 || !strings.Contains(errOut, fmt.Sprintf("the facts with the first 3 of %d connected entities", len(others))) {
+		if code != 0 || !strings.Contains(errOut, fmt.Sprintf("the facts with 3 of %d connected entities, those with the most evidence", len(others))) {
 			t.Errorf("facts --limit 3: exit %d, stderr %q", code, errOut)
 		}
 		var want []analyze.Step
 		for _, f := range all {
-			if slices.Contains(others[:3], f.Subject) || slices.Contains(others[:3], f.Object) {
+			if slices.Contains(top, f.SubjectID) && f.SubjectID != "" && !f.Forward || slices.Contains(top, f.ObjectID) && f.Forward {
 				want = append(want, f)
 			}
 		}
 		if got := jsonLines[analyze.Step](t, out); !reflect.DeepEqual(got, want) {
-			t.Errorf("facts --limit 3: got %d facts, want the %d with %q", len(got), len(want), others[:3])
+			t.Errorf("facts --limit 3: got %d facts, want the %d with %q", len(got), len(want), top)
 		}
 		out, errOut, code = run(t, "", "neighbors", "--db", db, "--json", "--limit", "3", "Harbor Networks")
-		type nb struct{ Name string }
+		type nb struct{ ID string }
 		var got []string
 		for _, n := range jsonLines[nb](t, out) {
-			got = append(got, n.Name)
+			got = append(got, n.ID)
 		}
-		if code != 0 || !slices.Equal(got, others[:3]) || !strings.Contains(errOut, "the first 3 neighbours, and there are more") {
-			t.Errorf("neighbors --limit 3: exit %d, %q, stderr %q; want %q", code, got, errOut, others[:3])
+		wantIDs := slices.Clone(top)
+		slices.SortFunc(wantIDs, func(a, b string) int { return cmp.Or(cmp.Compare(names[a], names[b]), cmp.Compare(a, b)) })
+		if code != 0 || !slices.Equal(got, wantIDs) || !strings.Contains(errOut, "3 neighbours, the nearest with the most evidence, and there are more") {
+			t.Errorf("neighbors --limit 3: exit %d, %q, stderr %q; want %q", code, got, errOut, wantIDs)
 		}
 		if _, errOut, code := run(t, "", "facts", "--db", db, "--limit", "-1", "Harbor Networks"); code != 2 || !strings.Contains(errOut, "--limit") {
 			t.Errorf("facts --limit -1: exit %d, %q", code, errOut)

@@ -27,7 +27,7 @@ func factsCommand(e *env) *cli.Command {
 		Usage:     "list everything the graph says about an entity, by relation",
 		ArgsUsage: "NAME",
 		Flags: append(append(storeFlags(), periodFlags()...),
-			&cli.IntFlag{Name: "limit", Value: answerLimit, Usage: "list the facts with at most N of the entities they connect it to, by name (0: all)"},
+			&cli.IntFlag{Name: "limit", Value: answerLimit, Usage: "list the facts with at most N of the entities they connect it to, those with the most evidence (0: all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one fact a line, with its evidence"}),
 		Action: func(c *cli.Context) error {
 			period, err := periodOf(c)
@@ -71,7 +71,7 @@ func runFacts(ctx context.Context, e *env, opts factsOptions) error {
 		return err
 	}
 	if more {
-		fmt.Fprintf(e.stderr, "kg: facts: the facts with the first %d of %d connected entities (--limit N, or --limit 0 for all)\n", opts.limit, others)
+		fmt.Fprintf(e.stderr, "kg: facts: the facts with %d of %d connected entities, those with the most evidence (--limit N, or --limit 0 for all)\n", opts.limit, others)
 	}
 	if opts.asJSON {
 		return writeJSONLines(e.stdout, facts)

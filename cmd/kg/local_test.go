@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -104,7 +106,7 @@ func TestLocalMatchesSnapshot(t *testing.T) {
 					_, n, err := whole.Neighbors(name, 3, analyze.Filter{Type: "ORG"})
 					return n, err
 				}},
-				{"the first 5 neighbours of " + name + " (kg serve's expansion)", func(e *env) error {
+				{"the 5 strongest neighbours of " + name + " (kg serve's expansion)", func(e *env) error {
 					return local(ctx, store, func(l *graph.Local) error {
 						id, err := l.Find(ctx, name)
 						if err != nil {
@@ -118,7 +120,7 @@ func TestLocalMatchesSnapshot(t *testing.T) {
 					})
 				}, func() (any, error) {
 					_, n, err := whole.Neighbors(name, 1, analyze.Filter{})
-					return n[:min(5, len(n))], err
+					return strongest5(n), err
 				}},
 				{"path " + name + " " + other, func(e *env) error {
 					return runPath(ctx, e, pathOptions{store: store, period: period, from: name, to: other, maxHops: 4, k: 3, asJSON: true})
@@ -318,4 +320,25 @@ func TestAnalysisCachePostgres(t *testing.T) {
 	if got := mustRun(t, "", "rank", "-n", "3"); strings.Contains(got, "Kept Answer") {
 		t.Errorf("kg rank after a removal answered from the old cache:\n%s", got)
 	}
+}
+
+// strongest5 keeps the 5 neighbours that the most evidence joins to the
+// entity (then by ID), in the order given: what ask.Nearest answers.
+func strongest5(list []analyze.Neighbor) []analyze.Neighbor {
+	weight := func(n analyze.Neighbor) int {
+		w := 0
+		for _, v := range n.Via {
+			w += len(v.Evidence)
+		}
+		return w
+	}
+	byWeight := slices.Clone(list)
+	slices.SortStableFunc(byWeight, func(a, b analyze.Neighbor) int {
+		return cmp.Or(cmp.Compare(weight(b), weight(a)), cmp.Compare(a.ID, b.ID))
+	})
+	keep := make(map[string]bool)
+	for _, n := range byWeight[:min(5, len(byWeight))] {
+		keep[n.ID] = true
+	}
+	return slices.DeleteFunc(slices.Clone(list), func(n analyze.Neighbor) bool { return !keep[n.ID] })
 }

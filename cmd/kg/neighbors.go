@@ -37,7 +37,7 @@ func neighborsCommand(e *env) *cli.Command {
 			&cli.StringFlag{Name: "relation", Usage: "follow only facts of this relation (\"penalize\")"},
 			&cli.StringFlag{Name: "type", Usage: "reach only entities of this type (PERSON, ORG, GPE, ...)"},
 			&cli.Float64Flag{Name: "min-confidence", Usage: "follow only facts at least this sure (0 to 1)"},
-			&cli.IntFlag{Name: "limit", Value: answerLimit, Usage: "list at most N neighbours, nearest then by name (0: all)"},
+			&cli.IntFlag{Name: "limit", Value: answerLimit, Usage: "list at most N neighbours, the nearest with the most evidence (0: all)"},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON Lines, one neighbour a line"}),
 		Action: func(c *cli.Context) error {
 			period, err := periodOf(c)
@@ -90,7 +90,7 @@ func runNeighbors(ctx context.Context, e *env, opts neighborsOptions) error {
 		}
 		_, list, err = ask.Neighbors(ctx, l, id, opts.depth, opts.filter, aopts)
 		if opts.limit > 0 && len(list) > opts.limit {
-			list, more = list[:opts.limit], true
+			list, more = ask.Strongest(list, opts.limit), true
 		}
 		return err
 	})
@@ -98,7 +98,7 @@ func runNeighbors(ctx context.Context, e *env, opts neighborsOptions) error {
 		return err
 	}
 	if more {
-		fmt.Fprintf(e.stderr, "kg: neighbors: the first %d neighbours, and there are more (--limit N, or --limit 0 for all)\n", opts.limit)
+		fmt.Fprintf(e.stderr, "kg: neighbors: %d neighbours, the nearest with the most evidence, and there are more (--limit N, or --limit 0 for all)\n", opts.limit)
 	}
 	if opts.asJSON {
 		return writeJSONLines(e.stdout, list)

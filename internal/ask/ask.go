@@ -54,6 +54,11 @@ func Graph(ctx context.Context, l *graph.Local, opts Options) (*analyze.Graph, e
 	if err != nil {
 		return nil, err
 	}
+	if !opts.Period.Open() {
+		if err := l.ReadDates(ctx); err != nil {
+			return nil, err
+		}
+	}
 	snap = snap.Within(opts.Period, l.DocDate)
 	if !opts.Concepts {
 		snap = NamedOnly(snap)
@@ -124,19 +129,21 @@ func Neighbors(ctx context.Context, l *graph.Local, id string, depth int, f anal
 	}
 }
 
-// Nearest returns the entity id and the first limit of its neighbours one
-// fact away, in the order of [analyze.Graph.NeighborsOf] (by name, then
-// ID), each with all its facts with id, and whether it has more. It is
-// NeighborsOf at depth 1 without a filter, cut at limit, and reads the
-// evidence of those facts only: a hub's first hundred neighbours cost a
-// fraction of all its facts.
+// Nearest returns the entity id and the limit of its neighbours one fact
+// away that the most evidence joins it to (then by ID), in the order of
+// [analyze.Graph.NeighborsOf] (by name, then ID), each with all its facts
+// with id, and whether it has more. It is NeighborsOf at depth 1 without a
+// filter, cut to the strongest, and reads the evidence of those facts only:
+// a hub's hundred strongest neighbours cost a fraction of all its facts.
 func Nearest(ctx context.Context, l *graph.Local, id string, limit int, opts Options) (schema.Node, []analyze.Neighbor, bool, error) {
 	if !opts.Period.Open() {
 		// Which neighbours have a fact in the period is known from the
 		// facts' evidence only: read them all.
 		center, list, err := Neighbors(ctx, l, id, 1, analyze.Filter{}, opts)
-		more := len(list) > limit
-		return center, list[:min(limit, len(list))], more, err
+		if err != nil {
+			return center, nil, false, err
+		}
+		return center, Strongest(list, limit), len(list) > limit, nil
 	}
 	g, _, more, err := around(ctx, l, id, limit, opts)
 	if err != nil {
@@ -146,10 +153,47 @@ func Nearest(ctx context.Context, l *graph.Local, id string, limit int, opts Opt
 	return center, list, more, err
 }
 
-// NearFacts returns the entity id and its facts with the first limit of
-// the entities they connect it to (by name, then ID, as [Nearest] takes
-// them), the number of those entities, and whether there are more: the
-// facts of a hub, bounded. The facts are in the order of [Facts].
+// Strongest keeps, in the order given, the limit of the neighbours that
+// are nearest, and of those as near, that the most evidence of the facts
+// that lead to them states (then by ID).
+func Strongest(list []analyze.Neighbor, limit int) []analyze.Neighbor {
+	if len(list) <= limit {
+		return list
+	}
+	weight := func(n analyze.Neighbor) int {
+		w := 0
+		for _, v := range n.Via {
+			w += len(v.Evidence)
+		}
+		return w
+	}
+	order := slices.Clone(list)
+	slices.SortFunc(order, func(a, b analyze.Neighbor) int {
+		return cmp.Or(cmp.Compare(a.Hops, b.Hops), cmp.Compare(weight(b), weight(a)), cmp.Compare(a.ID, b.ID))
+	})
+	keep := make(map[string]bool, limit)
+	for _, n := range order[:limit] {
+		keep[n.ID] = true
+	}
+	return slices.DeleteFunc(slices.Clone(list), func(n analyze.Neighbor) bool { return !keep[n.ID] })
+}
+
+// strongest returns the limit of the ids of most weight, then least ID.
+func strongest(ids []string, weight map[string]int, limit int) map[string]bool {
+	ids = slices.Clone(ids)
+	slices.SortFunc(ids, func(a, b string) int { return cmp.Or(cmp.Compare(weight[b], weight[a]), cmp.Compare(a, b)) })
+	keep := make(map[string]bool, min(limit, len(ids)))
+	for _, id := range ids[:min(limit, len(ids))] {
+		keep[id] = true
+	}
+	return keep
+}
+
+// NearFacts returns the entity id and its facts with the limit of the
+// entities they connect it to that the most evidence joins it to (as
+// [Nearest] takes them), the number of those entities, and whether there
+// are more: the facts of a hub, bounded. The facts are in the order of
+// [Facts].
 func NearFacts(ctx context.Context, l *graph.Local, id string, limit int, opts Options) (graph.EntityInfo, []analyze.Step, int, bool, error) {
 	if !opts.Period.Open() {
 		e, facts, err := Facts(ctx, l, id, opts)
@@ -167,60 +211,61 @@ func NearFacts(ctx context.Context, l *graph.Local, id string, limit int, opts O
 	return e, facts, n, more, err
 }
 
-// around reads the facts of id with the first limit of its neighbours by
-// name, then ID, with their evidence, and returns the graph of what it
-// read, the number of neighbours and whether there are more than limit.
+// around reads the facts of id with the limit of its neighbours that the
+// most evidence joins it to, with their evidence, and returns the graph of
+// what it read, the number of neighbours and whether there are more than
+// limit.
 func around(ctx context.Context, l *graph.Local, id string, limit int, opts Options) (*analyze.Graph, int, bool, error) {
-	adj, err := l.Adjacent(ctx, id)
+	pairs, err := l.Strongest(ctx, id)
 	if err != nil {
 		return nil, 0, false, err
 	}
-	var near []graph.EntityInfo
-	for _, n := range adj {
-		e, ok, err := l.Entity(ctx, n)
-		if err != nil {
-			return nil, 0, false, err
+	var ids []string
+	n := 0
+	for _, p := range pairs {
+		// Counting concepts out needs every neighbour's type; counting
+		// them in, only the type of those kept.
+		if !opts.Concepts || len(ids) < limit {
+			e, ok, err := l.Entity(ctx, p.Other)
+			if err != nil {
+				return nil, 0, false, err
+			}
+			if !ok || (!opts.Concepts && e.Type == schema.Concept) {
+				continue
+			}
 		}
-		if ok && (opts.Concepts || e.Type != schema.Concept) {
-			near = append(near, e)
+		n++
+		if len(ids) < limit {
+			ids = append(ids, p.Other)
 		}
-	}
-	slices.SortFunc(near, func(a, b graph.EntityInfo) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID)) })
-	ids := make([]string, 0, min(limit, len(near)))
-	for _, e := range near[:min(limit, len(near))] {
-		ids = append(ids, e.ID)
 	}
 	if err := l.LoadAround(ctx, id, ids); err != nil {
 		return nil, 0, false, err
 	}
 	g, err := Graph(ctx, l, opts)
-	return g, len(near), len(near) > limit, err
+	return g, n, n > limit, err
 }
 
-// firstOthers keeps the facts whose other end is among the first limit of
-// the entities they name, by name, then ID, and returns them with the
-// number of those entities.
+// firstOthers keeps the facts whose other end is among the limit of the
+// entities they name that the most evidence joins to (then by ID), and
+// returns them with the number of those entities.
 func firstOthers(facts []analyze.Step, limit int) ([]analyze.Step, int) {
-	type end struct{ name, id string }
-	seen := make(map[end]bool)
-	var ends []end
-	other := func(s analyze.Step) end {
+	other := func(s analyze.Step) string {
 		if s.Forward {
-			return end{s.Object, s.ObjectID}
+			return s.ObjectID
 		}
-		return end{s.Subject, s.SubjectID}
+		return s.SubjectID
 	}
+	weight := make(map[string]int)
+	var ends []string
 	for _, f := range facts {
-		if o := other(f); !seen[o] {
-			seen[o] = true
+		o := other(f)
+		if _, ok := weight[o]; !ok {
 			ends = append(ends, o)
 		}
+		weight[o] += len(f.Evidence)
 	}
-	slices.SortFunc(ends, func(a, b end) int { return cmp.Or(cmp.Compare(a.name, b.name), cmp.Compare(a.id, b.id)) })
-	keep := make(map[end]bool, limit)
-	for _, o := range ends[:min(limit, len(ends))] {
-		keep[o] = true
-	}
+	keep := strongest(ends, weight, limit)
 	var out []analyze.Step
 	for _, f := range facts {
 		if keep[other(f)] {

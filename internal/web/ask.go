@@ -101,7 +101,11 @@ func (a storeAsker) paths(ctx context.Context, from, to string, maxHops, k int, 
 }
 
 func (a storeAsker) facts(ctx context.Context, id string, period graph.Period) (graph.EntityInfo, []analyze.Step, error) {
-	return ask.Facts(ctx, a.l, id, everything(period))
+	e, steps, err := ask.Facts(ctx, a.l, id, everything(period))
+	if err == nil {
+		err = a.l.ReadDates(ctx) // the page shows them
+	}
+	return e, steps, err
 }
 
 // factsWith reads the facts between the two only.
@@ -139,8 +143,7 @@ func (a snapAsker) neighbors(ctx context.Context, id string, depth int, f analyz
 
 func (a snapAsker) nearest(ctx context.Context, id string, limit int, period graph.Period) (schema.Node, []analyze.Neighbor, bool, error) {
 	center, list, err := a.neighbors(ctx, id, 1, analyze.Filter{}, period)
-	more := len(list) > limit
-	return center, list[:min(limit, len(list))], more, err
+	return center, ask.Strongest(list, limit), len(list) > limit, err
 }
 
 func (a snapAsker) paths(ctx context.Context, from, to string, maxHops, k int, period graph.Period) ([]analyze.Path, error) {
