@@ -14,6 +14,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
+	"github.com/hidal-go/hidalgo/kv/options"
 	"go.etcd.io/bbolt"
 
 	"github.com/kgraph/kg/schema"
@@ -28,7 +29,7 @@ import (
 // order, what a question about one entity reads, so that a hub's strongest
 // neighbours and the facts between two entities are one range of keys each:
 //
-//	kg_pair  end \0 other                          -> how many facts' evidence join them (uvarint)
+//	kg_pair  end \0 other                          -> how many facts' evidence join them, and the best confidence of it (see appendPair)
 //	kg_adj   end \0 other \0 relation \0 dir \0 ev -> the evidence record (see appendRecord)
 //	kg_ev    ev                                    -> the facts it labels, as s \0 p \0 o lines
 //	kg_ent   entity                                -> its name \0 its type
@@ -49,7 +50,7 @@ const (
 	ixAdj     = "kg_adj"
 	ixEv      = "kg_ev"
 	ixEnt     = "kg_ent"
-	ixVersion = "2" // kg_index "version": the layout above
+	ixVersion = "3" // kg_index "version": the layout above
 )
 
 // recordPreds are the evidence properties an evidence record is made of.
@@ -124,7 +125,49 @@ type indexOps struct {
 	adjPut []keyValue
 	ev     []keyValue // a nil value deletes
 	ent    []keyValue // a nil value deletes
-	pairs  map[string]int
+	pairs  map[string]*pairChange
+}
+
+// pairChange is what one write changes of a kg_pair entry.
+type pairChange struct {
+	n       int     // evidence added less evidence removed
+	removed bool    // some evidence went: the best confidence is read again
+	best    float64 // the best confidence of the evidence added
+}
+
+// appendPair appends the kg_pair value: the count, a uvarint, then the
+// best confidence, a big-endian float64.
+func appendPair(b []byte, n int, best float64) []byte {
+	b = binary.AppendUvarint(b, uint64(n))
+	return binary.BigEndian.AppendUint64(b, math.Float64bits(best))
+}
+
+// decodePair is appendPair's inverse.
+func decodePair(v []byte) (n int, best float64, err error) {
+	u, k := binary.Uvarint(v)
+	if k <= 0 || len(v) != k+8 {
+		return 0, 0, errors.New("index: damaged pair count")
+	}
+	return int(u), math.Float64frombits(binary.BigEndian.Uint64(v[k:])), nil
+}
+
+// recordConfidence is the confidence of an encoded evidence record: its
+// last 9 bytes are the confidence and whether it is negated.
+func recordConfidence(v []byte) (float64, error) {
+	if len(v) < 9 {
+		return 0, errRecord
+	}
+	return math.Float64frombits(binary.BigEndian.Uint64(v[len(v)-9:])), nil
+}
+
+// pair returns the change of the kg_pair key k.
+func (o *indexOps) pair(k string) *pairChange {
+	c := o.pairs[k]
+	if c == nil {
+		c = &pairChange{}
+		o.pairs[k] = c
+	}
+	return c
 }
 
 type keyValue struct{ k, v []byte }
@@ -159,26 +202,39 @@ func (o *indexOps) write(ctx context.Context, tx hkv.Tx) error {
 		}
 	}
 	for _, k := range sortedKeys(o.pairs) {
-		d := o.pairs[k]
-		if d == 0 {
-			continue
-		}
-		n := 0
+		c := o.pairs[k]
+		n, best := 0, 0.0
 		v, err := tx.Get(ctx, key(ixPair, []byte(k)))
 		switch {
 		case errors.Is(err, hkv.ErrNotFound):
 		case err != nil:
 			return err
 		default:
-			u, _ := binary.Uvarint(v)
-			n = int(u)
+			if n, best, err = decodePair(v); err != nil {
+				return err
+			}
 		}
-		if n += d; n <= 0 {
-			err = tx.Del(ctx, key(ixPair, []byte(k)))
-		} else {
-			err = tx.Put(ctx, key(ixPair, []byte(k)), binary.AppendUvarint(nil, uint64(n)))
+		if n += c.n; n <= 0 {
+			if err := tx.Del(ctx, key(ixPair, []byte(k))); err != nil {
+				return err
+			}
+			continue
 		}
-		if err != nil {
+		best = max(best, c.best)
+		if c.removed {
+			// The best may have gone: read the pair's evidence as it is
+			// now (kg_adj is written above).
+			best = 0
+			err := hkv.Each(ctx, tx, func(_ hkv.Key, v hkv.Value) error {
+				conf, err := recordConfidence(v)
+				best = max(best, conf)
+				return err
+			}, options.WithPrefixKV(key(ixAdj, []byte(k+"\x00"))))
+			if err != nil {
+				return err
+			}
+		}
+		if err := tx.Put(ctx, key(ixPair, []byte(k)), appendPair(nil, n, best)); err != nil {
 			return err
 		}
 	}
@@ -404,7 +460,7 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 	for _, q := range add {
 		note(q, true)
 	}
-	ops := &indexOps{pairs: make(map[string]int)}
+	ops := &indexOps{pairs: make(map[string]*pairChange)}
 	for _, id := range sortedKeys(ents) {
 		c := ents[id]
 		p, err := r.postProps(ctx, id, entityPreds, c.del, c.add)
@@ -448,7 +504,9 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 					ops.adjDel = append(ops.adjDel, k)
 				}
 				for _, k := range pairKeys(f) {
-					ops.pairs[k]--
+					c := ops.pair(k)
+					c.n--
+					c.removed = true
 				}
 			}
 			if len(after) == 0 {
@@ -471,7 +529,9 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 					ops.adjPut = append(ops.adjPut, keyValue{k, val})
 				}
 				for _, k := range pairKeys(f) {
-					ops.pairs[k]++
+					c := ops.pair(k)
+					c.n++
+					c.best = max(c.best, rec.Confidence)
 				}
 			}
 			ops.ev = append(ops.ev, keyValue{[]byte(ev), encodeFacts(after)})
@@ -547,7 +607,11 @@ func (r reader) indexContent(ctx context.Context) (map[string]map[string][]byte,
 			out[ixEnt][id] = v
 		}
 	}
-	pairs := make(map[string]int)
+	type pairSum struct {
+		n    int
+		best float64
+	}
+	pairs := make(map[string]*pairSum)
 	docNames := make(map[string]string)
 	docName := func(ctx context.Context, doc string) (string, error) {
 		if name, ok := docNames[doc]; ok {
@@ -577,13 +641,17 @@ func (r reader) indexContent(ctx context.Context) (map[string]map[string][]byte,
 				out[ixAdj][string(k)] = val
 			}
 			for _, k := range pairKeys(f) {
-				pairs[k]++
+				if pairs[k] == nil {
+					pairs[k] = &pairSum{}
+				}
+				pairs[k].n++
+				pairs[k].best = max(pairs[k].best, rec.Confidence)
 			}
 		}
 		out[ixEv][ev] = encodeFacts(fs)
 	}
-	for k, n := range pairs {
-		out[ixPair][k] = binary.AppendUvarint(nil, uint64(n))
+	for k, p := range pairs {
+		out[ixPair][k] = appendPair(nil, p.n, p.best)
 	}
 	return out, nil
 }

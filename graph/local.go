@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
-	"encoding/binary"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -36,8 +36,9 @@ type Local struct {
 	records  map[string]schema.EvidenceRecord
 	relNames map[string]string
 
-	ix   *index    // the store's own index, nil if it has none
-	ixTx *bbolt.Tx // a read transaction of it, opened on first use
+	ix    *index                 // the store's own index, nil if it has none
+	ixTx  *bbolt.Tx              // a read transaction of it, opened on first use
+	pairs map[string][]pairEntry // kg_pair entries read, by entity
 }
 
 type fkey struct{ s, p, o string }
@@ -58,7 +59,7 @@ func (s *Store) Local(ctx context.Context, fn func(l *Local) error) error {
 		b:    &builder{r: reader{qs: qs, names: make(map[any]quad.Value)}, props: make(map[string]props)},
 		info: make(map[string]EntityInfo), loaded: make(map[string]bool), among: make(map[string]bool), facts: make(map[fkey]*localFact),
 		adj: make(map[string][]string), docDates: make(map[string]string), relNames: make(map[string]string),
-		records: make(map[string]schema.EvidenceRecord), ix: s.ix,
+		records: make(map[string]schema.EvidenceRecord), ix: s.ix, pairs: make(map[string][]pairEntry),
 	}
 	defer func() {
 		if l.ixTx != nil {
@@ -219,8 +220,8 @@ func (l *Local) Adjacent(ctx context.Context, id string) ([]string, error) {
 		}
 		n := make([]string, 0, len(pairs))
 		for _, p := range pairs {
-			if p.Other != id {
-				n = append(n, p.Other)
+			if p.other != id {
+				n = append(n, p.other)
 			}
 		}
 		l.adj[id] = n
@@ -741,9 +742,20 @@ func (l *Local) tx() (*bbolt.Tx, error) {
 	return l.ixTx, nil
 }
 
+// pairEntry is a kg_pair entry: an entity that shares facts with another,
+// how many pieces of evidence state them, and the best confidence of those.
+type pairEntry struct {
+	other string
+	n     int
+	best  float64
+}
+
 // ixPairs returns the entities that share a fact with id, by ID, from the
 // index.
-func (l *Local) ixPairs(id string) ([]Pair, error) {
+func (l *Local) ixPairs(id string) ([]pairEntry, error) {
+	if ps, ok := l.pairs[id]; ok {
+		return ps, nil
+	}
 	tx, err := l.tx()
 	if err != nil {
 		return nil, err
@@ -753,12 +765,16 @@ func (l *Local) ixPairs(id string) ([]Pair, error) {
 		return nil, nil
 	}
 	prefix := []byte(id + "\x00")
-	var out []Pair
+	var out []pairEntry
 	c := b.Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		n, _ := binary.Uvarint(v)
-		out = append(out, Pair{Other: string(k[len(prefix):]), Evidence: int(n)})
+		n, best, err := decodePair(v)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, pairEntry{string(k[len(prefix):]), n, best})
 	}
+	l.pairs[id] = out
 	return out, nil
 }
 
@@ -833,11 +849,78 @@ func (l *Local) ixAmong(ctx context.Context, ids []string) error {
 			return fmt.Errorf("read %s: %w", id, err)
 		}
 		for _, p := range pairs {
-			if in[p.Other] {
-				if err := l.ixFacts(ctx, id, p.Other, '>'); err != nil {
+			if in[p.other] {
+				if err := l.ixFacts(ctx, id, p.other, '>'); err != nil {
 					return fmt.Errorf("read %s: %w", id, err)
 				}
 			}
+		}
+	}
+	return nil
+}
+
+// PairSketch is [Local.Sketch] of the facts among the entities ids, as
+// LoadAmong and Keep(near) would leave them, read from the store's own
+// index without a fact: one fact for each pair of them that facts join (of
+// the pairs near only, unless near is nil), whose confidence is the best of
+// theirs. That is all that choosing paths weighs; [Local.LoadPairs] then
+// reads the facts of the pairs chosen. ok is false where it cannot answer:
+// on a store without the index, and for a period that is not open, whose
+// facts are known by their evidence's dates only.
+func (l *Local) PairSketch(ctx context.Context, ids []string, near [][2]string, p Period) (snap *Snapshot, ok bool, err error) {
+	if l.ix == nil || !p.Open() {
+		return nil, false, nil
+	}
+	keep := make(map[[2]string]bool, 2*len(near))
+	for _, pr := range near {
+		keep[pr], keep[[2]string{pr[1], pr[0]}] = true, true
+	}
+	in := make(map[string]bool, len(ids))
+	snap = &Snapshot{}
+	ids = slices.Clone(ids)
+	slices.Sort(ids)
+	for _, id := range slices.Compact(ids) {
+		e, ok, err := l.entity(ctx, id)
+		if err != nil {
+			return nil, false, fmt.Errorf("read %s: %w", id, err)
+		}
+		if ok {
+			in[id], l.among[id] = true, true
+			e.Aliases = []string{}
+			snap.Entities = append(snap.Entities, e)
+		}
+	}
+	for _, e := range snap.Entities {
+		pairs, err := l.ixPairs(e.ID)
+		if err != nil {
+			return nil, false, fmt.Errorf("read %s: %w", e.ID, err)
+		}
+		for _, pr := range pairs {
+			if e.ID < pr.other && in[pr.other] && (near == nil || keep[[2]string{e.ID, pr.other}]) {
+				snap.Facts = append(snap.Facts, Fact{Subject: e.ID, Object: pr.other, Confidence: pr.best})
+			}
+		}
+	}
+	return snap, true, nil
+}
+
+// LoadPairs reads the facts between each pair of entities, both ways,
+// with their evidence, from the store's own index (see [Local.PairSketch]).
+func (l *Local) LoadPairs(ctx context.Context, pairs [][2]string) error {
+	if l.ix == nil {
+		return errors.New("read: the store has no index")
+	}
+	done := make(map[[2]string]bool, len(pairs))
+	for _, pr := range pairs {
+		if pr[0] > pr[1] {
+			pr[0], pr[1] = pr[1], pr[0]
+		}
+		if done[pr] || pr[0] == pr[1] {
+			continue
+		}
+		done[pr] = true
+		if err := l.ixFacts(ctx, pr[0], pr[1], 0); err != nil {
+			return fmt.Errorf("read %s: %w", pr[0], err)
 		}
 	}
 	return nil
@@ -850,11 +933,15 @@ func (l *Local) ixAmong(ctx context.Context, ids []string) error {
 func (l *Local) Strongest(ctx context.Context, id string) ([]Pair, error) {
 	var pairs []Pair
 	if l.ix != nil {
-		var err error
-		if pairs, err = l.ixPairs(id); err != nil {
+		entries, err := l.ixPairs(id)
+		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", id, err)
 		}
-		pairs = slices.DeleteFunc(pairs, func(p Pair) bool { return p.Other == id })
+		for _, p := range entries {
+			if p.other != id {
+				pairs = append(pairs, Pair{Other: p.other, Evidence: p.n})
+			}
+		}
 	} else {
 		r := l.b.r
 		n := make(map[string]int)

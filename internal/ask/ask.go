@@ -277,23 +277,29 @@ func firstOthers(facts []analyze.Step, limit int) ([]analyze.Step, int) {
 
 // Paths returns the k shortest connections of at most maxHops facts
 // between the entities from and to, as [analyze.Graph.PathsBetween]. It
-// reads the entities that may lie on one ([graph.Local.Between]), the
-// facts among them without their sentences to choose the paths, and then
-// the sentences of the facts on the paths chosen only.
+// reads the entities that may lie on one ([graph.Local.Between]), what
+// weighs the facts among them to choose the paths (on bolt, only which
+// pairs facts join and their best confidence, from kg's index:
+// [graph.Local.PairSketch]), and then the facts of the paths chosen only.
 func Paths(ctx context.Context, l *graph.Local, from, to string, maxHops, k int, opts Options) ([]analyze.Path, error) {
 	ids, near, err := l.Between(ctx, from, to, maxHops, k)
 	if err != nil {
 		return nil, err
 	}
-	if err := l.LoadAmong(ctx, ids); err != nil {
-		return nil, err
-	}
-	if near != nil {
-		l.Keep(near)
-	}
-	sketch, err := l.Sketch(ctx, opts.Period)
+	sketch, indexed, err := l.PairSketch(ctx, ids, near, opts.Period)
 	if err != nil {
 		return nil, err
+	}
+	if !indexed {
+		if err := l.LoadAmong(ctx, ids); err != nil {
+			return nil, err
+		}
+		if near != nil {
+			l.Keep(near)
+		}
+		if sketch, err = l.Sketch(ctx, opts.Period); err != nil {
+			return nil, err
+		}
 	}
 	if !opts.Concepts {
 		sketch = NamedOnly(sketch)
@@ -308,7 +314,14 @@ func Paths(ctx context.Context, l *graph.Local, from, to string, maxHops, k int,
 			pairs = append(pairs, [2]string{h.From, h.To})
 		}
 	}
-	l.Keep(pairs)
+	if indexed {
+		err = l.LoadPairs(ctx, pairs)
+	} else {
+		l.Keep(pairs)
+	}
+	if err != nil {
+		return nil, err
+	}
 	g, err := Graph(ctx, l, opts)
 	if err != nil {
 		return nil, err
