@@ -472,17 +472,7 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 	if len(touched) == 0 {
 		return ops, nil
 	}
-	docName := func(ctx context.Context, doc string) (string, error) {
-		if name, ok := docNames[doc]; ok {
-			return name, nil
-		}
-		p, err := r.attrsOf(ctx, doc, schema.Name)
-		if err != nil {
-			return "", err
-		}
-		docNames[doc] = p.str(schema.Name)
-		return docNames[doc], nil
-	}
+	docName := r.docNamer(docNames)
 	err := r.ix.db.View(func(tx *bbolt.Tx) error {
 		evb := tx.Bucket([]byte(ixEv))
 		for _, ev := range sortedKeys(touched) {
@@ -543,6 +533,23 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 	}
 	// A key deleted and put again is put: deletions go first.
 	return ops, nil
+}
+
+// docNamer returns a function that names a document node, from names (of
+// the documents being written) or else from the store, keeping each in
+// names.
+func (r reader) docNamer(names map[string]string) func(ctx context.Context, doc string) (string, error) {
+	return func(ctx context.Context, doc string) (string, error) {
+		if name, ok := names[doc]; ok {
+			return name, nil
+		}
+		p, err := r.attrsOf(ctx, doc, schema.Name)
+		if err != nil {
+			return "", err
+		}
+		names[doc] = p.str(schema.Name)
+		return names[doc], nil
+	}
 }
 
 // postProps returns the properties preds of the node id as the store holds
@@ -613,17 +620,7 @@ func (r reader) indexContent(ctx context.Context) (map[string]map[string][]byte,
 	}
 	pairs := make(map[string]*pairSum)
 	docNames := make(map[string]string)
-	docName := func(ctx context.Context, doc string) (string, error) {
-		if name, ok := docNames[doc]; ok {
-			return name, nil
-		}
-		p, err := r.attrsOf(ctx, doc, schema.Name)
-		if err != nil {
-			return "", err
-		}
-		docNames[doc] = p.str(schema.Name)
-		return docNames[doc], nil
-	}
+	docName := r.docNamer(docNames)
 	for ev, fs := range facts {
 		slices.SortFunc(fs, func(a, b spo) int { return strings.Compare(a.s+"\x00"+a.p+"\x00"+a.o, b.s+"\x00"+b.p+"\x00"+b.o) })
 		fs = slices.Compact(fs)
