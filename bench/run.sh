@@ -12,6 +12,8 @@
 #   bench/run.sh                    # the whole report
 #   RUNS=5 bench/run.sh             # best of 5 for the timed figures
 #   SKIP_BUILD=1 bench/run.sh       # without the 17 MB build (minutes)
+#   KG_BENCH_POSTGRES=postgres://u:p@127.0.0.1/db?sslmode=disable bench/run.sh
+#                                   # the build into PostgreSQL too (a schema of its own, dropped after)
 #   KG_BENCH_CACHE=/tmp/kgb bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -99,6 +101,20 @@ if [[ -z ${SKIP_BUILD:-} ]]; then
     "$corpus/brown" "$corpus/sotu.jsonl" 2>"$work/build.log") || { cat "$work/build.log" >&2; die "kg build failed"; }
   read -r brss bsecs <<<"$out"
   built=$(grep '^built' "$work/build.log" | sed 's/.*; store has/store has/')
+  if [[ -n ${KG_BENCH_POSTGRES:-} ]]; then
+    echo "building the whole corpus into PostgreSQL (minutes) ..." >&2
+    command -v psql >/dev/null || die "psql is not on PATH: it makes the benchmark's schema"
+    case $KG_BENCH_POSTGRES in
+      *\?*) pgurl="$KG_BENCH_POSTGRES&search_path=kgbench_build" ;;
+      *) pgurl="$KG_BENCH_POSTGRES?search_path=kgbench_build" ;;
+    esac
+    psql -q "$KG_BENCH_POSTGRES" -c "DROP SCHEMA IF EXISTS kgbench_build CASCADE; CREATE SCHEMA kgbench_build;" 2>/dev/null
+    out=$("$work/speed" rss -- "$work/kg" build --stats-json "$work/pgbuild.json" --backend postgres --db "$pgurl" \
+      "$corpus/brown" "$corpus/sotu.jsonl" 2>"$work/pgbuild.log") || { cat "$work/pgbuild.log" >&2; die "kg build (postgres) failed"; }
+    read -r pgrss pgsecs <<<"$out"
+    pgbuilt=$(grep '^built' "$work/pgbuild.log" | sed 's/.*; store has/store has/')
+    psql -q "$KG_BENCH_POSTGRES" -c "DROP SCHEMA kgbench_build CASCADE;" 2>/dev/null
+  fi
 fi
 
 echo "running go test -bench ..." >&2
@@ -130,6 +146,16 @@ KG_BENCH_TEXT=$work/news.txt go test -run '^$' -bench 'BenchmarkFacts$|Benchmark
       "$(json "$work/build.json" documents)" "$(json "$work/build.json" bytes)" "$(json "$work/build.json" sentences)" \
       "$(json "$work/build.json" facts)" "$bsecs" "$(json "$work/build.json" seconds)" "$brss"
     echo "  $built"
+    perfact() { # the store line: quads per stored fact
+      sed -n 's/.* \([0-9]*\) facts, \([0-9]*\) quads.*/\2 \1/p' <<<"$1" | awk '{ printf "%.2f", $1 / $2 }'
+    }
+    printf '  %.2f MB/s of text, %s quads per stored fact\n' "$(calc "\"%s\", $(json "$work/build.json" bytes) / 1e6 / $bsecs")" "$(perfact "$built")"
+    if [[ -n ${KG_BENCH_POSTGRES:-} ]]; then
+      echo "end to end: the same build into PostgreSQL ($(psql -tA "$KG_BENCH_POSTGRES" -c 'SHOW server_version'), on this machine)"
+      printf '  %.1f s wall (pipeline %.1f s), max RSS %d KB, %.2f MB/s of text, %s quads per stored fact\n' \
+        "$pgsecs" "$(json "$work/pgbuild.json" seconds)" "$pgrss" "$(calc "\"%s\", $(json "$work/pgbuild.json" bytes) / 1e6 / $pgsecs")" "$(perfact "$pgbuilt")"
+      echo "  $pgbuilt"
+    fi
   fi
   echo
   echo "go test -bench (KG_BENCH_TEXT = the Brown news)"

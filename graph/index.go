@@ -33,6 +33,8 @@ import (
 //	kg_adj   end \0 other \0 relation \0 dir \0 ev -> the evidence record (see appendRecord)
 //	kg_ev    ev                                    -> the facts it labels, as s \0 p \0 o lines
 //	kg_ent   entity                                -> its name \0 its type
+//	kg_name  folded \0 n \0 entity                 -> nothing: the entity's name, folded (see foldName)
+//	kg_name  folded \0 s|o \0 ev                   -> nothing: what ev calls its fact's subject (s) or object (o), folded
 //
 // Each fact's evidence is under both its ends; dir is '>' where the end is
 // the fact's subject, '<' where it is its object. kg_ev says which keys an
@@ -40,6 +42,9 @@ import (
 //
 // Every write of the store computes what it changes in the index from the
 // quads it deletes and adds and what the store holds (reader.indexOps), and
+// kg_name finds an entity by a name or alias written another way ("ZTE
+// corp." for "ZTE Corp") without reading every entity and evidence node.
+//
 // the index is written by the commit of Cayley's own transaction
 // (hookedKV), so that a crash leaves both as they were or both written.
 // Verify recomputes it from the quads. Only bolt stores have it: on
@@ -50,7 +55,8 @@ const (
 	ixAdj     = "kg_adj"
 	ixEv      = "kg_ev"
 	ixEnt     = "kg_ent"
-	ixVersion = "3" // kg_index "version": the layout above
+	ixName    = "kg_name"
+	ixVersion = "4" // kg_index "version": the layout above
 )
 
 // recordPreds are the evidence properties an evidence record is made of.
@@ -126,6 +132,37 @@ type indexOps struct {
 	ev     []keyValue // a nil value deletes
 	ent    []keyValue // a nil value deletes
 	pairs  map[string]*pairChange
+	// nameDel and namePut are kg_name keys; deletions go first, so that a
+	// key both deleted and put is kept.
+	nameDel, namePut [][]byte
+}
+
+// foldName folds a name as entity IDs do: "ZTE Corp." and "zte corp" are
+// one.
+func foldName(name string) string {
+	return strings.TrimPrefix(schema.EntityID(name), schema.EntityID(""))
+}
+
+// entityNameKey returns the kg_name key of the entity id with the kg_ent
+// value v, nil if its name folds to nothing.
+func entityNameKey(id string, v []byte) []byte {
+	name, _, _ := strings.Cut(string(v), "\x00")
+	if f := foldName(name); f != "" {
+		return []byte(f + "\x00n\x00" + id)
+	}
+	return nil
+}
+
+// aliasKeys returns the kg_name keys of the aliases of the evidence record
+// rec.
+func aliasKeys(rec schema.EvidenceRecord) [][]byte {
+	var out [][]byte
+	for _, a := range []struct{ alias, role string }{{rec.SubjectAlias, "s"}, {rec.ObjectAlias, "o"}} {
+		if f := foldName(a.alias); f != "" {
+			out = append(out, []byte(f+"\x00"+a.role+"\x00"+rec.ID))
+		}
+	}
+	return out
 }
 
 // pairChange is what one write changes of a kg_pair entry.
@@ -199,6 +236,16 @@ func (o *indexOps) write(ctx context.Context, tx hkv.Tx) error {
 			if err != nil {
 				return err
 			}
+		}
+	}
+	for _, k := range o.nameDel {
+		if err := tx.Del(ctx, key(ixName, k)); err != nil {
+			return err
+		}
+	}
+	for _, k := range o.namePut {
+		if err := tx.Put(ctx, key(ixName, k), []byte{}); err != nil {
+			return err
 		}
 	}
 	for _, k := range sortedKeys(o.pairs) {
@@ -467,14 +514,33 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 		if err != nil {
 			return nil, err
 		}
-		ops.ent = append(ops.ent, keyValue{[]byte(id), entityValue(p)})
+		v := entityValue(p)
+		ops.ent = append(ops.ent, keyValue{[]byte(id), v})
+		err = r.ix.db.View(func(tx *bbolt.Tx) error {
+			if b := tx.Bucket([]byte(ixEnt)); b != nil {
+				if old := b.Get([]byte(id)); old != nil {
+					if k := entityNameKey(id, old); k != nil {
+						ops.nameDel = append(ops.nameDel, k)
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		if v != nil {
+			if k := entityNameKey(id, v); k != nil {
+				ops.namePut = append(ops.namePut, k)
+			}
+		}
 	}
 	if len(touched) == 0 {
 		return ops, nil
 	}
 	docName := r.docNamer(docNames)
 	err := r.ix.db.View(func(tx *bbolt.Tx) error {
-		evb := tx.Bucket([]byte(ixEv))
+		evb, adjb := tx.Bucket([]byte(ixEv)), tx.Bucket([]byte(ixAdj))
 		for _, ev := range sortedKeys(touched) {
 			c := touched[ev]
 			var before []spo
@@ -489,6 +555,13 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 				}
 			}
 			slices.SortFunc(after, func(a, b spo) int { return strings.Compare(a.s+"\x00"+a.p+"\x00"+a.o, b.s+"\x00"+b.p+"\x00"+b.o) })
+			if len(before) > 0 && adjb != nil {
+				if v := adjb.Get(adjKeys(before[0], ev)[0]); v != nil {
+					if old, err := decodeRecord(ev, v); err == nil {
+						ops.nameDel = append(ops.nameDel, aliasKeys(old)...)
+					}
+				}
+			}
 			for _, f := range before {
 				for _, k := range adjKeys(f, ev) {
 					ops.adjDel = append(ops.adjDel, k)
@@ -514,6 +587,7 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 				return err
 			}
 			val := appendRecord(nil, rec)
+			ops.namePut = append(ops.namePut, aliasKeys(rec)...)
 			for _, f := range after {
 				for _, k := range adjKeys(f, ev) {
 					ops.adjPut = append(ops.adjPut, keyValue{k, val})
@@ -600,7 +674,7 @@ func (r reader) indexContent(ctx context.Context) (map[string]map[string][]byte,
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]map[string][]byte{ixEv: {}, ixAdj: {}, ixPair: {}, ixEnt: {}}
+	out := map[string]map[string][]byte{ixEv: {}, ixAdj: {}, ixPair: {}, ixEnt: {}, ixName: {}}
 	ents, err := r.instances(ctx, schema.Entity)
 	if err != nil {
 		return nil, err
@@ -612,6 +686,9 @@ func (r reader) indexContent(ctx context.Context) (map[string]map[string][]byte,
 		}
 		if v := entityValue(p); v != nil {
 			out[ixEnt][id] = v
+			if k := entityNameKey(id, v); k != nil {
+				out[ixName][string(k)] = []byte{}
+			}
 		}
 	}
 	type pairSum struct {
@@ -633,6 +710,9 @@ func (r reader) indexContent(ctx context.Context) (map[string]map[string][]byte,
 			return nil, err
 		}
 		val := appendRecord(nil, rec)
+		for _, k := range aliasKeys(rec) {
+			out[ixName][string(k)] = []byte{}
+		}
 		for _, f := range fs {
 			for _, k := range adjKeys(f, ev) {
 				out[ixAdj][string(k)] = val
@@ -661,7 +741,7 @@ func (s *Store) buildIndex(ctx context.Context, qs cgraph.QuadStore, db *bbolt.D
 		return fmt.Errorf("index: %w", err)
 	}
 	return db.Update(func(tx *bbolt.Tx) error {
-		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt} {
+		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt, ixName} {
 			if err := tx.DeleteBucket([]byte(name)); err != nil && !errors.Is(err, bbolt.ErrBucketNotFound) {
 				return err
 			}
@@ -704,7 +784,7 @@ func (r reader) verifyIndex(ctx context.Context, report func(format string, args
 	}
 	show := func(k string) string { return strings.ReplaceAll(k, "\x00", " ") }
 	return r.ix.db.View(func(tx *bbolt.Tx) error {
-		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt} {
+		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt, ixName} {
 			w := want[name]
 			seen := make(map[string]bool, len(w))
 			bad := 0
@@ -744,4 +824,53 @@ func (r reader) verifyIndex(ctx context.Context, report func(format string, args
 		}
 		return nil
 	})
+}
+
+// ixFold returns the entity whose name equals name ignoring case, through
+// kg_name ("" if there is none; the first by ID if several).
+func (r reader) ixFold(name string) (string, error) {
+	var found string
+	err := r.ix.db.View(func(tx *bbolt.Tx) error {
+		nb, eb := tx.Bucket([]byte(ixName)), tx.Bucket([]byte(ixEnt))
+		if nb == nil || eb == nil {
+			return nil
+		}
+		prefix := []byte(foldName(name) + "\x00n\x00")
+		c := nb.Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			id := k[len(prefix):]
+			stored, _, _ := strings.Cut(string(eb.Get(id)), "\x00")
+			if strings.EqualFold(stored, name) {
+				found = string(id) // keys are in ID order: the first is the least
+				return nil
+			}
+		}
+		return nil
+	})
+	return found, err
+}
+
+// aliased is an evidence node that calls its fact's subject or object (pred
+// schema.SubjectAlias or ObjectAlias) by some name.
+type aliased struct{ id, pred string }
+
+// ixAliased returns the evidence nodes whose subject or object alias folds
+// as name does, through kg_name.
+func (r reader) ixAliased(name string) ([]aliased, error) {
+	var out []aliased
+	err := r.ix.db.View(func(tx *bbolt.Tx) error {
+		nb := tx.Bucket([]byte(ixName))
+		if nb == nil {
+			return nil
+		}
+		for _, role := range []struct{ tag, pred string }{{"s", schema.SubjectAlias}, {"o", schema.ObjectAlias}} {
+			prefix := []byte(foldName(name) + "\x00" + role.tag + "\x00")
+			c := nb.Cursor()
+			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+				out = append(out, aliased{string(k[len(prefix):]), role.pred})
+			}
+		}
+		return nil
+	})
+	return out, err
 }

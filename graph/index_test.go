@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"go.etcd.io/bbolt"
+
+	"github.com/kgraph/kg/schema"
 )
 
 // localAnswers returns, for each entity of the store, what a Local reads of
@@ -56,6 +58,24 @@ func localAnswers(t *testing.T, s *Store) map[string]any {
 		if err != nil {
 			t.Fatalf("%s: %v", e.ID, err)
 		}
+		// each name and alias as written, and written other ways
+		names := []string{e.Name, strings.ToUpper(e.Name), strings.ToLower(e.Name) + "."}
+		for _, a := range e.Aliases {
+			names = append(names, a, strings.ToUpper(a), " "+strings.ToLower(a)+",")
+		}
+		for _, name := range append(names, "Nobody Here", "nobody") {
+			err := s.Local(ctx, func(l *Local) error {
+				id, err := l.Find(ctx, name)
+				if err != nil {
+					id = "error: " + err.Error()
+				}
+				out["find "+name] = id
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
 	}
 	return out
 }
@@ -101,6 +121,13 @@ func TestIndexAnswersAsQuads(t *testing.T) {
 		zentek = append(zentek, d)
 	}
 	loadDocs(t, s, Added, zentek...)
+	// an entity whose ID is not its name's, found by its name in capitals
+	// through kg_name alone
+	kestrel := zentek[1]
+	kestrel.Name, kestrel.Hash = "kestrel.txt", "kestrel"
+	kestrel.Facts = slices.Clone(kestrel.Facts)
+	kestrel.Facts[0].Doc, kestrel.Facts[0].Subject, kestrel.Facts[0].SubjectID = kestrel.Name, "Kestrel Holdings", schema.EntityID("Kestrel Group Holdings")
+	loadDocs(t, s, Added, kestrel)
 	if _, err := s.LoadDocument(ctx, docs["c2"]); err != nil {
 		t.Fatal(err)
 	}

@@ -56,7 +56,7 @@ func (s *Store) Local(ctx context.Context, fn func(l *Local) error) error {
 	}
 	defer release()
 	l := &Local{
-		b:    &builder{r: reader{qs: qs, names: make(map[any]quad.Value)}, props: make(map[string]props)},
+		b:    &builder{r: reader{qs: qs, names: make(map[any]quad.Value), ix: s.ix}, props: make(map[string]props)},
 		info: make(map[string]EntityInfo), loaded: make(map[string]bool), among: make(map[string]bool), facts: make(map[fkey]*localFact),
 		adj: make(map[string][]string), docDates: make(map[string]string), relNames: make(map[string]string),
 		records: make(map[string]schema.EvidenceRecord), ix: s.ix, pairs: make(map[string][]pairEntry),

@@ -271,6 +271,9 @@ func (b *builder) find(ctx context.Context, name string) (string, error) {
 // fold looks for an entity whose name equals name ignoring case; "" if
 // there is none.
 func (b *builder) fold(ctx context.Context, name string) (string, error) {
+	if b.r.ix != nil {
+		return b.r.ixFold(name)
+	}
 	all, err := b.r.instances(ctx, schema.Entity)
 	if err != nil {
 		return "", err
@@ -319,8 +322,8 @@ func (b *builder) namedWith(ctx context.Context, name string) ([]string, error) 
 
 // alias looks for the one entity that a sentence calls name: by the alias
 // exactly (through the store's index), else by an alias equal to it
-// ignoring case, spacing and punctuation (which reads every evidence node,
-// and so comes last).
+// ignoring case, spacing and punctuation (through kg_name where the store
+// has kg's index; else it reads every evidence node, and so comes last).
 func (b *builder) alias(ctx context.Context, name string) (string, error) {
 	found := make(map[string]bool)
 	// add notes the entity that the evidence ev names in the role whose
@@ -356,7 +359,17 @@ func (b *builder) alias(ctx context.Context, name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if len(found) == 0 {
+	if len(found) == 0 && b.r.ix != nil {
+		evs, err := b.r.ixAliased(name)
+		if err != nil {
+			return "", err
+		}
+		for _, ev := range evs {
+			if err := add(quad.IRI(ev.id), ev.pred); err != nil {
+				return "", err
+			}
+		}
+	} else if len(found) == 0 {
 		evs, err := b.r.instances(ctx, schema.Evidence)
 		if err != nil {
 			return "", err

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -147,19 +149,31 @@ func BenchmarkQuery(b *testing.B) {
 	ctx := context.Background()
 	e := &env{stdout: io.Discard, stderr: io.Discard}
 	store := graph.Options{Path: db, ReadOnly: true}
-	b.Run("lookup", func(b *testing.B) {
-		s, err := graph.Open(ctx, store)
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer s.Close()
-		latencies(b, names, func(_ int, name string) error {
-			return s.Local(ctx, func(l *graph.Local) error {
-				_, err := l.Find(ctx, name)
-				return err
+	// lookup finds each name; lookup-miss looks for a name no entity has,
+	// nor any alias, so that every way of finding one is tried and fails
+	for _, miss := range []string{"", " Nobody"} {
+		b.Run(cmp.Or(strings.ReplaceAll(miss, " Nobody", "lookup-miss"), "lookup"), func(b *testing.B) {
+			s, err := graph.Open(ctx, store)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			latencies(b, names, func(_ int, name string) error {
+				return s.Local(ctx, func(l *graph.Local) error {
+					id, err := l.Find(ctx, name+miss)
+					switch {
+					case miss == "":
+						return err
+					case err == nil:
+						return fmt.Errorf("%q found as %s", name+miss, id)
+					case errors.Is(err, graph.ErrNotFound):
+						return nil
+					}
+					return err
+				})
 			})
 		})
-	})
+	}
 	// facts and neighbors as the commands run by default, and with
 	// --limit 0 (a hub's every fact and neighbour)
 	for _, limit := range []int{answerLimit, 0} {
