@@ -104,9 +104,13 @@ func (g *Graph) fact(i int) Fact {
 	obj, _ := g.snap.Entity(f.Object)
 	out := Fact{Subject: sub.Name, Relation: f.Relation, Object: obj.Name, SubjectID: f.Subject, ObjectID: f.Object,
 		Negated: f.Negated, Confidence: f.Confidence, Evidence: f.Evidence}
-	sentences, docs := make(map[[2]any]bool), make(map[string]bool)
+	type sentence struct {
+		doc string
+		i   int
+	}
+	sentences, docs := make(map[sentence]bool, len(f.Evidence)), make(map[string]bool, len(f.Evidence))
 	for _, e := range f.Evidence {
-		sentences[[2]any{e.Document, e.SentenceIndex}] = true
+		sentences[sentence{e.Document, e.SentenceIndex}] = true
 		docs[e.Document] = true
 		if e.Negated {
 			out.Denials++

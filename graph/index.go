@@ -33,6 +33,7 @@ import (
 //	kg_adj   end \0 other \0 relation \0 dir \0 ev -> the evidence record (see appendRecord)
 //	kg_ev    ev                                    -> the facts it labels, as s \0 p \0 o lines
 //	kg_ent   entity                                -> its name \0 its type
+//	kg_rel   relation                              -> its name
 //	kg_name  folded \0 n \0 entity                 -> nothing: the entity's name, folded (see foldName)
 //	kg_name  folded \0 s|o \0 ev                   -> nothing: what ev calls its fact's subject (s) or object (o), folded
 //
@@ -56,7 +57,8 @@ const (
 	ixEv      = "kg_ev"
 	ixEnt     = "kg_ent"
 	ixName    = "kg_name"
-	ixVersion = "4" // kg_index "version": the layout above
+	ixRel     = "kg_rel"
+	ixVersion = "5" // kg_index "version": the layout above
 )
 
 // recordPreds are the evidence properties an evidence record is made of.
@@ -131,6 +133,7 @@ type indexOps struct {
 	adjPut []keyValue
 	ev     []keyValue // a nil value deletes
 	ent    []keyValue // a nil value deletes
+	rel    []keyValue // a nil value deletes
 	pairs  map[string]*pairChange
 	// nameDel and namePut are kg_name keys; deletions go first, so that a
 	// key both deleted and put is kept.
@@ -225,7 +228,7 @@ func (o *indexOps) write(ctx context.Context, tx hkv.Tx) error {
 	for _, set := range []struct {
 		bucket string
 		kvs    []keyValue
-	}{{ixEv, o.ev}, {ixEnt, o.ent}} {
+	}{{ixEv, o.ev}, {ixEnt, o.ent}, {ixRel, o.rel}} {
 		for _, kv := range set.kvs {
 			var err error
 			if kv.v == nil {
@@ -450,6 +453,7 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 	docNames := make(map[string]string)
 	type entChange struct{ del, add []quad.Quad }
 	ents := make(map[string]*entChange)
+	rels := make(map[string]*entChange) // relation nodes, whose name changes
 	note := func(q quad.Quad, added bool) {
 		if ev, ok := q.Label.(quad.IRI); ok {
 			s, ok0 := q.Subject.(quad.IRI)
@@ -488,6 +492,18 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 		if q.Predicate == quad.IRI(schema.Name) {
 			if name, ok := q.Object.(quad.String); ok && added {
 				docNames[string(ev)] = string(name)
+			}
+			if strings.HasPrefix(string(ev), schema.RelationPrefix) {
+				c := rels[string(ev)]
+				if c == nil {
+					c = &entChange{}
+					rels[string(ev)] = c
+				}
+				if added {
+					c.add = append(c.add, q)
+				} else {
+					c.del = append(c.del, q)
+				}
 			}
 			return
 		}
@@ -534,6 +550,18 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 				ops.namePut = append(ops.namePut, k)
 			}
 		}
+	}
+	for _, id := range sortedKeys(rels) {
+		c := rels[id]
+		p, err := r.postProps(ctx, id, []string{schema.Name}, c.del, c.add)
+		if err != nil {
+			return nil, err
+		}
+		var v []byte
+		if name := p.str(schema.Name); name != "" {
+			v = []byte(name)
+		}
+		ops.rel = append(ops.rel, keyValue{[]byte(id), v})
 	}
 	if len(touched) == 0 {
 		return ops, nil
@@ -674,7 +702,20 @@ func (r reader) indexContent(ctx context.Context) (map[string]map[string][]byte,
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]map[string][]byte{ixEv: {}, ixAdj: {}, ixPair: {}, ixEnt: {}, ixName: {}}
+	out := map[string]map[string][]byte{ixEv: {}, ixAdj: {}, ixPair: {}, ixEnt: {}, ixName: {}, ixRel: {}}
+	rels, err := r.instances(ctx, schema.Relation)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range rels {
+		p, err := r.attrsOf(ctx, id, schema.Name)
+		if err != nil {
+			return nil, err
+		}
+		if name := p.str(schema.Name); name != "" && strings.HasPrefix(id, schema.RelationPrefix) {
+			out[ixRel][id] = []byte(name)
+		}
+	}
 	ents, err := r.instances(ctx, schema.Entity)
 	if err != nil {
 		return nil, err
@@ -741,7 +782,7 @@ func (s *Store) buildIndex(ctx context.Context, qs cgraph.QuadStore, db *bbolt.D
 		return fmt.Errorf("index: %w", err)
 	}
 	return db.Update(func(tx *bbolt.Tx) error {
-		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt, ixName} {
+		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt, ixName, ixRel} {
 			if err := tx.DeleteBucket([]byte(name)); err != nil && !errors.Is(err, bbolt.ErrBucketNotFound) {
 				return err
 			}
@@ -784,7 +825,7 @@ func (r reader) verifyIndex(ctx context.Context, report func(format string, args
 	}
 	show := func(k string) string { return strings.ReplaceAll(k, "\x00", " ") }
 	return r.ix.db.View(func(tx *bbolt.Tx) error {
-		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt, ixName} {
+		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt, ixName, ixRel} {
 			w := want[name]
 			seen := make(map[string]bool, len(w))
 			bad := 0
@@ -826,25 +867,36 @@ func (r reader) verifyIndex(ctx context.Context, report func(format string, args
 	})
 }
 
-// ixFold returns the entity whose name equals name ignoring case, through
-// kg_name ("" if there is none; the first by ID if several).
-func (r reader) ixFold(name string) (string, error) {
+// ixFind is builder.find's first steps through kg_name and kg_ent: the
+// entity named name exactly, else the one whose ID is name's, else the one
+// whose name equals name ignoring case ("" if there is none; the first by
+// ID where several are).
+func (r reader) ixFind(name string) (string, error) {
 	var found string
 	err := r.ix.db.View(func(tx *bbolt.Tx) error {
 		nb, eb := tx.Bucket([]byte(ixName)), tx.Bucket([]byte(ixEnt))
 		if nb == nil || eb == nil {
 			return nil
 		}
+		var folded string
 		prefix := []byte(foldName(name) + "\x00n\x00")
 		c := nb.Cursor()
 		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
-			id := k[len(prefix):]
+			id := k[len(prefix):] // keys are in ID order: the first is the least
 			stored, _, _ := strings.Cut(string(eb.Get(id)), "\x00")
-			if strings.EqualFold(stored, name) {
-				found = string(id) // keys are in ID order: the first is the least
+			if stored == name {
+				found = string(id)
 				return nil
 			}
+			if folded == "" && strings.EqualFold(stored, name) {
+				folded = string(id)
+			}
 		}
+		if id := schema.EntityID(name); eb.Get([]byte(id)) != nil {
+			found = id
+			return nil
+		}
+		found = folded
 		return nil
 	})
 	return found, err

@@ -454,14 +454,9 @@ func (l *Local) snapshot(ctx context.Context, evidence func(ctx context.Context,
 			return cmp.Or(cmp.Compare(a.Document, b.Document), cmp.Compare(a.SentenceIndex, b.SentenceIndex),
 				cmpBool(a.Negated, b.Negated), cmp.Compare(a.ID, b.ID))
 		})
-		name, ok := l.relNames[k.p]
-		if !ok {
-			rp, err := l.b.node(ctx, k.p)
-			if err != nil {
-				return nil, fmt.Errorf("read: %w", err)
-			}
-			name = rp.str(schema.Name)
-			l.relNames[k.p] = name
+		name, err := l.relName(ctx, k.p)
+		if err != nil {
+			return nil, fmt.Errorf("read: %w", err)
 		}
 		f.Relation = cmp.Or(name, strings.TrimPrefix(k.p, schema.RelationPrefix))
 		if k.s != k.o {
@@ -494,6 +489,31 @@ func (l *Local) snapshot(ctx context.Context, evidence func(ctx context.Context,
 			cmp.Compare(a.Object, b.Object), cmp.Compare(a.RelationID, b.RelationID))
 	})
 	return snap, nil
+}
+
+// relName returns the name of the relation rel, "" if it has none.
+func (l *Local) relName(ctx context.Context, rel string) (string, error) {
+	if name, ok := l.relNames[rel]; ok {
+		return name, nil
+	}
+	var name string
+	if l.ix != nil {
+		tx, err := l.tx()
+		if err != nil {
+			return "", err
+		}
+		if b := tx.Bucket([]byte(ixRel)); b != nil {
+			name = string(b.Get([]byte(rel)))
+		}
+	} else {
+		p, err := l.b.node(ctx, rel)
+		if err != nil {
+			return "", err
+		}
+		name = p.str(schema.Name)
+	}
+	l.relNames[rel] = name
+	return name, nil
 }
 
 // evidence reads one evidence node and notes its document's date.
@@ -800,14 +820,17 @@ func (l *Local) ixFacts(ctx context.Context, id, other string, dir byte) error {
 	c := b.Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		// k is id \0 other \0 relation \0 dir \0 evidence
-		parts := bytes.Split(k[len(id)+1:], []byte{0})
-		if len(parts) != 4 || len(parts[2]) != 1 {
+		rest := k[len(id)+1:]
+		i := bytes.IndexByte(rest, 0)
+		j := i + 1 + bytes.IndexByte(rest[i+1:], 0)
+		if i < 0 || j <= i || len(rest) < j+4 || rest[j+2] != 0 {
 			return fmt.Errorf("index: damaged key %q", k)
 		}
-		o, rel, d, ev := string(parts[0]), string(parts[1]), parts[2][0], string(parts[3])
+		d := rest[j+1]
 		if dir != 0 && d != dir {
 			continue
 		}
+		o, rel, ev := string(rest[:i]), string(rest[i+1:j]), string(rest[j+3:])
 		if _, ok, err := l.entity(ctx, o); err != nil || !ok {
 			if err != nil {
 				return err

@@ -241,6 +241,13 @@ func (b *builder) node(ctx context.Context, id string) (props, error) {
 // punctuation. An alias of several entities is an error, as no one entity
 // has it; so is an unknown name. Both match [ErrNotFound].
 func (b *builder) find(ctx context.Context, name string) (string, error) {
+	if b.r.ix != nil {
+		id, err := b.r.ixFind(name)
+		if id != "" || err != nil {
+			return id, err
+		}
+		return b.alias(ctx, name)
+	}
 	var ids []string
 	err := b.r.quads(ctx, quad.Object, quad.String(name), func(q quad.Quad) error {
 		if id, ok := q.Subject.(quad.IRI); ok && q.Predicate == quad.IRI(schema.Name) && q.Label == nil {
@@ -271,9 +278,6 @@ func (b *builder) find(ctx context.Context, name string) (string, error) {
 // fold looks for an entity whose name equals name ignoring case; "" if
 // there is none.
 func (b *builder) fold(ctx context.Context, name string) (string, error) {
-	if b.r.ix != nil {
-		return b.r.ixFold(name)
-	}
 	all, err := b.r.instances(ctx, schema.Entity)
 	if err != nil {
 		return "", err

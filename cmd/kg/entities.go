@@ -73,6 +73,9 @@ func runEntities(ctx context.Context, e *env, opts entitiesOptions) error {
 
 // oneLine keeps a cell of the table on its line and in its column.
 func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\t\n\r") {
+		return s
+	}
 	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
 }
 
