@@ -454,6 +454,19 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 	type entChange struct{ del, add []quad.Quad }
 	ents := make(map[string]*entChange)
 	rels := make(map[string]*entChange) // relation nodes, whose name changes
+	// keep notes that the write deletes or adds q, a property of the node id
+	keep := func(m map[string]*entChange, id string, q quad.Quad, added bool) {
+		c := m[id]
+		if c == nil {
+			c = &entChange{}
+			m[id] = c
+		}
+		if added {
+			c.add = append(c.add, q)
+		} else {
+			c.del = append(c.del, q)
+		}
+	}
 	note := func(q quad.Quad, added bool) {
 		if ev, ok := q.Label.(quad.IRI); ok {
 			s, ok0 := q.Subject.(quad.IRI)
@@ -478,32 +491,14 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 			return
 		}
 		if pred, ok := q.Predicate.(quad.IRI); ok && slices.Contains(entityPreds, string(pred)) {
-			c := ents[string(ev)]
-			if c == nil {
-				c = &entChange{}
-				ents[string(ev)] = c
-			}
-			if added {
-				c.add = append(c.add, q)
-			} else {
-				c.del = append(c.del, q)
-			}
+			keep(ents, string(ev), q, added)
 		}
 		if q.Predicate == quad.IRI(schema.Name) {
 			if name, ok := q.Object.(quad.String); ok && added {
 				docNames[string(ev)] = string(name)
 			}
 			if strings.HasPrefix(string(ev), schema.RelationPrefix) {
-				c := rels[string(ev)]
-				if c == nil {
-					c = &entChange{}
-					rels[string(ev)] = c
-				}
-				if added {
-					c.add = append(c.add, q)
-				} else {
-					c.del = append(c.del, q)
-				}
+				keep(rels, string(ev), q, added)
 			}
 			return
 		}
