@@ -10,13 +10,12 @@ import (
 	"gonum.org/v1/gonum/graph/iterator"
 	"gonum.org/v1/gonum/graph/simple"
 
-	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/schema"
 )
 
 // Graph is a snapshot's entities and facts, indexed for analysis.
 type Graph struct {
-	snap *graph.Snapshot
+	snap *schema.Snapshot
 	// Entities are gonum nodes numbered by their position in
 	// snap.Entities, which is sorted by ID.
 	node map[string]int64
@@ -28,7 +27,7 @@ type Graph struct {
 }
 
 // New indexes the snapshot. The snapshot must not change afterwards.
-func New(s *graph.Snapshot) *Graph {
+func New(s *schema.Snapshot) *Graph {
 	g := &Graph{snap: s, node: make(map[string]int64, len(s.Entities)), between: make(map[[2]int64][]int)}
 	und := simple.NewUndirectedGraph()
 	for i, e := range s.Entities {
@@ -57,9 +56,9 @@ func pair(u, v int64) [2]int64 {
 }
 
 // entity returns the node's entity.
-func (g *Graph) entity(n int64) graph.EntityInfo { return g.snap.Entities[n] }
+func (g *Graph) entity(n int64) schema.EntityInfo { return g.snap.Entities[n] }
 
-// find returns the node of the entity named name (see [graph.Snapshot.Find]).
+// find returns the node of the entity named name (see [schema.Snapshot.Find]).
 func (g *Graph) find(name string) (int64, error) {
 	e, err := g.snap.Find(name)
 	if err != nil {
@@ -69,11 +68,11 @@ func (g *Graph) find(name string) (int64, error) {
 }
 
 // byID returns the node of the entity with the ID; an ID that the snapshot
-// does not hold gives an error that matches [graph.ErrNotFound].
+// does not hold gives an error that matches [schema.ErrNotFound].
 func (g *Graph) byID(id string) (int64, error) {
 	n, ok := g.node[id]
 	if !ok {
-		return 0, fmt.Errorf("entity %s: %w", id, graph.ErrNotFound)
+		return 0, fmt.Errorf("entity %s: %w", id, schema.ErrNotFound)
 	}
 	return n, nil
 }
@@ -187,7 +186,7 @@ func cmpBool(a, b bool) int {
 }
 
 // node converts an entity to the short form paths and listings carry.
-func node(e graph.EntityInfo) schema.Node { return schema.Node{ID: e.ID, Name: e.Name, Type: e.Type} }
+func node(e schema.EntityInfo) schema.Node { return schema.Node{ID: e.ID, Name: e.Name, Type: e.Type} }
 
 // order holds a gonum graph's nodes and their neighbours sorted by ID, read
 // once from a graph that does not change after: the ordered graphs below

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -23,14 +22,14 @@ func testGraph(t testing.TB) *Graph {
 	type e struct{ name, typ string }
 	ents := []e{{"Ardent Bank", schema.Org}, {"Brisk Mining", schema.Org}, {"Cobalt Works", schema.Org},
 		{"Delta Fund", schema.Org}, {"Eastmoor", schema.GPE}, {"Fenwick Port", ""}}
-	snap := &graph.Snapshot{}
+	snap := &schema.Snapshot{}
 	for _, x := range ents {
-		snap.Entities = append(snap.Entities, graph.EntityInfo{ID: schema.EntityID(x.name), Name: x.name, Type: x.typ, Aliases: []string{}})
+		snap.Entities = append(snap.Entities, schema.EntityInfo{ID: schema.EntityID(x.name), Name: x.name, Type: x.typ, Aliases: []string{}})
 	}
-	slices.SortFunc(snap.Entities, func(a, b graph.EntityInfo) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(snap.Entities, func(a, b schema.EntityInfo) int { return strings.Compare(a.ID, b.ID) })
 	snap.Entities[0].Aliases = []string{"Ardent"}
 	fact := func(s, rel, o string, conf float64, neg bool, sentence int, when string) {
-		snap.Facts = append(snap.Facts, graph.Fact{Subject: schema.EntityID(s), RelationID: schema.RelationID(rel), Relation: rel,
+		snap.Facts = append(snap.Facts, schema.StoredFact{Subject: schema.EntityID(s), RelationID: schema.RelationID(rel), Relation: rel,
 			Object: schema.EntityID(o), Negated: neg, Confidence: conf, Evidence: []schema.EvidenceRecord{{
 				Document: "test.txt", SentenceIndex: sentence, Text: s + " " + rel + " " + o + ".", Negated: neg, Confidence: conf, Time: when}}})
 	}
@@ -104,7 +103,7 @@ func TestPaths(t *testing.T) {
 	if f := paths[0].Hops[0].Facts; len(f) != 1 || !f[0].Negated || !f[0].Forward || f[0].Relation != "fine" {
 		t.Errorf("the denied fine: got %+v", f)
 	}
-	if _, err := g.Paths("Ardent Bank", "Atlantis", 3, 1); !errors.Is(err, graph.ErrNotFound) || !strings.Contains(err.Error(), "Atlantis") {
+	if _, err := g.Paths("Ardent Bank", "Atlantis", 3, 1); !errors.Is(err, schema.ErrNotFound) || !strings.Contains(err.Error(), "Atlantis") {
 		t.Errorf("unknown entity: got %v, want ErrNotFound naming it", err)
 	}
 	if _, err := g.Paths("Ardent Bank", "Cobalt Works", 0, 1); err == nil {
@@ -148,7 +147,7 @@ func TestNeighbors(t *testing.T) {
 	if via := list[1].Via; len(via) != 1 || via[0].Subject != "Brisk Mining" || !via[0].Forward {
 		t.Errorf("Cobalt Works at 2 hops: got via %+v, want Brisk Mining's supply", via)
 	}
-	if _, _, err := g.Neighbors("Nowhere", 1, Filter{}); !errors.Is(err, graph.ErrNotFound) {
+	if _, _, err := g.Neighbors("Nowhere", 1, Filter{}); !errors.Is(err, schema.ErrNotFound) {
 		t.Errorf("unknown entity: got %v", err)
 	}
 }
@@ -260,7 +259,7 @@ func FuzzPaths(f *testing.F) {
 				t.Errorf("Paths(%q, %q, %d, %d): %+v", from, to, maxHops, k, p)
 			}
 		}
-		if _, _, err := g.Neighbors(from, maxHops%5, Filter{Relation: to}); err != nil && !errors.Is(err, graph.ErrNotFound) && maxHops%5 >= 0 {
+		if _, _, err := g.Neighbors(from, maxHops%5, Filter{Relation: to}); err != nil && !errors.Is(err, schema.ErrNotFound) && maxHops%5 >= 0 {
 			t.Errorf("Neighbors(%q): %v", from, err)
 		}
 	})

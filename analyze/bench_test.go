@@ -7,24 +7,23 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/schema"
 )
 
 // benchSnapshot makes a snapshot of n entities and 3n facts between random
 // pairs, the same every time.
-func benchSnapshot(n int) *graph.Snapshot {
+func benchSnapshot(n int) *schema.Snapshot {
 	r := rand.New(rand.NewPCG(1, 2))
-	s := &graph.Snapshot{}
+	s := &schema.Snapshot{}
 	for i := range n {
-		s.Entities = append(s.Entities, graph.EntityInfo{ID: fmt.Sprintf("kg:entity/e%06d", i), Name: fmt.Sprintf("Entity %d", i), Type: "ORG"})
+		s.Entities = append(s.Entities, schema.EntityInfo{ID: fmt.Sprintf("kg:entity/e%06d", i), Name: fmt.Sprintf("Entity %d", i), Type: "ORG"})
 	}
 	for range 3 * n {
 		a, b := s.Entities[r.IntN(n)].ID, s.Entities[r.IntN(n)].ID
-		s.Facts = append(s.Facts, graph.Fact{Subject: a, Relation: "link", RelationID: "rel:link", Object: b, Confidence: r.Float64(),
+		s.Facts = append(s.Facts, schema.StoredFact{Subject: a, Relation: "link", RelationID: "rel:link", Object: b, Confidence: r.Float64(),
 			Evidence: []schema.EvidenceRecord{{Document: "bench.txt", Text: "A sentence."}}})
 	}
-	slices.SortFunc(s.Facts, func(a, b graph.Fact) int {
+	slices.SortFunc(s.Facts, func(a, b schema.StoredFact) int {
 		return strings.Compare(a.Subject+" "+a.Object, b.Subject+" "+b.Object)
 	})
 	return s

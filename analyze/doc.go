@@ -1,5 +1,5 @@
 // Package analyze answers an analyst's questions about a fact graph held in
-// memory (a [graph.Snapshot]): the neighbourhood of an entity, the shortest
+// memory (a [schema.Snapshot]): the neighbourhood of an entity, the shortest
 // connections between two, everything said about one, the key players and
 // the clusters. The graph algorithms are gonum's; this package turns the
 // snapshot into gonum graphs and their answers back into entities, facts and
@@ -7,7 +7,7 @@
 //
 // # Basics
 //
-// Read a snapshot once with [graph.Store.Snapshot], make a [Graph] of it
+// Read a snapshot once with graph's Store.Snapshot, make a [Graph] of it
 // with [New], and ask it as many questions as needed. Facts are followed in
 // either direction: a connection through "A penalize B" leads from B to A as
 // well as from A to B, and each step says which way its fact reads.

@@ -26,7 +26,7 @@ type Neighbor struct {
 // Neighbors returns the entity named name and the entities within depth
 // facts of it, following the facts the filter lets through, either way.
 // They are sorted by hops, then name, then ID. An unknown name gives an
-// error that matches [graph.ErrNotFound].
+// error that matches [schema.ErrNotFound].
 func (g *Graph) Neighbors(name string, depth int, f Filter) (schema.Node, []Neighbor, error) {
 	if depth < 0 {
 		return schema.Node{}, nil, fmt.Errorf("neighbors: negative depth %d", depth)
@@ -40,7 +40,7 @@ func (g *Graph) Neighbors(name string, depth int, f Filter) (schema.Node, []Neig
 
 // NeighborsOf is [Graph.Neighbors] of the entity with the ID, for a
 // snapshot that holds the facts of every entity within depth-1 facts of it
-// (one that [graph.Local] read).
+// (one that graph.Local read).
 func (g *Graph) NeighborsOf(id string, depth int, f Filter) (schema.Node, []Neighbor, error) {
 	if depth < 0 {
 		return schema.Node{}, nil, fmt.Errorf("neighbors: negative depth %d", depth)

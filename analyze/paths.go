@@ -33,11 +33,11 @@ const unsure = 1e-3
 // between the entities named from and to, following facts either way; of
 // connections with as many hops, the ones whose facts are surer come first.
 // No connection gives no paths and no error; an unknown name gives an error
-// that matches [graph.ErrNotFound]. Each connection goes through an entity
+// that matches [schema.ErrNotFound]. Each connection goes through an entity
 // at most once, and its hops list every fact between their two entities.
 // Connections of as many hops and as sure are in the order of their
 // entities' IDs, so that the answer is the same on any part of the graph
-// that holds them (a store's [graph.Local] read). They are found by
+// that holds them (a store's graph.Local read). They are found by
 // enumerating the walks that can still reach the second entity, a length
 // at a time, until k are found.
 func (g *Graph) Paths(from, to string, maxHops, k int) ([]Path, error) {
@@ -60,7 +60,7 @@ func (g *Graph) Paths(from, to string, maxHops, k int) ([]Path, error) {
 
 // PathsBetween is [Graph.Paths] between the entities with the IDs, for a
 // snapshot that holds every fact of every path of at most maxHops facts
-// between them (one that [graph.Local] read).
+// between them (one that graph.Local read).
 func (g *Graph) PathsBetween(fromID, toID string, maxHops, k int) ([]Path, error) {
 	if maxHops < 1 {
 		return nil, fmt.Errorf("paths: at most %d hops: want 1 or more", maxHops)

@@ -84,7 +84,7 @@ func (s *Store) Merge(ctx context.Context, keep, drop string) (Correction, error
 // Split records that the sentences that call the entity named entity by
 // alias mean another entity, named alias, and moves their facts to it. Facts
 // that later loads give entity under that alias go to it too. The entity
-// must have the alias (see [EntityInfo.Aliases]).
+// must have the alias (see [schema.EntityInfo.Aliases]).
 func (s *Store) Split(ctx context.Context, entity, alias string) (Correction, error) {
 	return s.correct(ctx, func(b *builder) (Correction, error) {
 		id, name, err := b.entityNamed(ctx, entity)
@@ -180,7 +180,7 @@ func (s *Store) Undo(ctx context.Context, id string) (Correction, error) {
 		}
 		i := slices.IndexFunc(corrs, func(c Correction) bool { return c.ID == id })
 		if i < 0 {
-			return true, &notFoundError{what: "correction " + strings.TrimPrefix(id, schema.Prefix+"correction/")}
+			return true, &schema.NotFoundError{What: "correction " + strings.TrimPrefix(id, schema.Prefix+"correction/")}
 		}
 		c = corrs[i]
 		node, err := b.r.quadsOf(ctx, quad.Subject, quad.IRI(c.ID))

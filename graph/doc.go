@@ -67,8 +67,8 @@
 // export writes (DOT, SVG, PNG, GraphML, GEXF, JSON Lines, CSV), and
 // [Store.ExportNQuads] writes their quads as stored.
 // [Store.Snapshot] reads every entity and fact, with its evidence, into
-// memory at once, for the analyses of package analyze (paths, ranks,
-// communities), which need the whole graph.
+// memory at once as a [schema.Snapshot], for the analyses of package
+// analyze (paths, ranks, communities), which need the whole graph.
 //
 // # Caveats
 //

@@ -255,7 +255,7 @@ func (s *Store) Remove(ctx context.Context, name string) error {
 			return false, err
 		}
 		if !p.isA(schema.Document) {
-			return true, &notFoundError{what: fmt.Sprintf("document %q", name)}
+			return true, &schema.NotFoundError{What: fmt.Sprintf("document %q", name)}
 		}
 		del, err := r.documentQuads(ctx, doc, nil)
 		if err != nil {
@@ -273,7 +273,7 @@ func (s *Store) Remove(ctx context.Context, name string) error {
 		return true, r.apply(ctx, del, add)
 	})
 	if err != nil {
-		var nf *notFoundError
+		var nf *schema.NotFoundError
 		if errors.As(err, &nf) {
 			return err
 		}

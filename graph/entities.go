@@ -12,19 +12,6 @@ import (
 	"github.com/kgraph/kg/schema"
 )
 
-// EntityInfo describes one entity for a listing.
-type EntityInfo struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	Type string `json:"type"` // empty if unknown
-	// Aliases are the other names the sentences call it by, sorted: the
-	// kg:subject_alias and kg:object_alias of its evidence, without its
-	// own name.
-	Aliases  []string `json:"aliases"`
-	Mentions int      `json:"mentions"` // evidence nodes that name it as subject or object
-	Degree   int      `json:"degree"`   // distinct other entities it shares a fact with
-}
-
 // Entity sort orders for [EntityFilter.Sort].
 const (
 	ByName     = "name"     // by name, then ID
@@ -41,15 +28,15 @@ type EntityFilter struct {
 // Entities lists the entities of the store with their aliases, mentions and
 // degree. It reads every entity and its evidence, so it takes time on a
 // large store.
-func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]EntityInfo, error) {
-	var less func(a, b EntityInfo) int
+func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]schema.EntityInfo, error) {
+	var less func(a, b schema.EntityInfo) int
 	switch f.Sort {
 	case ByName, "":
-		less = func(a, b EntityInfo) int { return 0 }
+		less = func(a, b schema.EntityInfo) int { return 0 }
 	case ByMentions:
-		less = func(a, b EntityInfo) int { return cmp.Compare(b.Mentions, a.Mentions) }
+		less = func(a, b schema.EntityInfo) int { return cmp.Compare(b.Mentions, a.Mentions) }
 	case ByDegree:
-		less = func(a, b EntityInfo) int { return cmp.Compare(b.Degree, a.Degree) }
+		less = func(a, b schema.EntityInfo) int { return cmp.Compare(b.Degree, a.Degree) }
 	default:
 		return nil, fmt.Errorf("entities: unknown sort %q (want %s, %s or %s)", f.Sort, ByName, ByMentions, ByDegree)
 	}
@@ -63,7 +50,7 @@ func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]EntityInfo, err
 	if err != nil {
 		return nil, fmt.Errorf("entities: %w", err)
 	}
-	out := []EntityInfo{}
+	out := []schema.EntityInfo{}
 	for _, id := range ids {
 		e, ok, err := b.entity(ctx, id, f.Type)
 		if err != nil {
@@ -73,19 +60,19 @@ func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]EntityInfo, err
 			out = append(out, e)
 		}
 	}
-	slices.SortFunc(out, func(a, b EntityInfo) int {
+	slices.SortFunc(out, func(a, b schema.EntityInfo) int {
 		return cmp.Or(less(a, b), cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 	})
 	return out, nil
 }
 
 // entity describes the entity id, and false if its type is not typ.
-func (b *builder) entity(ctx context.Context, id, typ string) (EntityInfo, bool, error) {
+func (b *builder) entity(ctx context.Context, id, typ string) (schema.EntityInfo, bool, error) {
 	p, err := b.r.props(ctx, id) // not b.node: each entity is read once
 	if err != nil {
-		return EntityInfo{}, false, err
+		return schema.EntityInfo{}, false, err
 	}
-	e := EntityInfo{ID: id, Name: cmp.Or(p.str(schema.Name), id), Type: p.str(schema.Type), Aliases: []string{}}
+	e := schema.EntityInfo{ID: id, Name: cmp.Or(p.str(schema.Name), id), Type: p.str(schema.Type), Aliases: []string{}}
 	if typ != "" && !strings.EqualFold(e.Type, typ) {
 		return e, false, nil
 	}

@@ -19,20 +19,20 @@ import (
 // Local reads the part of the graph that a question about one or two
 // entities needs, through the store's subject and object indexes: an
 // entity's facts, its neighbours, the facts among a few entities. What it
-// has read makes a [Snapshot] that holds only those facts, so that the
-// analyses answer as they would on the whole graph, without reading it.
+// has read makes a [schema.Snapshot] that holds only those facts, so that
+// the analyses answer as they would on the whole graph, without reading it.
 //
 // A Local lives for the callback of [Store.Local] only and is not safe for
 // concurrent use.
 type Local struct {
 	b *builder
 
-	info     map[string]EntityInfo // every entity read, loaded or not
-	loaded   map[string]bool       // entities whose every fact was read
-	among    map[string]bool       // entities given to LoadAmong
-	facts    map[fkey]*localFact   // the facts read, by subject, relation, object
-	adj      map[string][]string   // neighbour IDs read by Adjacent, sorted
-	docDates map[string]string     // document name -> kg:date, for the documents of the evidence read
+	info     map[string]schema.EntityInfo // every entity read, loaded or not
+	loaded   map[string]bool              // entities whose every fact was read
+	among    map[string]bool              // entities given to LoadAmong
+	facts    map[fkey]*localFact          // the facts read, by subject, relation, object
+	adj      map[string][]string          // neighbour IDs read by Adjacent, sorted
+	docDates map[string]string            // document name -> kg:date, for the documents of the evidence read
 	records  map[string]schema.EvidenceRecord
 	relNames map[string]string
 
@@ -57,7 +57,7 @@ func (s *Store) Local(ctx context.Context, fn func(l *Local) error) error {
 	defer release()
 	l := &Local{
 		b:    &builder{r: reader{qs: qs, names: make(map[any]quad.Value), ix: s.ix}, props: make(map[string]props)},
-		info: make(map[string]EntityInfo), loaded: make(map[string]bool), among: make(map[string]bool), facts: make(map[fkey]*localFact),
+		info: make(map[string]schema.EntityInfo), loaded: make(map[string]bool), among: make(map[string]bool), facts: make(map[fkey]*localFact),
 		adj: make(map[string][]string), docDates: make(map[string]string), relNames: make(map[string]string),
 		records: make(map[string]schema.EvidenceRecord), ix: s.ix, pairs: make(map[string][]pairEntry),
 	}
@@ -70,45 +70,45 @@ func (s *Store) Local(ctx context.Context, fn func(l *Local) error) error {
 }
 
 // Find returns the ID of the entity named name, looked for as every command
-// looks for one (see [Snapshot.Find]). An unknown name gives an error that
-// matches [ErrNotFound].
+// looks for one (see [schema.Snapshot.Find]). An unknown name gives an
+// error that matches [ErrNotFound].
 func (l *Local) Find(ctx context.Context, name string) (string, error) { return l.b.find(ctx, name) }
 
 // Entity returns the name and type of the entity id, and false if id is no
 // entity.
-func (l *Local) Entity(ctx context.Context, id string) (EntityInfo, bool, error) {
+func (l *Local) Entity(ctx context.Context, id string) (schema.EntityInfo, bool, error) {
 	return l.entity(ctx, id)
 }
 
-func (l *Local) entity(ctx context.Context, id string) (EntityInfo, bool, error) {
+func (l *Local) entity(ctx context.Context, id string) (schema.EntityInfo, bool, error) {
 	if e, ok := l.info[id]; ok {
 		return e, true, nil
 	}
 	if l.ix != nil {
 		tx, err := l.tx()
 		if err != nil {
-			return EntityInfo{}, false, err
+			return schema.EntityInfo{}, false, err
 		}
 		var v []byte
 		if b := tx.Bucket([]byte(ixEnt)); b != nil {
 			v = b.Get([]byte(id))
 		}
 		if v == nil {
-			return EntityInfo{}, false, nil
+			return schema.EntityInfo{}, false, nil
 		}
 		name, typ, _ := strings.Cut(string(v), "\x00")
-		e := EntityInfo{ID: id, Name: cmp.Or(name, id), Type: typ, Aliases: []string{}}
+		e := schema.EntityInfo{ID: id, Name: cmp.Or(name, id), Type: typ, Aliases: []string{}}
 		l.info[id] = e
 		return e, true, nil
 	}
 	p, err := l.b.r.attrsOf(ctx, id, schema.RDFType, schema.Name, schema.Type)
 	if err != nil {
-		return EntityInfo{}, false, err
+		return schema.EntityInfo{}, false, err
 	}
 	if !p.isA(schema.Entity) {
-		return EntityInfo{}, false, nil
+		return schema.EntityInfo{}, false, nil
 	}
-	e := EntityInfo{ID: id, Name: cmp.Or(p.str(schema.Name), id), Type: p.str(schema.Type), Aliases: []string{}}
+	e := schema.EntityInfo{ID: id, Name: cmp.Or(p.str(schema.Name), id), Type: p.str(schema.Type), Aliases: []string{}}
 	l.info[id] = e
 	return e, true, nil
 }
@@ -351,14 +351,16 @@ func (l *Local) DocDate(doc string) string { return l.docDates[doc] }
 // their evidence, and the entities at their ends. An entity that was
 // loaded has its aliases, mentions and degree as [Store.Snapshot] gives
 // them; the others have only a name and a type.
-func (l *Local) Snapshot(ctx context.Context) (*Snapshot, error) { return l.snapshot(ctx, l.evidence) }
+func (l *Local) Snapshot(ctx context.Context) (*schema.Snapshot, error) {
+	return l.snapshot(ctx, l.evidence)
+}
 
 // Sketch is [Local.Snapshot] of the period's facts with evidence records
 // that hold only what weighs a fact (ID, Confidence) and, for a period that
 // is not open, what dates it (Document, TimeISO): enough to choose paths,
 // for one read of each evidence. Its facts' Negated is false. [Local.Keep]
 // then narrows what Snapshot reads in full.
-func (l *Local) Sketch(ctx context.Context, p Period) (*Snapshot, error) {
+func (l *Local) Sketch(ctx context.Context, p Period) (*schema.Snapshot, error) {
 	preds := []string{schema.Confidence}
 	if !p.Open() {
 		preds = append(preds, schema.WhenISO, schema.Doc)
@@ -370,7 +372,7 @@ func (l *Local) Sketch(ctx context.Context, p Period) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	return snap.Within(p, l.DocDate), nil
+	return Within(snap, p, l.DocDate), nil
 }
 
 // Keep forgets the facts read except those between the pairs of entities,
@@ -417,8 +419,8 @@ func (l *Local) sketch(ctx context.Context, id string, preds []string) (schema.E
 	return rec, nil
 }
 
-func (l *Local) snapshot(ctx context.Context, evidence func(ctx context.Context, id string) (schema.EvidenceRecord, error)) (*Snapshot, error) {
-	snap := &Snapshot{Facts: make([]Fact, 0, len(l.facts))}
+func (l *Local) snapshot(ctx context.Context, evidence func(ctx context.Context, id string) (schema.EvidenceRecord, error)) (*schema.Snapshot, error) {
+	snap := &schema.Snapshot{Facts: make([]schema.StoredFact, 0, len(l.facts))}
 	type counts struct{ aliases, mentions, links map[string]bool }
 	stats := make(map[string]*counts)
 	for id := range l.loaded {
@@ -428,7 +430,7 @@ func (l *Local) snapshot(ctx context.Context, evidence func(ctx context.Context,
 	for k, lf := range l.facts {
 		ends[k.s], ends[k.o] = true, true
 		sub, obj := l.info[k.s], l.info[k.o]
-		f := Fact{Subject: k.s, RelationID: k.p, Object: k.o, Negated: true, Evidence: make([]schema.EvidenceRecord, 0, len(lf.evs))}
+		f := schema.StoredFact{Subject: k.s, RelationID: k.p, Object: k.o, Negated: true, Evidence: make([]schema.EvidenceRecord, 0, len(lf.evs))}
 		for _, ev := range sortedKeys(lf.evs) {
 			rec, err := evidence(ctx, ev)
 			if err != nil {
@@ -484,7 +486,7 @@ func (l *Local) snapshot(ctx context.Context, evidence func(ctx context.Context,
 		}
 		snap.Entities = append(snap.Entities, e)
 	}
-	slices.SortFunc(snap.Facts, func(a, b Fact) int {
+	slices.SortFunc(snap.Facts, func(a, b schema.StoredFact) int {
 		return cmp.Or(cmp.Compare(a.Subject, b.Subject), cmp.Compare(a.Relation, b.Relation),
 			cmp.Compare(a.Object, b.Object), cmp.Compare(a.RelationID, b.RelationID))
 	})
@@ -890,7 +892,7 @@ func (l *Local) ixAmong(ctx context.Context, ids []string) error {
 // reads the facts of the pairs chosen. ok is false where it cannot answer:
 // on a store without the index, and for a period that is not open, whose
 // facts are known by their evidence's dates only.
-func (l *Local) PairSketch(ctx context.Context, ids []string, near [][2]string, p Period) (snap *Snapshot, ok bool, err error) {
+func (l *Local) PairSketch(ctx context.Context, ids []string, near [][2]string, p Period) (snap *schema.Snapshot, ok bool, err error) {
 	if l.ix == nil || !p.Open() {
 		return nil, false, nil
 	}
@@ -899,7 +901,7 @@ func (l *Local) PairSketch(ctx context.Context, ids []string, near [][2]string, 
 		keep[pr], keep[[2]string{pr[1], pr[0]}] = true, true
 	}
 	in := make(map[string]bool, len(ids))
-	snap = &Snapshot{}
+	snap = &schema.Snapshot{}
 	ids = slices.Clone(ids)
 	slices.Sort(ids)
 	for _, id := range slices.Compact(ids) {
@@ -920,7 +922,7 @@ func (l *Local) PairSketch(ctx context.Context, ids []string, near [][2]string, 
 		}
 		for _, pr := range pairs {
 			if e.ID < pr.other && in[pr.other] && (near == nil || keep[[2]string{e.ID, pr.other}]) {
-				snap.Facts = append(snap.Facts, Fact{Subject: e.ID, Object: pr.other, Confidence: pr.best})
+				snap.Facts = append(snap.Facts, schema.StoredFact{Subject: e.ID, Object: pr.other, Confidence: pr.best})
 			}
 		}
 	}

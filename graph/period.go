@@ -49,16 +49,16 @@ func (p Period) overlaps(first, last time.Time) bool {
 	return (p.Since.IsZero() || !last.Before(p.Since)) && (p.Until.IsZero() || !first.After(p.Until))
 }
 
-// Within returns the snapshot with only the evidence the period holds, and
-// the facts left with evidence. An evidence's date is when its sentence
+// Within returns the snapshot s with only the evidence the period p holds,
+// and the facts left with evidence. An evidence's date is when its sentence
 // says the fact happened (kg:when_iso), or else its document's date
 // (docDate, as the input wrote it); evidence with neither is left out of a
 // bounded period, since nothing says it belongs. Entities all stay.
-func (s *Snapshot) Within(p Period, docDate func(doc string) string) *Snapshot {
+func Within(s *schema.Snapshot, p Period, docDate func(doc string) string) *schema.Snapshot {
 	if p.Open() {
 		return s
 	}
-	out := &Snapshot{Entities: s.Entities, Facts: make([]Fact, 0, len(s.Facts))}
+	out := &schema.Snapshot{Entities: s.Entities, Facts: make([]schema.StoredFact, 0, len(s.Facts))}
 	for _, f := range s.Facts {
 		var evs []schema.EvidenceRecord
 		for _, e := range f.Evidence {

@@ -31,7 +31,7 @@ func TestSnapshot(t *testing.T) {
 				t.Errorf("entity %s: got %+v, want %+v", want.ID, got, want)
 			}
 		}
-		byKey := make(map[string]Fact)
+		byKey := make(map[string]schema.StoredFact)
 		for _, f := range snap.Facts {
 			byKey[f.Subject+" "+f.Relation+" "+f.Object] = f
 		}

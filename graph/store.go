@@ -20,6 +20,8 @@ import (
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bbolt"
 	"go.etcd.io/bbolt"
+
+	"github.com/kgraph/kg/schema"
 )
 
 // Backends accepted by [Options.Backend].
@@ -40,8 +42,10 @@ const DefaultLockTimeout = time.Second
 
 var (
 	// ErrNotFound is returned, wrapped with the path or name, for a store
-	// that does not exist and an entity that is not in the graph.
-	ErrNotFound = errors.New("store not found")
+	// that does not exist; an entity, document or correction that is not
+	// in the graph gives an error that matches it. It is
+	// [schema.ErrNotFound], which the read models' lookups match too.
+	ErrNotFound = schema.ErrNotFound
 
 	// ErrLocked is matched (with errors.Is) by the error [Open] returns for a
 	// bolt file that another Store, in this process or another, holds.

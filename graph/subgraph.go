@@ -30,8 +30,8 @@ type FactKey struct {
 // without a fact are dropped, except the focus.
 type SubgraphOptions struct {
 	// Focus, when not empty, names the entity to start from, by its name
-	// or an alias, found as [Snapshot.Find] finds one; an unknown name gives
-	// an error that matches [ErrNotFound].
+	// or an alias, found as [schema.Snapshot.Find] finds one; an unknown
+	// name gives an error that matches [ErrNotFound].
 	Focus string
 	// Depth is how many facts away from Focus to go, following facts both
 	// ways; 0 keeps the focus alone. It is ignored without Focus.
@@ -51,8 +51,8 @@ type SubgraphOptions struct {
 	// Facts, when not nil, keeps only these facts: for example the hops of
 	// those paths.
 	Facts []FactKey
-	// Period keeps the evidence of its time (see [Snapshot.Within]), and
-	// the facts left with some.
+	// Period keeps the evidence of its time (see [Within]), and the facts
+	// left with some.
 	Period Period
 }
 
@@ -62,20 +62,6 @@ func (o *SubgraphOptions) filtered() bool {
 	return len(o.Relations) > 0 || len(o.Types) > 0 || o.MinConfidence > 0 || o.Nodes != nil || o.Facts != nil ||
 		!o.Period.Open()
 }
-
-// notFoundError names what was not found; it matches [ErrNotFound].
-type notFoundError struct {
-	what  string
-	maybe []string // names that the user may have meant, quoted
-}
-
-func (e *notFoundError) Error() string {
-	if len(e.maybe) > 0 {
-		return e.what + " not found; did you mean " + strings.Join(e.maybe, " or ") + "?"
-	}
-	return e.what + " not found"
-}
-func (e *notFoundError) Is(target error) bool { return target == ErrNotFound }
 
 // Subgraph returns the entity named focus and every entity within depth facts
 // of it, with all the facts among them; with focus empty, the whole graph. It
@@ -234,8 +220,8 @@ func (b *builder) node(ctx context.Context, id string) (props, error) {
 }
 
 // find returns the ID of the entity named name, looked for as every command
-// looks for one and in the order [Snapshot.Find] follows: by its name
-// exactly (the least ID of several), else by the entity ID the name would
+// looks for one and in the order [schema.Snapshot.Find] follows: by its
+// name exactly (the least ID of several), else by the entity ID the name would
 // have, else by a name equal to it ignoring case, else by an alias the
 // sentences call it by, exactly and then ignoring case, spacing and
 // punctuation. An alias of several entities is an error, as no one entity
@@ -402,7 +388,7 @@ func (b *builder) alias(ctx context.Context, name string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		return "", &notFoundError{what: fmt.Sprintf("entity %q", name), maybe: maybe}
+		return "", &schema.NotFoundError{What: fmt.Sprintf("entity %q", name), Maybe: maybe}
 	case 1:
 		return ids[0], nil
 	}
@@ -414,7 +400,7 @@ func (b *builder) alias(ctx context.Context, name string) (string, error) {
 		}
 		names[i] = fmt.Sprintf("%q", cmp.Or(p.str(schema.Name), id))
 	}
-	return "", &ambiguousError{name: name, of: names}
+	return "", &schema.AmbiguousError{Name: name, Of: names}
 }
 
 // around returns the IDs of the focus entity and of the entities within

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 func corrections(t *testing.T, db string) []graph.Correction {
@@ -25,14 +26,14 @@ func corrections(t *testing.T, db string) []graph.Correction {
 	return list
 }
 
-func entity(t *testing.T, db, name string) (graph.EntityInfo, bool) {
+func entity(t *testing.T, db, name string) (schema.EntityInfo, bool) {
 	t.Helper()
 	for _, e := range entityList(t, "--db", db) {
 		if e.Name == name {
 			return e, true
 		}
 	}
-	return graph.EntityInfo{}, false
+	return schema.EntityInfo{}, false
 }
 
 // TestCorrections merges and splits entities of the example article, builds

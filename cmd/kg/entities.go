@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 type entitiesOptions struct {
@@ -52,7 +53,7 @@ func runEntities(ctx context.Context, e *env, opts entitiesOptions) error {
 		return usageError{fmt.Errorf("entities: negative -n %d", opts.limit)}
 	}
 	list, err := cached(ctx, opts.store, fmt.Sprintf("entities --type %s --sort %s", opts.filter.Type, opts.filter.Sort),
-		func(s *graph.Store) ([]graph.EntityInfo, error) { return s.Entities(ctx, opts.filter) })
+		func(s *graph.Store) ([]schema.EntityInfo, error) { return s.Entities(ctx, opts.filter) })
 	if err != nil {
 		return err
 	}

@@ -8,16 +8,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
-func entityList(t *testing.T, args ...string) []graph.EntityInfo {
+func entityList(t *testing.T, args ...string) []schema.EntityInfo {
 	t.Helper()
 	out := mustRun(t, "", append([]string{"entities", "--json"}, args...)...)
-	var list []graph.EntityInfo
+	var list []schema.EntityInfo
 	dec := json.NewDecoder(strings.NewReader(out))
 	for dec.More() {
-		var e graph.EntityInfo
+		var e schema.EntityInfo
 		if err := dec.Decode(&e); err != nil {
 			t.Fatalf("not JSON Lines: %v\n%s", err, out)
 		}
@@ -29,7 +29,7 @@ func entityList(t *testing.T, args ...string) []graph.EntityInfo {
 func TestEntities(t *testing.T) {
 	db := build(t)
 	all := entityList(t, "--db", db)
-	byName := make(map[string]graph.EntityInfo)
+	byName := make(map[string]schema.EntityInfo)
 	for _, e := range all {
 		byName[e.Name] = e
 	}
@@ -44,7 +44,7 @@ func TestEntities(t *testing.T) {
 	if len(reid.Aliases)+len(park.Aliases) == 0 {
 		t.Errorf("neither Thomas Reid nor Elena Park has an alias (Secretary Thomas Reid, Park): %+v %+v", reid, park)
 	}
-	if !slices.IsSortedFunc(all, func(a, b graph.EntityInfo) int { return strings.Compare(a.Name, b.Name) }) {
+	if !slices.IsSortedFunc(all, func(a, b schema.EntityInfo) int { return strings.Compare(a.Name, b.Name) }) {
 		t.Errorf("default order is not by name")
 	}
 

@@ -11,6 +11,7 @@ import (
 	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/internal/ask"
+	"github.com/kgraph/kg/schema"
 )
 
 type factsOptions struct {
@@ -48,7 +49,7 @@ func runFacts(ctx context.Context, e *env, opts factsOptions) error {
 	if opts.limit < 0 {
 		return usageError{fmt.Errorf("facts: --limit must be 0 or more, got %d", opts.limit)}
 	}
-	var ent graph.EntityInfo
+	var ent schema.EntityInfo
 	var facts []analyze.Step
 	var others int
 	var more bool

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/schema"
 )
 
@@ -76,7 +75,7 @@ func TestSeedEntities(t *testing.T) {
 	}
 	db := filepath.Join(t.TempDir(), "kg.db")
 	mustRun(t, "", "build", "--db", db, seeds[0])
-	byName := make(map[string]graph.EntityInfo)
+	byName := make(map[string]schema.EntityInfo)
 	for _, e := range entityList(t, "--db", db) {
 		byName[e.Name] = e
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // local opens the store, lets read ask its questions of a [graph.Local],
@@ -34,7 +35,7 @@ var conceptsFlag = &cli.BoolFlag{Name: "concepts", Usage: "count common-noun con
 
 // within returns the snapshot's facts of the period, each sentence dated by
 // its own time or else by its document's date.
-func within(ctx context.Context, s *graph.Store, snap *graph.Snapshot, period graph.Period) (*graph.Snapshot, error) {
+func within(ctx context.Context, s *graph.Store, snap *schema.Snapshot, period graph.Period) (*schema.Snapshot, error) {
 	if period.Open() {
 		return snap, nil
 	}
@@ -46,7 +47,7 @@ func within(ctx context.Context, s *graph.Store, snap *graph.Snapshot, period gr
 	for _, d := range docs {
 		dates[d.Name] = d.Date
 	}
-	return snap.Within(period, func(doc string) string { return dates[doc] }), nil
+	return graph.Within(snap, period, func(doc string) string { return dates[doc] }), nil
 }
 
 // periodFlags bound the facts an analysis reads in time.

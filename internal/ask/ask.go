@@ -59,7 +59,7 @@ func Graph(ctx context.Context, l *graph.Local, opts Options) (*analyze.Graph, e
 			return nil, err
 		}
 	}
-	snap = snap.Within(opts.Period, l.DocDate)
+	snap = graph.Within(snap, opts.Period, l.DocDate)
 	if !opts.Concepts {
 		snap = NamedOnly(snap)
 	}
@@ -67,8 +67,8 @@ func Graph(ctx context.Context, l *graph.Local, opts Options) (*analyze.Graph, e
 }
 
 // NamedOnly returns the snapshot without its concepts and their facts.
-func NamedOnly(snap *graph.Snapshot) *graph.Snapshot {
-	out := &graph.Snapshot{Entities: make([]graph.EntityInfo, 0, len(snap.Entities)), Facts: make([]graph.Fact, 0, len(snap.Facts))}
+func NamedOnly(snap *schema.Snapshot) *schema.Snapshot {
+	out := &schema.Snapshot{Entities: make([]schema.EntityInfo, 0, len(snap.Entities)), Facts: make([]schema.StoredFact, 0, len(snap.Facts))}
 	drop := map[string]bool{}
 	for _, e := range snap.Entities {
 		if e.Type == schema.Concept {
@@ -86,13 +86,13 @@ func NamedOnly(snap *graph.Snapshot) *graph.Snapshot {
 }
 
 // Facts returns the entity id and its facts, as [analyze.Graph.FactsOf].
-func Facts(ctx context.Context, l *graph.Local, id string, opts Options) (graph.EntityInfo, []analyze.Step, error) {
+func Facts(ctx context.Context, l *graph.Local, id string, opts Options) (schema.EntityInfo, []analyze.Step, error) {
 	if err := l.Load(ctx, id); err != nil {
-		return graph.EntityInfo{}, nil, err
+		return schema.EntityInfo{}, nil, err
 	}
 	g, err := Graph(ctx, l, opts)
 	if err != nil {
-		return graph.EntityInfo{}, nil, err
+		return schema.EntityInfo{}, nil, err
 	}
 	return g.FactsOf(id)
 }
@@ -194,7 +194,7 @@ func strongest(ids []string, weight map[string]int, limit int) map[string]bool {
 // [Nearest] takes them), the number of those entities, and whether there
 // are more: the facts of a hub, bounded. The facts are in the order of
 // [Facts].
-func NearFacts(ctx context.Context, l *graph.Local, id string, limit int, opts Options) (graph.EntityInfo, []analyze.Step, int, bool, error) {
+func NearFacts(ctx context.Context, l *graph.Local, id string, limit int, opts Options) (schema.EntityInfo, []analyze.Step, int, bool, error) {
 	if !opts.Period.Open() {
 		e, facts, err := Facts(ctx, l, id, opts)
 		if err != nil {
@@ -205,7 +205,7 @@ func NearFacts(ctx context.Context, l *graph.Local, id string, limit int, opts O
 	}
 	g, n, more, err := around(ctx, l, id, limit, opts)
 	if err != nil {
-		return graph.EntityInfo{}, nil, 0, false, err
+		return schema.EntityInfo{}, nil, 0, false, err
 	}
 	e, facts, err := g.FactsOf(id)
 	return e, facts, n, more, err

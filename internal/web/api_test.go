@@ -76,7 +76,7 @@ func TestSearchAlias(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ent graph.EntityInfo
+	var ent schema.EntityInfo
 	var word, alias string
 	for _, e := range snap.Entities {
 		for _, a := range e.Aliases {
@@ -150,8 +150,8 @@ func TestAnalysisAPI(t *testing.T) {
 	}
 
 	var facts struct {
-		Entity graph.EntityInfo `json:"entity"`
-		Facts  []analyze.Step   `json:"facts"`
+		Entity schema.EntityInfo `json:"entity"`
+		Facts  []analyze.Step    `json:"facts"`
 	}
 	get(t, ts.URL+"/api/v1/facts?name=Gulf+Systems", &facts)
 	if facts.Entity.Name != "Gulf Systems" || len(facts.Facts) == 0 {

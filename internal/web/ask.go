@@ -27,7 +27,7 @@ type asker interface {
 	// more says it was cut.
 	nearest(ctx context.Context, id string, limit int, period graph.Period) (center schema.Node, list []analyze.Neighbor, more bool, err error)
 	paths(ctx context.Context, from, to string, maxHops, k int, period graph.Period) ([]analyze.Path, error)
-	facts(ctx context.Context, id string, period graph.Period) (graph.EntityInfo, []analyze.Step, error)
+	facts(ctx context.Context, id string, period graph.Period) (schema.EntityInfo, []analyze.Step, error)
 	// factsWith returns the facts of from, at least those shared with to.
 	factsWith(ctx context.Context, from, to string, period graph.Period) ([]analyze.Step, error)
 	// date returns the date of a document of the evidence answered.
@@ -100,7 +100,7 @@ func (a storeAsker) paths(ctx context.Context, from, to string, maxHops, k int, 
 	return ask.Paths(ctx, a.l, from, to, maxHops, k, everything(period))
 }
 
-func (a storeAsker) facts(ctx context.Context, id string, period graph.Period) (graph.EntityInfo, []analyze.Step, error) {
+func (a storeAsker) facts(ctx context.Context, id string, period graph.Period) (schema.EntityInfo, []analyze.Step, error) {
 	e, steps, err := ask.Facts(ctx, a.l, id, everything(period))
 	if err == nil {
 		err = a.l.ReadDates(ctx) // the page shows them
@@ -150,7 +150,7 @@ func (a snapAsker) paths(ctx context.Context, from, to string, maxHops, k int, p
 	return a.st.graphOf(period).PathsBetween(from, to, maxHops, k)
 }
 
-func (a snapAsker) facts(ctx context.Context, id string, period graph.Period) (graph.EntityInfo, []analyze.Step, error) {
+func (a snapAsker) facts(ctx context.Context, id string, period graph.Period) (schema.EntityInfo, []analyze.Step, error) {
 	return a.st.graphOf(period).FactsOf(id)
 }
 

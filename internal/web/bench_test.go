@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // benchServer serves the store of $KG_BENCH_DB (a large one, such as the
@@ -119,7 +120,7 @@ func BenchmarkSpread(b *testing.B) {
 		b.Fatal(err)
 	}
 	byDegree := slices.Clone(st.snap.Entities)
-	slices.SortStableFunc(byDegree, func(x, y graph.EntityInfo) int { return cmp.Compare(y.Degree, x.Degree) })
+	slices.SortStableFunc(byDegree, func(x, y schema.EntityInfo) int { return cmp.Compare(y.Degree, x.Degree) })
 	// Ranks 0, 1, 2, ... then further apart: every degree, hubs first.
 	var names []string
 	last := -1

@@ -8,14 +8,13 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/kgraph/kg/graph"
 	"github.com/kgraph/kg/schema"
 )
 
 // searchIndex finds entities by a prefix of their name or of an alias,
 // ignoring case, accents, spacing and punctuation.
 type searchIndex struct {
-	entities []graph.EntityInfo
+	entities []schema.EntityInfo
 	keys     [][]key // per entity: its name's key first, then its aliases'
 }
 
@@ -26,7 +25,7 @@ type key struct {
 	starts []int
 }
 
-func newSearchIndex(snap *graph.Snapshot) *searchIndex {
+func newSearchIndex(snap *schema.Snapshot) *searchIndex {
 	ix := &searchIndex{entities: snap.Entities, keys: make([][]key, len(snap.Entities))}
 	for i, e := range snap.Entities {
 		ks := []key{keyOf(e.Name)}

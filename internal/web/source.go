@@ -14,6 +14,7 @@ import (
 
 	"github.com/kgraph/kg/analyze"
 	"github.com/kgraph/kg/graph"
+	"github.com/kgraph/kg/schema"
 )
 
 // errBusy is a read that found the store held by a writer, with no snapshot
@@ -51,7 +52,7 @@ type source struct {
 // state is one snapshot of the store and what is derived from it. It does
 // not change once made.
 type state struct {
-	snap   *graph.Snapshot
+	snap   *schema.Snapshot
 	dates  map[string]string // document -> its date as written
 	readAt time.Time
 	stamp  stamp
@@ -235,8 +236,8 @@ func (st *state) graphOf(p graph.Period) *analyze.Graph {
 
 // within returns the snapshot's facts of the period, each sentence dated by
 // its own time or else by its document's date.
-func (st *state) within(p graph.Period) *graph.Snapshot {
-	return st.snap.Within(p, func(doc string) string { return st.dates[doc] })
+func (st *state) within(p graph.Period) *schema.Snapshot {
+	return graph.Within(st.snap, p, func(doc string) string { return st.dates[doc] })
 }
 
 // maxRelations is how many relations the page's filter lists: the most
