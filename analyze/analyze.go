@@ -2,7 +2,6 @@ package analyze
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -72,7 +71,7 @@ func (g *Graph) find(name string) (int64, error) {
 func (g *Graph) byID(id string) (int64, error) {
 	n, ok := g.node[id]
 	if !ok {
-		return 0, fmt.Errorf("entity %s: %w", id, schema.ErrNotFound)
+		return 0, &schema.NotFoundError{What: "entity " + id}
 	}
 	return n, nil
 }

@@ -40,7 +40,7 @@ func Find(ctx context.Context, l *graph.Local, v string) (string, error) {
 			return "", err
 		}
 		if !ok {
-			return "", fmt.Errorf("entity %s: %w", v, graph.ErrNotFound)
+			return "", &schema.NotFoundError{What: "entity " + v}
 		}
 		return v, nil
 	}

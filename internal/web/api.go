@@ -181,7 +181,7 @@ func entityName(st *state, v string) (string, error) {
 	if strings.HasPrefix(v, schema.Prefix+"entity/") {
 		e, ok := st.snap.Entity(v)
 		if !ok {
-			return "", fmt.Errorf("entity %s: %w", v, graph.ErrNotFound)
+			return "", &schema.NotFoundError{What: "entity " + v}
 		}
 		return e.Name, nil
 	}
@@ -350,7 +350,7 @@ func edge(ctx context.Context, a asker, p *params) (any, error) {
 		return s.Forward && s.ObjectID == to && schema.RelationID(s.Relation) == schema.RelationID(rel)
 	})
 	if i < 0 {
-		return nil, fmt.Errorf("no fact %s -[%s]-> %s: %w", p.str("from"), rel, p.str("to"), graph.ErrNotFound)
+		return nil, &schema.NotFoundError{What: fmt.Sprintf("fact %s -[%s]-> %s", p.str("from"), rel, p.str("to"))}
 	}
 	return map[string]any{"fact": steps[i].Fact, "dates": datesOf(a, steps[i:i+1])}, nil
 }
@@ -471,7 +471,7 @@ func (p *params) view(st *state) viewOptions {
 	}
 	for _, id := range v.ids {
 		if _, ok := st.snap.Entity(id); !ok {
-			p.fail(fmt.Errorf("entity %s: %w", id, graph.ErrNotFound))
+			p.fail(&schema.NotFoundError{What: "entity " + id})
 		}
 	}
 	return v

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -129,7 +128,7 @@ type snapAsker struct{ st *state }
 func (a snapAsker) find(ctx context.Context, v string) (string, error) {
 	if strings.HasPrefix(v, schema.Prefix+"entity/") {
 		if _, ok := a.st.snap.Entity(v); !ok {
-			return "", fmt.Errorf("entity %s: %w", v, graph.ErrNotFound)
+			return "", &schema.NotFoundError{What: "entity " + v}
 		}
 		return v, nil
 	}
