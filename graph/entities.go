@@ -45,19 +45,27 @@ func (s *Store) Entities(ctx context.Context, f EntityFilter) ([]schema.EntityIn
 		return nil, fmt.Errorf("entities: %w", err)
 	}
 	defer release()
-	b := &builder{r: reader{qs: qs}, props: make(map[string]props)}
-	ids, err := b.r.instances(ctx, schema.Entity)
-	if err != nil {
-		return nil, fmt.Errorf("entities: %w", err)
-	}
 	out := []schema.EntityInfo{}
-	for _, id := range ids {
-		e, ok, err := b.entity(ctx, id, f.Type)
+	if s.ix != nil {
+		listed, err := reader{qs: qs, ix: s.ix}.ixEntities(ctx, f.Type)
 		if err != nil {
 			return nil, fmt.Errorf("entities: %w", err)
 		}
-		if ok {
-			out = append(out, e)
+		out = append(out, listed...)
+	} else {
+		b := &builder{r: reader{qs: qs}, props: make(map[string]props)}
+		ids, err := b.r.instances(ctx, schema.Entity)
+		if err != nil {
+			return nil, fmt.Errorf("entities: %w", err)
+		}
+		for _, id := range ids {
+			e, ok, err := b.entity(ctx, id, f.Type)
+			if err != nil {
+				return nil, fmt.Errorf("entities: %w", err)
+			}
+			if ok {
+				out = append(out, e)
+			}
 		}
 	}
 	slices.SortFunc(out, func(a, b schema.EntityInfo) int {

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -31,7 +32,7 @@ import (
 //
 //	kg_pair  end \0 other                          -> how many facts' evidence join them, and the best confidence of it (see appendPair)
 //	kg_adj   end \0 other \0 relation \0 dir \0 ev -> the evidence record (see appendRecord)
-//	kg_ev    ev                                    -> the facts it labels, as s \0 p \0 o lines
+//	kg_ev    ev                                    -> the facts it labels, the entities it names and its aliases (see evEntry)
 //	kg_ent   entity                                -> its name \0 its type
 //	kg_rel   relation                              -> its name
 //	kg_name  folded \0 n \0 entity                 -> nothing: the entity's name, folded (see foldName)
@@ -58,12 +59,13 @@ const (
 	ixEnt     = "kg_ent"
 	ixName    = "kg_name"
 	ixRel     = "kg_rel"
-	ixVersion = "5" // kg_index "version": the layout above
+	ixVersion = "6" // kg_index "version": the layout above
 )
 
 // recordPreds are the evidence properties an evidence record is made of.
 var recordPreds = []string{schema.Doc, schema.SentenceIndex, schema.Start, schema.End, schema.Text,
-	schema.Negated, schema.Confidence, schema.When, schema.WhenISO, schema.SubjectAlias, schema.ObjectAlias}
+	schema.Negated, schema.Confidence, schema.When, schema.WhenISO, schema.SubjectAlias, schema.ObjectAlias,
+	schema.Subject, schema.Object}
 
 // entityPreds are the properties of an entity that kg_ent keeps.
 var entityPreds = []string{schema.RDFType, schema.Name, schema.Type}
@@ -304,22 +306,66 @@ func adjKeys(f spo, ev string) [2][]byte {
 
 func pairKeys(f spo) [2]string { return [2]string{f.s + "\x00" + f.o, f.o + "\x00" + f.s} }
 
-func encodeFacts(fs []spo) []byte {
+// evEntry is a kg_ev value: the facts an evidence node labels, sorted,
+// the entities it names (kg:subject and kg:object), and what it calls
+// them. The entity listing reads its mentions and aliases from these.
+type evEntry struct {
+	facts                     []spo
+	ends                      ends
+	subjectAlias, objectAlias string
+}
+
+func (e evEntry) encode() []byte {
+	var facts []byte
+	for _, f := range e.facts {
+		facts = append(facts, f.s+"\x00"+f.p+"\x00"+f.o+"\n"...)
+	}
 	var b []byte
-	for _, f := range fs {
-		b = append(b, f.s+"\x00"+f.p+"\x00"+f.o+"\n"...)
+	for _, s := range []string{string(facts), e.ends.subjects, e.ends.objects, e.subjectAlias, e.objectAlias} {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
 	}
 	return b
 }
 
-func decodeFacts(b []byte) []spo {
-	var fs []spo
-	for line := range bytes.SplitSeq(bytes.TrimSuffix(b, []byte("\n")), []byte("\n")) {
-		if parts := strings.Split(string(line), "\x00"); len(parts) == 3 {
-			fs = append(fs, spo{parts[0], parts[1], parts[2]})
+// decodeEv is evEntry.encode's inverse; nil gives no entry.
+func decodeEv(b []byte) (evEntry, error) {
+	var parts [5]string
+	for i := range parts {
+		if len(b) == 0 && i == 0 {
+			return evEntry{}, nil
+		}
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n {
+			return evEntry{}, errRecord
+		}
+		parts[i], b = string(b[k:k+int(n)]), b[k+int(n):]
+	}
+	e := evEntry{ends: ends{parts[1], parts[2]}, subjectAlias: parts[3], objectAlias: parts[4]}
+	for line := range strings.SplitSeq(strings.TrimSuffix(parts[0], "\n"), "\n") {
+		if f := strings.Split(line, "\x00"); len(f) == 3 {
+			e.facts = append(e.facts, spo{f[0], f[1], f[2]})
 		}
 	}
-	return fs
+	return e, nil
+}
+
+// ends are the entities an evidence node names as its subject and object
+// (kg:subject and kg:object), each list joined by newlines: what the
+// entity listing counts as the entity's mentions.
+type ends struct{ subjects, objects string }
+
+// endsOf returns the ends of the evidence node with the properties p.
+func endsOf(p props) ends {
+	join := func(pred string) string {
+		var ids []string
+		for _, v := range p.vals[quad.IRI(pred)] {
+			ids = append(ids, iriString(v))
+		}
+		slices.Sort(ids)
+		return strings.Join(ids, "\n")
+	}
+	return ends{join(schema.Subject), join(schema.Object)}
 }
 
 // appendRecord appends the evidence record, without its ID (the key's
@@ -568,7 +614,11 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 			c := touched[ev]
 			var before []spo
 			if evb != nil {
-				before = decodeFacts(evb.Get([]byte(ev)))
+				entry, err := decodeEv(evb.Get([]byte(ev)))
+				if err != nil {
+					return fmt.Errorf("%s: %w", ev, err)
+				}
+				before = entry.facts
 			}
 			after := slices.Clone(before)
 			after = slices.DeleteFunc(after, func(f spo) bool { return slices.Contains(c.factsDel, f) })
@@ -621,7 +671,8 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 					c.best = max(c.best, rec.Confidence)
 				}
 			}
-			ops.ev = append(ops.ev, keyValue{[]byte(ev), encodeFacts(after)})
+			entry := evEntry{after, endsOf(p), rec.SubjectAlias, rec.ObjectAlias}
+			ops.ev = append(ops.ev, keyValue{[]byte(ev), entry.encode()})
 		}
 		return nil
 	})
@@ -761,7 +812,7 @@ func (r reader) indexContent(ctx context.Context) (map[string]map[string][]byte,
 				pairs[k].best = max(pairs[k].best, rec.Confidence)
 			}
 		}
-		out[ixEv][ev] = encodeFacts(fs)
+		out[ixEv][ev] = evEntry{fs, endsOf(p), rec.SubjectAlias, rec.ObjectAlias}.encode()
 	}
 	for k, p := range pairs {
 		out[ixPair][k] = appendPair(nil, p.n, p.best)
@@ -918,6 +969,81 @@ func (r reader) ixAliased(name string) ([]aliased, error) {
 			}
 		}
 		return nil
+	})
+	return out, err
+}
+
+// ixEntities is [Store.Entities] from the index, before sorting: names and
+// types from kg_ent, degrees from kg_pair, and mentions and aliases from
+// kg_ev, without reading a quad or an evidence record.
+func (r reader) ixEntities(ctx context.Context, typ string) ([]schema.EntityInfo, error) {
+	var out []schema.EntityInfo
+	err := r.ix.db.View(func(tx *bbolt.Tx) error {
+		eb, pb, evb := tx.Bucket([]byte(ixEnt)), tx.Bucket([]byte(ixPair)), tx.Bucket([]byte(ixEv))
+		if eb == nil || pb == nil || evb == nil {
+			return nil
+		}
+		at := make(map[string]int) // entity -> its place in out
+		err := eb.ForEach(func(k, v []byte) error {
+			name, t, _ := strings.Cut(string(v), "\x00")
+			if typ != "" && !strings.EqualFold(t, typ) {
+				return nil
+			}
+			at[string(k)] = len(out)
+			out = append(out, schema.EntityInfo{ID: string(k), Name: cmp.Or(name, string(k)), Type: t, Aliases: []string{}})
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = pb.ForEach(func(k, _ []byte) error {
+			end, other, _ := bytes.Cut(k, []byte{0})
+			if i, ok := at[string(end)]; ok && !bytes.Equal(end, other) {
+				out[i].Degree++
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		aliases := make(map[int]map[string]bool)
+		alias := func(i int, a string) {
+			if a == "" || a == out[i].Name {
+				return
+			}
+			if aliases[i] == nil {
+				aliases[i] = make(map[string]bool)
+			}
+			aliases[i][a] = true
+		}
+		err = evb.ForEach(func(k, v []byte) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			e, err := decodeEv(v)
+			if err != nil {
+				return fmt.Errorf("%s: %w", k, err)
+			}
+			// An entity both subject and object of one evidence is
+			// mentioned once and has both aliases.
+			named := make(map[int]bool, 2)
+			for _, role := range []struct{ ids, alias string }{{e.ends.subjects, e.subjectAlias}, {e.ends.objects, e.objectAlias}} {
+				for id := range strings.SplitSeq(role.ids, "\n") {
+					if i, ok := at[id]; ok {
+						named[i] = true
+						alias(i, role.alias)
+					}
+				}
+			}
+			for i := range named {
+				out[i].Mentions++
+			}
+			return nil
+		})
+		for i, as := range aliases {
+			out[i].Aliases = sortedKeys(as)
+		}
+		return err
 	})
 	return out, err
 }

@@ -24,6 +24,14 @@ func localAnswers(t *testing.T, s *Store) map[string]any {
 		t.Fatal(err)
 	}
 	out := make(map[string]any)
+	// the listing itself, of every type and of one, by each order
+	for _, f := range []EntityFilter{{Sort: ByName}, {Sort: ByMentions}, {Sort: ByDegree, Type: "org"}} {
+		listed, err := s.Entities(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[fmt.Sprintf("entities %+v", f)] = listed
+	}
 	for _, e := range es {
 		err := s.Local(ctx, func(l *Local) error {
 			if err := l.Load(ctx, e.ID); err != nil {
