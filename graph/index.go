@@ -32,7 +32,7 @@ import (
 //
 //	kg_pair  end \0 other                          -> how many facts' evidence join them, and the best confidence of it (see appendPair)
 //	kg_adj   end \0 other \0 relation \0 dir \0 ev -> the evidence record (see appendRecord)
-//	kg_ev    ev                                    -> the facts it labels, the entities it names and its aliases (see evEntry)
+//	kg_ev    ev                                    -> the facts it labels, the entities it names, its aliases and document (see evEntry)
 //	kg_ent   entity                                -> its name \0 its type
 //	kg_rel   relation                              -> its name
 //	kg_name  folded \0 n \0 entity                 -> nothing: the entity's name, folded (see foldName)
@@ -59,7 +59,7 @@ const (
 	ixEnt     = "kg_ent"
 	ixName    = "kg_name"
 	ixRel     = "kg_rel"
-	ixVersion = "6" // kg_index "version": the layout above
+	ixVersion = "7" // kg_index "version": the layout above
 )
 
 // recordPreds are the evidence properties an evidence record is made of.
@@ -307,12 +307,21 @@ func adjKeys(f spo, ev string) [2][]byte {
 func pairKeys(f spo) [2]string { return [2]string{f.s + "\x00" + f.o, f.o + "\x00" + f.s} }
 
 // evEntry is a kg_ev value: the facts an evidence node labels, sorted,
-// the entities it names (kg:subject and kg:object), and what it calls
-// them. The entity listing reads its mentions and aliases from these.
+// the entities it names (kg:subject and kg:object), what it calls them,
+// and its document node. The entity listing reads its mentions and aliases
+// from these, and the store's counts its facts and each document's
+// evidence.
 type evEntry struct {
 	facts                     []spo
 	ends                      ends
 	subjectAlias, objectAlias string
+	doc                       string
+}
+
+// newEvEntry returns the kg_ev value of the evidence node with the facts,
+// the properties p (recordPreds) and the record rec.
+func newEvEntry(facts []spo, p props, rec schema.EvidenceRecord) evEntry {
+	return evEntry{facts, endsOf(p), rec.SubjectAlias, rec.ObjectAlias, p.str(schema.Doc)}
 }
 
 func (e evEntry) encode() []byte {
@@ -321,7 +330,7 @@ func (e evEntry) encode() []byte {
 		facts = append(facts, f.s+"\x00"+f.p+"\x00"+f.o+"\n"...)
 	}
 	var b []byte
-	for _, s := range []string{string(facts), e.ends.subjects, e.ends.objects, e.subjectAlias, e.objectAlias} {
+	for _, s := range []string{string(facts), e.ends.subjects, e.ends.objects, e.subjectAlias, e.objectAlias, e.doc} {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
@@ -329,8 +338,11 @@ func (e evEntry) encode() []byte {
 }
 
 // decodeEv is evEntry.encode's inverse; nil gives no entry.
-func decodeEv(b []byte) (evEntry, error) {
-	var parts [5]string
+func decodeEv(b []byte) (evEntry, error) { return decodeEvFacts(b, true) }
+
+// decodeEvFacts is decodeEv, without the facts unless withFacts is set.
+func decodeEvFacts(b []byte, withFacts bool) (evEntry, error) {
+	var parts [6]string
 	for i := range parts {
 		if len(b) == 0 && i == 0 {
 			return evEntry{}, nil
@@ -341,7 +353,10 @@ func decodeEv(b []byte) (evEntry, error) {
 		}
 		parts[i], b = string(b[k:k+int(n)]), b[k+int(n):]
 	}
-	e := evEntry{ends: ends{parts[1], parts[2]}, subjectAlias: parts[3], objectAlias: parts[4]}
+	e := evEntry{ends: ends{parts[1], parts[2]}, subjectAlias: parts[3], objectAlias: parts[4], doc: parts[5]}
+	if !withFacts {
+		return e, nil
+	}
 	for line := range strings.SplitSeq(strings.TrimSuffix(parts[0], "\n"), "\n") {
 		if f := strings.Split(line, "\x00"); len(f) == 3 {
 			e.facts = append(e.facts, spo{f[0], f[1], f[2]})
@@ -671,7 +686,7 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 					c.best = max(c.best, rec.Confidence)
 				}
 			}
-			entry := evEntry{after, endsOf(p), rec.SubjectAlias, rec.ObjectAlias}
+			entry := newEvEntry(after, p, rec)
 			ops.ev = append(ops.ev, keyValue{[]byte(ev), entry.encode()})
 		}
 		return nil
@@ -812,7 +827,7 @@ func (r reader) indexContent(ctx context.Context) (map[string]map[string][]byte,
 				pairs[k].best = max(pairs[k].best, rec.Confidence)
 			}
 		}
-		out[ixEv][ev] = evEntry{fs, endsOf(p), rec.SubjectAlias, rec.ObjectAlias}.encode()
+		out[ixEv][ev] = newEvEntry(fs, p, rec).encode()
 	}
 	for k, p := range pairs {
 		out[ixPair][k] = appendPair(nil, p.n, p.best)
@@ -1046,4 +1061,39 @@ func (r reader) ixEntities(ctx context.Context, typ string) ([]schema.EntityInfo
 		return err
 	})
 	return out, err
+}
+
+// ixCounts returns, from the index, the number of entities, of distinct
+// facts whose subject is an entity (when withFacts is set; else 0), and of
+// evidence nodes, and the number of evidence nodes of each document node.
+// On a store that kg verify calls sound, these are what the quads give.
+func (r reader) ixCounts(ctx context.Context, withFacts bool) (entities, facts, evidence int64, perDoc map[string]int64, err error) {
+	perDoc = make(map[string]int64)
+	err = r.ix.db.View(func(tx *bbolt.Tx) error {
+		eb, evb := tx.Bucket([]byte(ixEnt)), tx.Bucket([]byte(ixEv))
+		if eb == nil || evb == nil {
+			return nil
+		}
+		entities = int64(eb.Stats().KeyN)
+		seen := make(map[spo]bool)
+		return evb.ForEach(func(k, v []byte) error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			e, err := decodeEvFacts(v, withFacts)
+			if err != nil {
+				return fmt.Errorf("%s: %w", k, err)
+			}
+			evidence++
+			perDoc[e.doc]++
+			for _, f := range e.facts {
+				if !seen[f] && eb.Get([]byte(f.s)) != nil {
+					seen[f] = true
+					facts++
+				}
+			}
+			return nil
+		})
+	})
+	return entities, facts, evidence, perDoc, err
 }

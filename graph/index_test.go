@@ -24,6 +24,16 @@ func localAnswers(t *testing.T, s *Store) map[string]any {
 		t.Fatal(err)
 	}
 	out := make(map[string]any)
+	// the store's counts and its documents'
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, err := s.Documents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out["stats"], out["documents"] = st, docs
 	// the listing itself, of every type and of one, by each order
 	for _, f := range []EntityFilter{{Sort: ByName}, {Sort: ByMentions}, {Sort: ByDegree, Type: "org"}} {
 		listed, err := s.Entities(ctx, f)

@@ -69,10 +69,16 @@ func (s *Store) Documents(ctx context.Context) ([]DocStats, error) {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
 	defer release()
-	r := reader{qs: qs}
+	r := reader{qs: qs, ix: s.ix}
 	ids, err := r.instances(ctx, schema.Document)
 	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
+	}
+	var perDoc map[string]int64 // from the index, where the store has it
+	if r.ix != nil {
+		if _, _, _, perDoc, err = r.ixCounts(ctx, false); err != nil {
+			return nil, fmt.Errorf("documents: %w", err)
+		}
 	}
 	out := make([]DocStats, 0, len(ids))
 	for _, id := range ids {
@@ -80,11 +86,15 @@ func (s *Store) Documents(ctx context.Context) ([]DocStats, error) {
 		if err != nil {
 			return nil, fmt.Errorf("documents: %w", err)
 		}
-		evs, err := r.evidenceOf(ctx, id)
-		if err != nil {
-			return nil, fmt.Errorf("documents: %w", err)
+		n, ok := perDoc[id]
+		if !ok && perDoc == nil {
+			evs, err := r.evidenceOf(ctx, id)
+			if err != nil {
+				return nil, fmt.Errorf("documents: %w", err)
+			}
+			n = int64(len(evs))
 		}
-		d := DocStats{Name: p.str(schema.Name), Evidence: int64(len(evs))}
+		d := DocStats{Name: p.str(schema.Name), Evidence: n}
 		if len(p.vals[quad.IRI(schema.Hash)]) == 1 {
 			d.Hash = p.str(schema.Hash)
 		}
@@ -103,15 +113,15 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		return Stats{}, fmt.Errorf("stats: %w", err)
 	}
 	defer release()
-	st, err := stats(ctx, qs)
+	st, err := stats(ctx, reader{qs: qs, ix: s.ix})
 	if err != nil {
 		return Stats{}, fmt.Errorf("stats: %w", err)
 	}
 	return st, nil
 }
 
-func stats(ctx context.Context, qs cgraph.QuadStore) (Stats, error) {
-	r := reader{qs: qs}
+func stats(ctx context.Context, r reader) (Stats, error) {
+	qs := r.qs
 	// kv counts its quads exactly either way (and exact would count its
 	// nodes by a scan); SQL stores estimate unless asked for a COUNT.
 	_, isKV := qs.(*kv.QuadStore)
@@ -123,6 +133,15 @@ func stats(ctx context.Context, qs cgraph.QuadStore) (Stats, error) {
 		return Stats{}, err
 	}
 	st := Stats{Quads: cs.Quads.Value}
+	if r.ix != nil {
+		docs, err := r.instances(ctx, schema.Document)
+		if err != nil {
+			return Stats{}, err
+		}
+		st.Documents = int64(len(docs))
+		st.Entities, st.Facts, st.Evidence, _, err = r.ixCounts(ctx, true)
+		return st, err
+	}
 	for _, c := range []struct {
 		class string
 		n     *int64
