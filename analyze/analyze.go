@@ -161,6 +161,12 @@ func (f Filter) follows(g *Graph, i int, to int64) bool {
 // steps returns the facts between u and v that the filter lets a walk from
 // u to v take, sorted by relation, then with the ones that read from u
 // first.
+// stepsAny reports whether steps(u, v, f) would give any step, without
+// making them.
+func (g *Graph) stepsAny(u, v int64, f Filter) bool {
+	return slices.ContainsFunc(g.between[pair(u, v)], func(i int) bool { return f.follows(g, i, v) })
+}
+
 func (g *Graph) steps(u, v int64, f Filter) []Step {
 	var out []Step
 	for _, i := range g.between[pair(u, v)] {

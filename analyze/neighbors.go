@@ -58,7 +58,7 @@ func (g *Graph) neighbors(start int64, depth int, f Filter) (schema.Node, []Neig
 	bf := traverse.BreadthFirst{
 		Traverse: func(e gonum.Edge) bool {
 			u, v := e.From().ID(), e.To().ID()
-			if _, seen := hops[v]; seen || len(g.steps(u, v, f)) == 0 {
+			if _, seen := hops[v]; seen || !g.stepsAny(u, v, f) {
 				return false
 			}
 			from = u

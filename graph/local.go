@@ -44,7 +44,7 @@ type Local struct {
 type fkey struct{ s, p, o string }
 
 type localFact struct {
-	evs map[string]bool
+	evs []string // its evidence read, in any order, perhaps twice
 }
 
 // Local calls fn with a [Local] over the store, holding the store for
@@ -200,10 +200,10 @@ func (l *Local) Load(ctx context.Context, ids ...string) error {
 func (l *Local) addFact(k fkey, ev string) {
 	f, ok := l.facts[k]
 	if !ok {
-		f = &localFact{evs: make(map[string]bool)}
+		f = &localFact{}
 		l.facts[k] = f
 	}
-	f.evs[ev] = true
+	f.evs = append(f.evs, ev)
 }
 
 // Adjacent returns the IDs of the nodes that share a fact with the entity
@@ -431,7 +431,9 @@ func (l *Local) snapshot(ctx context.Context, evidence func(ctx context.Context,
 		ends[k.s], ends[k.o] = true, true
 		sub, obj := l.info[k.s], l.info[k.o]
 		f := schema.StoredFact{Subject: k.s, RelationID: k.p, Object: k.o, Negated: true, Evidence: make([]schema.EvidenceRecord, 0, len(lf.evs))}
-		for _, ev := range sortedKeys(lf.evs) {
+		slices.Sort(lf.evs)
+		lf.evs = slices.Compact(lf.evs)
+		for _, ev := range lf.evs {
 			rec, err := evidence(ctx, ev)
 			if err != nil {
 				return nil, fmt.Errorf("read: %w", err)
