@@ -588,24 +588,29 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 		}
 		v := entityValue(p)
 		ops.ent = append(ops.ent, keyValue{[]byte(id), v})
-		err = r.ix.db.View(func(tx *bbolt.Tx) error {
-			if b := tx.Bucket([]byte(ixEnt)); b != nil {
-				if old := b.Get([]byte(id)); old != nil {
-					if k := entityNameKey(id, old); k != nil {
-						ops.nameDel = append(ops.nameDel, k)
-					}
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
 		if v != nil {
 			if k := entityNameKey(id, v); k != nil {
 				ops.namePut = append(ops.namePut, k)
 			}
 		}
+	}
+	// The names the entities had: their kg_name keys go, unless put again.
+	err := r.ix.db.View(func(tx *bbolt.Tx) error {
+		b := tx.Bucket([]byte(ixEnt))
+		if b == nil {
+			return nil
+		}
+		for _, id := range sortedKeys(ents) {
+			if old := b.Get([]byte(id)); old != nil {
+				if k := entityNameKey(id, old); k != nil {
+					ops.nameDel = append(ops.nameDel, k)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	for _, id := range sortedKeys(rels) {
 		c := rels[id]
@@ -623,18 +628,20 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 		return ops, nil
 	}
 	docName := r.docNamer(docNames)
-	err := r.ix.db.View(func(tx *bbolt.Tx) error {
-		evb, adjb := tx.Bucket([]byte(ixEv)), tx.Bucket([]byte(ixAdj))
+	err = r.ix.db.View(func(tx *bbolt.Tx) error {
+		evb := tx.Bucket([]byte(ixEv))
 		for _, ev := range sortedKeys(touched) {
 			c := touched[ev]
-			var before []spo
+			var entry evEntry
 			if evb != nil {
-				entry, err := decodeEv(evb.Get([]byte(ev)))
-				if err != nil {
+				var err error
+				if entry, err = decodeEv(evb.Get([]byte(ev))); err != nil {
 					return fmt.Errorf("%s: %w", ev, err)
 				}
-				before = entry.facts
 			}
+			before := entry.facts
+			// the aliases it gave: their kg_name keys go, unless put again
+			ops.nameDel = append(ops.nameDel, aliasKeys(schema.EvidenceRecord{ID: ev, SubjectAlias: entry.subjectAlias, ObjectAlias: entry.objectAlias})...)
 			after := slices.Clone(before)
 			after = slices.DeleteFunc(after, func(f spo) bool { return slices.Contains(c.factsDel, f) })
 			for _, f := range c.factsAdd {
@@ -643,13 +650,6 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 				}
 			}
 			slices.SortFunc(after, func(a, b spo) int { return strings.Compare(a.s+"\x00"+a.p+"\x00"+a.o, b.s+"\x00"+b.p+"\x00"+b.o) })
-			if len(before) > 0 && adjb != nil {
-				if v := adjb.Get(adjKeys(before[0], ev)[0]); v != nil {
-					if old, err := decodeRecord(ev, v); err == nil {
-						ops.nameDel = append(ops.nameDel, aliasKeys(old)...)
-					}
-				}
-			}
 			for _, f := range before {
 				for _, k := range adjKeys(f, ev) {
 					ops.adjDel = append(ops.adjDel, k)
@@ -686,8 +686,7 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 					c.best = max(c.best, rec.Confidence)
 				}
 			}
-			entry := newEvEntry(after, p, rec)
-			ops.ev = append(ops.ev, keyValue{[]byte(ev), entry.encode()})
+			ops.ev = append(ops.ev, keyValue{[]byte(ev), newEvEntry(after, p, rec).encode()})
 		}
 		return nil
 	})
