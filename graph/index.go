@@ -62,7 +62,8 @@ const (
 	ixVersion = "7" // kg_index "version": the layout above
 )
 
-// recordPreds are the evidence properties an evidence record is made of.
+// recordPreds are the evidence properties that kg_adj's record and kg_ev's
+// entry are made of.
 var recordPreds = []string{schema.Doc, schema.SentenceIndex, schema.Start, schema.End, schema.Text,
 	schema.Negated, schema.Confidence, schema.When, schema.WhenISO, schema.SubjectAlias, schema.ObjectAlias,
 	schema.Subject, schema.Object}
