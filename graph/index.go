@@ -15,14 +15,14 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
-	"github.com/hidal-go/hidalgo/kv/options"
 	"go.etcd.io/bbolt"
 
 	"github.com/kgraph/kg/schema"
 )
 
-// kg's own index of the facts around each entity, kept in the bolt file
-// beside Cayley's quads and written in the same transactions.
+// kg's own index of the facts around each entity, kept beside Cayley's
+// quads (in the bolt file, or in a table of the PostgreSQL database; see
+// index_kv.go) and written in the same transactions.
 //
 // Cayley's kv store finds an entity's quads through its indexes, but reads
 // each quad from its log by a key of its own, and each term of it by
@@ -47,10 +47,11 @@ import (
 // kg_name finds an entity by a name or alias written another way ("ZTE
 // corp." for "ZTE Corp") without reading every entity and evidence node.
 //
-// the index is written by the commit of Cayley's own transaction
-// (hookedKV), so that a crash leaves both as they were or both written.
-// Verify recomputes it from the quads. Only bolt stores have it: on
-// PostgreSQL, CockroachDB and memory, questions read Cayley's quads.
+// The index is written in Cayley's own transaction (on bolt by its commit,
+// hookedKV; on PostgreSQL by kg's flavour of Cayley's SQL store, see
+// index_sql.go), so that a crash leaves both as they were or both written.
+// Verify recomputes it from the quads. CockroachDB and memory stores have
+// none: there, questions read Cayley's quads.
 const (
 	ixMeta    = "kg_index"
 	ixPair    = "kg_pair"
@@ -86,10 +87,26 @@ func isRecordPred(pred quad.Value) bool {
 	return ok && slices.Contains(recordPreds, string(iri))
 }
 
-// index is the handle of a bolt store's index.
+// index is the handle of a store's index: in the bolt file, or in a table
+// of the PostgreSQL database (see index_sql.go).
 type index struct {
-	db   *bbolt.DB
-	hook *hookedKV
+	bolt *bbolt.DB // bolt: the file
+	hook *hookedKV // bolt: the file as Cayley's store writes it
+	sql  *sqlIndex // PostgreSQL
+}
+
+// setPending makes ops the changes that the next write of Cayley's store
+// writes in its transaction; nil clears them.
+func (ix *index) setPending(ops *indexOps) {
+	if ix.sql != nil {
+		if ops == nil {
+			sqlPending.Delete(ix.sql.token)
+		} else {
+			sqlPending.Store(ix.sql.token, ops)
+		}
+		return
+	}
+	ix.hook.pending = ops
 }
 
 // hookedKV is the bolt file as Cayley's kv store uses it: its writing
@@ -124,7 +141,7 @@ type hookedTx struct {
 }
 
 func (t *hookedTx) Commit(ctx context.Context) error {
-	if err := t.ops.write(ctx, t.Tx); err != nil {
+	if err := t.ops.write(ctx, kvWrite{t.Tx}); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
 	return t.Tx.Commit(ctx)
@@ -216,61 +233,66 @@ func (o *indexOps) pair(k string) *pairChange {
 type keyValue struct{ k, v []byte }
 
 // write applies the changes in a writing transaction.
-func (o *indexOps) write(ctx context.Context, tx hkv.Tx) error {
-	key := func(bucket string, k []byte) hkv.Key { return hkv.Key{[]byte(bucket), k} }
-	for _, k := range o.adjDel {
-		if err := tx.Del(ctx, key(ixAdj, k)); err != nil {
-			return err
-		}
+func (o *indexOps) write(ctx context.Context, tx ixWrite) error {
+	if err := tx.del(ctx, ixAdj, o.adjDel); err != nil {
+		return err
 	}
-	for _, kv := range o.adjPut {
-		if err := tx.Put(ctx, key(ixAdj, kv.k), kv.v); err != nil {
-			return err
-		}
+	if err := tx.put(ctx, ixAdj, o.adjPut); err != nil {
+		return err
 	}
 	for _, set := range []struct {
 		bucket string
 		kvs    []keyValue
 	}{{ixEv, o.ev}, {ixEnt, o.ent}, {ixRel, o.rel}} {
+		var dels [][]byte
+		var puts []keyValue
 		for _, kv := range set.kvs {
-			var err error
 			if kv.v == nil {
-				err = tx.Del(ctx, key(set.bucket, kv.k))
+				dels = append(dels, kv.k)
 			} else {
-				err = tx.Put(ctx, key(set.bucket, kv.k), kv.v)
-			}
-			if err != nil {
-				return err
+				puts = append(puts, kv)
 			}
 		}
-	}
-	for _, k := range o.nameDel {
-		if err := tx.Del(ctx, key(ixName, k)); err != nil {
+		if err := tx.del(ctx, set.bucket, dels); err != nil {
+			return err
+		}
+		if err := tx.put(ctx, set.bucket, puts); err != nil {
 			return err
 		}
 	}
-	for _, k := range o.namePut {
-		if err := tx.Put(ctx, key(ixName, k), []byte{}); err != nil {
-			return err
-		}
+	if err := tx.del(ctx, ixName, o.nameDel); err != nil {
+		return err
 	}
-	for _, k := range sortedKeys(o.pairs) {
+	names := make([]keyValue, len(o.namePut))
+	for i, k := range o.namePut {
+		names[i] = keyValue{k, []byte{}}
+	}
+	if err := tx.put(ctx, ixName, names); err != nil {
+		return err
+	}
+	// Counts are read and written again, locked in key order, so that
+	// writers side by side (on PostgreSQL) wait for each other.
+	keys := sortedKeys(o.pairs)
+	bkeys := make([][]byte, len(keys))
+	for i, k := range keys {
+		bkeys[i] = []byte(k)
+	}
+	old, err := tx.getLocked(ctx, ixPair, bkeys)
+	if err != nil {
+		return err
+	}
+	var dels [][]byte
+	var puts []keyValue
+	for _, k := range keys {
 		c := o.pairs[k]
 		n, best := 0, 0.0
-		v, err := tx.Get(ctx, key(ixPair, []byte(k)))
-		switch {
-		case errors.Is(err, hkv.ErrNotFound):
-		case err != nil:
-			return err
-		default:
+		if v, ok := old[k]; ok {
 			if n, best, err = decodePair(v); err != nil {
 				return err
 			}
 		}
 		if n += c.n; n <= 0 {
-			if err := tx.Del(ctx, key(ixPair, []byte(k))); err != nil {
-				return err
-			}
+			dels = append(dels, []byte(k))
 			continue
 		}
 		best = max(best, c.best)
@@ -278,20 +300,21 @@ func (o *indexOps) write(ctx context.Context, tx hkv.Tx) error {
 			// The best may have gone: read the pair's evidence as it is
 			// now (kg_adj is written above).
 			best = 0
-			err := hkv.Each(ctx, tx, func(_ hkv.Key, v hkv.Value) error {
+			err := tx.scan(ctx, ixAdj, []byte(k+"\x00"), func(_, v []byte) error {
 				conf, err := recordConfidence(v)
 				best = max(best, conf)
 				return err
-			}, options.WithPrefixKV(key(ixAdj, []byte(k+"\x00"))))
+			})
 			if err != nil {
 				return err
 			}
 		}
-		if err := tx.Put(ctx, key(ixPair, []byte(k)), appendPair(nil, n, best)); err != nil {
-			return err
-		}
+		puts = append(puts, keyValue{[]byte(k), appendPair(nil, n, best)})
 	}
-	return nil
+	if err := tx.del(ctx, ixPair, dels); err != nil {
+		return err
+	}
+	return tx.put(ctx, ixPair, puts)
 }
 
 // spo is a fact's terms.
@@ -489,8 +512,8 @@ func (r reader) applyDeltas(ctx context.Context, del, add []quad.Quad, opts cgra
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	r.ix.hook.pending = ops
-	defer func() { r.ix.hook.pending = nil }()
+	r.ix.setPending(ops)
+	defer r.ix.setPending(nil)
 	return r.qs.ApplyDeltas(deltas(del, add), opts)
 }
 
@@ -580,10 +603,14 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 	for _, q := range add {
 		note(q, true)
 	}
+	absent, err := r.absentNodes(ctx, slices.Concat(sortedKeys(ents), sortedKeys(rels), sortedKeys(touched)))
+	if err != nil {
+		return nil, err
+	}
 	ops := &indexOps{pairs: make(map[string]*pairChange)}
 	for _, id := range sortedKeys(ents) {
 		c := ents[id]
-		p, err := r.postProps(ctx, id, entityPreds, c.del, c.add)
+		p, err := r.postProps(ctx, id, entityPreds, c.del, c.add, absent[id])
 		if err != nil {
 			return nil, err
 		}
@@ -596,13 +623,13 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 		}
 	}
 	// The names the entities had: their kg_name keys go, unless put again.
-	err := r.ix.db.View(func(tx *bbolt.Tx) error {
-		b := tx.Bucket([]byte(ixEnt))
-		if b == nil {
-			return nil
+	err = r.ix.view(ctx, func(tx ixRead) error {
+		olds, err := tx.getMany(ctx, ixEnt, byteKeys(sortedKeys(ents)))
+		if err != nil {
+			return err
 		}
 		for _, id := range sortedKeys(ents) {
-			if old := b.Get([]byte(id)); old != nil {
+			if old := olds[id]; old != nil {
 				if k := entityNameKey(id, old); k != nil {
 					ops.nameDel = append(ops.nameDel, k)
 				}
@@ -615,7 +642,7 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 	}
 	for _, id := range sortedKeys(rels) {
 		c := rels[id]
-		p, err := r.postProps(ctx, id, []string{schema.Name}, c.del, c.add)
+		p, err := r.postProps(ctx, id, []string{schema.Name}, c.del, c.add, absent[id])
 		if err != nil {
 			return nil, err
 		}
@@ -629,16 +656,16 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 		return ops, nil
 	}
 	docName := r.docNamer(docNames)
-	err = r.ix.db.View(func(tx *bbolt.Tx) error {
-		evb := tx.Bucket([]byte(ixEv))
+	err = r.ix.view(ctx, func(tx ixRead) error {
+		entries, err := tx.getMany(ctx, ixEv, byteKeys(sortedKeys(touched)))
+		if err != nil {
+			return err
+		}
 		for _, ev := range sortedKeys(touched) {
 			c := touched[ev]
-			var entry evEntry
-			if evb != nil {
-				var err error
-				if entry, err = decodeEv(evb.Get([]byte(ev))); err != nil {
-					return fmt.Errorf("%s: %w", ev, err)
-				}
+			entry, err := decodeEv(entries[ev])
+			if err != nil {
+				return fmt.Errorf("%s: %w", ev, err)
 			}
 			before := entry.facts
 			// the aliases it gave: their kg_name keys go, unless put again
@@ -667,7 +694,7 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 				}
 				continue
 			}
-			p, err := r.postProps(ctx, ev, recordPreds, c.propsDel, c.propsAdd)
+			p, err := r.postProps(ctx, ev, recordPreds, c.propsDel, c.propsAdd, absent[ev])
 			if err != nil {
 				return err
 			}
@@ -698,6 +725,15 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 	return ops, nil
 }
 
+// byteKeys returns the keys as byte slices.
+func byteKeys(keys []string) [][]byte {
+	out := make([][]byte, len(keys))
+	for i, k := range keys {
+		out[i] = []byte(k)
+	}
+	return out
+}
+
 // docNamer returns a function that names a document node, from names (of
 // the documents being written) or else from the store, keeping each in
 // names.
@@ -717,9 +753,11 @@ func (r reader) docNamer(names map[string]string) func(ctx context.Context, doc 
 
 // postProps returns the properties preds of the node id as the store holds
 // them once del is deleted and add added (quads of those properties of it).
-func (r reader) postProps(ctx context.Context, id string, preds []string, del, add []quad.Quad) (props, error) {
+// A node known to be absent from the store has only those added.
+func (r reader) postProps(ctx context.Context, id string, preds []string, del, add []quad.Quad, absent bool) (props, error) {
 	p := props{vals: make(map[quad.IRI][]quad.Value)}
-	if ref, err := r.qs.ValueOf(quad.IRI(id)); err != nil {
+	if absent {
+	} else if ref, err := r.qs.ValueOf(quad.IRI(id)); err != nil {
 		return p, err
 	} else if ref != nil {
 		if p, err = r.attrsOf(ctx, id, preds...); err != nil {
@@ -837,12 +875,15 @@ func (r reader) indexContent(ctx context.Context) (map[string]map[string][]byte,
 
 // buildIndex writes the whole index of the store anew, in one transaction:
 // for a store that an older kg made, whose writes kept none.
-func (s *Store) buildIndex(ctx context.Context, qs cgraph.QuadStore, db *bbolt.DB) error {
+func (s *Store) buildIndex(ctx context.Context, qs cgraph.QuadStore, ix *index) error {
 	content, err := reader{qs: qs}.indexContent(ctx)
 	if err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	return db.Update(func(tx *bbolt.Tx) error {
+	if ix.sql != nil {
+		return ix.sql.build(ctx, content)
+	}
+	return ix.bolt.Update(func(tx *bbolt.Tx) error {
 		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt, ixName, ixRel} {
 			if err := tx.DeleteBucket([]byte(name)); err != nil && !errors.Is(err, bbolt.ErrBucketNotFound) {
 				return err
@@ -885,32 +926,30 @@ func (r reader) verifyIndex(ctx context.Context, report func(format string, args
 		return err
 	}
 	show := func(k string) string { return strings.ReplaceAll(k, "\x00", " ") }
-	return r.ix.db.View(func(tx *bbolt.Tx) error {
+	return r.ix.view(ctx, func(tx ixRead) error {
 		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt, ixName, ixRel} {
 			w := want[name]
 			seen := make(map[string]bool, len(w))
 			bad := 0
-			if b := tx.Bucket([]byte(name)); b != nil {
-				err := b.ForEach(func(k, v []byte) error {
-					seen[string(k)] = true
-					wv, ok := w[string(k)]
-					switch {
-					case !ok:
-						bad++
-						if bad <= 5 {
-							report("index: %s holds %q, which no quad gives", name, show(string(k)))
-						}
-					case !bytes.Equal(wv, v):
-						bad++
-						if bad <= 5 {
-							report("index: %s has another value for %q than the quads give", name, show(string(k)))
-						}
+			err := tx.scan(ctx, name, nil, func(k, v []byte) error {
+				seen[string(k)] = true
+				wv, ok := w[string(k)]
+				switch {
+				case !ok:
+					bad++
+					if bad <= 5 {
+						report("index: %s holds %q, which no quad gives", name, show(string(k)))
 					}
-					return nil
-				})
-				if err != nil {
-					return err
+				case !bytes.Equal(wv, v):
+					bad++
+					if bad <= 5 {
+						report("index: %s has another value for %q than the quads give", name, show(string(k)))
+					}
 				}
+				return nil
+			})
+			if err != nil {
+				return err
 			}
 			for _, k := range sortedKeys(w) {
 				if !seen[k] {
@@ -932,28 +971,40 @@ func (r reader) verifyIndex(ctx context.Context, report func(format string, args
 // entity named name exactly, else the one whose ID is name's, else the one
 // whose name equals name ignoring case ("" if there is none; the first by
 // ID where several are).
-func (r reader) ixFind(name string) (string, error) {
+func (r reader) ixFind(ctx context.Context, name string) (string, error) {
 	var found string
-	err := r.ix.db.View(func(tx *bbolt.Tx) error {
-		nb, eb := tx.Bucket([]byte(ixName)), tx.Bucket([]byte(ixEnt))
-		if nb == nil || eb == nil {
-			return nil
-		}
+	err := r.ix.view(ctx, func(tx ixRead) error {
 		var folded string
 		prefix := []byte(foldName(name) + "\x00n\x00")
-		c := nb.Cursor()
-		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		errFound := errors.New("found")
+		err := tx.scan(ctx, ixName, prefix, func(k, _ []byte) error {
 			id := k[len(prefix):] // keys are in ID order: the first is the least
-			stored, _, _ := strings.Cut(string(eb.Get(id)), "\x00")
+			v, err := tx.get(ctx, ixEnt, id)
+			if err != nil {
+				return err
+			}
+			stored, _, _ := strings.Cut(string(v), "\x00")
 			if stored == name {
 				found = string(id)
-				return nil
+				return errFound
 			}
 			if folded == "" && strings.EqualFold(stored, name) {
 				folded = string(id)
 			}
+			return nil
+		})
+		if err != nil {
+			if errors.Is(err, errFound) {
+				return nil
+			}
+			return err
 		}
-		if id := schema.EntityID(name); eb.Get([]byte(id)) != nil {
+		id := schema.EntityID(name)
+		v, err := tx.get(ctx, ixEnt, []byte(id))
+		if err != nil {
+			return err
+		}
+		if v != nil {
 			found = id
 			return nil
 		}
@@ -969,18 +1020,17 @@ type aliased struct{ id, pred string }
 
 // ixAliased returns the evidence nodes whose subject or object alias folds
 // as name does, through kg_name.
-func (r reader) ixAliased(name string) ([]aliased, error) {
+func (r reader) ixAliased(ctx context.Context, name string) ([]aliased, error) {
 	var out []aliased
-	err := r.ix.db.View(func(tx *bbolt.Tx) error {
-		nb := tx.Bucket([]byte(ixName))
-		if nb == nil {
-			return nil
-		}
+	err := r.ix.view(ctx, func(tx ixRead) error {
 		for _, role := range []struct{ tag, pred string }{{"s", schema.SubjectAlias}, {"o", schema.ObjectAlias}} {
 			prefix := []byte(foldName(name) + "\x00" + role.tag + "\x00")
-			c := nb.Cursor()
-			for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			err := tx.scan(ctx, ixName, prefix, func(k, _ []byte) error {
 				out = append(out, aliased{string(k[len(prefix):]), role.pred})
+				return nil
+			})
+			if err != nil {
+				return err
 			}
 		}
 		return nil
@@ -993,13 +1043,9 @@ func (r reader) ixAliased(name string) ([]aliased, error) {
 // kg_ev, without reading a quad or an evidence record.
 func (r reader) ixEntities(ctx context.Context, typ string) ([]schema.EntityInfo, error) {
 	var out []schema.EntityInfo
-	err := r.ix.db.View(func(tx *bbolt.Tx) error {
-		eb, pb, evb := tx.Bucket([]byte(ixEnt)), tx.Bucket([]byte(ixPair)), tx.Bucket([]byte(ixEv))
-		if eb == nil || pb == nil || evb == nil {
-			return nil
-		}
+	err := r.ix.view(ctx, func(tx ixRead) error {
 		at := make(map[string]int) // entity -> its place in out
-		err := eb.ForEach(func(k, v []byte) error {
+		err := tx.scan(ctx, ixEnt, nil, func(k, v []byte) error {
 			name, t, _ := strings.Cut(string(v), "\x00")
 			if typ != "" && !strings.EqualFold(t, typ) {
 				return nil
@@ -1011,7 +1057,7 @@ func (r reader) ixEntities(ctx context.Context, typ string) ([]schema.EntityInfo
 		if err != nil {
 			return err
 		}
-		err = pb.ForEach(func(k, _ []byte) error {
+		err = tx.scan(ctx, ixPair, nil, func(k, _ []byte) error {
 			end, other, _ := bytes.Cut(k, []byte{0})
 			if i, ok := at[string(end)]; ok && !bytes.Equal(end, other) {
 				out[i].Degree++
@@ -1031,7 +1077,7 @@ func (r reader) ixEntities(ctx context.Context, typ string) ([]schema.EntityInfo
 			}
 			aliases[i][a] = true
 		}
-		err = evb.ForEach(func(k, v []byte) error {
+		err = tx.scan(ctx, ixEv, nil, func(k, v []byte) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -1069,14 +1115,26 @@ func (r reader) ixEntities(ctx context.Context, typ string) ([]schema.EntityInfo
 // On a store that kg verify calls sound, these are what the quads give.
 func (r reader) ixCounts(ctx context.Context, withFacts bool) (entities, facts, evidence int64, perDoc map[string]int64, err error) {
 	perDoc = make(map[string]int64)
-	err = r.ix.db.View(func(tx *bbolt.Tx) error {
-		eb, evb := tx.Bucket([]byte(ixEnt)), tx.Bucket([]byte(ixEv))
-		if eb == nil || evb == nil {
-			return nil
+	err = r.ix.view(ctx, func(tx ixRead) error {
+		n, err := tx.count(ctx, ixEnt)
+		if err != nil {
+			return err
 		}
-		entities = int64(eb.Stats().KeyN)
+		entities = int64(n)
+		// which facts have an entity as subject: the entities are read
+		// once, not once a fact
+		isEntity := make(map[string]bool)
+		if withFacts {
+			err := tx.scan(ctx, ixEnt, nil, func(k, _ []byte) error {
+				isEntity[string(k)] = true
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
 		seen := make(map[spo]bool)
-		return evb.ForEach(func(k, v []byte) error {
+		return tx.scan(ctx, ixEv, nil, func(k, v []byte) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
@@ -1087,7 +1145,7 @@ func (r reader) ixCounts(ctx context.Context, withFacts bool) (entities, facts, 
 			evidence++
 			perDoc[e.doc]++
 			for _, f := range e.facts {
-				if !seen[f] && eb.Get([]byte(f.s)) != nil {
+				if !seen[f] && isEntity[f.s] {
 					seen[f] = true
 					facts++
 				}

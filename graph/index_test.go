@@ -125,8 +125,20 @@ func mapKeys(ms ...map[string]any) map[string]bool {
 // undone. (Each write's index is checked against the quads by the Verify
 // of the bolt runs of the join and correction tests.)
 func TestIndexAnswersAsQuads(t *testing.T) {
+	indexed(t, testIndexAnswersAsQuads)
+}
+
+// indexed runs fn on each backend that keeps kg's index: bolt, and
+// PostgreSQL when $KG_TEST_POSTGRES names a database.
+func indexed(t *testing.T, fn func(t *testing.T, backend string)) {
+	for _, backend := range []string{Bolt, Postgres} {
+		t.Run(backend, func(t *testing.T) { fn(t, backend) })
+	}
+}
+
+func testIndexAnswersAsQuads(t *testing.T, backend string) {
 	ctx := context.Background()
-	s := openTest(t, emptyStore(t, Bolt))
+	s := openTest(t, emptyStore(t, backend))
 	docs := joinDocs()
 	loadDocs(t, s, Added, pick(docs, "a b c d e")...)
 	var zentek []Document // named apart from joinDocs'
@@ -164,7 +176,7 @@ func TestIndexAnswersAsQuads(t *testing.T) {
 	}
 	sound(t, s)
 	if s.ix == nil {
-		t.Fatal("a bolt store that kg wrote has no index")
+		t.Fatal("a store that kg wrote has no index")
 	}
 	fromIndex := localAnswers(t, s)
 	ix := s.ix
@@ -181,21 +193,33 @@ func TestIndexAnswersAsQuads(t *testing.T) {
 
 // TestIndexDamageReported checks that kg verify finds an index that does
 // not hold what the quads give, and that Reindex mends it.
-func TestIndexDamageReported(t *testing.T) {
+func TestIndexDamageReported(t *testing.T) { indexed(t, testIndexDamageReported) }
+
+func testIndexDamageReported(t *testing.T, backend string) {
 	ctx := context.Background()
-	s := openTest(t, emptyStore(t, Bolt))
+	s := openTest(t, emptyStore(t, backend))
 	loadDocs(t, s, Added, zentekDocs()...)
 	sound(t, s)
 	var lost string
-	err := s.bolt.Update(func(tx *bbolt.Tx) error {
-		c := tx.Bucket([]byte(ixAdj)).Cursor()
-		k, _ := c.First()
+	var err error
+	if backend == Bolt {
+		err = s.bolt.Update(func(tx *bbolt.Tx) error {
+			c := tx.Bucket([]byte(ixAdj)).Cursor()
+			k, _ := c.First()
+			lost = strings.ReplaceAll(string(k), "\x00", " ")
+			if err := c.Delete(); err != nil {
+				return err
+			}
+			return tx.Bucket([]byte(ixEnt)).Put([]byte("kg:entity/nobody"), []byte("Nobody\x00PERSON"))
+		})
+	} else {
+		var k []byte
+		err = s.db.QueryRow(`DELETE FROM kg_index WHERE bucket = $1 AND k = (SELECT k FROM kg_index WHERE bucket = $1 ORDER BY k LIMIT 1) RETURNING k`, ixAdj).Scan(&k)
 		lost = strings.ReplaceAll(string(k), "\x00", " ")
-		if err := c.Delete(); err != nil {
-			return err
+		if err == nil {
+			_, err = s.db.Exec(`INSERT INTO kg_index VALUES ($1, $2, $3)`, ixEnt, []byte("kg:entity/nobody"), []byte("Nobody\x00PERSON"))
 		}
-		return tx.Bucket([]byte(ixEnt)).Put([]byte("kg:entity/nobody"), []byte("Nobody\x00PERSON"))
-	})
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,23 +241,29 @@ func TestIndexDamageReported(t *testing.T) {
 // TestIndexOfOlderStore checks a store that an older kg wrote, without the
 // index: read-only, it answers from the quads; opened for writing, it gets
 // the index, and the answers do not change.
-func TestIndexOfOlderStore(t *testing.T) {
+func TestIndexOfOlderStore(t *testing.T) { indexed(t, testIndexOfOlderStore) }
+
+func testIndexOfOlderStore(t *testing.T, backend string) {
 	ctx := context.Background()
-	opts := emptyStore(t, Bolt)
+	opts := emptyStore(t, backend)
 	s, err := Open(ctx, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	loadDocs(t, s, Added, pick(joinDocs(), "a b c d")...)
 	want := localAnswers(t, s)
-	err = s.bolt.Update(func(tx *bbolt.Tx) error {
-		for _, name := range []string{ixMeta, ixPair, ixAdj, ixEv, ixEnt} {
-			if err := tx.DeleteBucket([]byte(name)); err != nil {
-				return err
+	if backend == Bolt {
+		err = s.bolt.Update(func(tx *bbolt.Tx) error {
+			for _, name := range []string{ixMeta, ixPair, ixAdj, ixEv, ixEnt} {
+				if err := tx.DeleteBucket([]byte(name)); err != nil {
+					return err
+				}
 			}
-		}
-		return nil
-	})
+			return nil
+		})
+	} else {
+		_, err = s.db.Exec(`DROP TABLE kg_index`)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -263,4 +293,34 @@ func TestIndexOfOlderStore(t *testing.T) {
 	if d := diffAnswers(want, localAnswers(t, w)); d != "" {
 		t.Errorf("with the index built:\n%s", d)
 	}
+}
+
+// TestIndexInCayleysTransaction checks that on PostgreSQL the index is
+// written in the transaction of the quads: when writing the index fails,
+// the document's quads are not stored either, and the store stays sound.
+func TestIndexInCayleysTransaction(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t, emptyStore(t, Postgres))
+	docs := zentekDocs()
+	loadDocs(t, s, Added, docs[0])
+	before := openTest(t, Options{Backend: Memory})
+	loadDocs(t, before, Added, docs[0])
+	// the index refuses the second document's evidence
+	_, err := s.db.Exec(`CREATE FUNCTION kg_refuse() RETURNS trigger AS $$
+		BEGIN RAISE EXCEPTION 'index refused'; END $$ LANGUAGE plpgsql;
+		CREATE TRIGGER kg_refuse BEFORE INSERT ON kg_index FOR EACH ROW
+		WHEN (NEW.bucket = 'kg_ev') EXECUTE FUNCTION kg_refuse()`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.LoadDocument(ctx, docs[1]); err == nil || !strings.Contains(err.Error(), "index refused") {
+		t.Fatalf("LoadDocument with the index refusing: %v, want the index's error", err)
+	}
+	sameQuads(t, "after the refused write", s, before)
+	sound(t, s)
+	if _, err := s.db.Exec(`DROP TRIGGER kg_refuse ON kg_index`); err != nil {
+		t.Fatal(err)
+	}
+	loadDocs(t, s, Added, docs[1])
+	sound(t, s)
 }

@@ -11,7 +11,6 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
-	"go.etcd.io/bbolt"
 
 	"github.com/kgraph/kg/schema"
 )
@@ -37,7 +36,7 @@ type Local struct {
 	relNames map[string]string
 
 	ix    *index                 // the store's own index, nil if it has none
-	ixTx  *bbolt.Tx              // a read transaction of it, opened on first use
+	ixTx  ixRead                 // a read transaction of it, opened on first use
 	pairs map[string][]pairEntry // kg_pair entries read, by entity
 }
 
@@ -63,7 +62,7 @@ func (s *Store) Local(ctx context.Context, fn func(l *Local) error) error {
 	}
 	defer func() {
 		if l.ixTx != nil {
-			l.ixTx.Rollback()
+			l.ixTx.end()
 		}
 	}()
 	return fn(l)
@@ -85,13 +84,13 @@ func (l *Local) entity(ctx context.Context, id string) (schema.EntityInfo, bool,
 		return e, true, nil
 	}
 	if l.ix != nil {
-		tx, err := l.tx()
+		tx, err := l.tx(ctx)
 		if err != nil {
 			return schema.EntityInfo{}, false, err
 		}
-		var v []byte
-		if b := tx.Bucket([]byte(ixEnt)); b != nil {
-			v = b.Get([]byte(id))
+		v, err := tx.get(ctx, ixEnt, []byte(id))
+		if err != nil {
+			return schema.EntityInfo{}, false, err
 		}
 		if v == nil {
 			return schema.EntityInfo{}, false, nil
@@ -214,7 +213,7 @@ func (l *Local) Adjacent(ctx context.Context, id string) ([]string, error) {
 		return n, nil
 	}
 	if l.ix != nil {
-		pairs, err := l.ixPairs(id)
+		pairs, err := l.ixPairs(ctx, id)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", id, err)
 		}
@@ -502,13 +501,15 @@ func (l *Local) relName(ctx context.Context, rel string) (string, error) {
 	}
 	var name string
 	if l.ix != nil {
-		tx, err := l.tx()
+		tx, err := l.tx(ctx)
 		if err != nil {
 			return "", err
 		}
-		if b := tx.Bucket([]byte(ixRel)); b != nil {
-			name = string(b.Get([]byte(rel)))
+		v, err := tx.get(ctx, ixRel, []byte(rel))
+		if err != nil {
+			return "", err
 		}
+		name = string(v)
 	} else {
 		p, err := l.b.node(ctx, rel)
 		if err != nil {
@@ -755,9 +756,9 @@ type Pair struct {
 }
 
 // tx returns the read transaction of the index, opening it.
-func (l *Local) tx() (*bbolt.Tx, error) {
+func (l *Local) tx(ctx context.Context) (ixRead, error) {
 	if l.ixTx == nil {
-		tx, err := l.ix.db.Begin(false)
+		tx, err := l.ix.begin(ctx)
 		if err != nil {
 			return nil, err
 		}
@@ -776,27 +777,26 @@ type pairEntry struct {
 
 // ixPairs returns the entities that share a fact with id, by ID, from the
 // index.
-func (l *Local) ixPairs(id string) ([]pairEntry, error) {
+func (l *Local) ixPairs(ctx context.Context, id string) ([]pairEntry, error) {
 	if ps, ok := l.pairs[id]; ok {
 		return ps, nil
 	}
-	tx, err := l.tx()
+	tx, err := l.tx(ctx)
 	if err != nil {
 		return nil, err
 	}
-	b := tx.Bucket([]byte(ixPair))
-	if b == nil {
-		return nil, nil
-	}
 	prefix := []byte(id + "\x00")
 	var out []pairEntry
-	c := b.Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+	err = tx.scan(ctx, ixPair, prefix, func(k, v []byte) error {
 		n, best, err := decodePair(v)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		out = append(out, pairEntry{string(k[len(prefix):]), n, best})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	l.pairs[id] = out
 	return out, nil
@@ -809,20 +809,15 @@ func (l *Local) ixFacts(ctx context.Context, id, other string, dir byte) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	tx, err := l.tx()
+	tx, err := l.tx(ctx)
 	if err != nil {
 		return err
-	}
-	b := tx.Bucket([]byte(ixAdj))
-	if b == nil {
-		return nil
 	}
 	prefix := []byte(id + "\x00")
 	if other != "" {
 		prefix = append(prefix, other+"\x00"...)
 	}
-	c := b.Cursor()
-	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+	return tx.scan(ctx, ixAdj, prefix, func(k, v []byte) error {
 		// k is id \0 other \0 relation \0 dir \0 evidence
 		rest := k[len(id)+1:]
 		i := bytes.IndexByte(rest, 0)
@@ -832,14 +827,14 @@ func (l *Local) ixFacts(ctx context.Context, id, other string, dir byte) error {
 		}
 		d := rest[j+1]
 		if dir != 0 && d != dir {
-			continue
+			return nil
 		}
 		o, rel, ev := string(rest[:i]), string(rest[i+1:j]), string(rest[j+3:])
 		if _, ok, err := l.entity(ctx, o); err != nil || !ok {
 			if err != nil {
 				return err
 			}
-			continue // an end that is no entity: kg verify reports it
+			return nil // an end that is no entity: kg verify reports it
 		}
 		fk := fkey{id, rel, o}
 		if d == '<' {
@@ -853,8 +848,8 @@ func (l *Local) ixFacts(ctx context.Context, id, other string, dir byte) error {
 			l.records[ev] = rec
 		}
 		l.addFact(fk, ev)
-	}
-	return nil
+		return nil
+	})
 }
 
 // ixAmong is LoadAmong from the index.
@@ -871,7 +866,7 @@ func (l *Local) ixAmong(ctx context.Context, ids []string) error {
 			continue
 		}
 		l.among[id] = true
-		pairs, err := l.ixPairs(id)
+		pairs, err := l.ixPairs(ctx, id)
 		if err != nil {
 			return fmt.Errorf("read %s: %w", id, err)
 		}
@@ -918,7 +913,7 @@ func (l *Local) PairSketch(ctx context.Context, ids []string, near [][2]string, 
 		}
 	}
 	for _, e := range snap.Entities {
-		pairs, err := l.ixPairs(e.ID)
+		pairs, err := l.ixPairs(ctx, e.ID)
 		if err != nil {
 			return nil, false, fmt.Errorf("read %s: %w", e.ID, err)
 		}
@@ -955,12 +950,13 @@ func (l *Local) LoadPairs(ctx context.Context, pairs [][2]string) error {
 
 // Strongest returns the entities that share a fact with id, with how many
 // pieces of evidence state those facts, the most first, then by ID: where
-// an analyst starts with a hub. On bolt it reads kg's own index; elsewhere,
-// the references of every fact quad of id, not their evidence.
+// an analyst starts with a hub. With kg's own index (bolt, PostgreSQL) it
+// reads that; elsewhere, the references of every fact quad of id, not their
+// evidence.
 func (l *Local) Strongest(ctx context.Context, id string) ([]Pair, error) {
 	var pairs []Pair
 	if l.ix != nil {
-		entries, err := l.ixPairs(id)
+		entries, err := l.ixPairs(ctx, id)
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", id, err)
 		}

@@ -107,7 +107,7 @@ type Store struct {
 	path    string    // bolt: the file; SQL: the URL
 	db      *sql.DB   // SQL: our own connections, beside Cayley's, for locks and sizes
 	bolt    *bbolt.DB // bolt: the file, as Cayley's store uses it
-	ix      *index    // bolt: kg's own index in that file (see index.go); nil on a read-only store that an older kg wrote
+	ix      *index    // bolt, PostgreSQL: kg's own index (see index.go); nil on CockroachDB, memory, and a read-only store that an older kg wrote
 
 	// between, when not nil, runs between the two steps of each bolt
 	// write; an error stops the write there, as a crash would. Tests set it.
@@ -175,13 +175,61 @@ func openSQL(ctx context.Context, opts Options) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", name, ErrNotFound)
 	}
-	qs, err := csql.New(opts.Backend, opts.Path, nil)
+	if opts.Backend == Cockroach {
+		qs, err := csql.New(opts.Backend, opts.Path, nil)
+		if err != nil {
+			db.Close()
+			return nil, fmt.Errorf("open %s: %w", name, err)
+		}
+		s.qs = qs
+		return s, nil
+	}
+	// PostgreSQL: through kg's flavour, whose writes write the index too
+	// (index_sql.go), on connections that name this Store
+	ix := &sqlIndex{db: db, token: newToken()}
+	dsn, err := withSetting(opts.Path, ix.token)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", name, err)
+	}
+	qs, err := csql.New(sqlFlavor, dsn, nil)
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", name, err)
 	}
 	s.qs = qs
+	if err := s.openSQLIndex(ctx, ix); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open %s: %w", name, err)
+	}
 	return s, nil
+}
+
+// openSQLIndex takes up the database's index (see index_sql.go). A
+// database that an older kg wrote has none: opened for writing, it gets one,
+// built from its quads while no other kg writes; opened read-only,
+// questions read the quads.
+func (s *Store) openSQLIndex(ctx context.Context, ix *sqlIndex) error {
+	v, err := sqlIndexVersion(ctx, s.db)
+	if err != nil {
+		return err
+	}
+	if v != ixVersion {
+		if s.readOnly {
+			return nil
+		}
+		err := s.withLock(ctx, true, func() error {
+			if v, err := sqlIndexVersion(ctx, s.db); err != nil || v == ixVersion {
+				return err
+			}
+			return s.buildIndex(ctx, s.qs, &index{sql: ix})
+		})
+		if err != nil {
+			return err
+		}
+	}
+	s.ix = &index{sql: ix}
+	return nil
 }
 
 // hasTables reports whether Cayley's quads table is in the database (in the
@@ -271,16 +319,16 @@ func (s *Store) openIndex(ctx context.Context, hook *hookedKV) error {
 		if s.readOnly {
 			return nil
 		}
-		if err := s.buildIndex(ctx, s.qs, s.bolt); err != nil {
+		if err := s.buildIndex(ctx, s.qs, &index{bolt: s.bolt}); err != nil {
 			return err
 		}
 	}
-	s.ix = &index{db: s.bolt, hook: hook}
+	s.ix = &index{bolt: s.bolt, hook: hook}
 	return nil
 }
 
-// Reindex builds the index of a bolt store anew from its quads (see
-// [Store.Verify]); other stores have none, and it does nothing.
+// Reindex builds the index of a bolt or PostgreSQL store anew from its
+// quads (see [Store.Verify]); other stores have none, and it does nothing.
 func (s *Store) Reindex(ctx context.Context) error {
 	if s.readOnly {
 		return ErrReadOnly
@@ -293,7 +341,11 @@ func (s *Store) Reindex(ctx context.Context) error {
 	if s.ix == nil {
 		return nil
 	}
-	return s.buildIndex(ctx, qs, s.bolt)
+	if s.db != nil {
+		// writers side by side would write the old index over the new
+		return s.withLock(ctx, true, func() error { return s.buildIndex(ctx, qs, s.ix) })
+	}
+	return s.buildIndex(ctx, qs, s.ix)
 }
 
 // newKV opens Cayley's kv quad store on db, initialising it first when it is

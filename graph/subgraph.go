@@ -228,7 +228,7 @@ func (b *builder) node(ctx context.Context, id string) (props, error) {
 // has it; so is an unknown name. Both match [ErrNotFound].
 func (b *builder) find(ctx context.Context, name string) (string, error) {
 	if b.r.ix != nil {
-		id, err := b.r.ixFind(name)
+		id, err := b.r.ixFind(ctx, name)
 		if id != "" || err != nil {
 			return id, err
 		}
@@ -350,7 +350,7 @@ func (b *builder) alias(ctx context.Context, name string) (string, error) {
 		return "", err
 	}
 	if len(found) == 0 && b.r.ix != nil {
-		evs, err := b.r.ixAliased(name)
+		evs, err := b.r.ixAliased(ctx, name)
 		if err != nil {
 			return "", err
 		}

@@ -27,8 +27,8 @@ import (
 //   - every one-word name of a person that a fact's evidence marks names the
 //     entity that joining names across documents gives it from the whole
 //     store (see [Store.LoadDocument]), whatever order the documents came in;
-//   - on bolt, kg's own index of each entity's facts is what the quads make
-//     of it ([Store.Reindex] builds it anew).
+//   - on bolt and PostgreSQL, kg's own index of each entity's facts is what
+//     the quads make of it ([Store.Reindex] builds it anew).
 //
 // It reads every document, evidence and entity node, so it takes time on a
 // large store. An error is the store's failure to answer, not a problem.

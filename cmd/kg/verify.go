@@ -16,7 +16,7 @@ func verifyCommand(e *env) *cli.Command {
 		Usage: "check the store's invariants: whole documents, evidence for every fact, a fact for every entity",
 		Flags: append(storeFlags(),
 			&cli.BoolFlag{Name: "json", Usage: "print one JSON object: the store and its problems"},
-			&cli.BoolFlag{Name: "reindex", Usage: "build a bolt store's own index anew from its quads first, then check"}),
+			&cli.BoolFlag{Name: "reindex", Usage: "build a bolt or PostgreSQL store's own index anew from its quads first, then check"}),
 		Action: func(c *cli.Context) error {
 			if c.Bool("reindex") {
 				if err := reindex(c.Context, e, storeOptions(c, false)); err != nil {
