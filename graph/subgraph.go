@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -282,27 +283,54 @@ func (b *builder) fold(ctx context.Context, name string) (string, error) {
 	return "", nil
 }
 
+// name returns the name of the entity id (its ID if it has none): from
+// kg_ent where the store has kg's index, without reading the facts of a
+// hub with its properties.
+func (b *builder) name(ctx context.Context, id string) (string, error) {
+	if b.r.ix != nil {
+		var v []byte
+		err := b.r.ix.view(ctx, func(tx ixRead) error {
+			var err error
+			v, err = tx.get(ctx, ixEnt, []byte(id))
+			return err
+		})
+		if err != nil || v != nil {
+			name, _, _ := strings.Cut(string(v), "\x00")
+			return cmp.Or(name, id), err
+		}
+	}
+	p, err := b.node(ctx, id)
+	if err != nil {
+		return "", err
+	}
+	return cmp.Or(p.str(schema.Name), id), nil
+}
+
 // namedWith returns the names, quoted, of the people (at most three) whose
 // first or last name is a word of name: "Xi" and "President Xi" suggest "Xi
 // Jinping". It reads the name-word index only.
 func (b *builder) namedWith(ctx context.Context, name string) ([]string, error) {
 	seen := make(map[string]bool)
 	var out []string
+	enough := errors.New("three names")
 	for _, w := range strings.Fields(name) {
 		err := b.r.quads(ctx, quad.Object, quad.String(w), func(q quad.Quad) error {
+			if len(out) == 3 {
+				return enough
+			}
 			id, ok := q.Subject.(quad.IRI)
-			if !ok || q.Predicate != quad.IRI(schema.NameWord) || q.Label != nil || seen[string(id)] || len(out) == 3 {
+			if !ok || q.Predicate != quad.IRI(schema.NameWord) || q.Label != nil || seen[string(id)] {
 				return nil
 			}
 			seen[string(id)] = true
-			p, err := b.node(ctx, string(id))
+			name, err := b.name(ctx, string(id))
 			if err != nil {
 				return err
 			}
-			out = append(out, fmt.Sprintf("%q", cmp.Or(p.str(schema.Name), string(id))))
+			out = append(out, fmt.Sprintf("%q", name))
 			return nil
 		})
-		if err != nil {
+		if err != nil && !errors.Is(err, enough) {
 			return nil, err
 		}
 	}
