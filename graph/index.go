@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"math"
 	"net/url"
 	"slices"
@@ -1113,6 +1114,8 @@ func (r reader) ixEntities(ctx context.Context, typ string) ([]schema.EntityInfo
 // facts whose subject is an entity (when withFacts is set; else 0), and of
 // evidence nodes, and the number of evidence nodes of each document node.
 // On a store that kg verify calls sound, these are what the quads give.
+// It reads kg_ev's entries in place: a fact is counted by a 128-bit hash of
+// its terms, not kept as strings.
 func (r reader) ixCounts(ctx context.Context, withFacts bool) (entities, facts, evidence int64, perDoc map[string]int64, err error) {
 	perDoc = make(map[string]int64)
 	err = r.ix.view(ctx, func(tx ixRead) error {
@@ -1133,20 +1136,46 @@ func (r reader) ixCounts(ctx context.Context, withFacts bool) (entities, facts, 
 				return err
 			}
 		}
-		seen := make(map[spo]bool)
+		seen := make(map[[16]byte]bool)
+		counts := make(map[string]*int64) // by document, not copying the key of each
+		defer func() {
+			for doc, c := range counts {
+				perDoc[doc] = *c
+			}
+		}()
+		h := fnv.New128a()
+		var sum [16]byte
 		return tx.scan(ctx, ixEv, nil, func(k, v []byte) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			e, err := decodeEvFacts(v, withFacts)
+			parts, err := evParts(v)
 			if err != nil {
 				return fmt.Errorf("%s: %w", k, err)
 			}
 			evidence++
-			perDoc[e.doc]++
-			for _, f := range e.facts {
-				if !seen[f] && isEntity[f.s] {
-					seen[f] = true
+			if c := counts[string(parts[5])]; c != nil {
+				*c++
+			} else {
+				c := int64(1)
+				counts[string(parts[5])] = &c
+			}
+			if !withFacts {
+				return nil
+			}
+			// facts are lines "s \0 p \0 o \n"
+			for lines := parts[0]; len(lines) > 0; {
+				line, rest, _ := bytes.Cut(lines, []byte{'\n'})
+				lines = rest
+				subject, _, ok := bytes.Cut(line, []byte{0})
+				if !ok || !isEntity[string(subject)] {
+					continue
+				}
+				h.Reset()
+				h.Write(line)
+				h.Sum(sum[:0])
+				if !seen[sum] {
+					seen[sum] = true
 					facts++
 				}
 			}
@@ -1154,4 +1183,21 @@ func (r reader) ixCounts(ctx context.Context, withFacts bool) (entities, facts, 
 		})
 	})
 	return entities, facts, evidence, perDoc, err
+}
+
+// evParts returns the six parts of a kg_ev value (see evEntry.encode) in
+// place: the facts, the subjects, the objects, the two aliases and the
+// document.
+func evParts(b []byte) (parts [6][]byte, err error) {
+	if len(b) == 0 {
+		return parts, nil
+	}
+	for i := range parts {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n {
+			return parts, errRecord
+		}
+		parts[i], b = b[k:k+int(n)], b[k+int(n):]
+	}
+	return parts, nil
 }
