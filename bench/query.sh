@@ -7,9 +7,13 @@
 #   bench/query.sh                          # kg as built from this tree
 #   OLD=/tmp/kg-old bench/query.sh          # and an older kg beside it
 #   SKIP_GOBENCH=1 bench/query.sh           # without the percentiles (minutes)
+#   KG_BENCH_POSTGRES=postgres://u:p@127.0.0.1/db?sslmode=disable bench/query.sh
+#                                           # and the same on PostgreSQL
 #
 # The store is built once (kg load of 1M generated quads, a few minutes) into
-# the benchmark cache: KG_BENCH_CACHE, else ~/.cache/kg-bench/store-1m.db.
+# the benchmark cache: KG_BENCH_CACHE, else ~/.cache/kg-bench/store-1m.db;
+# on PostgreSQL, into the schema kgbench_q of that database (a few minutes,
+# once: a stamp in the cache says it is there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,10 +42,12 @@ if [[ $(cat "$DB.ixv" 2>/dev/null) != "$ixv" ]]; then
   echo "$ixv" >"$DB.ixv"
 fi
 
-# one BIN ARGS...: wall seconds and peak RSS (MB) of one run.
+# one BIN ARGS...: wall seconds and peak RSS (MB) of one run, on the store
+# that STORE_ARGS name.
+STORE_ARGS=(--db "$DB")
 one() {
   local bin=$1; shift
-  /usr/bin/time -f '%e %M' -o "$work/t" "$bin" "$@" --db "$DB" >"$work/out" 2>"$work/err" || true
+  /usr/bin/time -f '%e %M' -o "$work/t" "$bin" "$@" "${STORE_ARGS[@]}" >"$work/out" 2>"$work/err" || true
   awk '{ printf "%7.2f s %6.0f MB", $1, $2 / 1024 }' "$work/t"
 }
 
@@ -82,5 +88,33 @@ rm -f "$DB.analysis" # entities, rank and communities: the first run computes, t
     echo
     echo "in process, store opening included, over 100+ entities of every degree (go test -bench Query -benchtime 1x ./cmd/kg)"
     KG_BENCH_STORE=$DB go test -run '^$' -bench Query -benchtime 1x -timeout 0 ./cmd/kg | grep '^Benchmark' | sed 's/^/  /'
+  fi
+
+  if [[ -n ${KG_BENCH_POSTGRES:-} ]]; then
+    case $KG_BENCH_POSTGRES in
+      *\?*) PGURL="$KG_BENCH_POSTGRES&search_path=kgbench_q" ;;
+      *) PGURL="$KG_BENCH_POSTGRES?search_path=kgbench_q" ;;
+    esac
+    stamp=$CACHE/postgres-1m.stamp
+    if [[ $(cat "$stamp" 2>/dev/null) != "$KG_BENCH_POSTGRES" ]] || ! psql -qtA "$KG_BENCH_POSTGRES" -c 'SELECT 1 FROM kgbench_q.quads LIMIT 1' >/dev/null 2>&1; then
+      echo "loading 1M generated quads into PostgreSQL, schema kgbench_q (minutes, once) ..." >&2
+      psql -q "$KG_BENCH_POSTGRES" -c 'DROP SCHEMA IF EXISTS kgbench_q CASCADE; CREATE SCHEMA kgbench_q' >/dev/null
+      go run ./bench/gen -n 1000000 >"$work/quads.nq"
+      "$work/kg" load --backend postgres --db "$PGURL" "$work/quads.nq" >&2
+      echo "$KG_BENCH_POSTGRES" >"$stamp"
+    fi
+    STORE_ARGS=(--backend postgres --db "$PGURL")
+    echo
+    echo "the same on PostgreSQL $(psql -tA "$KG_BENCH_POSTGRES" -c 'SHOW server_version'), schema kgbench_q"
+    echo
+    for c in "${commands[@]}"; do
+      IFS='|' read -r -a args <<<"$c"
+      printf '%-42s %20s\n' "kg ${args[*]}" "$(one "$work/kg" "${args[@]}")"
+    done
+    if [[ -z ${SKIP_GOBENCH:-} ]]; then
+      echo
+      echo "in process on PostgreSQL (KG_BENCH_QUERY_POSTGRES=... go test -bench Query -benchtime 1x ./cmd/kg)"
+      KG_BENCH_QUERY_POSTGRES=$PGURL go test -run '^$' -bench Query -benchtime 1x -timeout 0 ./cmd/kg | grep '^Benchmark' | sed 's/^/  /'
+    fi
   fi
 } | tee "$CACHE/query-report.txt"

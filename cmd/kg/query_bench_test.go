@@ -22,11 +22,23 @@ import (
 // quads of the figures, as bench/gen writes them.
 const benchQuads = 1_000_000
 
-// benchStore returns the bolt store of the query benchmarks: KG_BENCH_STORE
-// if set, else store-1m.db in the benchmark cache (KG_BENCH_CACHE, else
-// ~/.cache/kg-bench), built there once from bench/gen's quads with kg load
-// (a few minutes). With -short, a missing store skips the benchmark.
-func benchStore(b *testing.B) string {
+// benchStore returns the store of the query benchmarks, opened read-only:
+// the PostgreSQL database KG_BENCH_QUERY_POSTGRES names if it is set (a URL;
+// the quads loaded there beforehand, as bench/query.sh does), else the bolt
+// file KG_BENCH_STORE if set, else store-1m.db in the benchmark cache
+// (KG_BENCH_CACHE, else ~/.cache/kg-bench), built there once from
+// bench/gen's quads with kg load (a few minutes). With -short, a missing
+// store skips the benchmark.
+func benchStore(b *testing.B) graph.Options {
+	b.Helper()
+	if u := os.Getenv("KG_BENCH_QUERY_POSTGRES"); u != "" {
+		return graph.Options{Backend: graph.Postgres, Path: u, ReadOnly: true}
+	}
+	return graph.Options{Path: benchBolt(b), ReadOnly: true}
+}
+
+// benchBolt returns the bolt file of the query benchmarks (see benchStore).
+func benchBolt(b *testing.B) string {
 	b.Helper()
 	if p := os.Getenv("KG_BENCH_STORE"); p != "" {
 		return p
@@ -78,10 +90,10 @@ func benchStore(b *testing.B) string {
 // draws "Entity N" with a Zipf law, so N = 0, 1, 2 are its hubs (thousands
 // of facts) and the large N have one or two. Names the store lacks are
 // dropped.
-func benchNames(b *testing.B, db string) []string {
+func benchNames(b *testing.B, store graph.Options) []string {
 	b.Helper()
 	ctx := context.Background()
-	s, err := graph.Open(ctx, graph.Options{Path: db, ReadOnly: true})
+	s, err := graph.Open(ctx, store)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -109,7 +121,7 @@ func benchNames(b *testing.B, db string) []string {
 		b.Fatal(err)
 	}
 	if len(names) < 100 {
-		b.Fatalf("only %d of the sampled entities are in %s", len(names), db)
+		b.Fatalf("only %d of the sampled entities are in %s", len(names), store.Path)
 	}
 	return names
 }
@@ -144,11 +156,10 @@ func latencies(b *testing.B, names []string, fn func(i int, name string) error) 
 //
 //	go test -run '^$' -bench Query -benchtime 1x -timeout 0 ./cmd/kg
 func BenchmarkQuery(b *testing.B) {
-	db := benchStore(b)
-	names := benchNames(b, db)
+	store := benchStore(b)
+	names := benchNames(b, store)
 	ctx := context.Background()
 	e := &env{stdout: io.Discard, stderr: io.Discard}
-	store := graph.Options{Path: db, ReadOnly: true}
 	// lookup finds each name; lookup-miss looks for a name no entity has,
 	// nor any alias, so that every way of finding one is tried and fails
 	for _, miss := range []string{"", " Nobody"} {
