@@ -25,6 +25,9 @@ type ixRead interface {
 	// its value, in key order. fn may read the transaction, and must not
 	// keep k or v.
 	scan(ctx context.Context, bucket string, prefix []byte, fn func(k, v []byte) error) error
+	// scanMany is scan of each prefix in turn (on PostgreSQL, in one
+	// query).
+	scanMany(ctx context.Context, bucket string, prefixes [][]byte, fn func(k, v []byte) error) error
 	// count returns how many keys bucket holds.
 	count(ctx context.Context, bucket string) (int, error)
 	// end ends the transaction.
@@ -41,6 +44,16 @@ type ixWrite interface {
 	// put writes the keys' values, the last where a key comes twice.
 	put(ctx context.Context, bucket string, kvs []keyValue) error
 	del(ctx context.Context, bucket string, keys [][]byte) error
+}
+
+// scanEach is scanMany by one scan a prefix.
+func scanEach(ctx context.Context, tx ixRead, bucket string, prefixes [][]byte, fn func(k, v []byte) error) error {
+	for _, p := range prefixes {
+		if err := tx.scan(ctx, bucket, p, fn); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // getEach is getMany by one get a key, for stores where a get is cheap.
@@ -107,6 +120,10 @@ func (b boltRead) scan(ctx context.Context, bucket string, prefix []byte, fn fun
 	return nil
 }
 
+func (b boltRead) scanMany(ctx context.Context, bucket string, prefixes [][]byte, fn func(k, v []byte) error) error {
+	return scanEach(ctx, b, bucket, prefixes, fn)
+}
+
 func (b boltRead) count(_ context.Context, bucket string) (int, error) {
 	if bk := b.tx.Bucket([]byte(bucket)); bk != nil {
 		return bk.Stats().KeyN, nil
@@ -142,6 +159,10 @@ func (w kvWrite) scan(ctx context.Context, bucket string, prefix []byte, fn func
 	return hkv.Each(ctx, w.tx, func(k hkv.Key, v hkv.Value) error {
 		return fn(k[len(k)-1], v)
 	}, options.WithPrefixKV(key(bucket, prefix)))
+}
+
+func (w kvWrite) scanMany(ctx context.Context, bucket string, prefixes [][]byte, fn func(k, v []byte) error) error {
+	return scanEach(ctx, w, bucket, prefixes, fn)
 }
 
 func (w kvWrite) count(ctx context.Context, bucket string) (int, error) {

@@ -342,6 +342,54 @@ func (x sqlIx) scan(ctx context.Context, bucket string, prefix []byte, fn func(k
 	return nil
 }
 
+// scanMany reads the ranges of all the prefixes in one query, in batches,
+// then calls fn. The LIMIT keeps the range a subquery of its own, which
+// PostgreSQL reads through the primary key once a prefix; without it, the
+// planner joins the prefixes to a scan of the whole bucket.
+func (x sqlIx) scanMany(ctx context.Context, bucket string, prefixes [][]byte, fn func(k, v []byte) error) error {
+	var los, his [][]byte
+	for _, p := range prefixes {
+		end := prefixEnd(p)
+		if end == nil { // no key follows them all: alone
+			if err := x.scan(ctx, bucket, p, fn); err != nil {
+				return err
+			}
+			continue
+		}
+		los, his = append(los, nonNil(p)), append(his, end)
+	}
+	var kvs []keyValue
+	for len(los) > 0 {
+		n := min(len(los), sqlBatch)
+		rows, err := x.tx.QueryContext(ctx, `SELECT t.k, t.v
+			FROM unnest($2::bytea[], $3::bytea[]) WITH ORDINALITY AS r(lo, hi, n)
+			CROSS JOIN LATERAL (SELECT k, v FROM kg_index WHERE bucket = $1 AND k >= r.lo AND k < r.hi
+				ORDER BY k LIMIT 2147483647) t
+			ORDER BY r.n, t.k`, bucket, pq.ByteaArray(los[:n]), pq.ByteaArray(his[:n]))
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var kv keyValue
+			if err := rows.Scan(&kv.k, &kv.v); err != nil {
+				rows.Close()
+				return err
+			}
+			kvs = append(kvs, kv)
+		}
+		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+			return err
+		}
+		los, his = los[n:], his[n:]
+	}
+	for _, kv := range kvs {
+		if err := fn(kv.k, nonNil(kv.v)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // prefixEnd returns the least key after every key that starts with
 // prefix, nil if there is none.
 func prefixEnd(prefix []byte) []byte {

@@ -76,6 +76,27 @@ func localAnswers(t *testing.T, s *Store) map[string]any {
 		if err != nil {
 			t.Fatalf("%s: %v", e.ID, err)
 		}
+		// the facts with a few neighbours, and what lies between it and
+		// the first entity
+		err = s.Local(ctx, func(l *Local) error {
+			adj, err := l.Adjacent(ctx, e.ID)
+			if err != nil {
+				return err
+			}
+			if err := l.LoadAround(ctx, e.ID, adj[:min(2, len(adj))]); err != nil {
+				return err
+			}
+			around, err := l.Snapshot(ctx)
+			if err != nil {
+				return err
+			}
+			ids, near, err := l.Between(ctx, e.ID, es[0].ID, 4, 3)
+			out[e.ID+" around"], out[e.ID+" between"] = around, []any{ids, near}
+			return err
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", e.ID, err)
+		}
 		// each name and alias as written, and written other ways
 		names := []string{e.Name, strings.ToUpper(e.Name), strings.ToLower(e.Name) + "."}
 		for _, a := range e.Aliases {

@@ -325,10 +325,8 @@ func (l *Local) LoadAround(ctx context.Context, id string, others []string) erro
 		return nil
 	}
 	if l.ix != nil {
-		for _, o := range others {
-			if err := l.ixFacts(ctx, id, o, 0); err != nil {
-				return fmt.Errorf("read %s: %w", id, err)
-			}
+		if err := l.ixFactsWith(ctx, id, others, 0); err != nil {
+			return fmt.Errorf("read %s: %w", id, err)
 		}
 		return nil
 	}
@@ -580,6 +578,11 @@ func (l *Local) Between(ctx context.Context, from, to string, maxHops, k int) ([
 			sd = b
 		}
 		var next []string
+		if l.ix != nil {
+			if err := l.readPairs(ctx, sd.front); err != nil {
+				return nil, nil, err
+			}
+		}
 		for _, x := range sd.front {
 			ns, err := l.Adjacent(ctx, x)
 			if err != nil {
@@ -802,10 +805,85 @@ func (l *Local) ixPairs(ctx context.Context, id string) ([]pairEntry, error) {
 	return out, nil
 }
 
+// readPairs reads the kg_pair entries of the entities ids whose entries
+// are not known yet, all at once (see ixPairs).
+func (l *Local) readPairs(ctx context.Context, ids []string) error {
+	var prefixes [][]byte
+	for _, id := range ids {
+		if _, ok := l.pairs[id]; !ok {
+			prefixes = append(prefixes, []byte(id+"\x00"))
+			l.pairs[id] = nil
+		}
+	}
+	if len(prefixes) < 2 {
+		for _, p := range prefixes {
+			delete(l.pairs, string(p[:len(p)-1])) // ixPairs reads it
+		}
+		return nil
+	}
+	tx, err := l.tx(ctx)
+	if err != nil {
+		return err
+	}
+	return tx.scanMany(ctx, ixPair, prefixes, func(k, v []byte) error {
+		id, other, ok := bytes.Cut(k, []byte{0})
+		if !ok {
+			return fmt.Errorf("index: damaged key %q", k)
+		}
+		n, best, err := decodePair(v)
+		if err != nil {
+			return err
+		}
+		l.pairs[string(id)] = append(l.pairs[string(id)], pairEntry{string(other), n, best})
+		return nil
+	})
+}
+
 // ixFacts reads from the index the facts of id with their evidence
 // records: with other not "", those between id and other only; with dir
 // '>' or '<', those whose subject, or object, id is only.
 func (l *Local) ixFacts(ctx context.Context, id, other string, dir byte) error {
+	var others []string
+	if other != "" {
+		others = []string{other}
+	}
+	return l.ixFactsWith(ctx, id, others, dir)
+}
+
+// knowEntities reads the entities ids that are not known yet, all at once,
+// on PostgreSQL; on bolt, where a read is cheap, entity reads each when
+// it is asked for.
+func (l *Local) knowEntities(ctx context.Context, ids []string) error {
+	if l.ix.sql == nil {
+		return nil
+	}
+	var keys [][]byte
+	for _, id := range ids {
+		if _, ok := l.info[id]; !ok {
+			keys = append(keys, []byte(id))
+		}
+	}
+	if len(keys) < 2 {
+		return nil // entity reads it
+	}
+	tx, err := l.tx(ctx)
+	if err != nil {
+		return err
+	}
+	vals, err := tx.getMany(ctx, ixEnt, keys)
+	if err != nil {
+		return err
+	}
+	for id, v := range vals {
+		name, typ, _ := strings.Cut(string(v), "\x00")
+		l.info[id] = schema.EntityInfo{ID: id, Name: cmp.Or(name, id), Type: typ, Aliases: []string{}}
+	}
+	return nil
+}
+
+// ixFactsWith is ixFacts of the facts between id and each of others (all
+// of id's where others is nil), read at once.
+func (l *Local) ixFactsWith(ctx context.Context, id string, others []string, dir byte) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -813,11 +891,26 @@ func (l *Local) ixFacts(ctx context.Context, id, other string, dir byte) error {
 	if err != nil {
 		return err
 	}
-	prefix := []byte(id + "\x00")
-	if other != "" {
-		prefix = append(prefix, other+"\x00"...)
+	prefixes := [][]byte{[]byte(id + "\x00")}
+	ends := others
+	if others != nil {
+		prefixes = prefixes[:0]
+		for _, o := range others {
+			prefixes = append(prefixes, []byte(id+"\x00"+o+"\x00"))
+		}
+	} else {
+		pairs, err := l.ixPairs(ctx, id)
+		if err != nil {
+			return err
+		}
+		for _, p := range pairs {
+			ends = append(ends, p.other)
+		}
 	}
-	return tx.scan(ctx, ixAdj, prefix, func(k, v []byte) error {
+	if err := l.knowEntities(ctx, ends); err != nil {
+		return err
+	}
+	return tx.scanMany(ctx, ixAdj, prefixes, func(k, v []byte) error {
 		// k is id \0 other \0 relation \0 dir \0 evidence
 		rest := k[len(id)+1:]
 		i := bytes.IndexByte(rest, 0)
@@ -858,6 +951,12 @@ func (l *Local) ixAmong(ctx context.Context, ids []string) error {
 	for _, id := range ids {
 		in[id] = true
 	}
+	if err := l.knowEntities(ctx, ids); err != nil {
+		return err
+	}
+	if err := l.readPairs(ctx, ids); err != nil {
+		return err
+	}
 	for _, id := range ids {
 		if _, ok, err := l.entity(ctx, id); err != nil || !ok {
 			if err != nil {
@@ -870,11 +969,15 @@ func (l *Local) ixAmong(ctx context.Context, ids []string) error {
 		if err != nil {
 			return fmt.Errorf("read %s: %w", id, err)
 		}
+		var others []string
 		for _, p := range pairs {
 			if in[p.other] {
-				if err := l.ixFacts(ctx, id, p.other, '>'); err != nil {
-					return fmt.Errorf("read %s: %w", id, err)
-				}
+				others = append(others, p.other)
+			}
+		}
+		if len(others) > 0 {
+			if err := l.ixFactsWith(ctx, id, others, '>'); err != nil {
+				return fmt.Errorf("read %s: %w", id, err)
 			}
 		}
 	}
@@ -901,7 +1004,14 @@ func (l *Local) PairSketch(ctx context.Context, ids []string, near [][2]string, 
 	snap = &schema.Snapshot{}
 	ids = slices.Clone(ids)
 	slices.Sort(ids)
-	for _, id := range slices.Compact(ids) {
+	ids = slices.Compact(ids)
+	if err := l.knowEntities(ctx, ids); err != nil {
+		return nil, false, err
+	}
+	if err := l.readPairs(ctx, ids); err != nil {
+		return nil, false, err
+	}
+	for _, id := range ids {
 		e, ok, err := l.entity(ctx, id)
 		if err != nil {
 			return nil, false, fmt.Errorf("read %s: %w", id, err)
@@ -933,6 +1043,7 @@ func (l *Local) LoadPairs(ctx context.Context, pairs [][2]string) error {
 		return errors.New("read: the store has no index")
 	}
 	done := make(map[[2]string]bool, len(pairs))
+	byEnd := make(map[string][]string) // the pairs' first ends and their others, read at once
 	for _, pr := range pairs {
 		if pr[0] > pr[1] {
 			pr[0], pr[1] = pr[1], pr[0]
@@ -941,8 +1052,11 @@ func (l *Local) LoadPairs(ctx context.Context, pairs [][2]string) error {
 			continue
 		}
 		done[pr] = true
-		if err := l.ixFacts(ctx, pr[0], pr[1], 0); err != nil {
-			return fmt.Errorf("read %s: %w", pr[0], err)
+		byEnd[pr[0]] = append(byEnd[pr[0]], pr[1])
+	}
+	for _, id := range sortedKeys(byEnd) {
+		if err := l.ixFactsWith(ctx, id, byEnd[id], 0); err != nil {
+			return fmt.Errorf("read %s: %w", id, err)
 		}
 	}
 	return nil
@@ -958,6 +1072,14 @@ func (l *Local) Strongest(ctx context.Context, id string) ([]Pair, error) {
 	if l.ix != nil {
 		entries, err := l.ixPairs(ctx, id)
 		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", id, err)
+		}
+		// what is asked next is most often the neighbours' names
+		others := make([]string, len(entries))
+		for i, e := range entries {
+			others[i] = e.other
+		}
+		if err := l.knowEntities(ctx, others); err != nil {
 			return nil, fmt.Errorf("read %s: %w", id, err)
 		}
 		for _, p := range entries {
