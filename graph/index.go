@@ -893,6 +893,9 @@ func (s *Store) buildIndex(ctx context.Context, qs cgraph.QuadStore, ix *index) 
 			if err != nil {
 				return err
 			}
+			// Keys go in in order: pages filled, not split in halves, so
+			// that a range of keys lies on as few pages as it can.
+			b.FillPercent = 1
 			for _, k := range sortedKeys(content[name]) {
 				if err := b.Put([]byte(k), content[name][k]); err != nil {
 					return err

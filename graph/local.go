@@ -898,7 +898,7 @@ func (l *Local) ixFactsWith(ctx context.Context, id string, others []string, dir
 		for _, o := range others {
 			prefixes = append(prefixes, []byte(id+"\x00"+o+"\x00"))
 		}
-	} else {
+	} else if l.ix.sql != nil { // the ends to read at once: all of id's
 		pairs, err := l.ixPairs(ctx, id)
 		if err != nil {
 			return err
