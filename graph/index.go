@@ -36,6 +36,7 @@ import (
 //	kg_ev    ev                                    -> the facts it labels, the entities it names, its aliases and document (see evEntry)
 //	kg_ent   entity                                -> its name \0 its type
 //	kg_rel   relation                              -> its name
+//	kg_doc   document                              -> its name, hash, title, date and source (see docValue)
 //	kg_name  folded \0 n \0 entity                 -> nothing: the entity's name, folded (see foldName)
 //	kg_name  folded \0 s|o \0 ev                   -> nothing: what ev calls its fact's subject (s) or object (o), folded
 //
@@ -61,7 +62,8 @@ const (
 	ixEnt     = "kg_ent"
 	ixName    = "kg_name"
 	ixRel     = "kg_rel"
-	ixVersion = "7" // kg_index "version": the layout above
+	ixDoc     = "kg_doc"
+	ixVersion = "8" // kg_index "version": the layout above
 )
 
 // recordPreds are the evidence properties that kg_adj's record and kg_ev's
@@ -72,6 +74,41 @@ var recordPreds = []string{schema.Doc, schema.SentenceIndex, schema.Start, schem
 
 // entityPreds are the properties of an entity that kg_ent keeps.
 var entityPreds = []string{schema.RDFType, schema.Name, schema.Type}
+
+// docPreds are the properties of a document that kg_doc keeps.
+var docPreds = []string{schema.RDFType, schema.Name, schema.Hash, schema.DocTitle, schema.DocDate, schema.DocSource}
+
+// docValue returns the kg_doc value of a node with the properties p, nil if
+// it is no document: its name, its hash (none where it has several), title,
+// date and source, each a uvarint length and the bytes.
+func docValue(p props) []byte {
+	if !p.isA(schema.Document) {
+		return nil
+	}
+	hash := ""
+	if len(p.vals[quad.IRI(schema.Hash)]) == 1 {
+		hash = p.str(schema.Hash)
+	}
+	b := []byte{}
+	for _, v := range []string{p.str(schema.Name), hash, p.str(schema.DocTitle), p.str(schema.DocDate), p.str(schema.DocSource)} {
+		b = binary.AppendUvarint(b, uint64(len(v)))
+		b = append(b, v...)
+	}
+	return b
+}
+
+// decodeDoc is docValue's inverse, the document's evidence count aside.
+func decodeDoc(b []byte) (DocStats, error) {
+	var parts [5]string
+	for i := range parts {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n {
+			return DocStats{}, errors.New("index: damaged document entry")
+		}
+		parts[i], b = string(b[k:k+int(n)]), b[k+int(n):]
+	}
+	return DocStats{Name: parts[0], Hash: parts[1], Title: parts[2], Date: parts[3], Source: parts[4]}, nil
+}
 
 // entityValue returns the kg_ent value of a node with the properties p, nil
 // if it is no entity.
@@ -155,6 +192,7 @@ type indexOps struct {
 	ev     []keyValue // a nil value deletes
 	ent    []keyValue // a nil value deletes
 	rel    []keyValue // a nil value deletes
+	doc    []keyValue // a nil value deletes
 	pairs  map[string]*pairChange
 	// nameDel and namePut are kg_name keys; deletions go first, so that a
 	// key both deleted and put is kept.
@@ -244,7 +282,7 @@ func (o *indexOps) write(ctx context.Context, tx ixWrite) error {
 	for _, set := range []struct {
 		bucket string
 		kvs    []keyValue
-	}{{ixEv, o.ev}, {ixEnt, o.ent}, {ixRel, o.rel}} {
+	}{{ixEv, o.ev}, {ixEnt, o.ent}, {ixRel, o.rel}, {ixDoc, o.doc}} {
 		var dels [][]byte
 		var puts []keyValue
 		for _, kv := range set.kvs {
@@ -540,6 +578,7 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 	type entChange struct{ del, add []quad.Quad }
 	ents := make(map[string]*entChange)
 	rels := make(map[string]*entChange) // relation nodes, whose name changes
+	docs := make(map[string]*entChange) // document nodes, whose properties change
 	// keep notes that the write deletes or adds q, a property of the node id
 	keep := func(m map[string]*entChange, id string, q quad.Quad, added bool) {
 		c := m[id]
@@ -579,6 +618,9 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 		if pred, ok := q.Predicate.(quad.IRI); ok && slices.Contains(entityPreds, string(pred)) {
 			keep(ents, string(ev), q, added)
 		}
+		if pred, ok := q.Predicate.(quad.IRI); ok && slices.Contains(docPreds, string(pred)) {
+			keep(docs, string(ev), q, added)
+		}
 		if q.Predicate == quad.IRI(schema.Name) {
 			if name, ok := q.Object.(quad.String); ok && added {
 				docNames[string(ev)] = string(name)
@@ -604,11 +646,19 @@ func (r reader) indexOps(ctx context.Context, del, add []quad.Quad) (*indexOps, 
 	for _, q := range add {
 		note(q, true)
 	}
-	absent, err := r.absentNodes(ctx, slices.Concat(sortedKeys(ents), sortedKeys(rels), sortedKeys(touched)))
+	absent, err := r.absentNodes(ctx, slices.Concat(sortedKeys(ents), sortedKeys(rels), sortedKeys(docs), sortedKeys(touched)))
 	if err != nil {
 		return nil, err
 	}
 	ops := &indexOps{pairs: make(map[string]*pairChange)}
+	for _, id := range sortedKeys(docs) {
+		c := docs[id]
+		p, err := r.postProps(ctx, id, docPreds, c.del, c.add, absent[id])
+		if err != nil {
+			return nil, err
+		}
+		ops.doc = append(ops.doc, keyValue{[]byte(id), docValue(p)})
+	}
 	for _, id := range sortedKeys(ents) {
 		c := ents[id]
 		p, err := r.postProps(ctx, id, entityPreds, c.del, c.add, absent[id])
@@ -802,7 +852,20 @@ func (r reader) indexContent(ctx context.Context) (map[string]map[string][]byte,
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]map[string][]byte{ixEv: {}, ixAdj: {}, ixPair: {}, ixEnt: {}, ixName: {}, ixRel: {}}
+	out := map[string]map[string][]byte{ixEv: {}, ixAdj: {}, ixPair: {}, ixEnt: {}, ixName: {}, ixRel: {}, ixDoc: {}}
+	docs, err := r.instances(ctx, schema.Document)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range docs {
+		p, err := r.attrsOf(ctx, id, docPreds...)
+		if err != nil {
+			return nil, err
+		}
+		if v := docValue(p); v != nil {
+			out[ixDoc][id] = v
+		}
+	}
 	rels, err := r.instances(ctx, schema.Relation)
 	if err != nil {
 		return nil, err
@@ -885,7 +948,7 @@ func (s *Store) buildIndex(ctx context.Context, qs cgraph.QuadStore, ix *index) 
 		return ix.sql.build(ctx, content)
 	}
 	return ix.bolt.Update(func(tx *bbolt.Tx) error {
-		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt, ixName, ixRel} {
+		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt, ixName, ixRel, ixDoc} {
 			if err := tx.DeleteBucket([]byte(name)); err != nil && !errors.Is(err, bbolt.ErrBucketNotFound) {
 				return err
 			}
@@ -931,7 +994,7 @@ func (r reader) verifyIndex(ctx context.Context, report func(format string, args
 	}
 	show := func(k string) string { return strings.ReplaceAll(k, "\x00", " ") }
 	return r.ix.view(ctx, func(tx ixRead) error {
-		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt, ixName, ixRel} {
+		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt, ixName, ixRel, ixDoc} {
 			w := want[name]
 			seen := make(map[string]bool, len(w))
 			bad := 0

@@ -176,6 +176,7 @@ func testIndexAnswersAsQuads(t *testing.T, backend string) {
 	// through kg_name alone
 	kestrel := zentek[1]
 	kestrel.Name, kestrel.Hash = "kestrel.txt", "kestrel"
+	kestrel.Title, kestrel.Date, kestrel.Source = "Kestrel's year", "2018-05-01", "feeds/kestrel.jsonl"
 	kestrel.Facts = slices.Clone(kestrel.Facts)
 	kestrel.Facts[0].Doc, kestrel.Facts[0].Subject, kestrel.Facts[0].SubjectID = kestrel.Name, "Kestrel Holdings", schema.EntityID("Kestrel Group Holdings")
 	loadDocs(t, s, Added, kestrel)

@@ -70,16 +70,18 @@ func (s *Store) Documents(ctx context.Context) ([]DocStats, error) {
 	}
 	defer release()
 	r := reader{qs: qs, ix: s.ix}
+	if r.ix != nil {
+		out, err := r.ixDocuments(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("documents: %w", err)
+		}
+		return out, nil
+	}
 	ids, err := r.instances(ctx, schema.Document)
 	if err != nil {
 		return nil, fmt.Errorf("documents: %w", err)
 	}
-	var perDoc map[string]int64 // from the index, where the store has it
-	if r.ix != nil {
-		if _, _, _, perDoc, err = r.ixCounts(ctx, false); err != nil {
-			return nil, fmt.Errorf("documents: %w", err)
-		}
-	}
+	var perDoc map[string]int64
 	out := make([]DocStats, 0, len(ids))
 	for _, id := range ids {
 		p, err := r.props(ctx, id)
@@ -103,6 +105,32 @@ func (s *Store) Documents(ctx context.Context) ([]DocStats, error) {
 	}
 	slices.SortFunc(out, func(a, b DocStats) int { return strings.Compare(a.Name, b.Name) })
 	return out, nil
+}
+
+// ixDocuments is Documents from the index: each document's properties
+// from kg_doc, and its evidence counted in kg_ev.
+func (r reader) ixDocuments(ctx context.Context) ([]DocStats, error) {
+	_, _, _, perDoc, err := r.ixCounts(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	var out []DocStats
+	err = r.ix.view(ctx, func(tx ixRead) error {
+		return tx.scan(ctx, ixDoc, nil, func(k, v []byte) error {
+			d, err := decodeDoc(v)
+			if err != nil {
+				return fmt.Errorf("%s: %w", k, err)
+			}
+			d.Evidence = perDoc[string(k)]
+			out = append(out, d)
+			return nil
+		})
+	})
+	if out == nil {
+		out = []DocStats{}
+	}
+	slices.SortFunc(out, func(a, b DocStats) int { return strings.Compare(a.Name, b.Name) })
+	return out, err
 }
 
 // Stats counts the quads and the nodes of each class in the store, and the
@@ -134,11 +162,14 @@ func stats(ctx context.Context, r reader) (Stats, error) {
 	}
 	st := Stats{Quads: cs.Quads.Value}
 	if r.ix != nil {
-		docs, err := r.instances(ctx, schema.Document)
+		err := r.ix.view(ctx, func(tx ixRead) error {
+			n, err := tx.count(ctx, ixDoc)
+			st.Documents = int64(n)
+			return err
+		})
 		if err != nil {
 			return Stats{}, err
 		}
-		st.Documents = int64(len(docs))
 		st.Entities, st.Facts, st.Evidence, _, err = r.ixCounts(ctx, true)
 		return st, err
 	}
