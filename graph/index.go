@@ -66,6 +66,9 @@ const (
 	ixVersion = "8" // kg_index "version": the layout above
 )
 
+// ixBuckets are the index's buckets, kg_index's version aside.
+var ixBuckets = []string{ixEv, ixAdj, ixPair, ixEnt, ixName, ixRel, ixDoc}
+
 // recordPreds are the evidence properties that kg_adj's record and kg_ev's
 // entry are made of.
 var recordPreds = []string{schema.Doc, schema.SentenceIndex, schema.Start, schema.End, schema.Text,
@@ -89,25 +92,17 @@ func docValue(p props) []byte {
 	if len(p.vals[quad.IRI(schema.Hash)]) == 1 {
 		hash = p.str(schema.Hash)
 	}
-	b := []byte{}
-	for _, v := range []string{p.str(schema.Name), hash, p.str(schema.DocTitle), p.str(schema.DocDate), p.str(schema.DocSource)} {
-		b = binary.AppendUvarint(b, uint64(len(v)))
-		b = append(b, v...)
-	}
-	return b
+	return appendParts([]byte{}, p.str(schema.Name), hash, p.str(schema.DocTitle), p.str(schema.DocDate), p.str(schema.DocSource))
 }
 
 // decodeDoc is docValue's inverse, the document's evidence count aside.
 func decodeDoc(b []byte) (DocStats, error) {
-	var parts [5]string
-	for i := range parts {
-		n, k := binary.Uvarint(b)
-		if k <= 0 || uint64(len(b)-k) < n {
-			return DocStats{}, errors.New("index: damaged document entry")
-		}
-		parts[i], b = string(b[k:k+int(n)]), b[k+int(n):]
+	var parts [5][]byte
+	if err := splitParts(b, parts[:]); err != nil {
+		return DocStats{}, errors.New("index: damaged document entry")
 	}
-	return DocStats{Name: parts[0], Hash: parts[1], Title: parts[2], Date: parts[3], Source: parts[4]}, nil
+	return DocStats{Name: string(parts[0]), Hash: string(parts[1]), Title: string(parts[2]), Date: string(parts[3]),
+		Source: string(parts[4])}, nil
 }
 
 // entityValue returns the kg_ent value of a node with the properties p, nil
@@ -392,12 +387,29 @@ func (e evEntry) encode() []byte {
 	for _, f := range e.facts {
 		facts = append(facts, f.s+"\x00"+f.p+"\x00"+f.o+"\n"...)
 	}
-	var b []byte
-	for _, s := range []string{string(facts), e.ends.subjects, e.ends.objects, e.subjectAlias, e.objectAlias, e.doc} {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
+	return appendParts(nil, string(facts), e.ends.subjects, e.ends.objects, e.subjectAlias, e.objectAlias, e.doc)
+}
+
+// appendParts appends each part as a uvarint length and its bytes: the
+// form of kg_ev's and kg_doc's values.
+func appendParts(b []byte, parts ...string) []byte {
+	for _, p := range parts {
+		b = binary.AppendUvarint(b, uint64(len(p)))
+		b = append(b, p...)
 	}
 	return b
+}
+
+// splitParts is appendParts' inverse: it fills parts from b, in place.
+func splitParts(b []byte, parts [][]byte) error {
+	for i := range parts {
+		n, k := binary.Uvarint(b)
+		if k <= 0 || uint64(len(b)-k) < n {
+			return errRecord
+		}
+		parts[i], b = b[k:k+int(n)], b[k+int(n):]
+	}
+	return nil
 }
 
 // decodeEv is evEntry.encode's inverse; nil gives no entry.
@@ -405,22 +417,16 @@ func decodeEv(b []byte) (evEntry, error) { return decodeEvFacts(b, true) }
 
 // decodeEvFacts is decodeEv, without the facts unless withFacts is set.
 func decodeEvFacts(b []byte, withFacts bool) (evEntry, error) {
-	var parts [6]string
-	for i := range parts {
-		if len(b) == 0 && i == 0 {
-			return evEntry{}, nil
-		}
-		n, k := binary.Uvarint(b)
-		if k <= 0 || uint64(len(b)-k) < n {
-			return evEntry{}, errRecord
-		}
-		parts[i], b = string(b[k:k+int(n)]), b[k+int(n):]
+	parts, err := evParts(b)
+	if err != nil || len(b) == 0 {
+		return evEntry{}, err
 	}
-	e := evEntry{ends: ends{parts[1], parts[2]}, subjectAlias: parts[3], objectAlias: parts[4], doc: parts[5]}
+	e := evEntry{ends: ends{string(parts[1]), string(parts[2])}, subjectAlias: string(parts[3]),
+		objectAlias: string(parts[4]), doc: string(parts[5])}
 	if !withFacts {
 		return e, nil
 	}
-	for line := range strings.SplitSeq(strings.TrimSuffix(parts[0], "\n"), "\n") {
+	for line := range strings.SplitSeq(strings.TrimSuffix(string(parts[0]), "\n"), "\n") {
 		if f := strings.Split(line, "\x00"); len(f) == 3 {
 			e.facts = append(e.facts, spo{f[0], f[1], f[2]})
 		}
@@ -852,7 +858,10 @@ func (r reader) indexContent(ctx context.Context) (map[string]map[string][]byte,
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]map[string][]byte{ixEv: {}, ixAdj: {}, ixPair: {}, ixEnt: {}, ixName: {}, ixRel: {}, ixDoc: {}}
+	out := make(map[string]map[string][]byte, len(ixBuckets))
+	for _, name := range ixBuckets {
+		out[name] = make(map[string][]byte)
+	}
 	docs, err := r.instances(ctx, schema.Document)
 	if err != nil {
 		return nil, err
@@ -948,7 +957,7 @@ func (s *Store) buildIndex(ctx context.Context, qs cgraph.QuadStore, ix *index) 
 		return ix.sql.build(ctx, content)
 	}
 	return ix.bolt.Update(func(tx *bbolt.Tx) error {
-		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt, ixName, ixRel, ixDoc} {
+		for _, name := range ixBuckets {
 			if err := tx.DeleteBucket([]byte(name)); err != nil && !errors.Is(err, bbolt.ErrBucketNotFound) {
 				return err
 			}
@@ -994,7 +1003,7 @@ func (r reader) verifyIndex(ctx context.Context, report func(format string, args
 	}
 	show := func(k string) string { return strings.ReplaceAll(k, "\x00", " ") }
 	return r.ix.view(ctx, func(tx ixRead) error {
-		for _, name := range []string{ixEv, ixAdj, ixPair, ixEnt, ixName, ixRel, ixDoc} {
+		for _, name := range ixBuckets {
 			w := want[name]
 			seen := make(map[string]bool, len(w))
 			bad := 0
@@ -1258,12 +1267,5 @@ func evParts(b []byte) (parts [6][]byte, err error) {
 	if len(b) == 0 {
 		return parts, nil
 	}
-	for i := range parts {
-		n, k := binary.Uvarint(b)
-		if k <= 0 || uint64(len(b)-k) < n {
-			return parts, errRecord
-		}
-		parts[i], b = b[k:k+int(n)], b[k+int(n):]
-	}
-	return parts, nil
+	return parts, splitParts(b, parts[:])
 }

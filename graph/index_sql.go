@@ -322,18 +322,28 @@ func (x sqlIx) scan(ctx context.Context, bucket string, prefix []byte, fn func(k
 	if err != nil {
 		return err
 	}
-	var kvs []keyValue
+	kvs, err := appendRows(nil, rows)
+	if err != nil {
+		return err
+	}
+	return each(kvs, fn)
+}
+
+// appendRows appends the keys and values of rows to kvs, and closes rows.
+func appendRows(kvs []keyValue, rows *sql.Rows) ([]keyValue, error) {
 	for rows.Next() {
 		var kv keyValue
 		if err := rows.Scan(&kv.k, &kv.v); err != nil {
 			rows.Close()
-			return err
+			return kvs, err
 		}
 		kvs = append(kvs, kv)
 	}
-	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-		return err
-	}
+	return kvs, errors.Join(rows.Err(), rows.Close())
+}
+
+// each calls fn with each key and value, once the rows are read.
+func each(kvs []keyValue, fn func(k, v []byte) error) error {
 	for _, kv := range kvs {
 		if err := fn(kv.k, nonNil(kv.v)); err != nil {
 			return err
@@ -369,25 +379,12 @@ func (x sqlIx) scanMany(ctx context.Context, bucket string, prefixes [][]byte, f
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var kv keyValue
-			if err := rows.Scan(&kv.k, &kv.v); err != nil {
-				rows.Close()
-				return err
-			}
-			kvs = append(kvs, kv)
-		}
-		if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		if kvs, err = appendRows(kvs, rows); err != nil {
 			return err
 		}
 		los, his = los[n:], his[n:]
 	}
-	for _, kv := range kvs {
-		if err := fn(kv.k, nonNil(kv.v)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return each(kvs, fn)
 }
 
 // prefixEnd returns the least key after every key that starts with

@@ -812,14 +812,13 @@ func (l *Local) readPairs(ctx context.Context, ids []string) error {
 	for _, id := range ids {
 		if _, ok := l.pairs[id]; !ok {
 			prefixes = append(prefixes, []byte(id+"\x00"))
-			l.pairs[id] = nil
 		}
 	}
 	if len(prefixes) < 2 {
-		for _, p := range prefixes {
-			delete(l.pairs, string(p[:len(p)-1])) // ixPairs reads it
-		}
-		return nil
+		return nil // ixPairs reads it
+	}
+	for _, p := range prefixes {
+		l.pairs[string(p[:len(p)-1])] = nil // known to have none unless read below
 	}
 	tx, err := l.tx(ctx)
 	if err != nil {
