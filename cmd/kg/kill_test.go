@@ -120,10 +120,25 @@ func killBuilds(t *testing.T, kills int, dir string, store func(name string) gra
 			cmd = command(db, append([]string{"remove"}, files...)...)
 			want = nil
 		}
+		// A build from scratch takes took. This command writes only the
+		// documents the store does not hold as they are now (a build) or
+		// those it holds (a remove): kill it at a moment within its share
+		// of took, or most kills would come after its end.
+		held := documents(t, db)
+		n := len(held)
+		if want != nil {
+			n = len(want)
+			for _, d := range held {
+				if slices.Contains(want, d) {
+					n--
+				}
+			}
+		}
+		wait := took * time.Duration(n+1) / time.Duration(len(files)+1)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(rng.Int64N(int64(took))))
+		time.Sleep(time.Duration(rng.Int64N(int64(wait))))
 		if err := cmd.Process.Kill(); err != nil {
 			t.Fatal(err)
 		}
