@@ -283,11 +283,16 @@ func entityType(name []Token, full []Token) string {
 	if len(name) == 1 && isAcronym(name[0].Text) {
 		return schema.Org
 	}
-	if (len(name) == 2 || len(name) == 3) && allProper(name) && givenNames[strings.ToLower(name[0].Text)] {
-		return schema.Person
+	if (len(name) == 2 || len(name) == 3 || len(name) == 4 && isInitial(name[0].Text)) && allProper(name) &&
+		(givenNames[strings.ToLower(name[0].Text)] || isInitial(name[0].Text) && givenNames[strings.ToLower(name[1].Text)]) {
+		return schema.Person // "David Thompson", "G. David Thompson"
 	}
 	return ""
 }
+
+// isInitial reports whether w is an initial: a capital letter and a period
+// ("J.", as joinInitials makes it).
+func isInitial(w string) bool { return len(w) == 2 && 'A' <= w[0] && w[0] <= 'Z' && w[1] == '.' }
 
 func isYear(toks []Token) bool {
 	if len(toks) != 1 || len(toks[0].Text) != 4 {

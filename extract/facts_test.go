@@ -242,6 +242,10 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"Kestrel", "break", "rules", false}, {"Ana Reyes", "break", "rules", false}, {"founder", "be", "Ana Reyes", false}}, nil},
 		{"an ampersand inside a name", "The bank hired advisers, and Hale & Co advised the fund.",
 			[]triple{{"Hale & Co", "advise", "fund", false}}, []triple{{"Co", "advise", "fund", false}}},
+		{"a middle initial inside a name", "The board met Michael J. Fox in Boston on Monday.",
+			[]triple{{"board", "meet", "Michael J. Fox", false}}, []triple{{"board", "meet", "Michael J", false}}},
+		{"an initial opening a name", "G. Laura Whitfield bought the Harbor Pilots.",
+			[]triple{{"G. Laura Whitfield", "buy", "Harbor Pilots", false}}, nil},
 		{"a comma alone does not coordinate", "Although the plants were close to the border, they stayed open.", nil,
 			[]triple{{"border", "stay", "open", false}}},
 	}
@@ -286,6 +290,31 @@ func TestFactFields(t *testing.T) {
 	p := facts[1]
 	if p.Subject != "They" || p.SubjectID != "" || p.ObjectID == "" {
 		t.Errorf("pronoun subject: got %q id %q, object id %q", p.Subject, p.SubjectID, p.ObjectID)
+	}
+}
+
+// TestInitialsInNames: a name with an initial ("Michael J. Fox", "G. Laura
+// Whitfield") is one sentence and one person, in both rule sets.
+func TestInitialsInNames(t *testing.T) {
+	m := model(t)
+	text := "G. Laura Whitfield met Michael J. Fox in Boston. They talked for an hour."
+	for _, mode := range []Options{{}, {Parse: true}} {
+		facts := m.Facts("d", text, mode)
+		found := false
+		for _, f := range facts {
+			if f.Relation != "meet" {
+				continue
+			}
+			found = true
+			if f.Subject != "G. Laura Whitfield" || f.SubjectType != schema.Person || f.Object != "Michael J. Fox" ||
+				f.ObjectType != schema.Person || f.SentenceIndex != 0 {
+				t.Errorf("parse=%v: got %q (%s) - meet - %q (%s) in sentence %d, want two people in sentence 0",
+					mode.Parse, f.Subject, f.SubjectType, f.Object, f.ObjectType, f.SentenceIndex)
+			}
+		}
+		if !found {
+			t.Errorf("parse=%v: no fact with relation meet: %+v", mode.Parse, triples(facts))
+		}
 	}
 }
 

@@ -117,7 +117,7 @@ func (m *Model) eachSentence(text string, opts Options, fn func(Sentence) bool) 
 			}
 			// The passes below may grow or rewrite the piece: it is a
 			// copy, so the tokens after it stay as read.
-			toks := splitFinalPeriod(slices.Clone(pending[:cut]))
+			toks := joinInitials(splitFinalPeriod(slices.Clone(pending[:cut])))
 			toks = dropInsertionBrackets(toks)
 			toks = joinSpacedHyphens(toks)
 			m.tag.tag(toks)
@@ -484,6 +484,25 @@ func splitFinalPeriod(toks []Token) []Token {
 	word.Text, word.End = last.Text[:n-1], last.End-1
 	period.Text, period.Start = ".", last.End-1
 	return append(toks[:len(toks)-1], word, period)
+}
+
+// joinInitials makes an initial inside a name one token ("Michael J. Fox":
+// "J." rather than "J" and "."), as the Penn Treebank writes it, so that
+// the period neither ends the name nor reads as the sentence's end: a
+// capital letter, a period touching it, and a capitalised word after them.
+// An initial that ends the sentence stays two tokens (splitFinalPeriod).
+func joinInitials(toks []Token) []Token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if i+2 < len(toks) && len(t.Text) == 1 && 'A' <= t.Text[0] && t.Text[0] <= 'Z' && toks[i+1].Text == "." &&
+			toks[i+1].Start == t.End && capitalised(toks[i+2].Text) {
+			t.Text, t.End = t.Text+".", toks[i+1].End
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // repairVerb fixes the commonest tagging error that costs a whole clause: a

@@ -63,8 +63,9 @@ func newSegmenter() (*segmenter, error) {
 	}}, nil
 }
 
-// split returns the sentences of text, the same ones prose finds, leaving
-// out any that are only white space.
+// split returns the sentences of text, the ones prose finds but for a
+// break after a middle initial (see initialBreak), leaving out any that are
+// only white space.
 func (s *segmenter) split(text string) []span {
 	sents := s.punkt.Tokenize(text)
 	out := make([]span, 0, len(sents))
@@ -84,12 +85,42 @@ func (s *segmenter) split(text string) []span {
 			}
 			end -= n
 		}
-		if start < end {
-			out = append(out, span{Start: start, End: end})
+		if start >= end {
+			continue
 		}
+		if n := len(out); n > 0 && initialBreak(text[out[n-1].Start:out[n-1].End], text[start:end]) {
+			out[n-1].End = end
+			continue
+		}
+		out = append(out, span{Start: start, End: end})
 	}
 	return out
 }
+
+// middleInitialRE is a sentence's end at a given name and initials ("Michael
+// J.", "Samuel B. D."): the name is the first group.
+var middleInitialRE = regexp.MustCompile(`(?:^|[\s(“"])([A-Z][a-z]+)(?:\s+[A-Z]\.)+$`)
+
+// initialBreak reports whether Punkt broke prev from next inside a name
+// whose middle initial it took for a sentence's end ("Michael J. | Fox
+// starred"): prev ends with a common given name and initials, and next
+// starts with a capitalised word that is no common opening of a sentence.
+// Punkt has no list of names and judges "J." by how "Fox" is spelled
+// elsewhere; a name cut there loses the person and makes two sentences of
+// one.
+func initialBreak(prev, next string) bool {
+	m := middleInitialRE.FindStringSubmatch(prev)
+	if m == nil || !givenNames[strings.ToLower(m[1])] {
+		return false
+	}
+	word, _, _ := strings.Cut(next, " ")
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(r) && len(word) > 1 && !sentenceOpeners[strings.ToLower(strings.TrimRight(word, ",.;:"))]
+}
+
+// sentenceOpeners are words that often open a sentence and never a surname.
+var sentenceOpeners = wordSet(`the a an he she it they we i you this that these those there his her its their our
+in on at by for from with after before when while if as but and or so yet then also however meanwhile still`)
 
 // punktWords is Punkt's word tokenizer with prose's list of sentence-final
 // punctuation, which adds closing curly quotes and leaves out "Yahoo!".

@@ -29,6 +29,11 @@ func TestSegment(t *testing.T) {
 		{"question and quote", `"Is it over?" she asked. Nobody knew.`, []string{`"Is it over?" she asked.`, "Nobody knew."}},
 		{"curly quote after period", "He said “it is done.” Then he left.", []string{"He said “it is done.”", "Then he left."}},
 		{"no final period", "Prices fell. Stocks rallied", []string{"Prices fell.", "Stocks rallied"}},
+		{"middle initial", "The board met Michael J. Fox in Boston. Talks went well.",
+			[]string{"The board met Michael J. Fox in Boston.", "Talks went well."}},
+		{"two initials", "Models will be Mrs. Samuel B. D. Baird and Mrs. Ann Cole.", []string{"Models will be Mrs. Samuel B. D. Baird and Mrs. Ann Cole."}},
+		{"a letter that ends a sentence", "The vote went to Plan B. Officials agreed.", []string{"The vote went to Plan B.", "Officials agreed."}},
+		{"an initial before an opening word", "He wrote to John F. The reply came in May.", []string{"He wrote to John F.", "The reply came in May."}},
 	}
 	seg := testSegmenter(t)
 	for _, tt := range tests {
