@@ -142,6 +142,9 @@ func nounPhraseAt(toks []Token, i int) int {
 		if head >= i && (startsTimePhrase(toks, j) || deictic(toks, j)) {
 			break // "the department last year", "the company today": the time is not part of the name
 		}
+		if head >= i && head == j-1 && strings.HasPrefix(toks[head].Tag, "NNP") && amountAt(toks, j) {
+			break // "fined Google 4.3 billion euros", "paid Harbor Networks $3 million": two objects
+		}
 		switch {
 		case head < i && j+2 < len(toks) && comparative(toks[j].Text) && strings.EqualFold(toks[j+1].Text, "than") &&
 			(toks[j+2].Tag == "CD" || toks[j+2].Tag == "$"):
@@ -173,6 +176,25 @@ func nounPhraseAt(toks []Token, i int) int {
 	}
 	return phraseEnd(i, head)
 }
+
+// amountAt reports whether a sum of money starts at j: a currency sign, or
+// a number whose words end in a scale or a currency ("4.3 billion euros"),
+// not a number that names a model or a day ("Boeing 737", "May 5").
+func amountAt(toks []Token, j int) bool {
+	if toks[j].Tag == "$" {
+		return strings.ContainsAny(toks[j].Text, "$€£¥") // not a word the tagger misread ("Holdings/$")
+	}
+	for k := j; k < len(toks) && toks[k].Tag == "CD"; k++ {
+		if amountWords[strings.ToLower(toks[k].Text)] || k+1 < len(toks) && amountWords[strings.ToLower(toks[k+1].Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// amountWords are the scales and currencies that make a number a sum.
+var amountWords = wordSet(`million billion trillion euros euro dollars pounds yen yuan renminbi francs rupees pesos
+rubles roubles won crowns kronor krona`)
 
 // startsTimePhrase reports whether a time phrase such as "last year" or
 // "this week" starts at j.
