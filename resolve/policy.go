@@ -99,8 +99,8 @@ func kind(name, surface, typ string, initial bool) string {
 	case named(name) && !strings.Contains(name, "'s "):
 		if len(ws) == 1 {
 			w := strings.ToLower(strings.TrimSuffix(ws[0], "."))
-			if roleHeads[w] || corporateSuffix[w] || genericNouns[w] || peopleNouns[w] {
-				return "none" // "Officer", "Co" cut from a longer name
+			if roleHeads[w] || corporateSuffix[w] || genericNouns[w] || peopleNouns[w] || honorifics[w] {
+				return "none" // "Officer", "Co" cut from a longer name; "Mr." of "Mr. and Mrs. Ortega"
 			}
 		}
 		if roleHeads[strings.ToLower(ws[len(ws)-1])] {

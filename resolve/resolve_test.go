@@ -52,6 +52,12 @@ func TestDocument(t *testing.T) {
 			not:   []string{"ZTE (ORG) - pay - $1.19 billion (MONEY)", "Beijing (GPE) - respond in - kind ()"},
 		},
 		{
+			name:  "an honorific alone names nobody",
+			facts: []schema.Fact{f(0, "Mr.", "", "attend in", "Managua", "GPE"), f(0, "Daniel Ortega", "PERSON", "attend in", "Managua", "GPE")},
+			want:  []string{"Daniel Ortega (PERSON) - attend in - Managua (GPE)"},
+			not:   []string{"Mr. () - attend in - Managua (GPE)"},
+		},
+		{
 			name:  "a term is a concept",
 			facts: []schema.Fact{f(0, "Arden Aerospace Corp", "", "make", "radar systems", "")},
 			want:  []string{"Arden Aerospace Corp (ORG) - make - radar systems (CONCEPT)"},

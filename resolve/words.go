@@ -40,6 +40,10 @@ executive officer head founder cofounder co-founder analyst economist leader mem
 chancellor partner manager editor adviser advisor counsel treasurer commissioner lawyer attorney strategist professor
 researcher owner ceo cfo coo premier senator representative deputy`)
 
+// honorifics are the words that go before a person's name and name nobody
+// alone ("Mr." of "Mr. and Mrs. Daniel Ortega").
+var honorifics = set(`mr mrs ms miss messrs mme mlle dr sir dame madam prof rev sen rep gov gen col capt lt sgt`)
+
 // peopleNouns are nouns for people by what they do or are: without a name
 // they stand for nobody in particular ("analysts", "two diplomats").
 var peopleNouns = set(`person people persons man men woman women official officials analyst analysts trader traders
