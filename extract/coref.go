@@ -39,6 +39,10 @@ type mentionOf struct {
 	plural   bool
 	proper   bool // a proper name, not a capital at a sentence's start
 	place    bool // named as where something is: "based in Ostrava"
+	// thing is a common noun phrase of a thing ("the plan"), no entity:
+	// an "it" after it in its sentence may stand for it (see argument).
+	thing bool
+	after int // for a thing, the token after its phrase
 }
 
 // resolver links the mentions of one document: pronouns and definite
@@ -128,7 +132,16 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 	case *id == "" && personPronouns[low]:
 		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.person && other(m) }, nil)
 	case *id == "" && thingPronouns[low]:
-		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return organisation(m) && other(m) }, nil)
+		// "Warren criticized the plan, saying it would hurt workers": an
+		// "it" after a thing in its own sentence may stand for the thing,
+		// and is then left alone rather than given to the company the
+		// sentence before named.
+		r.refer(name, id, typ, sentence, at, r.window,
+			func(m mentionOf) bool {
+				// "the price it pays": a clause on the thing is not about it
+				thing := m.thing && m.sentence == sentence && m.after != at
+				return (organisation(m) || thing) && other(m)
+			}, nil)
 	case *id == "" && pluralPronouns[low]:
 		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.plural && other(m) }, nil)
 	case *id != "" && describes && definite(surface) && companyWords[lastWord(low)] && !hasUpper(withoutDemonyms(*name)):
@@ -161,7 +174,8 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 			}
 		}
 		r.mentions = append(r.mentions, mentionOf{name: *name, typ: *typ, sentence: sentence, at: at, proper: proper,
-			person: person, plural: plural(*name, proper)})
+			person: person, plural: plural(*name, proper), thing: !proper && *typ == "" && thingPhrase(*name, surface),
+			after: at + len(strings.Fields(surface))})
 	}
 }
 
@@ -196,9 +210,30 @@ func (r *resolver) refer(name, id, typ *string, sentence, at, window int, ok, pr
 		return
 	}
 	m := r.mentions[best]
+	if m.thing {
+		return // it may be the thing: better no link than a wrong one
+	}
 	*name, *typ, *id = m.name, m.typ, schema.EntityID(m.name)
 	m.sentence, m.at = sentence, at // mentioned again: it stays salient
 	r.mentions = append(r.mentions, m)
+}
+
+// thingPhrase reports a short singular common noun phrase with an article
+// or a demonstrative ("the plan", "a new rule"), written as surface: what
+// an "it" may stand for besides an organisation.
+func thingPhrase(name, surface string) bool {
+	det, _, _ := strings.Cut(strings.ToLower(surface), " ")
+	switch det {
+	case "the", "a", "an", "this", "that":
+	default:
+		return false
+	}
+	ws := strings.Fields(name)
+	if len(ws) == 0 || len(ws) > 4 || hasUpper(name) {
+		return false
+	}
+	head := ws[len(ws)-1]
+	return !strings.HasSuffix(head, "s") && !personDescriptions[head] && !companyWords[head] && !orgDescriptions[head]
 }
 
 // organisation reports a mention that can be an organisation: typed ORG, or

@@ -452,6 +452,42 @@ func TestCoreference(t *testing.T) {
 	}
 }
 
+// TestItAfterAThing: an "it" that a thing before it in its sentence may
+// stand for is not given to the company named before ("criticized the
+// plan, saying it would hurt workers"), but a clause on the thing is no
+// reading of it ("the price it pays"), in both rule sets.
+func TestItAfterAThing(t *testing.T) {
+	m := model(t)
+	text := "Norvale Telecom said it would close two plants. Senator Ana Reyes criticized the plan, saying it would hurt workers. " +
+		"Kestrel Holdings said it raised the price it pays for copper."
+	for _, mode := range []Options{{}, {Parse: true}} {
+		seen := map[string]bool{}
+		for _, f := range m.Facts("d", text, mode) {
+			seen[f.Relation] = true
+			switch f.Relation {
+			case "close":
+				if f.Subject != "Norvale Telecom" {
+					t.Errorf("parse=%v: close: subject %q, want Norvale Telecom", mode.Parse, f.Subject)
+				}
+			case "hurt":
+				if f.SubjectID != "" {
+					t.Errorf("parse=%v: hurt: it is %q, which may be the plan", mode.Parse, f.Subject)
+				}
+			case "pay for", "pay": // the tree rules read "pays" with its object, the price
+				if f.Subject != "Kestrel Holdings" {
+					t.Errorf("parse=%v: %s: subject %q, want Kestrel Holdings", mode.Parse, f.Relation, f.Subject)
+				}
+				seen["pay"] = true
+			}
+		}
+		for _, rel := range []string{"close", "hurt", "pay"} {
+			if !seen[rel] {
+				t.Errorf("parse=%v: no fact with relation %q", mode.Parse, rel)
+			}
+		}
+	}
+}
+
 // TestCompanyPrefersAnOrganisation: "the company" is the organisation its
 // sentence names, not a name of no known type written after it.
 func TestCompanyPrefersAnOrganisation(t *testing.T) {
