@@ -21,7 +21,7 @@ var titles = map[string]bool{
 	"president": true, "vice": true, "secretary": true, "minister": true, "premier": true, "chancellor": true,
 	"sen.": true, "senator": true, "rep.": true, "representative": true, "gov.": true, "governor": true,
 	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "prof.": true, "gen.": true, "general": true,
-	"judge": true, "justice": true, "chairman": true, "chairwoman": true, "ceo": true, "mayor": true,
+	"judge": true, "justice": true, "chairman": true, "chairwoman": true, "chair": true, "ceo": true, "mayor": true,
 	"ambassador": true, "spokesman": true, "spokeswoman": true, "king": true, "queen": true, "prince": true,
 	"prime": true, "deputy": true, "chief": true, "former": true, "acting": true, "executive": true,
 	"sir": true, "lord": true, "pope": true, "commissioner": true, "director": true, "attorney": true, "officer": true,

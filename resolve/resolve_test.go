@@ -74,6 +74,15 @@ func TestDocument(t *testing.T) {
 			want: []string{"Wilbur Ross (PERSON) - secretary of - Commerce Department (ORG)"},
 		},
 		{
+			name: "a title of several words opens at its first",
+			facts: []schema.Fact{f(0, "Castlegate Bank", "ORG", "fine", "Holloway Bank", "ORG"),
+				title(f(1, "Dana Hale", "PERSON", "be", "Castlegate Bank Chief Executive", "")),
+				title(f(2, "Omar Reid", "PERSON", "be", "Holloway Bank General Counsel", ""))},
+			want: []string{"Dana Hale (PERSON) - chief executive of - Castlegate Bank (ORG)",
+				"Omar Reid (PERSON) - general counsel of - Holloway Bank (ORG)"},
+			not: []string{"Dana Hale (PERSON) - executive of - Castlegate Bank Chief (ORG)"},
+		},
+		{
 			name:  "a title of a body",
 			facts: []schema.Fact{title(f(0, "Daniel Yergin", "", "be", "director of Cambridge Energy Research Associates", ""))},
 			want:  []string{"Daniel Yergin (PERSON) - director of - Cambridge Energy Research Associates (ORG)"},

@@ -216,7 +216,8 @@ func splitTitle(title, surface string) (role, body, written string) {
 		// spokesman"; a nationality does not ("Chinese President").
 		ws := words(title)
 		k := 0
-		for k < len(ws) && capitalised(ws[k]) && !roleHeads[strings.ToLower(ws[k])] && !modifier(ws[k]) {
+		for k < len(ws) && capitalised(ws[k]) && !roleHeads[strings.ToLower(ws[k])] && !roleOpeners[strings.ToLower(ws[k])] &&
+			!modifier(ws[k]) {
 			k++
 		}
 		if k < len(ws) && modifier(ws[k]) {

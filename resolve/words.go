@@ -40,6 +40,10 @@ executive officer head founder cofounder co-founder analyst economist leader mem
 chancellor partner manager editor adviser advisor counsel treasurer commissioner lawyer attorney strategist professor
 researcher owner ceo cfo coo premier senator representative deputy`)
 
+// roleOpeners open a title of several words and are part of it, not of
+// the body before it: "Apple Chief Executive", "Meridian General Counsel".
+var roleOpeners = set(`chief managing general assistant associate principal executive`)
+
 // honorifics are the words that go before a person's name and name nobody
 // alone ("Mr." of "Mr. and Mrs. Daniel Ortega").
 var honorifics = set(`mr mrs ms miss messrs mme mlle dr sir dame madam prof rev sen rep gov gen col capt lt sgt`)
