@@ -211,7 +211,7 @@ func allProper(toks []Token) bool {
 func joinTokens(toks []Token) string {
 	var b strings.Builder
 	for i, t := range toks {
-		if i > 0 && !attachesLeft(t.Text) && !attachesRight(toks[i-1].Text) {
+		if i > 0 && !attachesLeft(t.Text) && !attachesRight(toks[i-1].Text) && !cannot(toks[i-1], t) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(t.Text)
@@ -225,6 +225,11 @@ func attachesLeft(s string) bool {
 		return true
 	}
 	return false
+}
+
+// cannot reports the two tokens that splitCannot made of "cannot".
+func cannot(can, not Token) bool {
+	return can.End == not.Start && strings.EqualFold(can.Text, "can") && strings.EqualFold(not.Text, "not")
 }
 
 func attachesRight(s string) bool { return s == "$" || s == "(" || s == "[" || s == "#" }

@@ -250,6 +250,8 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"Carriers", "buy", "Norvale 5000 routers", false}}, nil},
 		{"a chair's title before the name", "Board Chair Lena Ortiz told reporters the vote would wait.",
 			[]triple{{"Lena Ortiz", "tell", "reporters", false}, {"Lena Ortiz", "be", "Board Chair", false}}, nil},
+		{"cannot denies", "The ministry cannot block the merger.",
+			[]triple{{"ministry", "block", "merger", true}}, []triple{{"ministry cannot", "block", "merger", false}}},
 		{"a middle initial inside a name", "The board met Michael J. Fox in Boston on Monday.",
 			[]triple{{"board", "meet", "Michael J. Fox", false}}, []triple{{"board", "meet", "Michael J", false}}},
 		{"an initial opening a name", "G. Laura Whitfield bought the Harbor Pilots.",

@@ -117,7 +117,7 @@ func (m *Model) eachSentence(text string, opts Options, fn func(Sentence) bool) 
 			}
 			// The passes below may grow or rewrite the piece: it is a
 			// copy, so the tokens after it stay as read.
-			toks := joinInitials(splitFinalPeriod(slices.Clone(pending[:cut])))
+			toks := splitCannot(joinInitials(splitFinalPeriod(slices.Clone(pending[:cut]))))
 			toks = dropInsertionBrackets(toks)
 			toks = joinSpacedHyphens(toks)
 			m.tag.tag(toks)
@@ -503,6 +503,26 @@ func joinInitials(toks []Token) []Token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// splitCannot writes "cannot" as the Penn Treebank does, "can" and "not",
+// so that the tagger reads a modal and its negation rather than a noun
+// ("The ministry cannot block the merger" gave the subject "ministry
+// cannot" and an affirmed fact).
+func splitCannot(toks []Token) []Token {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if len(t.Text) != 6 || !strings.EqualFold(t.Text, "cannot") || t.End-t.Start != 6 {
+			continue
+		}
+		can, not := t, t
+		can.Text, can.End = t.Text[:3], t.Start+3
+		not.Text, not.Start = t.Text[3:], t.Start+3
+		toks = slices.Insert(toks, i+1, not)
+		toks[i] = can
+		i++
+	}
+	return toks
 }
 
 // repairVerb fixes the commonest tagging error that costs a whole clause: a
