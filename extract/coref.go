@@ -59,6 +59,10 @@ type resolver struct {
 	mentions []mentionOf
 	// personWords are the first and last words of the people named so far.
 	personWords map[string]bool
+	// speakers are the subjects of facts whose object is a clause, by the
+	// sentence and token where the clause starts: "Asda, which Walmart
+	// owns, said it would ...": "it" is Asda, who said it, if it can be.
+	speakers map[[2]int]mentionOf
 }
 
 // resolve rewrites the facts of one document, in document order, so that
@@ -80,6 +84,10 @@ func resolve(facts []schema.Fact, at []argsAt, window int) []schema.Fact {
 		// An object is not its own subject (that would be "itself"), and the
 		// description a copula gives is no reference: "ZTE, the manufacturer".
 		r.quiet = false
+		if first, _, clause := strings.Cut(strings.ToLower(f.Object), " "); clause && f.SubjectID != "" &&
+			(personPronouns[first] || thingPronouns[first] || pluralPronouns[first]) {
+			r.speaker(f.Subject, f.SentenceIndex, at[i].object) // "said it would ..."
+		}
 		n := len(r.mentions)
 		r.argument(&f.Object, &f.ObjectID, &f.ObjectType, f.Text.Object, f.Sentence, f.SentenceIndex, at[i].object, f.Subject, f.Relation != "be")
 		if len(r.mentions) > n && locative(f.Relation) {
@@ -179,11 +187,36 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 	}
 }
 
+// speaker records the mention named, the subject of a fact, as the one
+// who says or thinks the clause that starts at token at of the sentence.
+func (r *resolver) speaker(named string, sentence, at int) {
+	for i := len(r.mentions) - 1; i >= 0 && r.mentions[i].sentence == sentence; i-- {
+		if m := r.mentions[i]; m.name == named {
+			if r.speakers == nil {
+				r.speakers = map[[2]int]mentionOf{}
+			}
+			// A capital that opens the sentence is a name's when it
+			// says something: "Asda, which ..., said it would".
+			m.proper = m.proper || hasUpper(withoutDemonyms(m.name))
+			r.speakers[[2]int{sentence, at}] = m
+			return
+		}
+	}
+}
+
 // refer points an argument at the compatible mention nearest before it
 // within the window, if there is one: of the nearest sentence that has one,
 // the one written last (before the argument, in its own sentence), unless
 // prefer (if not nil) accepts another of that sentence and not that one.
 func (r *resolver) refer(name, id, typ *string, sentence, at, window int, ok, prefer func(mentionOf) bool) {
+	if m, found := r.speakers[[2]int{sentence, at}]; found && ok(m) && !m.thing {
+		// the clause's first word, and the one who says it can be what
+		// it stands for
+		*name, *typ, *id = m.name, m.typ, schema.EntityID(m.name)
+		m.at = at
+		r.mentions = append(r.mentions, m)
+		return
+	}
 	best := -1
 	for i := len(r.mentions) - 1; i >= 0; i-- {
 		m := r.mentions[i]

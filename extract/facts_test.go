@@ -492,6 +492,31 @@ func TestItAfterAThing(t *testing.T) {
 	}
 }
 
+// TestItIsWhoSaysIt: the pronoun that opens what someone said stands for
+// the one who said it where it can, not for a name written between them
+// ("Asda, which is owned by Walmart, said it would ..."), in both rule sets.
+func TestItIsWhoSaysIt(t *testing.T) {
+	m := model(t)
+	text := "Harbor Networks, which is owned by Castlegate Bank, said it would cut prices. " +
+		"Ana Reyes, who advised Lena Ortiz, said she would resign from the board."
+	for _, mode := range []Options{{}, {Parse: true}} {
+		seen := map[string]bool{}
+		for _, f := range m.Facts("d", text, mode) {
+			want := map[string]string{"cut": "Harbor Networks", "resign from": "Ana Reyes"}[f.Relation]
+			if want == "" {
+				continue
+			}
+			seen[f.Relation] = true
+			if f.Subject != want {
+				t.Errorf("parse=%v: %s: subject %q, want %q", mode.Parse, f.Relation, f.Subject, want)
+			}
+		}
+		if len(seen) != 2 {
+			t.Errorf("parse=%v: facts with relations cut and resign from: only %v", mode.Parse, seen)
+		}
+	}
+}
+
 // TestCompanyPrefersAnOrganisation: "the company" is the organisation its
 // sentence names, not a name of no known type written after it.
 func TestCompanyPrefersAnOrganisation(t *testing.T) {
