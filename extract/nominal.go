@@ -19,6 +19,7 @@ func nominalFacts(toks []Token, cs []chunk) []rawFact {
 		}
 		if k+2 < len(cs) && (isWord(toks, cs[k+1], "in") || isWord(toks, cs[k+1], "at")) && cs[k+2].kind == nounPhrase &&
 			!isPronounTag(toks[c.start].Tag) && !isTimeNP(toks[c.start:c.end]) && !isTimePhrase(toks[c.start:c.end]) &&
+			!holdings[strings.ToLower(toks[c.end-1].Text)] &&
 			kindOf(toks, cs[k+1], cs[k+2]) == qualPlace {
 			out = append(out, impliedFact(c, cs[k+2], "be "+strings.ToLower(toks[cs[k+1].start].Text)))
 		}

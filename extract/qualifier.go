@@ -70,7 +70,8 @@ func (m *Model) qualifierFacts(toks []Token, cs []chunk, f rawFact) []rawFact {
 			d.negated = f.negated || deniedObject(toks, f) // "had no sales in China"
 			d.subject, d.object = subject, mention{c: o.c}
 			d.relation = rel + " " + prep
-			if (prep == "with" || prep == "between") && cs[k].start > 0 && dealings[strings.ToLower(toks[cs[k].start-1].Text)] {
+			if cs[k].start > 0 && ((prep == "with" || prep == "between") && dealings[strings.ToLower(toks[cs[k].start-1].Text)] ||
+				prep == "in" && holdings[strings.ToLower(toks[cs[k].start-1].Text)]) {
 				noun := strings.ToLower(toks[cs[k].start-1].Text)
 				// "violating a settlement with the government": the
 				// phrase is the settlement's, and the relation says so
@@ -103,6 +104,16 @@ var dealings = map[string]bool{
 	"relations": true, "ties": true, "partnership": true, "alliance": true, "meeting": true, "meetings": true,
 	"merger": true, "venture": true, "truce": true, "ceasefire": true, "cooperation": true, "conflict": true,
 	"feud": true, "arrangement": true, "understanding": true, "dialogue": true, "contact": true, "contacts": true,
+}
+
+// holdings are nouns of what one owns of another: an "in" phrase after one
+// names what is owned, not a place ("a stake in Kestrel", "shares in
+// Sainsbury's"), so the fact keeps the noun ("buy stake in") and the noun
+// phrase gives no "be in".
+var holdings = map[string]bool{
+	"stake": true, "stakes": true, "share": true, "shares": true, "interest": true, "interests": true,
+	"holding": true, "holdings": true, "investment": true, "investments": true, "position": true,
+	"positions": true, "equity": true, "ownership": true,
 }
 
 // chunkAt returns the index of the chunk that starts at token i, or -1.
