@@ -83,6 +83,13 @@ func TestDocument(t *testing.T) {
 			not: []string{"Dana Hale (PERSON) - executive of - Castlegate Bank Chief (ORG)"},
 		},
 		{
+			name: "a description's title names a body the text named before, never after",
+			facts: []schema.Fact{f(0, "Castlegate Partners", "ORG", "pay", "fine", ""),
+				implied(f(1, "bank's chief executive", "", "be", "Dana Hale", "PERSON")),
+				f(2, "regulator", "", "fine", "Holloway Bank", "ORG")},
+			not: []string{"Dana Hale (PERSON) - chief executive of - Holloway Bank (ORG)"},
+		},
+		{
 			name:  "a title of a body",
 			facts: []schema.Fact{title(f(0, "Daniel Yergin", "", "be", "director of Cambridge Energy Research Associates", ""))},
 			want:  []string{"Daniel Yergin (PERSON) - director of - Cambridge Energy Research Associates (ORG)"},

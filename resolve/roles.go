@@ -70,7 +70,7 @@ func (d *doc) personOf(f *schema.Fact, subject bool) (schema.Fact, bool) {
 	if person == "" || !named(right) || d.typeOf(right) == schema.GPE || d.typeOf(right) == schema.Person {
 		return schema.Fact{}, false
 	}
-	org := d.orgNamed(right)
+	org := d.orgNamed(right, -1)
 	if org == "" {
 		org = right
 	}
@@ -159,8 +159,12 @@ func (d *doc) titleFact(i int, f *schema.Fact) (schema.Fact, bool) {
 		// about.
 		org, ofPerson = d.lastPerson(i, person, titleText), true
 		written = ""
+	case body != "" && !capitalised(firstWord(body)):
+		// "The bank's chief executive": a description, which stands for
+		// a body the text named before, never after.
+		org = d.orgNamed(body, i)
 	case body != "":
-		org = d.orgNamed(body)
+		org = d.orgNamed(body, -1)
 		// A body named whole ("director of Saigon Commodity Research"), or
 		// by an abbreviation or a name of two words or more before the
 		// title ("SEC spokeswoman", "White House spokesman"), is a node of
@@ -342,16 +346,28 @@ func (d *doc) typeOf(name string) string {
 // ("Halvorsen", "SEC"), or one it is a word of ("Treasury" for "U.S.
 // Treasury Department"); a description ("authority") stands for the one
 // organisation whose name it ends. "" when none or more than one fits.
-func (d *doc) orgNamed(body string) string {
+// With before >= 0, only the names of the facts up to that one count: a
+// description stands for what the text named before it.
+func (d *doc) orgNamed(body string, before int) string {
 	body = strings.TrimPrefix(strings.TrimPrefix(body, "the "), "The ")
 	if body == "" {
 		return ""
+	}
+	var earlier map[string]bool // with before >= 0, the names its facts up to it give
+	if before >= 0 {
+		earlier = map[string]bool{}
+		for _, f := range d.facts[:before+1] {
+			earlier[f.Subject], earlier[f.Object] = true, true
+		}
 	}
 	var fits []string
 	seen := map[string]bool{}
 	for _, e := range d.entities() {
 		if seen[e.name] || !named(e.name) || roleHeads[strings.ToLower(lastWord(e.name))] {
 			continue // "Commerce Secretary" is a title, not a body
+		}
+		if before >= 0 && !earlier[e.name] {
+			continue
 		}
 		t := e.typ()
 		if t == schema.Person || t == schema.GPE || t == schema.Concept || schema.IsValue(t) {
