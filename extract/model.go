@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -118,7 +119,7 @@ func (m *Model) eachSentence(text string, opts Options, fn func(Sentence) bool) 
 			// The passes below may grow or rewrite the piece: it is a
 			// copy, so the tokens after it stay as read.
 			toks := splitCannot(joinInitials(splitFinalPeriod(slices.Clone(pending[:cut]))))
-			toks = dropInsertionBrackets(toks)
+			toks = dropAges(dropInsertionBrackets(toks))
 			toks = joinSpacedHyphens(toks)
 			m.tag.tag(toks)
 			tagPunctuation(toks, text)
@@ -704,6 +705,55 @@ func hasLetter(w string) bool {
 	}
 	return false
 }
+
+// dropAges drops a person's age written between commas after the name
+// ("John Smith, 45, a former trader, was sentenced"; "Ana Reyes, 61,
+// resigned"): read as a phrase of its own, the number became the subject.
+// A comma stays where an apposition follows. It rewrites toks in place.
+func dropAges(toks []Token) []Token {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		if i > 0 && i+3 < len(toks) && toks[i].Text == "," && toks[i+2].Text == "," && isAge(toks[i+1].Text) &&
+			capitalised(toks[i-1].Text) && lettersOnly(toks[i-1].Text) {
+			start := i - 1
+			for start > 0 && capitalised(toks[start-1].Text) && lettersOnly(toks[start-1].Text) {
+				start--
+			}
+			// "John Smith, a former trader"; "his partner, Stanley Canter,
+			// would retire": the name's own apposition closes
+			if next := toks[i+3].Text; capitalised(next) || appositionOpeners[strings.ToLower(next)] ||
+				start > 0 && toks[start-1].Text == "," {
+				out = append(out, toks[i])
+			}
+			i += 2
+			continue
+		}
+		out = append(out, toks[i])
+	}
+	return out
+}
+
+// isAge reports a number that may be a person's age: one to three digits,
+// under 120.
+func isAge(s string) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && len(s) <= 3 && n > 0 && n < 120
+}
+
+// lettersOnly reports a token of letters (and periods): a word, not a
+// number or a mark.
+func lettersOnly(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && r != '.' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// appositionOpeners are the words that open an apposition or a phrase
+// about a person after the name.
+var appositionOpeners = wordSet(`a an the his her their its who whose of from`)
 
 // dropInsertionBrackets drops the square brackets that mark a writer's
 // insertion into a quote ("[Commerce] Secretary [Wilbur] Ross"): the words
