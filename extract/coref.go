@@ -55,7 +55,11 @@ type resolver struct {
 	// sentence uses ("massive Chinese phone company" - of - China) does not
 	// stand between a description and its entity. The entity a derived
 	// fact's object names is a mention like any other.
-	quiet    bool
+	quiet bool
+	// speaking is set while the subject of a fact that says or thinks
+	// something is read: a capital that opens the sentence is then a
+	// name's ("Volkswagen said"), since a common noun says nothing.
+	speaking bool
 	mentions []mentionOf
 	// personWords are the first and last words of the people named so far.
 	personWords map[string]bool
@@ -77,21 +81,34 @@ func resolve(facts []schema.Fact, at []argsAt, window int) []schema.Fact {
 		subj, obj := f.Subject, f.Object
 		implied := f.Text.Relation == "" // an apposition names both sides itself
 		r.quiet = f.Derived
+		first, _, clause := strings.Cut(strings.ToLower(f.Object), " ")
+		clause = clause && (personPronouns[first] || thingPronouns[first] || pluralPronouns[first])
+		r.speaking = speechVerbs[f.Relation] || clause
 		// "It was not clear": an "it" that only holds a copula's place.
 		if !implied && !(f.Relation == "be" && f.ObjectID == "" && strings.EqualFold(f.Subject, "it")) {
 			r.argument(&f.Subject, &f.SubjectID, &f.SubjectType, f.Text.Subject, f.Sentence, f.SentenceIndex, at[i].subject, "", true)
 		}
 		// An object is not its own subject (that would be "itself"), and the
 		// description a copula gives is no reference: "ZTE, the manufacturer".
-		r.quiet = false
-		if first, _, clause := strings.Cut(strings.ToLower(f.Object), " "); clause && f.SubjectID != "" &&
-			(personPronouns[first] || thingPronouns[first] || pluralPronouns[first]) {
+		r.quiet, r.speaking = false, false
+		if clause && f.SubjectID != "" {
 			r.speaker(f.Subject, f.SentenceIndex, at[i].object) // "said it would ..."
 		}
 		n := len(r.mentions)
 		r.argument(&f.Object, &f.ObjectID, &f.ObjectType, f.Text.Object, f.Sentence, f.SentenceIndex, at[i].object, f.Subject, f.Relation != "be")
 		if len(r.mentions) > n && locative(f.Relation) {
 			r.mentions[n].place = true // "based in Ostrava": a place, not a company
+		}
+		if implied && f.Relation == "be" {
+			// "its chief executive, Matthias Mueller": a person's title
+			// makes a person of a name no list knows, so that "the
+			// company" after it is not Mueller
+			switch {
+			case personTitle(f.Subject) && f.ObjectID != "":
+				r.isPerson(f.Object)
+			case personTitle(f.Object) && f.SubjectID != "":
+				r.isPerson(f.Subject)
+			}
 		}
 		f.SubjectAlias = alias(subj, f.Subject, f.SubjectID, f.Text.Subject)
 		f.ObjectAlias = alias(obj, f.Object, f.ObjectID, f.Text.Object)
@@ -169,22 +186,46 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 	case *id != "" && describes && !r.quiet:
 		// A capital that only opens the sentence says nothing of a name.
 		initial := surface != "" && strings.HasPrefix(text, surface) && !strings.Contains(*name, " ")
-		proper := hasUpper(withoutDemonyms(*name)) && !(initial && !isAcronym(*name))
+		// A capital that opens the sentence is a name's where the word
+		// says something and is no plural ("Volkswagen said", not
+		// "Officials said").
+		speaks := r.speaking && !plural(*name, false)
+		proper := hasUpper(withoutDemonyms(*name)) && !(initial && !isAcronym(*name) && !speaks)
 		// "Trump" after "Donald Trump" is the person, not an organisation
 		// "it" could stand for.
 		person := *typ == schema.Person || proper && *typ == "" && r.personWords[*name]
 		if person {
-			if f := strings.Fields(*name); len(f) >= 2 {
-				if r.personWords == nil {
-					r.personWords = map[string]bool{}
-				}
-				r.personWords[f[0]], r.personWords[f[len(f)-1]] = true, true
-			}
+			r.isPerson(*name)
 		}
 		r.mentions = append(r.mentions, mentionOf{name: *name, typ: *typ, sentence: sentence, at: at, proper: proper,
 			person: person, plural: plural(*name, proper), thing: !proper && *typ == "" && thingPhrase(*name, surface),
 			after: at + len(strings.Fields(surface))})
 	}
+}
+
+// personTitle reports a title that only a person has ("chief executive",
+// "Commerce Secretary").
+func personTitle(s string) bool {
+	w := strings.ToLower(lastWord(s))
+	return personDescriptions[w] || titles[w] && w != "general" && w != "officer"
+}
+
+// isPerson records that the name is a person's: its mentions so far, and
+// its first and last words for the mentions to come.
+func (r *resolver) isPerson(name string) {
+	f := strings.Fields(name)
+	if len(f) < 2 || !hasUpper(name) {
+		return
+	}
+	for i := range r.mentions {
+		if r.mentions[i].name == name {
+			r.mentions[i].person = true
+		}
+	}
+	if r.personWords == nil {
+		r.personWords = map[string]bool{}
+	}
+	r.personWords[f[0]], r.personWords[f[len(f)-1]] = true, true
 }
 
 // speaker records the mention named, the subject of a fact, as the one
@@ -195,9 +236,6 @@ func (r *resolver) speaker(named string, sentence, at int) {
 			if r.speakers == nil {
 				r.speakers = map[[2]int]mentionOf{}
 			}
-			// A capital that opens the sentence is a name's when it
-			// says something: "Asda, which ..., said it would".
-			m.proper = m.proper || hasUpper(withoutDemonyms(m.name))
 			r.speakers[[2]int{sentence, at}] = m
 			return
 		}

@@ -528,6 +528,33 @@ func TestItIsWhoSaysIt(t *testing.T) {
 	}
 }
 
+// TestCompanyIsNoTitledPerson: a name a person's title is given is a
+// person's, which "the company" never stands for, however unknown the
+// name; a capital that opens the sentence and says something is a name
+// "the company" may stand for.
+func TestCompanyIsNoTitledPerson(t *testing.T) {
+	m := model(t)
+	text := "Brightwater said that its chief executive, Matthias Mueller, would step down next year. The company did not name a successor."
+	for _, mode := range []Options{{}, {Parse: true}} {
+		found := false
+		for _, f := range m.Facts("d", text, mode) {
+			if f.Relation != "name" {
+				continue
+			}
+			found = true
+			if f.Subject == "Matthias Mueller" {
+				t.Errorf("parse=%v: the company is the chief executive, Matthias Mueller", mode.Parse)
+			}
+			if mode.Parse && f.Subject != "Brightwater" {
+				t.Errorf("parse=%v: the company is %q, want Brightwater", mode.Parse, f.Subject)
+			}
+		}
+		if !found {
+			t.Errorf("parse=%v: no fact with relation name", mode.Parse)
+		}
+	}
+}
+
 // TestCompanyPrefersAnOrganisation: "the company" is the organisation its
 // sentence names, not a name of no known type written after it.
 func TestCompanyPrefersAnOrganisation(t *testing.T) {
