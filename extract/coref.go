@@ -194,7 +194,7 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 		// "Trump" after "Donald Trump" is the person, not an organisation
 		// "it" could stand for.
 		person := *typ == schema.Person || proper && *typ == "" && r.personWords[*name]
-		if person {
+		if person && strings.Contains(*name, " ") {
 			r.isPerson(*name)
 		}
 		r.mentions = append(r.mentions, mentionOf{name: *name, typ: *typ, sentence: sentence, at: at, proper: proper,
@@ -214,7 +214,7 @@ func personTitle(s string) bool {
 // its first and last words for the mentions to come.
 func (r *resolver) isPerson(name string) {
 	f := strings.Fields(name)
-	if len(f) < 2 || !hasUpper(name) {
+	if len(f) == 0 || !hasUpper(name) {
 		return
 	}
 	for i := range r.mentions {
@@ -247,9 +247,16 @@ func (r *resolver) speaker(named string, sentence, at int) {
 // the one written last (before the argument, in its own sentence), unless
 // prefer (if not nil) accepts another of that sentence and not that one.
 func (r *resolver) refer(name, id, typ *string, sentence, at, window int, ok, prefer func(mentionOf) bool) {
-	if m, found := r.speakers[[2]int{sentence, at}]; found && ok(m) && !m.thing {
+	m, found := r.speakers[[2]int{sentence, at}]
+	// "Merkel said she would": the pronoun says the one who said it is a
+	// person, where nothing says otherwise
+	person := found && personPronouns[strings.ToLower(*name)] && m.proper && !m.plural && m.typ == ""
+	if found && (ok(m) || person) && !m.thing {
 		// the clause's first word, and the one who says it can be what
 		// it stands for
+		if person {
+			r.isPerson(m.name)
+		}
 		*name, *typ, *id = m.name, m.typ, schema.EntityID(m.name)
 		m.at = at
 		r.mentions = append(r.mentions, m)
@@ -280,7 +287,7 @@ func (r *resolver) refer(name, id, typ *string, sentence, at, window int, ok, pr
 	if best < 0 {
 		return
 	}
-	m := r.mentions[best]
+	m = r.mentions[best]
 	if m.thing {
 		return // it may be the thing: better no link than a wrong one
 	}

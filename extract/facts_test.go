@@ -263,6 +263,8 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"founder", "be", "Peter Hall", false}}, nil},
 		{"a number after a place is no age", "In Ostrava, 45 workers joined the strike.",
 			[]triple{{"45 workers", "join", "strike", false}}, nil},
+		{"she is who said it", "Okafor, who has led the party since 2005, said she would seek talks with the Greens.",
+			[]triple{{"Okafor", "seek talks with", "Greens", false}}, nil},
 		{"a middle initial inside a name", "The board met Michael J. Fox in Boston on Monday.",
 			[]triple{{"board", "meet", "Michael J. Fox", false}}, []triple{{"board", "meet", "Michael J", false}}},
 		{"an initial opening a name", "G. Laura Whitfield bought the Harbor Pilots.",
