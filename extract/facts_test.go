@@ -530,6 +530,25 @@ func TestItIsWhoSaysIt(t *testing.T) {
 	}
 }
 
+// TestSuccession: the one a sentence appoints replaces the one before, not
+// the one who appoints; "according to" says who says so and gives no fact;
+// in both rule sets.
+func TestSuccession(t *testing.T) {
+	m := model(t)
+	text := "Castlegate Bank named Dana Hale as its chair on Monday, replacing Omar Reid, according to people familiar with the matter."
+	for _, mode := range []Options{{}, {Parse: true}} {
+		got := triples(m.Facts("d", text, mode))
+		if !has(got, triple{"Dana Hale", "replace", "Omar Reid", false}) || has(got, triple{"Castlegate Bank", "replace", "Omar Reid", false}) {
+			t.Errorf("parse=%v: want Dana Hale - replace - Omar Reid, got %+v", mode.Parse, got)
+		}
+		for _, f := range got {
+			if f.relation == "accord to" {
+				t.Errorf("parse=%v: %+v", mode.Parse, f)
+			}
+		}
+	}
+}
+
 // TestCompanyIsNoTitledPerson: a name a person's title is given is a
 // person's, which "the company" never stands for, however unknown the
 // name; a capital that opens the sentence and says something is a name

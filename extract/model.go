@@ -366,13 +366,15 @@ func (m *Model) sentenceFacts(doc string, s Sentence, trees bool) ([]schema.Fact
 	} else {
 		raw = m.clauseFacts(s.Tokens)
 	}
+	successors(s.Tokens, raw)
 	out := make([]schema.Fact, 0, len(raw))
 	at := make([]argsAt, 0, len(raw))
 	kept := 0 // raw[:kept] are the facts kept, in place
 	seen := make(map[schema.Surface]bool, len(raw))
 	for _, r := range raw {
 		f := fact(r, s, doc, m.confOff)
-		if f.Subject == "" || f.Object == "" && f.Time == "" && f.Place == "" && len(f.Args) == 0 || seen[f.Text] {
+		if f.Subject == "" || f.Object == "" && f.Time == "" && f.Place == "" && len(f.Args) == 0 || seen[f.Text] ||
+			f.Relation == "accord to" { // "according to people familiar with the matter": who says so, no fact
 			continue
 		}
 		seen[f.Text] = true
@@ -384,6 +386,29 @@ func (m *Model) sentenceFacts(doc string, s Sentence, trees bool) ([]schema.Fact
 	sentenceConfidence(out, raw[:kept], len(s.Tokens))
 	return out, at
 }
+
+// successors gives a participle of succession the one its sentence
+// appoints as its subject: "Tesla named Robyn Denholm as its chair,
+// replacing Elon Musk" says Denholm replaces Musk, not Tesla.
+func successors(toks []Token, raw []rawFact) {
+	for i := range raw {
+		r := &raw[i]
+		if r.relation != "replace" && r.relation != "succeed" || r.relFirst < 0 || toks[r.relFirst].Tag != "VBG" {
+			continue
+		}
+		for _, a := range raw {
+			if appointVerbs[a.relation] && a.subject.c == r.subject.c && a.relFirst >= 0 && a.relFirst < r.relFirst &&
+				a.object.c.end > a.object.c.start && !a.clause {
+				r.subject = a.object
+				break
+			}
+		}
+	}
+}
+
+// appointVerbs give a post to the one they name.
+var appointVerbs = map[string]bool{"name": true, "appoint": true, "elect": true, "hire": true, "choose": true,
+	"pick": true, "select": true, "nominate": true, "promote": true, "tap": true, "install": true}
 
 // The confidences a fact can have: the precision each band of scores showed
 // on CaRB's dev split, each band scored alone by the reference scorer
