@@ -381,9 +381,14 @@ func cluster(ms []mentionOf) map[string]mentionOf {
 		}
 	}
 	for _, short := range order {
+		// A surname known to be a person's ("Denholm, an Australian
+		// executive") is the short form of a full name it ends, known or
+		// not ("Robyn Denholm").
+		personal := byName[short].person || byName[short].types[schema.Person] > 0
 		var fits []string
 		for _, full := range index[short] {
-			if full != short && !slices.Contains(fits, full) && shortFormOf(short, full, byName[full].person) {
+			person := byName[full].person || personal && strings.HasSuffix(full, " "+short) && len(strings.Fields(full)) <= 3
+			if full != short && !slices.Contains(fits, full) && shortFormOf(short, full, person) {
 				fits = append(fits, full)
 			}
 		}

@@ -624,6 +624,16 @@ func TestShortForms(t *testing.T) {
 	if c := cluster(ms); c["Park"].name != "Park" {
 		t.Errorf("Park joined %q, want it apart from two people named Park", c["Park"].name)
 	}
+	// A surname known to be a person's joins the one full name it ends,
+	// however unknown its first name; not a firm it opens.
+	ms = []mentionOf{{name: "Robyn Denholm"}, {name: "Denholm", typ: schema.Person, person: true}}
+	if c := cluster(ms); c["Denholm"].name != "Robyn Denholm" || c["Robyn Denholm"].typ != schema.Person {
+		t.Errorf("Denholm, a person, is %q (%s), want Robyn Denholm (PERSON)", c["Denholm"].name, c["Robyn Denholm"].typ)
+	}
+	ms = []mentionOf{{name: "Denholm Marine"}, {name: "Denholm", typ: schema.Person, person: true}}
+	if c := cluster(ms); c["Denholm"].name != "Denholm" {
+		t.Errorf("Denholm, a person, joined %q", c["Denholm"].name)
+	}
 }
 
 func TestLines(t *testing.T) {
