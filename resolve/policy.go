@@ -44,8 +44,18 @@ func (d *doc) policy() {
 		f := &d.facts[i]
 		keep(&f.SubjectID, &f.SubjectType, f.Subject, f.Text.Subject, initial(f.Sentence, f.Text.Subject), concepts[f.Subject])
 		keep(&f.ObjectID, &f.ObjectType, f.Object, f.Text.Object, initial(f.Sentence, f.Text.Object), concepts[f.Object])
+		if sayings[f.Relation] {
+			// One says things, not people or bodies: an entity as what was
+			// said is the subject of the clause said, cut from it ("said
+			// the Meyner administration had failed", "said its chairman,
+			// Peter Brandt, would retire"), or the speaker of a quote.
+			f.ObjectID = ""
+		}
 	}
 }
+
+// sayings are the verbs of saying whose object is what was said.
+var sayings = set(`say explain state reply`)
 
 // initial reports whether an argument opens its sentence, where a capital
 // says nothing of a name.

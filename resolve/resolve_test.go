@@ -58,6 +58,13 @@ func TestDocument(t *testing.T) {
 			not:   []string{"Mr. () - attend in - Managua (GPE)"},
 		},
 		{
+			name: "what was said is no entity",
+			facts: []schema.Fact{f(0, "Holloway Bank", "ORG", "say", "Peter Brandt", "PERSON"),
+				f(1, "Peter Brandt", "PERSON", "tell", "Lena Ortiz", "PERSON")},
+			want: []string{"Peter Brandt (PERSON) - tell - Lena Ortiz (PERSON)"},
+			not:  []string{"Holloway Bank (ORG) - say - Peter Brandt (PERSON)"},
+		},
+		{
 			name:  "a term is a concept",
 			facts: []schema.Fact{f(0, "Arden Aerospace Corp", "", "make", "radar systems", "")},
 			want:  []string{"Arden Aerospace Corp (ORG) - make - radar systems (CONCEPT)"},
