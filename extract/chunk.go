@@ -158,6 +158,8 @@ func nounPhraseAt(toks []Token, i int) int {
 		case (tag == "VBN" || tag == "VBG") && j+1 < len(toks) && (isNoun(toks[j+1].Tag) || toks[j+1].Tag == "JJ") &&
 			(j > i && !isNoun(toks[j-1].Tag) || tag == "VBN" && j == i && j > 0 && isVerb(toks[j-1].Tag) && !isAuxiliary(toks, j-1)):
 			// a participle modifying a noun: "a targeted economic deal".
+		case (tag == "RBS" || tag == "RBR") && head < i && j+1 < len(toks) && isNoun(toks[j+1].Tag):
+			// "the most votes", "more sales": a quantity the tagger read as an adverb
 		case isAdverb(tag) && j > i && head < i && j+2 < len(toks) && (toks[j+1].Tag == "JJ" || toks[j+1].Tag == "VBN") &&
 			(nominal(toks[j+2].Tag) || toks[j+2].Tag == "VBN"):
 			// "many largely recognized shapes"

@@ -265,6 +265,8 @@ func TestConstructions(t *testing.T) {
 			[]triple{{"45 workers", "join", "strike", false}}, nil},
 		{"she is who said it", "Okafor, who has led the party since 2005, said she would seek talks with the Greens.",
 			[]triple{{"Okafor", "seek talks with", "Greens", false}}, nil},
+		{"a superlative the tagger reads as an adverb", "The conservatives won the most votes.",
+			[]triple{{"conservatives", "win", "most votes", false}}, nil},
 		{"a middle initial inside a name", "The board met Michael J. Fox in Boston on Monday.",
 			[]triple{{"board", "meet", "Michael J. Fox", false}}, []triple{{"board", "meet", "Michael J", false}}},
 		{"an initial opening a name", "G. Laura Whitfield bought the Harbor Pilots.",
