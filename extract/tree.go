@@ -21,7 +21,7 @@ type tree struct {
 func parseTree(p *parse.Model, toks []Token) tree {
 	words := make([]parse.Word, len(toks))
 	for i, t := range toks {
-		words[i] = parse.Word{Form: t.Text, XPOS: t.Tag, Head: -1}
+		words[i] = parse.Word{Form: t.Text, XPOS: parserTag(t.Tag), Head: -1}
 	}
 	p.Parse(words)
 	return treeOf(toks, repair(toks, words))
@@ -41,6 +41,20 @@ func treeOf(toks []Token, words []parse.Word) tree {
 		}
 	}
 	return t
+}
+
+// parserTag is a tag as the parser learnt it: the extractor's tagger writes
+// brackets "(" and ")", the treebank the parser learnt from "-LRB-" and
+// "-RRB-"; read as unknown tags, a bracket became a sentence's subject
+// ("Meridian Health Partners Inc (MHP), a hospital operator, said").
+func parserTag(tag string) string {
+	switch tag {
+	case "(":
+		return "-LRB-"
+	case ")":
+		return "-RRB-"
+	}
+	return tag
 }
 
 // tag is token i's part-of-speech tag. The parser reads the extractor's
@@ -195,7 +209,7 @@ func (t tree) trim(s span) span {
 // isPunct reports a token of punctuation.
 func isPunct(t Token) bool {
 	switch t.Tag {
-	case ",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP":
+	case ",", ".", ":", "``", "''", "(", ")", "-LRB-", "-RRB-", "HYPH", "NFP":
 		return true
 	}
 	return false

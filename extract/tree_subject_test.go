@@ -26,5 +26,8 @@ func TestTreeSubjects(t *testing.T) {
 		{"a participle between commas after the subject qualifies it",
 			"Harland Foods, based in Belfast, sells bread.",
 			[]string{"Harland Foods | sell | bread"}, []string{"based | sell | bread"}},
+		{"a bracketed short name after the subject is no subject",
+			"Meridian Foods Inc (MFI), a grocer, today said it would buy Alder Farms.",
+			[]string{"Meridian Foods Inc | say | ", "Meridian Foods Inc | buy | Alder Farms; mod=would"}, []string{"( | say | "}},
 	})
 }
