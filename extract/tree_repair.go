@@ -17,7 +17,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, relativeClause} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -279,4 +279,39 @@ func verbBetween(toks []Token, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// relativeClause repairs a relative clause set off by a comma ("Angela
+// Brooks, who will report to David Kim") that the parser hung on the verb
+// before it as a clause of its own (parataxis, conj, ccomp, advcl): its
+// subject "who" or "which" stands for the noun before the comma, and the
+// clause is that noun's (acl:relcl).
+func relativeClause(toks []Token, words []parse.Word) {
+	for p := 2; p < len(words); p++ {
+		switch strings.ToLower(toks[p].Text) {
+		case "who", "which":
+		default:
+			continue
+		}
+		if toks[p-1].Tag != "," || !strings.HasPrefix(words[p].Rel, "nsubj") {
+			continue
+		}
+		v := words[p].Head - 1
+		if v <= p {
+			continue
+		}
+		switch words[v].Rel {
+		case "parataxis", "conj", "ccomp", "advcl", "advcl:relcl":
+		default:
+			continue
+		}
+		n := p - 2
+		if words[n].Rel == "flat" && words[n].Head-1 < n {
+			n = words[n].Head - 1 // "David Kim": the name's head
+		}
+		if !strings.HasPrefix(toks[n].Tag, "NN") || words[v].Head == n+1 {
+			continue
+		}
+		words[v].Head, words[v].Rel = n+1, "acl:relcl"
+	}
 }
