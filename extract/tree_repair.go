@@ -17,7 +17,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, relativeClause} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -314,4 +314,68 @@ func relativeClause(toks []Token, words []parse.Word) {
 		}
 		words[v].Head, words[v].Rel = n+1, "acl:relcl"
 	}
+}
+
+// conjunctSubject repairs two coordinated clauses ("Keller will own 60
+// percent of Norkel Systems and Norvik will own the rest") read as a noun
+// coordinated inside the first clause ("Norkel Systems and Norvik")
+// followed by a conjoined verb (or a clause, ccomp) with no subject of its
+// own: a finite verb right after "and" and a noun has that noun as its
+// subject, and the clauses are conjuncts.
+func conjunctSubject(toks []Token, words []parse.Word) {
+	for v := range words {
+		if (words[v].Rel != "conj" && words[v].Rel != "ccomp") || hasSubject(words, v, -1) || hasDependent(words, v, "mark", "cc") ||
+			!finiteClause(toks, words, v) {
+			continue
+		}
+		// the word before the verb and its auxiliaries
+		e := v - 1
+		for e >= 0 && words[e].Head == v+1 && (words[e].Rel == "aux" || words[e].Rel == "aux:pass" || words[e].Rel == "advmod") {
+			e--
+		}
+		if e < 0 {
+			continue
+		}
+		// the conjunct whose phrase ends there
+		n := e
+		for steps := 0; words[n].Rel != "conj" && steps < len(words); steps++ {
+			h := words[n].Head - 1
+			if h < 0 || h > e {
+				break
+			}
+			n = h
+		}
+		if words[n].Rel != "conj" || !strings.HasPrefix(toks[n].Tag, "NN") || !hasDependent(words, n, "cc") {
+			continue
+		}
+		if end := lastUnder(words, n); end != e {
+			continue
+		}
+		h := words[v].Head - 1
+		if h < 0 || !under(words, n, h) {
+			continue
+		}
+		rel := "nsubj"
+		if hasDependent(words, v, "aux:pass") {
+			rel = "nsubj:pass"
+		}
+		words[v].Rel = "conj"
+		words[n].Head, words[n].Rel = v+1, rel
+		for k := range words {
+			if words[k].Head == n+1 && words[k].Rel == "cc" {
+				words[k].Head = v + 1
+			}
+		}
+	}
+}
+
+// lastUnder returns the last token in the subtree of n.
+func lastUnder(words []parse.Word, n int) int {
+	last := n
+	for k := n + 1; k < len(words); k++ {
+		if under(words, k, n) {
+			last = k
+		}
+	}
+	return last
 }
