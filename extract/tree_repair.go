@@ -17,7 +17,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -378,4 +378,34 @@ func lastUnder(words []parse.Word, n int) int {
 		}
 	}
 	return last
+}
+
+// nameBeforeApposition repairs a name followed by its apposition ("Vietnam,
+// the world's second-largest producer, is expected") that the parser read
+// as a compound (or vocative) of the apposition's noun, across the comma:
+// the name heads
+// the phrase and the description is its apposition (appos).
+func nameBeforeApposition(toks []Token, words []parse.Word) {
+	for k := 0; k+2 < len(words); k++ {
+		h := words[k].Head - 1
+		if (words[k].Rel != "compound" && words[k].Rel != "vocative") || h <= k+2 || !strings.HasPrefix(toks[k].Tag, "NNP") {
+			continue
+		}
+		c := k + 1
+		for c < h && toks[c].Tag != "," {
+			c++
+		}
+		if c >= h {
+			continue
+		}
+		d := c + 1
+		if d < h && toks[d].Tag == "''" {
+			d++ // "`` Monitor , '' the network's service"
+		}
+		if d >= h || (toks[d].Tag != "DT" && toks[d].Tag != "PRP$") {
+			continue
+		}
+		words[k].Head, words[k].Rel = words[h].Head, words[h].Rel
+		words[h].Head, words[h].Rel = k+1, "appos"
+	}
 }
