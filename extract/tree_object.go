@@ -40,6 +40,17 @@ func (m *Model) treeObjects(t tree, c *tclause, v int) {
 			return
 		}
 	}
+	if len(c.chain) == 1 && !c.passive && reportingVerbs[c.words[0]] {
+		// what was said, written before the verb: "\"Demand is strong,\"
+		// said Ana Reyes": the clause is the object, not a phrase, and
+		// the facts inside it are the speaker's
+		if s, k, ok := t.saidBefore(v); ok {
+			c.objects = []mention{{c: chunk{kind: none, start: s.Start, end: s.End}}}
+			c.clause = true
+			c.used[k] = true
+			return
+		}
+	}
 	if c.passive && len(c.chain) == 1 {
 		for _, k := range t.kidsOf(v, "obl", "obl:agent") {
 			if cs := t.kid(k, "case"); cs >= 0 && t.low(cs) == "by" {
@@ -141,4 +152,21 @@ func (t tree) attribute(i int) mention {
 		}
 	}
 	return mention{c: chunk{kind: none, start: s.Start, end: s.End}}
+}
+
+// saidBefore returns the clause a verb of saying reports when the sentence
+// writes it before the verb (ccomp), and the clause's head.
+func (t tree) saidBefore(v int) (span, int, bool) {
+	for _, k := range t.kids[v] {
+		if k < v && t.rel[k] == "ccomp" {
+			for _, o := range t.kids[v] {
+				if t.rel[o] == "obj" || t.rel[o] == "ccomp" && o > v {
+					return span{}, -1, false
+				}
+			}
+			s := t.trim(t.subtree(k))
+			return s, k, s.End > s.Start
+		}
+	}
+	return span{}, -1, false
 }
