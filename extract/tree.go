@@ -215,8 +215,8 @@ func isPunct(t Token) bool {
 	return false
 }
 
-// isVerbal reports whether token i heads a clause: a verb, or a word with a
-// copula.
+// isVerbal reports whether token i heads a clause: a verb, a passive's
+// participle whatever its tag, or a word with a copula.
 func (t tree) isVerbal(i int) bool {
-	return isVerb(t.tag(i)) || t.kid(i, "cop") >= 0
+	return isVerb(t.tag(i)) || t.kid(i, "aux:pass") >= 0 || t.kid(i, "cop") >= 0
 }

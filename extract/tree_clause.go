@@ -117,8 +117,8 @@ func (t tree) heads(i int) bool {
 	if t.rel[i] == "conj" && !t.isVerbal(t.head[i]) && t.kid(i, "nsubj", "nsubj:pass") < 0 {
 		return false // "routers and phones": a conjunct of a noun
 	}
-	if isVerb(t.tag(i)) {
-		return true
+	if isVerb(t.tag(i)) || t.kid(i, "aux:pass") >= 0 {
+		return true // a passive's participle, whatever its tag
 	}
 	return t.kid(i, "cop") >= 0 && t.kid(i, "nsubj", "nsubj:pass") >= 0
 }

@@ -17,7 +17,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -407,5 +407,48 @@ func nameBeforeApposition(toks []Token, words []parse.Word) {
 		}
 		words[k].Head, words[k].Rel = words[h].Head, words[h].Rel
 		words[h].Head, words[h].Rel = k+1, "appos"
+	}
+}
+
+// passiveCopula repairs a passive whose participle the tagger read as a
+// past tense or an adjective ("were said to have made", "was re-elected",
+// "are referred to as"): the parser made "be" its copula, and the rules
+// read the participle as an attribute ("were | said"). A form of "be"
+// before a participle with no determiner of its own is its passive
+// auxiliary (aux:pass), and its subject a passive's, when only adverbs
+// stand between them and something follows the participle.
+func passiveCopula(toks []Token, words []parse.Word) {
+	for c := range words {
+		h := words[c].Head - 1
+		if words[c].Rel != "cop" || h <= c || hasDependent(words, h, "det", "det:poss", "nmod:poss") {
+			continue
+		}
+		switch strings.ToLower(toks[c].Text) {
+		case "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m", "am":
+		default:
+			continue
+		}
+		switch tag := toks[h].Tag; {
+		case tag == "VBN", tag == "VBD", tag == "JJ" && strings.HasSuffix(strings.ToLower(toks[h].Text), "ed"):
+		default:
+			continue
+		}
+		between := true // "are therefore referred": adverbs at most
+		for k := c + 1; k < h; k++ {
+			between = between && toks[k].Tag == "RB"
+		}
+		after := false // "were unchanged" says how things were: no passive
+		for k := h + 1; k < len(words); k++ {
+			after = after || words[k].Head == h+1 && words[k].Rel != "punct"
+		}
+		if !between || !after {
+			continue
+		}
+		words[c].Rel = "aux:pass"
+		for k := range words {
+			if words[k].Head == h+1 && words[k].Rel == "nsubj" {
+				words[k].Rel = "nsubj:pass"
+			}
+		}
 	}
 }
