@@ -132,7 +132,7 @@ func (t tree) phrase(i int) span {
 		if k > i {
 			continue
 		}
-		if !t.keepInPhrase(k) {
+		if !t.keepInPhrase(k) || t.rel[k] == "advmod" && t.commaBetween(t.subtree(k).End-1, s.Start) {
 			break
 		}
 		s.Start = min(s.Start, t.subtree(k).Start)
@@ -152,6 +152,20 @@ func (t tree) phrase(i int) span {
 		s.End = e
 	}
 	return s
+}
+
+// commaBetween reports a comma among the tokens [from, to): an adverb on
+// the left whose words end in a comma, or are followed by one, is no word
+// of the phrase ("Thus, acquisition of spectra can be time-consuming" has
+// no subject "Thus, acquisition"), unlike an adjective ("the final,
+// delicate stages").
+func (t tree) commaBetween(from, to int) bool {
+	for i := from; i < to; i++ {
+		if t.toks[i].Text == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // keepInPhrase reports whether dependent k stays in its head's noun phrase.
