@@ -187,6 +187,20 @@ func (m *Model) clauseRawFacts(t tree, c *tclause) []rawFact {
 		}
 	}
 	objects := c.objects
+	for i, o := range objects {
+		if s := t.trim(t.subtree(o.c.start)); t.bareWh(o) && s.End-s.Start > 1 && (c.head < s.Start || c.head >= s.End) {
+			// "negate what many consider a heretical ending": the free
+			// relative is the object, unless it is the clause's own
+			objects[i].c = chunk{kind: none, start: s.Start, end: s.End}
+		}
+	}
+	if len(objects) > 0 && !slices.ContainsFunc(objects, func(o mention) bool { return !t.bareWh(o) }) ||
+		slices.ContainsFunc(subjects, t.bareWh) {
+		// "the gap between what people say and what they do": a free
+		// relative, or a relative pronoun the rules could not resolve,
+		// names nothing
+		return nil
+	}
 	if len(objects) == 0 {
 		if len(c.quals.spans) == 0 {
 			return nil
@@ -218,4 +232,9 @@ func (m *Model) clauseRawFacts(t tree, c *tclause) []rawFact {
 		}
 	}
 	return out
+}
+
+// bareWh reports an argument that is a lone wh-word ("what", "which").
+func (t tree) bareWh(m mention) bool {
+	return m.c.end-m.c.start == 1 && isRelativePronoun(t.toks[m.c.start])
 }
