@@ -17,7 +17,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -450,5 +450,38 @@ func passiveCopula(toks []Token, words []parse.Word) {
 				words[k].Rel = "nsubj:pass"
 			}
 		}
+	}
+}
+
+// nameAfterPhrase repairs a name set off by a comma after a phrase of the
+// verb ("operate as a unit of MHP under its current president, Angela
+// Brooks,") that the parser read as the verb's object: it names the noun
+// before the comma (appos).
+func nameAfterPhrase(toks []Token, words []parse.Word) {
+	for k := range words {
+		v := words[k].Head - 1
+		if words[k].Rel != "obj" || v < 0 || v > k || !strings.HasPrefix(toks[k].Tag, "NNP") {
+			continue
+		}
+		s := k // the name's first word, past its own punctuation
+		for j := k - 1; j > v; j-- {
+			if under(words, j, k) && toks[j].Tag != "," {
+				s = j
+			}
+		}
+		n := s - 2
+		if n <= v || toks[s-1].Tag != "," || !strings.HasPrefix(toks[n].Tag, "NN") || !under(words, n, v) {
+			continue
+		}
+		// the noun before the comma belongs to a phrase of the verb, not to
+		// its object or subject
+		top := n
+		for words[top].Head-1 != v {
+			top = words[top].Head - 1
+		}
+		if words[top].Rel != "obl" {
+			continue
+		}
+		words[k].Head, words[k].Rel = n+1, "appos"
 	}
 }
