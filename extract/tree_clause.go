@@ -151,7 +151,7 @@ func (m *Model) clauseRawFacts(t tree, c *tclause) []rawFact {
 				c.modality = m.lemma.verb(t.toks[v].Text, t.tag(v))
 			}
 			subjects = t.withConj(n, indirect, false)
-		case t.kid(last, "obj") < 0 && t.kid(c.head, "nsubj") >= 0 && !isRelativePronoun(t.toks[t.kid(c.head, "nsubj")]) && t.rel[c.head] == "acl:relcl":
+		case t.kid(last, "obj") < 0 && t.kid(c.head, "nsubj") >= 0 && !isRelativePronoun(t.toks[t.kid(c.head, "nsubj")]) && t.rel[c.head] == "acl:relcl" && !t.foldsPhrase(last):
 			c.objects = []mention{t.mention(n, indirect)}
 		}
 	}
@@ -237,4 +237,22 @@ func (m *Model) clauseRawFacts(t tree, c *tclause) []rawFact {
 // bareWh reports an argument that is a lone wh-word ("what", "which").
 func (t tree) bareWh(m mention) bool {
 	return m.c.end-m.c.start == 1 && isRelativePronoun(t.toks[m.c.start])
+}
+
+// foldsPhrase reports whether verb v's first dependent after it is a
+// phrase whose preposition folds into the relation ("the price it pays for
+// crude oil": pay for).
+func (t tree) foldsPhrase(v int) bool {
+	for _, k := range t.kids[v] {
+		if k < v || t.rel[k] == "advmod" || t.rel[k] == "punct" || t.rel[k] == "compound:prt" {
+			continue
+		}
+		if t.rel[k] != "obl" {
+			return false
+		}
+		prep, start := t.prepOf(k)
+		np := t.phrase(k)
+		return prep != "" && kindOf(t.toks, chunk{start: start - 1, end: start}, chunk{start: start, end: np.End}) == qualArg
+	}
+	return false
 }
