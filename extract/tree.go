@@ -181,6 +181,10 @@ func (t tree) keepInPhrase(k int) bool {
 		}
 		return true
 	}
+	if r == "cc" {
+		// "Baird & Co", not "Cabins & 50 miles"
+		return t.toks[k].Text == "&" && k > 0 && k+1 < len(t.toks) && capitalised(t.toks[k-1].Text) && capitalised(t.toks[k+1].Text)
+	}
 	if base(r) == "nmod" {
 		c := t.kid(k, "case")
 		return c >= 0 && (t.low(c) == "of" || t.tag(c) == "POS") && !isTimeNP(t.toks[t.subtree(k).Start:t.subtree(k).End])

@@ -17,7 +17,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -483,5 +483,33 @@ func nameAfterPhrase(toks []Token, words []parse.Word) {
 			continue
 		}
 		words[k].Head, words[k].Rel = n+1, "appos"
+	}
+}
+
+// ampersandName repairs a name with an ampersand ("Baird & Co advised
+// Clearview", "Mr. Robinson of Delta & Pine Land Co.") that the parser
+// split between two heads, one of them read as a conjunct: the conjunct's
+// words join the other's name, and so does the ampersand.
+func ampersandName(toks []Token, words []parse.Word) {
+	for i := 1; i+1 < len(words); i++ {
+		a, b := i-1, i+1
+		if toks[i].Text != "&" || !capitalised(toks[a].Text) || !capitalised(toks[b].Text) ||
+			!strings.HasPrefix(toks[a].Tag, "NNP") || !strings.HasPrefix(toks[b].Tag, "NNP") ||
+			words[a].Head == b+1 || words[b].Head == a+1 {
+			continue
+		}
+		switch {
+		case words[a].Rel == "conj" && words[b].Rel != "conj":
+			// "Baird & Co": the name's last word heads it
+			for b+1 < len(words) && strings.HasPrefix(toks[b+1].Tag, "NNP") && words[b].Head == b+2 {
+				b++
+			}
+			words[a].Head, words[a].Rel = b+1, "compound"
+			words[i].Head, words[i].Rel = b+1, "cc"
+		case words[b].Rel == "conj" && words[a].Rel != "conj":
+			// "of Delta & Pine Land Co.": the name is the first word's
+			words[b].Head, words[b].Rel = a+1, "flat"
+			words[i].Head, words[i].Rel = a+1, "cc"
+		}
 	}
 }
