@@ -150,7 +150,7 @@ func (m *Model) clauseRawFacts(t tree, c *tclause) []rawFact {
 				c.embedded = false
 				c.modality = m.lemma.verb(t.toks[v].Text, t.tag(v))
 			}
-			subjects = t.withConj(n, indirect, false)
+			subjects = t.before(t.withConj(n, indirect, false), c.head)
 		case t.kid(last, "obj") < 0 && t.kid(c.head, "nsubj") >= 0 && !isRelativePronoun(t.toks[t.kid(c.head, "nsubj")]) && t.rel[c.head] == "acl:relcl" && !t.foldsPhrase(last):
 			c.objects = []mention{t.mention(n, indirect)}
 		}

@@ -1,6 +1,13 @@
 package extract
 
-import "testing"
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kg/parse"
+)
 
 // TestTreeSubjects checks the tree rules' subjects stated and borrowed.
 func TestTreeSubjects(t *testing.T) {
@@ -51,4 +58,40 @@ func TestTreeSubjects(t *testing.T) {
 			"Meridian Foods Inc (MFI), a grocer, today said it would buy Alder Farms.",
 			[]string{"Meridian Foods Inc | say | ", "Meridian Foods Inc | buy | Alder Farms; mod=would"}, []string{"( | say | "}},
 	})
+}
+
+// TestTreeRelativeAntecedents checks, on hand-made analyses, that a
+// relative clause speaks of the nouns written before it and not of a
+// conjunct after it.
+func TestTreeRelativeAntecedents(t *testing.T) {
+	m := model(t)
+	// "Pensions go to miners who die at work, and to the union."
+	in := "Pensions/NNS/2/nsubj go/VBP/0/root to/TO/4/case miners/NNS/2/obl who/WP/6/nsubj die/VBP/4/acl:relcl " +
+		"at/IN/8/case work/NN/6/obl ,/,/12/punct and/CC/12/cc to/TO/12/case union/NN/4/conj ././2/punct"
+	var toks []Token
+	var words []parse.Word
+	for _, f := range strings.Fields(in) {
+		p := strings.Split(f, "/")
+		var h int
+		fmt.Sscan(p[2], &h)
+		toks = append(toks, Token{Text: p[0], Tag: p[1]})
+		words = append(words, parse.Word{Form: p[0], XPOS: p[1], Head: h, Rel: p[3]})
+	}
+	var got []string
+	for _, f := range m.treeFacts(treeOf(toks, words)) {
+		if f.relation == "die at" {
+			got = append(got, tokenText(toks[f.subject.c.start:f.subject.c.end]))
+		}
+	}
+	if !slices.Contains(got, "miners") || slices.Contains(got, "union") {
+		t.Errorf("subjects of die at: got %q, want miners and not union", got)
+	}
+}
+
+func tokenText(toks []Token) string {
+	var ws []string
+	for _, t := range toks {
+		ws = append(ws, t.Text)
+	}
+	return strings.Join(ws, " ")
 }
