@@ -158,6 +158,9 @@ func (m *Model) clauseRawFacts(t tree, c *tclause) []rawFact {
 	if len(subjects) == 0 || len(subjects) == 1 && subjects[0].c.end-subjects[0].c.start == 1 && isRelativePronoun(t.toks[subjects[0].c.start]) {
 		return nil // no subject, or a relative pronoun the rules could not resolve
 	}
+	if t.deepInReport(c.head) {
+		return nil
+	}
 	if t.rel[c.head] == "acl" && t.tag(c.head) == "VBG" {
 		// "relationships involving two women": a participle describing a
 		// noun, measured on CaRB's dev split as right half as often as
@@ -255,4 +258,25 @@ func (t tree) foldsPhrase(v int) bool {
 		return prep != "" && kindOf(t.toks, chunk{start: start - 1, end: start}, chunk{start: start, end: np.End}) == qualArg
 	}
 	return false
+}
+
+// deepInReport reports a clause two clauses down from its sentence's main
+// one, one of them a complement (ccomp): "Mr. Bickwit said, \"I can see why
+// an S&L examiner would regard these as unusual\"", "the court said a
+// company must prove that the government approved the specifications".
+// What a reported clause reports in turn is rarely written down as a fact:
+// on CaRB's dev split, dropping them (40 facts) raised F1 on both halves.
+// Relative clauses do not count: what they say of a noun stands.
+func (t tree) deepInReport(i int) bool {
+	clauses, ccomp := 0, false
+	for h, steps := i, 0; h >= 0 && steps <= len(t.toks); h, steps = t.head[h], steps+1 {
+		switch t.rel[h] {
+		case "ccomp":
+			ccomp = true
+			clauses++
+		case "xcomp", "advcl", "csubj", "parataxis":
+			clauses++
+		}
+	}
+	return ccomp && clauses >= 2
 }
