@@ -17,7 +17,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -510,6 +510,23 @@ func ampersandName(toks []Token, words []parse.Word) {
 			// "of Delta & Pine Land Co.": the name is the first word's
 			words[b].Head, words[b].Rel = a+1, "flat"
 			words[i].Head, words[i].Rel = a+1, "cc"
+		}
+	}
+}
+
+// objectWithPreposition repairs a prepositional phrase read as the verb's
+// object ("would not return to Russia": "Russia" obj, "to" its case): a
+// noun with a preposition of its own is an oblique (obl).
+func objectWithPreposition(toks []Token, words []parse.Word) {
+	for k := range words {
+		if words[k].Rel != "obj" {
+			continue
+		}
+		for j := 0; j < k; j++ {
+			if words[j].Head == k+1 && words[j].Rel == "case" && (toks[j].Tag == "IN" || toks[j].Tag == "TO") {
+				words[k].Rel = "obl"
+				break
+			}
 		}
 	}
 }
