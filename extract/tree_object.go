@@ -16,8 +16,17 @@ func (m *Model) treeObjects(t tree, c *tclause, v int) {
 		if prep, _ := t.prepOf(c.head); prep != "" {
 			c.prep = prep
 		}
-		c.objects = []mention{t.attribute(c.head)}
 		c.used[c.head] = true
+		// "is subject to approval", "are equal to the numbers": an
+		// adjective and the preposition of its complement join the relation
+		if k := t.adjectiveComplement(c.head); k >= 0 && c.prep == "" {
+			prep, _ := t.prepOf(k)
+			c.prep = t.low(c.head) + " " + prep
+			c.objects = t.withConj(k, direct, false)
+			c.used[k] = true
+			return
+		}
+		c.objects = []mention{t.attribute(c.head)}
 		return
 	}
 	if len(c.objects) > 0 {
@@ -169,4 +178,25 @@ func (t tree) saidBefore(v int) (span, int, bool) {
 		}
 	}
 	return span{}, -1, false
+}
+
+// adjectiveComplement returns the phrase that completes an adjective right
+// after it ("subject to approval", "equal to the numbers"), or -1.
+func (t tree) adjectiveComplement(a int) int {
+	if !strings.HasPrefix(t.tag(a), "JJ") {
+		return -1
+	}
+	for _, k := range t.kids[a] {
+		if k <= a {
+			continue
+		}
+		if t.rel[k] != "obl" || t.subtree(k).Start != a+1 {
+			return -1
+		}
+		if prep, _ := t.prepOf(k); prep == "" || !isNoun(t.tag(k)) && t.tag(k) != "PRP" {
+			return -1
+		}
+		return k
+	}
+	return -1
 }
