@@ -17,7 +17,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -527,6 +527,30 @@ func objectWithPreposition(toks []Token, words []parse.Word) {
 				words[k].Rel = "obl"
 				break
 			}
+		}
+	}
+}
+
+// infinitiveComplement repairs an infinitive without a subject of its own
+// that the parser read as a clausal complement (ccomp: "was said to have
+// referred to a letter"): it completes the verb (xcomp), as the treebank
+// annotates it.
+func infinitiveComplement(toks []Token, words []parse.Word) {
+	for v := range words {
+		h := words[v].Head - 1
+		if words[v].Rel != "ccomp" || h < 0 || h > v || !strings.HasPrefix(toks[h].Tag, "VB") || hasSubject(words, v, -1) {
+			continue
+		}
+		// its words start at "to": "left that post to become" is no
+		// infinitive that completes "left"
+		for j := h + 1; j < v; j++ {
+			if !under(words, j, v) {
+				continue
+			}
+			if words[j].Head == v+1 && words[j].Rel == "mark" && strings.EqualFold(toks[j].Text, "to") {
+				words[v].Rel = "xcomp"
+			}
+			break
 		}
 	}
 }
