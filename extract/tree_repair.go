@@ -17,7 +17,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -551,6 +551,44 @@ func infinitiveComplement(toks []Token, words []parse.Word) {
 				words[v].Rel = "xcomp"
 			}
 			break
+		}
+	}
+}
+
+// titleAfterName repairs a title set off by a comma after a name ("said
+// Sofia Reyes, President and Chief Executive Officer of Copperline") that
+// the parser read as the name's conjuncts: the first title is the name's
+// apposition, and the titles coordinated after it are its conjuncts.
+func titleAfterName(toks []Token, words []parse.Word) {
+	titled := func(k int) bool {
+		for j := range words {
+			if (j == k || under(words, j, k)) && titles[strings.ToLower(toks[j].Text)] {
+				return true
+			}
+		}
+		return false
+	}
+	for k := range words {
+		h := words[k].Head - 1
+		if words[k].Rel != "conj" || h < 0 || h > k || !strings.HasPrefix(toks[h].Tag, "NNP") ||
+			hasDependent(words, k, "cc") || !titled(k) {
+			continue
+		}
+		s := k
+		for j := h + 1; j < k; j++ {
+			if under(words, j, k) && toks[j].Tag != "," {
+				s = j
+				break
+			}
+		}
+		if s < 1 || toks[s-1].Tag != "," || !titles[strings.ToLower(toks[s].Text)] {
+			continue
+		}
+		words[k].Rel = "appos"
+		for j := k + 1; j < len(words); j++ {
+			if words[j].Head == h+1 && words[j].Rel == "conj" && titled(j) {
+				words[j].Head = k + 1
+			}
 		}
 	}
 }
