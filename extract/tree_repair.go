@@ -17,7 +17,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -590,5 +590,37 @@ func titleAfterName(toks []Token, words []parse.Word) {
 				words[j].Head = k + 1
 			}
 		}
+	}
+}
+
+// participleAfterApposition repairs an object, its apposition and a
+// participle on the apposition ("leads the Andean Alliance, a coalition of
+// regional parties founded last year") that the parser read as a clause of
+// the participle with the object before its subject ("Alliance" the
+// object of "founded", "coalition" its subject). A past participle with no
+// auxiliary has no object before its subject: the object is the verb's,
+// the subject its apposition, and the participle the apposition's (acl).
+func participleAfterApposition(toks []Token, words []parse.Word) {
+	for v := range words {
+		if toks[v].Tag != "VBN" || hasDependent(words, v, "aux", "aux:pass") {
+			continue
+		}
+		s, o := -1, -1
+		for k, w := range words {
+			if w.Head == v+1 && w.Rel == "nsubj" && s < 0 {
+				s = k
+			}
+			if w.Head == v+1 && w.Rel == "obj" && o < 0 {
+				o = k
+			}
+		}
+		h := words[v].Head - 1
+		if s < 0 || o < 0 || !(o < s && s < v) || !strings.HasPrefix(toks[s].Tag, "NN") || h < 0 || h > o || !strings.HasPrefix(toks[h].Tag, "VB") ||
+			hasDependent(words, h, "obj") || toks[s-1].Tag != "," && !under(words, s-1, s) {
+			continue
+		}
+		words[o].Head, words[o].Rel = h+1, "obj"
+		words[s].Head, words[s].Rel = o+1, "appos"
+		words[v].Head, words[v].Rel = s+1, "acl"
 	}
 }
