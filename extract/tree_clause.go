@@ -158,7 +158,9 @@ func (m *Model) clauseRawFacts(t tree, c *tclause) []rawFact {
 	if len(subjects) == 0 || len(subjects) == 1 && subjects[0].c.end-subjects[0].c.start == 1 && isRelativePronoun(t.toks[subjects[0].c.start]) {
 		return nil // no subject, or a relative pronoun the rules could not resolve
 	}
-	if t.deepInReport(c.head) {
+	if t.deepInReport(c.head) || c.modality == "whether" {
+		// "asked whether Alder had sold the plant": a question states
+		// nothing, whoever asks it
 		return nil
 	}
 	if t.rel[c.head] == "acl" && t.tag(c.head) == "VBG" {
