@@ -63,6 +63,16 @@ func TestTreePlaceWithLargerPlace(t *testing.T) {
 	}
 }
 
+// TestTreeQualifierAfterTime: a time the tree rules read between the
+// subject and the verb is no phrase that the object's phrase follows.
+func TestTreeQualifierAfterTime(t *testing.T) {
+	m := model(t)
+	got := triples(m.Facts("t", "The ministry on Monday imposed a ban on Alder Systems.", Options{Lines: true, Parse: true}))
+	if w := (triple{"ministry", "impose on", "Alder Systems", false}); !has(got, w) {
+		t.Errorf("no %v in %v", w, got)
+	}
+}
+
 // TestNationalities checks that a country named inside a noun phrase (a
 // demonym or the country's own name) links the phrase's entity to it, that
 // every spelling of a country is one node, and that a place inside a proper

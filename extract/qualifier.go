@@ -37,7 +37,9 @@ func (m *Model) qualifierFacts(toks []Token, cs []chunk, f rawFact) []rawFact {
 			continue // "blocked exports by Harbor Networks": the exports'
 		}
 		rel, subject, first := f.relation, f.subject, f.relFirst
-		if i > 0 {
+		// a phrase before the verb is not one this phrase follows: "The
+		// department on Tuesday imposed sanctions on Volkov Shipping"
+		if i > 0 && (f.relFirst < 0 || f.quals.spans[i-1].End > f.relFirst) {
 			prev := f.quals.spans[i-1]
 			g := chunkAt(cs, prev.Start)
 			if g < 0 || g+2 >= len(cs) || cs[g+1].kind != verbGroup || toks[cs[g+1].start].Tag != "VBG" ||

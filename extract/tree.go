@@ -21,7 +21,7 @@ type tree struct {
 func parseTree(p *parse.Model, toks []Token) tree {
 	words := make([]parse.Word, len(toks))
 	for i, t := range toks {
-		words[i] = parse.Word{Form: t.Text, XPOS: t.Tag, Head: -1}
+		words[i] = parse.Word{Form: t.Text, XPOS: parserTag(t.Tag), Head: -1}
 	}
 	p.Parse(words)
 	return treeOf(toks, repair(toks, words))
@@ -41,6 +41,20 @@ func treeOf(toks []Token, words []parse.Word) tree {
 		}
 	}
 	return t
+}
+
+// parserTag is a tag as the parser learnt it: the extractor's tagger writes
+// brackets "(" and ")", the treebank the parser learnt from "-LRB-" and
+// "-RRB-"; read as unknown tags, a bracket became a sentence's subject
+// ("Meridian Health Partners Inc (MHP), a hospital operator, said").
+func parserTag(tag string) string {
+	switch tag {
+	case "(":
+		return "-LRB-"
+	case ")":
+		return "-RRB-"
+	}
+	return tag
 }
 
 // tag is token i's part-of-speech tag. The parser reads the extractor's
@@ -118,7 +132,7 @@ func (t tree) phrase(i int) span {
 		if k > i {
 			continue
 		}
-		if !t.keepInPhrase(k) {
+		if !t.keepInPhrase(k) || t.rel[k] == "advmod" && t.commaBetween(t.subtree(k).End-1, s.Start) {
 			break
 		}
 		s.Start = min(s.Start, t.subtree(k).Start)
@@ -140,6 +154,20 @@ func (t tree) phrase(i int) span {
 	return s
 }
 
+// commaBetween reports a comma among the tokens [from, to): an adverb on
+// the left whose words end in a comma, or are followed by one, is no word
+// of the phrase ("Thus, acquisition of spectra can be time-consuming" has
+// no subject "Thus, acquisition"), unlike an adjective ("the final,
+// delicate stages").
+func (t tree) commaBetween(from, to int) bool {
+	for i := from; i < to; i++ {
+		if t.toks[i].Text == "," {
+			return true
+		}
+	}
+	return false
+}
+
 // keepInPhrase reports whether dependent k stays in its head's noun phrase.
 func (t tree) keepInPhrase(k int) bool {
 	r := t.rel[k]
@@ -152,6 +180,10 @@ func (t tree) keepInPhrase(k int) bool {
 			return k > t.head[k] || t.tag(k) == "POS"
 		}
 		return true
+	}
+	if r == "cc" {
+		// "Baird & Co", not "Cabins & 50 miles"
+		return t.toks[k].Text == "&" && k > 0 && k+1 < len(t.toks) && capitalised(t.toks[k-1].Text) && capitalised(t.toks[k+1].Text)
 	}
 	if base(r) == "nmod" {
 		c := t.kid(k, "case")
@@ -195,14 +227,14 @@ func (t tree) trim(s span) span {
 // isPunct reports a token of punctuation.
 func isPunct(t Token) bool {
 	switch t.Tag {
-	case ",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP":
+	case ",", ".", ":", "``", "''", "(", ")", "-LRB-", "-RRB-", "HYPH", "NFP":
 		return true
 	}
 	return false
 }
 
-// isVerbal reports whether token i heads a clause: a verb, or a word with a
-// copula.
+// isVerbal reports whether token i heads a clause: a verb, a passive's
+// participle whatever its tag, or a word with a copula.
 func (t tree) isVerbal(i int) bool {
-	return isVerb(t.tag(i)) || t.kid(i, "cop") >= 0
+	return isVerb(t.tag(i)) || t.kid(i, "aux:pass") >= 0 || t.kid(i, "cop") >= 0
 }

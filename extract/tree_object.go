@@ -16,8 +16,17 @@ func (m *Model) treeObjects(t tree, c *tclause, v int) {
 		if prep, _ := t.prepOf(c.head); prep != "" {
 			c.prep = prep
 		}
-		c.objects = []mention{t.attribute(c.head)}
 		c.used[c.head] = true
+		// "is subject to approval", "are equal to the numbers": an
+		// adjective and the preposition of its complement join the relation
+		if k := t.adjectiveComplement(c.head); k >= 0 && c.prep == "" {
+			prep, _ := t.prepOf(k)
+			c.prep = t.low(c.head) + " " + prep
+			c.objects = t.withConj(k, direct, false)
+			c.used[k] = true
+			return
+		}
+		c.objects = []mention{t.attribute(c.head)}
 		return
 	}
 	if len(c.objects) > 0 {
@@ -37,6 +46,17 @@ func (m *Model) treeObjects(t tree, c *tclause, v int) {
 			}
 			c.objects = t.withConj(o, direct, false)
 			c.used[o] = true
+			return
+		}
+	}
+	if len(c.chain) == 1 && !c.passive && reportingVerbs[c.words[0]] {
+		// what was said, written before the verb: "\"Demand is strong,\"
+		// said Ana Reyes": the clause is the object, not a phrase, and
+		// the facts inside it are the speaker's
+		if s, k, ok := t.saidBefore(v); ok {
+			c.objects = []mention{{c: chunk{kind: none, start: s.Start, end: s.End}}}
+			c.clause = true
+			c.used[k] = true
 			return
 		}
 	}
@@ -141,4 +161,42 @@ func (t tree) attribute(i int) mention {
 		}
 	}
 	return mention{c: chunk{kind: none, start: s.Start, end: s.End}}
+}
+
+// saidBefore returns the clause a verb of saying reports when the sentence
+// writes it before the verb (ccomp), and the clause's head.
+func (t tree) saidBefore(v int) (span, int, bool) {
+	for _, k := range t.kids[v] {
+		if k < v && t.rel[k] == "ccomp" {
+			for _, o := range t.kids[v] {
+				if t.rel[o] == "obj" || t.rel[o] == "ccomp" && o > v {
+					return span{}, -1, false
+				}
+			}
+			s := t.trim(t.subtree(k))
+			return s, k, s.End > s.Start
+		}
+	}
+	return span{}, -1, false
+}
+
+// adjectiveComplement returns the phrase that completes an adjective right
+// after it ("subject to approval", "equal to the numbers"), or -1.
+func (t tree) adjectiveComplement(a int) int {
+	if !strings.HasPrefix(t.tag(a), "JJ") {
+		return -1
+	}
+	for _, k := range t.kids[a] {
+		if k <= a {
+			continue
+		}
+		if t.rel[k] != "obl" || t.subtree(k).Start != a+1 {
+			return -1
+		}
+		if prep, _ := t.prepOf(k); prep == "" || !isNoun(t.tag(k)) && t.tag(k) != "PRP" {
+			return -1
+		}
+		return k
+	}
+	return -1
 }

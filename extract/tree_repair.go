@@ -17,7 +17,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -279,4 +279,348 @@ func verbBetween(toks []Token, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// relativeClause repairs a relative clause set off by a comma ("Angela
+// Brooks, who will report to David Kim") that the parser hung on the verb
+// before it as a clause of its own (parataxis, conj, ccomp, advcl): its
+// subject "who" or "which" stands for the noun before the comma, and the
+// clause is that noun's (acl:relcl).
+func relativeClause(toks []Token, words []parse.Word) {
+	for p := 2; p < len(words); p++ {
+		switch strings.ToLower(toks[p].Text) {
+		case "who", "which":
+		default:
+			continue
+		}
+		if toks[p-1].Tag != "," || !strings.HasPrefix(words[p].Rel, "nsubj") {
+			continue
+		}
+		v := words[p].Head - 1
+		if v <= p {
+			continue
+		}
+		switch words[v].Rel {
+		case "parataxis", "conj", "ccomp", "advcl", "advcl:relcl":
+		default:
+			continue
+		}
+		n := p - 2
+		if words[n].Rel == "flat" && words[n].Head-1 < n {
+			n = words[n].Head - 1 // "David Kim": the name's head
+		}
+		if !strings.HasPrefix(toks[n].Tag, "NN") || words[v].Head == n+1 {
+			continue
+		}
+		words[v].Head, words[v].Rel = n+1, "acl:relcl"
+	}
+}
+
+// conjunctSubject repairs two coordinated clauses ("Keller will own 60
+// percent of Norkel Systems and Norvik will own the rest") read as a noun
+// coordinated inside the first clause ("Norkel Systems and Norvik")
+// followed by a conjoined verb (or a clause, ccomp) with no subject of its
+// own: a finite verb right after "and" and a noun has that noun as its
+// subject, and the clauses are conjuncts.
+func conjunctSubject(toks []Token, words []parse.Word) {
+	for v := range words {
+		if (words[v].Rel != "conj" && words[v].Rel != "ccomp") || hasSubject(words, v, -1) || hasDependent(words, v, "mark", "cc") ||
+			!finiteClause(toks, words, v) {
+			continue
+		}
+		// the word before the verb and its auxiliaries
+		e := v - 1
+		for e >= 0 && words[e].Head == v+1 && (words[e].Rel == "aux" || words[e].Rel == "aux:pass" || words[e].Rel == "advmod") {
+			e--
+		}
+		if e < 0 {
+			continue
+		}
+		// the conjunct whose phrase ends there
+		n := e
+		for steps := 0; words[n].Rel != "conj" && steps < len(words); steps++ {
+			h := words[n].Head - 1
+			if h < 0 || h > e {
+				break
+			}
+			n = h
+		}
+		if words[n].Rel != "conj" || !strings.HasPrefix(toks[n].Tag, "NN") || !hasDependent(words, n, "cc") {
+			continue
+		}
+		if end := lastUnder(words, n); end != e {
+			continue
+		}
+		h := words[v].Head - 1
+		if h < 0 || !under(words, n, h) {
+			continue
+		}
+		rel := "nsubj"
+		if hasDependent(words, v, "aux:pass") {
+			rel = "nsubj:pass"
+		}
+		words[v].Rel = "conj"
+		words[n].Head, words[n].Rel = v+1, rel
+		for k := range words {
+			if words[k].Head == n+1 && words[k].Rel == "cc" {
+				words[k].Head = v + 1
+			}
+		}
+	}
+}
+
+// lastUnder returns the last token in the subtree of n.
+func lastUnder(words []parse.Word, n int) int {
+	last := n
+	for k := n + 1; k < len(words); k++ {
+		if under(words, k, n) {
+			last = k
+		}
+	}
+	return last
+}
+
+// nameBeforeApposition repairs a name followed by its apposition ("Vietnam,
+// the world's second-largest producer, is expected") that the parser read
+// as a compound (or vocative) of the apposition's noun, across the comma:
+// the name heads
+// the phrase and the description is its apposition (appos).
+func nameBeforeApposition(toks []Token, words []parse.Word) {
+	for k := 0; k+2 < len(words); k++ {
+		h := words[k].Head - 1
+		if (words[k].Rel != "compound" && words[k].Rel != "vocative") || h <= k+2 || !strings.HasPrefix(toks[k].Tag, "NNP") {
+			continue
+		}
+		c := k + 1
+		for c < h && toks[c].Tag != "," {
+			c++
+		}
+		if c >= h {
+			continue
+		}
+		d := c + 1
+		if d < h && toks[d].Tag == "''" {
+			d++ // "`` Monitor , '' the network's service"
+		}
+		if d >= h || (toks[d].Tag != "DT" && toks[d].Tag != "PRP$") {
+			continue
+		}
+		words[k].Head, words[k].Rel = words[h].Head, words[h].Rel
+		words[h].Head, words[h].Rel = k+1, "appos"
+	}
+}
+
+// passiveCopula repairs a passive whose participle the tagger read as a
+// past tense or an adjective ("were said to have made", "was re-elected",
+// "are referred to as"): the parser made "be" its copula, and the rules
+// read the participle as an attribute ("were | said"). A form of "be"
+// before a participle with no determiner of its own is its passive
+// auxiliary (aux:pass), and its subject a passive's, when only adverbs
+// stand between them and something follows the participle.
+func passiveCopula(toks []Token, words []parse.Word) {
+	for c := range words {
+		h := words[c].Head - 1
+		if words[c].Rel != "cop" || h <= c || hasDependent(words, h, "det", "det:poss", "nmod:poss") {
+			continue
+		}
+		switch strings.ToLower(toks[c].Text) {
+		case "is", "are", "was", "were", "be", "been", "being", "'s", "'re", "'m", "am":
+		default:
+			continue
+		}
+		switch tag := toks[h].Tag; {
+		case tag == "VBN", tag == "VBD", tag == "JJ" && strings.HasSuffix(strings.ToLower(toks[h].Text), "ed"):
+		default:
+			continue
+		}
+		between := true // "are therefore referred": adverbs at most
+		for k := c + 1; k < h; k++ {
+			between = between && toks[k].Tag == "RB"
+		}
+		after := false // "were unchanged" says how things were: no passive
+		for k := h + 1; k < len(words); k++ {
+			after = after || words[k].Head == h+1 && words[k].Rel != "punct"
+		}
+		if !between || !after {
+			continue
+		}
+		words[c].Rel = "aux:pass"
+		for k := range words {
+			if words[k].Head == h+1 && words[k].Rel == "nsubj" {
+				words[k].Rel = "nsubj:pass"
+			}
+		}
+	}
+}
+
+// nameAfterPhrase repairs a name set off by a comma after a phrase of the
+// verb ("operate as a unit of MHP under its current president, Angela
+// Brooks,") that the parser read as the verb's object: it names the noun
+// before the comma (appos).
+func nameAfterPhrase(toks []Token, words []parse.Word) {
+	for k := range words {
+		v := words[k].Head - 1
+		if words[k].Rel != "obj" || v < 0 || v > k || !strings.HasPrefix(toks[k].Tag, "NNP") {
+			continue
+		}
+		s := k // the name's first word, past its own punctuation
+		for j := k - 1; j > v; j-- {
+			if under(words, j, k) && toks[j].Tag != "," {
+				s = j
+			}
+		}
+		n := s - 2
+		if n <= v || toks[s-1].Tag != "," || !strings.HasPrefix(toks[n].Tag, "NN") || !under(words, n, v) {
+			continue
+		}
+		// the noun before the comma belongs to a phrase of the verb, not to
+		// its object or subject
+		top := n
+		for words[top].Head-1 != v {
+			top = words[top].Head - 1
+		}
+		if words[top].Rel != "obl" {
+			continue
+		}
+		words[k].Head, words[k].Rel = n+1, "appos"
+	}
+}
+
+// ampersandName repairs a name with an ampersand ("Baird & Co advised
+// Clearview", "Mr. Robinson of Delta & Pine Land Co.") that the parser
+// split between two heads, one of them read as a conjunct: the conjunct's
+// words join the other's name, and so does the ampersand.
+func ampersandName(toks []Token, words []parse.Word) {
+	for i := 1; i+1 < len(words); i++ {
+		a, b := i-1, i+1
+		if toks[i].Text != "&" || !capitalised(toks[a].Text) || !capitalised(toks[b].Text) ||
+			!strings.HasPrefix(toks[a].Tag, "NNP") || !strings.HasPrefix(toks[b].Tag, "NNP") ||
+			words[a].Head == b+1 || words[b].Head == a+1 {
+			continue
+		}
+		switch {
+		case words[a].Rel == "conj" && words[b].Rel != "conj":
+			// "Baird & Co": the name's last word heads it
+			for b+1 < len(words) && strings.HasPrefix(toks[b+1].Tag, "NNP") && words[b].Head == b+2 {
+				b++
+			}
+			words[a].Head, words[a].Rel = b+1, "compound"
+			words[i].Head, words[i].Rel = b+1, "cc"
+		case words[b].Rel == "conj" && words[a].Rel != "conj":
+			// "of Delta & Pine Land Co.": the name is the first word's
+			words[b].Head, words[b].Rel = a+1, "flat"
+			words[i].Head, words[i].Rel = a+1, "cc"
+		}
+	}
+}
+
+// objectWithPreposition repairs a prepositional phrase read as the verb's
+// object ("would not return to Russia": "Russia" obj, "to" its case): a
+// noun with a preposition of its own is an oblique (obl).
+func objectWithPreposition(toks []Token, words []parse.Word) {
+	for k := range words {
+		if words[k].Rel != "obj" {
+			continue
+		}
+		for j := 0; j < k; j++ {
+			if words[j].Head == k+1 && words[j].Rel == "case" && (toks[j].Tag == "IN" || toks[j].Tag == "TO") {
+				words[k].Rel = "obl"
+				break
+			}
+		}
+	}
+}
+
+// infinitiveComplement repairs an infinitive without a subject of its own
+// that the parser read as a clausal complement (ccomp: "was said to have
+// referred to a letter"): it completes the verb (xcomp), as the treebank
+// annotates it.
+func infinitiveComplement(toks []Token, words []parse.Word) {
+	for v := range words {
+		h := words[v].Head - 1
+		if words[v].Rel != "ccomp" || h < 0 || h > v || !strings.HasPrefix(toks[h].Tag, "VB") || hasSubject(words, v, -1) {
+			continue
+		}
+		// its words start at "to": "left that post to become" is no
+		// infinitive that completes "left"
+		for j := h + 1; j < v; j++ {
+			if !under(words, j, v) {
+				continue
+			}
+			if words[j].Head == v+1 && words[j].Rel == "mark" && strings.EqualFold(toks[j].Text, "to") {
+				words[v].Rel = "xcomp"
+			}
+			break
+		}
+	}
+}
+
+// titleAfterName repairs a title set off by a comma after a name ("said
+// Sofia Reyes, President and Chief Executive Officer of Copperline") that
+// the parser read as the name's conjuncts: the first title is the name's
+// apposition, and the titles coordinated after it are its conjuncts.
+func titleAfterName(toks []Token, words []parse.Word) {
+	titled := func(k int) bool {
+		for j := range words {
+			if (j == k || under(words, j, k)) && titles[strings.ToLower(toks[j].Text)] {
+				return true
+			}
+		}
+		return false
+	}
+	for k := range words {
+		h := words[k].Head - 1
+		if words[k].Rel != "conj" || h < 0 || h > k || !strings.HasPrefix(toks[h].Tag, "NNP") ||
+			hasDependent(words, k, "cc") || !titled(k) {
+			continue
+		}
+		s := k
+		for j := h + 1; j < k; j++ {
+			if under(words, j, k) && toks[j].Tag != "," {
+				s = j
+				break
+			}
+		}
+		if s < 1 || toks[s-1].Tag != "," || !titles[strings.ToLower(toks[s].Text)] {
+			continue
+		}
+		words[k].Rel = "appos"
+		for j := k + 1; j < len(words); j++ {
+			if words[j].Head == h+1 && words[j].Rel == "conj" && titled(j) {
+				words[j].Head = k + 1
+			}
+		}
+	}
+}
+
+// participleAfterApposition repairs an object, its apposition and a
+// participle on the apposition ("leads the Andean Alliance, a coalition of
+// regional parties founded last year") that the parser read as a clause of
+// the participle with the object before its subject ("Alliance" the
+// object of "founded", "coalition" its subject). A past participle with no
+// auxiliary has no object before its subject: the object is the verb's,
+// the subject its apposition, and the participle the apposition's (acl).
+func participleAfterApposition(toks []Token, words []parse.Word) {
+	for v := range words {
+		if toks[v].Tag != "VBN" || hasDependent(words, v, "aux", "aux:pass") {
+			continue
+		}
+		s, o := -1, -1
+		for k, w := range words {
+			if w.Head == v+1 && w.Rel == "nsubj" && s < 0 {
+				s = k
+			}
+			if w.Head == v+1 && w.Rel == "obj" && o < 0 {
+				o = k
+			}
+		}
+		h := words[v].Head - 1
+		if s < 0 || o < 0 || !(o < s && s < v) || !strings.HasPrefix(toks[s].Tag, "NN") || h < 0 || h > o || !strings.HasPrefix(toks[h].Tag, "VB") ||
+			hasDependent(words, h, "obj") || toks[s-1].Tag != "," && !under(words, s-1, s) {
+			continue
+		}
+		words[o].Head, words[o].Rel = h+1, "obj"
+		words[s].Head, words[s].Rel = o+1, "appos"
+		words[v].Head, words[v].Rel = s+1, "acl"
+	}
 }

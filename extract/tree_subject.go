@@ -20,7 +20,7 @@ func (t tree) ownSubjects(c *tclause) []mention {
 				return t.withConj(ns, indirect, false)
 			}
 		}
-		return t.withConj(n, indirect, false)
+		return t.before(t.withConj(n, indirect, false), c.head)
 	}
 	if t.tag(s) == "EX" || t.rel[s] == "expl" || t.low(s) == "it" && t.kid(c.head, "ccomp", "advcl", "csubj") >= 0 && c.copula >= 0 {
 		return nil // "there is", "it was unclear whether ...": no subject to speak of
@@ -110,4 +110,17 @@ func (t tree) modified(c *tclause) (int, bool) {
 		return t.head[c.head], true
 	}
 	return -1, false
+}
+
+// before keeps the mentions that start before token i: a relative clause
+// speaks of the nouns written before it, not of a conjunct after it
+// ("workers who die in the line of duty, as well as the law").
+func (t tree) before(ms []mention, i int) []mention {
+	out := ms[:0:0]
+	for _, m := range ms {
+		if m.c.start < i {
+			out = append(out, m)
+		}
+	}
+	return out
 }

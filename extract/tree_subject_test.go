@@ -1,6 +1,13 @@
 package extract
 
-import "testing"
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/kgraph/kg/parse"
+)
 
 // TestTreeSubjects checks the tree rules' subjects stated and borrowed.
 func TestTreeSubjects(t *testing.T) {
@@ -26,5 +33,68 @@ func TestTreeSubjects(t *testing.T) {
 		{"a participle between commas after the subject qualifies it",
 			"Harland Foods, based in Belfast, sells bread.",
 			[]string{"Harland Foods | sell | bread"}, []string{"based | sell | bread"}},
+		{"a relative clause after a comma is its noun's",
+			"The contract went to Alder Systems, which will build the radars in Ohio.",
+			[]string{"Alder Systems | build | radars; mod=will"}, nil},
+		{"a relative clause on a name after a comma is the name's",
+			"The fund was run by Peter Galloway, who founded it in 2009.",
+			[]string{"Peter Galloway | found | it"}, nil},
+		{"a noun after and before a verb is the verb's subject",
+			"The bank bought shares of Alder Farms and Ana Reyes will run the unit.",
+			[]string{"bank | buy | shares of Alder Farms", "Ana Reyes | run | unit; mod=will"}, []string{"bank | buy | shares of Alder Farms and Ana Reyes"}},
+		{"a name before its apposition is the subject",
+			"Vietnam, the world's second-largest producer, is expected to sell more robusta to Asia.",
+			[]string{"Vietnam | be expected to sell | more robusta"}, []string{"Vietnam, the world's second-largest producer | be expected to sell | more robusta"}},
+		{"an adverb before a comma is no word of the subject",
+			"Thus, a mill that used the new process would have to buy more ore.",
+			[]string{"mill | have to buy | more ore; mod=would"}, []string{"Thus, a mill | have to buy | more ore; mod=would"}},
+		{"a name with an ampersand is one subject",
+			"Morgan Hale advised Alder on the sale, and Baird & Co advised Norvale.",
+			[]string{"Baird & Co | advise | Norvale"}, []string{"Co | advise | Norvale"}},
+		{"a name with an ampersand after of is one name",
+			"Ana Reyes of Smith & Wesson said sales rose.",
+			[]string{"Ana Reyes of Smith & Wesson | say | sales rose"}, []string{"Wesson | say | sales rose"}},
+		{"titles after a name are no subjects of their own",
+			"Ana Reyes, Chairman and Chief Executive of Alder, said sales rose.",
+			[]string{"Ana Reyes | say | sales rose"}, []string{"Chairman | say | sales rose", "Chief Executive of Alder | say | sales rose"}},
+		{"a bracketed short name after the subject is no subject",
+			"Meridian Foods Inc (MFI), a grocer, today said it would buy Alder Farms.",
+			[]string{"Meridian Foods Inc | say | ", "Meridian Foods Inc | buy | Alder Farms; mod=would"}, []string{"( | say | "}},
 	})
+}
+
+// TestTreeRelativeAntecedents checks, on hand-made analyses, that a
+// relative clause speaks of the nouns written before it and not of a
+// conjunct after it.
+func TestTreeRelativeAntecedents(t *testing.T) {
+	m := model(t)
+	// "Pensions go to miners who die at work, and to the union."
+	in := "Pensions/NNS/2/nsubj go/VBP/0/root to/TO/4/case miners/NNS/2/obl who/WP/6/nsubj die/VBP/4/acl:relcl " +
+		"at/IN/8/case work/NN/6/obl ,/,/12/punct and/CC/12/cc to/TO/12/case union/NN/4/conj ././2/punct"
+	var toks []Token
+	var words []parse.Word
+	for _, f := range strings.Fields(in) {
+		p := strings.Split(f, "/")
+		var h int
+		fmt.Sscan(p[2], &h)
+		toks = append(toks, Token{Text: p[0], Tag: p[1]})
+		words = append(words, parse.Word{Form: p[0], XPOS: p[1], Head: h, Rel: p[3]})
+	}
+	var got []string
+	for _, f := range m.treeFacts(treeOf(toks, words)) {
+		if f.relation == "die at" {
+			got = append(got, tokenText(toks[f.subject.c.start:f.subject.c.end]))
+		}
+	}
+	if !slices.Contains(got, "miners") || slices.Contains(got, "union") {
+		t.Errorf("subjects of die at: got %q, want miners and not union", got)
+	}
+}
+
+func tokenText(toks []Token) string {
+	var ws []string
+	for _, t := range toks {
+		ws = append(ws, t.Text)
+	}
+	return strings.Join(ws, " ")
 }
