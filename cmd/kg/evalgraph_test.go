@@ -13,14 +13,14 @@ import (
 // last improved (kg eval --graph examples/gold). TestGoldGraphFloor fails
 // below it; raise it when the graph gets better.
 var goldFloor = struct{ nodeP, nodeR, typing, edgeP, edgeR float64 }{
-	nodeP: 0.955, nodeR: 0.649, typing: 0.940, edgeP: 0.868, edgeR: 0.674,
+	nodeP: 0.955, nodeR: 0.649, typing: 0.940, edgeP: 0.880, edgeR: 0.674,
 }
 
 // goldTreeFloor is the same for the clause rules over the parser's trees
 // (kg eval --parse --graph examples/gold), while they live beside the chunk
 // rules.
 var goldTreeFloor = struct{ nodeP, nodeR, typing, edgeP, edgeR float64 }{
-	nodeP: 0.955, nodeR: 0.656, typing: 0.928, edgeP: 0.893, edgeR: 0.684,
+	nodeP: 0.955, nodeR: 0.656, typing: 0.928, edgeP: 0.905, edgeR: 0.684,
 }
 
 // TestGoldGraphFloor: the graph of the stories written for the test scores
