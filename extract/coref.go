@@ -67,6 +67,7 @@ type resolver struct {
 	// sentence and token where the clause starts: "Asda, which Walmart
 	// owns, said it would ...": "it" is Asda, who said it, if it can be.
 	speakers map[[2]int]mentionOf
+	byName   map[string][]int // the mentions of each name, by index
 }
 
 // resolve rewrites the facts of one document, in document order, so that
@@ -197,7 +198,7 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 		if person && strings.Contains(*name, " ") {
 			r.isPerson(*name)
 		}
-		r.mentions = append(r.mentions, mentionOf{name: *name, typ: *typ, sentence: sentence, at: at, proper: proper,
+		r.add(mentionOf{name: *name, typ: *typ, sentence: sentence, at: at, proper: proper,
 			person: person, plural: plural(*name, proper), thing: !proper && *typ == "" && thingPhrase(*name, surface),
 			after: at + len(strings.Fields(surface))})
 	}
@@ -210,6 +211,15 @@ func personTitle(s string) bool {
 	return personDescriptions[w] || titles[w] && w != "general" && w != "officer"
 }
 
+// add records a mention.
+func (r *resolver) add(m mentionOf) {
+	if r.byName == nil {
+		r.byName = map[string][]int{}
+	}
+	r.byName[m.name] = append(r.byName[m.name], len(r.mentions))
+	r.mentions = append(r.mentions, m)
+}
+
 // isPerson records that the name is a person's: its mentions so far, and
 // its first and last words for the mentions to come.
 func (r *resolver) isPerson(name string) {
@@ -217,11 +227,10 @@ func (r *resolver) isPerson(name string) {
 	if len(f) == 0 || !hasUpper(name) {
 		return
 	}
-	for i := range r.mentions {
-		if r.mentions[i].name == name {
-			r.mentions[i].person = true
-		}
+	for _, i := range r.byName[name] {
+		r.mentions[i].person = true
 	}
+	delete(r.byName, name) // marked; a later call marks the mentions added since
 	if r.personWords == nil {
 		r.personWords = map[string]bool{}
 	}
@@ -259,7 +268,7 @@ func (r *resolver) refer(name, id, typ *string, sentence, at, window int, ok, pr
 		}
 		*name, *typ, *id = m.name, m.typ, schema.EntityID(m.name)
 		m.at = at
-		r.mentions = append(r.mentions, m)
+		r.add(m)
 		return
 	}
 	best := -1
@@ -293,7 +302,7 @@ func (r *resolver) refer(name, id, typ *string, sentence, at, window int, ok, pr
 	}
 	*name, *typ, *id = m.name, m.typ, schema.EntityID(m.name)
 	m.sentence, m.at = sentence, at // mentioned again: it stays salient
-	r.mentions = append(r.mentions, m)
+	r.add(m)
 }
 
 // thingPhrase reports a short singular common noun phrase with an article
