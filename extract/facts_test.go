@@ -343,6 +343,31 @@ func TestInitialsInNames(t *testing.T) {
 	}
 }
 
+// TestNameParticles: a name joined by lower-case particles ("Ursula von
+// der Leyen", "Charles de Gaulle") is one entity in both rule sets, not its
+// last word described by the rest.
+func TestNameParticles(t *testing.T) {
+	m := model(t)
+	text := "Ursula von der Leyen met Emmanuel Macron in Brussels. The prize was named after Charles de Gaulle."
+	for _, mode := range []Options{{}, {Parse: true}} {
+		facts := m.Facts("d", text, mode)
+		names := map[string]bool{}
+		for _, f := range facts {
+			names[f.Subject], names[f.Object] = true, true
+		}
+		for _, want := range []string{"Ursula von der Leyen", "Charles de Gaulle"} {
+			if !names[want] {
+				t.Errorf("parse=%v: no entity %q in %+v", mode.Parse, want, triples(facts))
+			}
+		}
+		for _, junk := range []string{"Leyen", "Gaulle", "Ursula von der"} {
+			if names[junk] {
+				t.Errorf("parse=%v: an entity %q in %+v", mode.Parse, junk, triples(facts))
+			}
+		}
+	}
+}
+
 // TestQualifiers: time, place and other prepositional arguments are kept in
 // their own fields, not glued into the object; modality and attribution are
 // recorded.

@@ -125,6 +125,7 @@ func (m *Model) eachSentence(text string, opts Options, fn func(Sentence) bool) 
 			tagPunctuation(toks, text)
 			m.repairVerb(toks)
 			namePronouns(toks)
+			joinNameParticles(toks)
 			m.bareVerbs(toks)
 			if !fn(Sentence{Index: index, Start: start, End: end, Text: text[start:end], Tokens: toks}) {
 				return
@@ -607,6 +608,37 @@ func namePronouns(toks []Token) {
 			continue
 		}
 		t.Tag = "NNP"
+	}
+}
+
+// nameParticles are the lower-case words that join the parts of a name:
+// "Charles de Gaulle", "Ursula von der Leyen", "Osama bin Laden". Those that
+// are also English words a name may stand beside ("do", "ten") are not.
+var nameParticles = map[string]bool{
+	"da": true, "das": true, "de": true, "del": true, "della": true, "den": true, "der": true, "di": true,
+	"dos": true, "du": true, "la": true, "van": true, "von": true, "ter": true, "bin": true, "ibn": true,
+}
+
+// joinNameParticles retags one or two name particles between two proper
+// nouns as proper nouns, so that the name is one: the tagger reads "von der"
+// as a preposition and a determiner, and "Ursula von der Leyen" was the
+// entity "Leyen", described as "Ursula von der".
+func joinNameParticles(toks []Token) {
+	for i := 1; i < len(toks); i++ {
+		if !isProper(toks[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(toks) && j-i < 2 && nameParticles[toks[j].Text] {
+			j++
+		}
+		if j == i || j == len(toks) || !isProper(toks[j]) || !capitalised(toks[j].Text) {
+			continue
+		}
+		for k := i; k < j; k++ {
+			toks[k].Tag = "NNP"
+		}
+		i = j
 	}
 }
 
