@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kgraph/kg/parse"
@@ -17,7 +18,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -622,5 +623,115 @@ func participleAfterApposition(toks []Token, words []parse.Word) {
 		words[o].Head, words[o].Rel = h+1, "obj"
 		words[s].Head, words[s].Rel = o+1, "appos"
 		words[v].Head, words[v].Rel = s+1, "acl"
+	}
+}
+
+// copulaBackwards repairs a nominal predicate read backwards: in "Owen and
+// Smith were the fathers of the movement" the parser may make the subject
+// the head, the copula its dependent and the predicate noun the copula's
+// (or the subject's) subject. The noun after the copula is the predicate:
+// it takes the subject's place in the tree, the subject becomes its
+// nominal subject, and what hung on the copula or after it moves to the
+// predicate.
+func copulaBackwards(toks []Token, words []parse.Word) {
+	for c := range words {
+		h := words[c].Head - 1
+		if words[c].Rel != "cop" || h < 0 || h >= c || !strings.HasPrefix(toks[h].Tag, "NN") && toks[h].Tag != "PRP" ||
+			hasDependent(words, h, "case") {
+			continue // "among them was Reyes": a phrase is a predicate before its subject
+		}
+		n := -1
+		for k := c + 1; k < len(words); k++ {
+			if hd := words[k].Head - 1; (hd == c || hd == h) && base(words[k].Rel) == "nsubj" && strings.HasPrefix(toks[k].Tag, "NN") {
+				n = k
+				break
+			}
+		}
+		if n < 0 {
+			continue
+		}
+		words[n].Head, words[n].Rel = words[h].Head, words[h].Rel
+		words[h].Head, words[h].Rel = n+1, "nsubj"
+		words[c].Head = n + 1
+		for k := range words {
+			if k != n && k != h && (words[k].Head == c+1 || words[k].Head == h+1 && k > c) {
+				words[k].Head = n + 1
+			}
+		}
+	}
+}
+
+// subjectAsRoot repairs a subject with an apposition ("One of its lawyers,
+// Mary Hale, filed the appeal") that the parser made the sentence's root,
+// with the verb after the apposition hanging from it (parataxis, conj or
+// appos). The noun has no verb of its own: a finite verb after it with no
+// subject, no conjunction and nothing but the noun's own words between
+// them is the sentence's, and the noun its subject.
+func subjectAsRoot(toks []Token, words []parse.Word) {
+	r := slices.IndexFunc(words, func(w parse.Word) bool { return w.Head == 0 })
+	if r < 0 || !strings.HasPrefix(toks[r].Tag, "NN") && toks[r].Tag != "CD" || hasDependent(words, r, "cop", "nsubj", "nsubj:pass") {
+		return
+	}
+	for v := r + 1; v < len(words); v++ {
+		if words[v].Head != r+1 {
+			continue
+		}
+		switch words[v].Rel {
+		case "parataxis", "conj", "appos":
+		default:
+			continue
+		}
+		if !finiteClause(toks, words, v) {
+			continue // the noun's apposition
+		}
+		if hasSubject(words, v, -1) || hasDependent(words, v, "cc") {
+			return
+		}
+		for k := r + 1; k < v; k++ {
+			if under(words, k, v) && (k != v-1 || toks[k].Text != ",") {
+				return // a word of the verb's before it
+			}
+		}
+		words[v].Head, words[v].Rel = 0, "root"
+		words[r].Head, words[r].Rel = v+1, "nsubj"
+		return
+	}
+}
+
+// appositionAsSubject repairs a name between commas after a subject ("One
+// of its specialists, Steve White, took an interest") that the parser read
+// as a second subject of the verb: it is the subject's apposition, which
+// the rules read as the name of what the subject describes.
+func appositionAsSubject(toks []Token, words []parse.Word) {
+	for b := 2; b < len(words); b++ {
+		v := words[b].Head - 1
+		if words[b].Rel != "nsubj" || v <= b || !isProper(toks[b]) {
+			continue
+		}
+		a := -1
+		for k := b - 1; k >= 0; k-- {
+			if words[k].Head == v+1 && words[k].Rel == "nsubj" {
+				a = k
+				break
+			}
+		}
+		if a < 0 {
+			continue
+		}
+		// b's words are set off by commas: the first just before them,
+		// the second just after
+		first, last := b, b
+		for k := a + 1; k < v; k++ {
+			if under(words, k, b) {
+				first, last = min(first, k), max(last, k)
+			}
+		}
+		for first > a && toks[first].Text == "," {
+			first++ // b's own leading comma
+		}
+		if first-1 <= a || toks[first-1].Text != "," || last+1 >= v || toks[last+1].Text != "," {
+			continue
+		}
+		words[b].Head, words[b].Rel = a+1, "appos"
 	}
 }
