@@ -224,6 +224,23 @@ func (t tree) trim(s span) span {
 	return s
 }
 
+// relPronoun reports a relative pronoun: by its tag, or as the "that",
+// "which" or "who" that opens a relative clause, which the extractor's
+// tagger may read as a conjunction ("a plan that/IN satisfies creditors").
+func (t tree) relPronoun(i int) bool {
+	if isRelativePronoun(t.toks[i]) {
+		return true
+	}
+	if h := t.head[i]; h < 0 || t.rel[h] != "acl:relcl" {
+		return false
+	}
+	switch t.low(i) {
+	case "that", "which", "who", "whom":
+		return true
+	}
+	return false
+}
+
 // isPunct reports a token of punctuation.
 func isPunct(t Token) bool {
 	switch t.Tag {

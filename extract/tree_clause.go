@@ -151,7 +151,10 @@ func (m *Model) clauseRawFacts(t tree, c *tclause) []rawFact {
 				c.modality = m.lemma.verb(t.toks[v].Text, t.tag(v))
 			}
 			subjects = t.before(t.withConj(n, indirect, false), c.head)
-		case t.kid(last, "obj") < 0 && t.kid(c.head, "nsubj") >= 0 && !isRelativePronoun(t.toks[t.kid(c.head, "nsubj")]) && t.rel[c.head] == "acl:relcl" && !t.foldsPhrase(last):
+		case t.kid(last, "obj") < 0 && t.kid(c.head, "nsubj") >= 0 && !t.relPronoun(t.kid(c.head, "nsubj")) && t.rel[c.head] == "acl:relcl" && !t.foldsPhrase(last) &&
+			!slices.ContainsFunc(t.kidsOf(c.head, "obl", "obl:tmod", "advmod"), t.whWord):
+			// unless a phrase of the clause links it: "a period in which
+			// the lenders were unable to meet"
 			c.objects = []mention{t.mention(n, indirect)}
 		}
 	}
@@ -206,6 +209,12 @@ func (m *Model) clauseRawFacts(t tree, c *tclause) []rawFact {
 		// names nothing
 		return nil
 	}
+	if slices.ContainsFunc(subjects, t.notNominal) {
+		// "Instead of having system calls", "developed": a verb or a
+		// phrase the parser made a subject names nothing a fact is of
+		return nil
+	}
+	objects = slices.DeleteFunc(slices.Clip(objects), func(o mention) bool { return !c.clause && t.functionWord(o) })
 	if len(objects) == 0 {
 		if len(c.quals.spans) == 0 {
 			return nil
@@ -239,9 +248,46 @@ func (m *Model) clauseRawFacts(t tree, c *tclause) []rawFact {
 	return out
 }
 
+// notNominal reports a subject that is no noun phrase: one that opens with
+// a preposition or is headed by a verb. A clausal subject (csubj) is read
+// whole and is none of these.
+func (t tree) notNominal(m mention) bool {
+	if m.c.end <= m.c.start {
+		return false
+	}
+	if t.low(m.c.start) == "whose" {
+		return true // "whose firm manages": a relative the parser did not link to its noun
+	}
+	if t.tag(m.c.start) == "IN" && t.low(m.c.start) != "that" && (m.c.start+1 >= m.c.end || t.tag(m.c.start+1) != "CD") {
+		return true // and not a number's: "about 800 have crossed"
+	}
+	h := t.headOf(m.c)
+	return h >= 0 && isVerb(t.tag(h)) && !strings.HasPrefix(t.rel[h], "csubj")
+}
+
+// functionWord reports an object that is one word of grammar (a
+// preposition, "to", a determiner, a conjunction) or a bare verb: "do n't
+// have to", "its objective is to organize".
+func (t tree) functionWord(m mention) bool {
+	if m.c.end-m.c.start != 1 {
+		return false
+	}
+	switch t.tag(m.c.start) {
+	case "IN", "TO", "CC", "VB", "MD":
+		return true
+	case "DT":
+		switch t.low(m.c.start) {
+		case "this", "these", "those":
+			return false // "finds out about this"
+		}
+		return true
+	}
+	return false
+}
+
 // bareWh reports an argument that is a lone wh-word ("what", "which").
 func (t tree) bareWh(m mention) bool {
-	return m.c.end-m.c.start == 1 && isRelativePronoun(t.toks[m.c.start])
+	return m.c.end-m.c.start == 1 && t.relPronoun(m.c.start)
 }
 
 // foldsPhrase reports whether verb v's first dependent after it is a

@@ -11,7 +11,9 @@ import (
 // a passive's agent, a prepositional object folded into the relation, a
 // clause, or the attribute a copula links.
 func (m *Model) treeObjects(t tree, c *tclause, v int) {
-	if c.copula >= 0 {
+	if t.completesAdjective(c) {
+		c.used[c.head] = true
+	} else if c.copula >= 0 {
 		// "the base is at Henry Wood Hall": the preposition joins the relation
 		if prep, _ := t.prepOf(c.head); prep != "" {
 			c.prep = prep
@@ -38,7 +40,7 @@ func (m *Model) treeObjects(t tree, c *tclause, v int) {
 	}
 	for _, rel := range []string{"obj", "iobj"} {
 		if o := t.kid(v, rel); o >= 0 {
-			if isRelativePronoun(t.toks[o]) && t.rel[c.head] == "acl:relcl" {
+			if t.relPronoun(o) && t.rel[c.head] == "acl:relcl" {
 				// "the loophole which smugglers exploit"
 				o = t.head[c.head]
 				c.objects = []mention{t.mention(o, indirect)}

@@ -66,21 +66,12 @@ func (m *Model) treeQuals(t tree, c *tclause) {
 		}
 		break
 	}
-	// a prepositional phrase is its preposition and noun phrase; the
-	// phrases that follow its noun are phrases of the fact's own ("to the
-	// First Division in 1974")
-	for i := 0; i < len(ks); i++ {
-		if k := ks[i]; false {
-			for _, n := range t.kids[k] {
-				if n > k && (t.rel[n] == "nmod" || t.rel[n] == "nmod:unmarked") && !c.used[n] {
-					ks = append(ks, n)
-				}
-			}
-		}
-	}
 	slices.Sort(ks)
 	ks = slices.Compact(ks)
 	for _, k := range ks {
+		if t.whWord(k) {
+			continue // "a point in which Robin and Ariana were unable": the relative's link, no phrase
+		}
 		s := t.trim(t.subtree(k))
 		if r := t.rel[k]; r != "ccomp" && r != "advcl" && r != "xcomp" {
 			s = t.trim(t.clipped(k))
@@ -96,6 +87,16 @@ func (m *Model) treeQuals(t tree, c *tclause) {
 		}
 		c.quals = c.quals.with(s, kind)
 	}
+}
+
+// whWord reports a relative or interrogative pronoun: "which", "whom",
+// "what", "whose".
+func (t tree) whWord(i int) bool {
+	switch t.low(i) {
+	case "which", "whom", "what", "whose", "who":
+		return true
+	}
+	return t.relPronoun(i)
 }
 
 // headOf returns the head token of a mention's span: the token whose head

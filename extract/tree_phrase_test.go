@@ -12,5 +12,8 @@ func TestTreePhrases(t *testing.T) {
 		{"what an object is urged to do is not done",
 			"The minister urged the banks to freeze the accounts.",
 			[]string{"minister | urge | banks", "banks | freeze | accounts; mod=urge"}, []string{"banks | freeze | accounts"}},
+		{"a relative's link is no phrase, and its noun no object",
+			"During a period in which the lenders were unable to meet, the bank sold the unit.",
+			[]string{"bank | sell | unit"}, []string{"lenders | be unable to meet | period", "lenders | be unable to meet | "}},
 	})
 }

@@ -79,7 +79,7 @@ func (m *Model) readClause(t tree, i int, absorbed []bool, prefix []int) *tclaus
 			}
 		}
 	}
-	if c.copula >= 0 {
+	if c.copula >= 0 && !t.completesAdjective(c) {
 		c.first = min(c.first, c.copula)
 		c.last = c.copula
 		for _, k := range t.kids[i] {
@@ -100,6 +100,8 @@ func (m *Model) readClause(t tree, i int, absorbed []bool, prefix []int) *tclaus
 			}
 		}
 		switch {
+		case c.copula >= 0 && n == 0 && t.completesAdjective(c):
+			c.words = append(c.words, "be", t.low(v)) // "were unable to see": the adjective is the relation's
 		case c.copula >= 0 && n == 0:
 			c.words = append(c.words, "be")
 		case n == 0 && c.passive, n > 0 && t.kid(v, "aux:pass") >= 0:
@@ -136,6 +138,14 @@ func (m *Model) readClause(t tree, i int, absorbed []bool, prefix []int) *tclaus
 	}
 	c.main = t.rel[i] == "root"
 	return c
+}
+
+// completesAdjective reports an adjective after a copula that a verb
+// completes ("were unable to see each other", "is likely to face charges"):
+// the copula, the adjective and the verb are the relation, and the verb's
+// object the fact's.
+func (t tree) completesAdjective(c *tclause) bool {
+	return c.copula >= 0 && len(c.chain) > 1 && t.rel[c.chain[1]] == "xcomp" && t.tag(c.head) == "JJ"
 }
 
 // subordinators open a subordinate clause.

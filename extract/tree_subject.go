@@ -11,7 +11,7 @@ func (t tree) ownSubjects(c *tclause) []mention {
 	if s < 0 {
 		return nil
 	}
-	if t.rel[c.head] == "acl:relcl" && isRelativePronoun(t.toks[s]) {
+	if t.rel[c.head] == "acl:relcl" && t.relPronoun(s) {
 		n := t.head[c.head]
 		// "Celeski is an Australian footballer who plays as a
 		// midfielder": the one who plays is the copula's subject
@@ -22,13 +22,53 @@ func (t tree) ownSubjects(c *tclause) []mention {
 		}
 		return t.before(t.withConj(n, indirect, false), c.head)
 	}
-	if t.tag(s) == "EX" || t.rel[s] == "expl" || t.low(s) == "it" && t.kid(c.head, "ccomp", "advcl", "csubj") >= 0 && c.copula >= 0 {
+	if t.tag(s) == "EX" || t.rel[s] == "expl" || t.low(s) == "it" && t.extraposed(c) {
 		return nil // "there is", "it was unclear whether ...": no subject to speak of
 	}
 	if strings.HasPrefix(t.rel[s], "csubj") {
 		return []mention{{c: chunk{kind: nounPhrase, start: t.subtree(s).Start, end: t.subtree(s).End}}}
 	}
-	return t.withConj(t.namedBy(s), direct, false)
+	ms := t.withConj(t.namedBy(s), direct, false)
+	for i := 1; i < len(ms); i++ {
+		if h := t.headOf(ms[i-1].c); i > 1 && h >= 0 && t.kid(h, "cc") >= 0 && t.tag(ms[i].c.start) == "DT" {
+			// "Mark and Marisa, the Drive Time presenters, made": after
+			// the conjunct with the "and", an apposition, no third subject
+			ms = ms[:i]
+			break
+		}
+		// "President Bush and Soviet leader Mikhail Gorbachev will hold"
+		if h := t.headOf(ms[i].c); h >= 0 {
+			if a := t.namedBy(h); a != h {
+				ms[i] = t.mention(a, direct)
+			}
+		}
+	}
+	return ms
+}
+
+// extraposed reports a clause whose "it" only holds the place of a clause
+// after it: "it was unclear whether", "it was club policy to promote
+// talent", "it was only incidentally that issues appeared" (a cleft), "it is
+// recommended that" (a passive). What the clause says is the later
+// clause's, which the rules read on its own.
+func (t tree) extraposed(c *tclause) bool {
+	if t.kid(c.head, "aux:pass") >= 0 {
+		return t.kid(c.head, "ccomp", "xcomp", "csubj", "csubj:pass") >= 0
+	}
+	if c.copula < 0 {
+		return false
+	}
+	if t.kid(c.head, "ccomp", "advcl", "csubj", "advcl:relcl") >= 0 {
+		return true
+	}
+	// a bare noun and an infinitive: "club policy to promote", "time to
+	// go"; "a plan to build" may be what "it" refers to
+	for _, k := range t.kidsOf(c.head, "acl") {
+		if mk := t.kid(k, "mark"); mk >= 0 && t.low(mk) == "to" && t.kid(c.head, "det", "nmod:poss") < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // namedBy returns the apposition that names a subject which only describes
@@ -90,6 +130,14 @@ func (t tree) withConj(i, how int, extraConj bool) []mention {
 		if isNoun(t.tag(k)) || t.tag(k) == "PRP" {
 			m := t.mention(k, how)
 			m.extra = extraConj
+			if last := out[len(out)-1]; len(out) > 1 && m.c.start == last.c.end && isProper(t.toks[k]) &&
+				!hasProperNoun(t.toks[last.c.start:last.c.end]) {
+				// "President Lee and Japanese leader Taro Aso": a name
+				// read as one more conjunct names the one before it
+				m.extra = last.extra
+				out[len(out)-1] = m
+				continue
+			}
 			out = append(out, m)
 		}
 	}
