@@ -1161,7 +1161,10 @@ var contentNouns = map[string]bool{"fact": true, "news": true, "idea": true, "be
 	"fears": true, "concern": true, "concerns": true, "sign": true, "signs": true, "view": true, "possibility": true,
 	"chance": true, "notion": true, "statement": true, "announcement": true, "assurance": true, "assurances": true,
 	"warning": true, "warnings": true, "suggestion": true, "rumor": true, "rumors": true, "doubt": true, "doubts": true,
-	"argument": true, "impression": true, "conclusion": true, "assumption": true, "proof": true, "promise": true}
+	"argument": true, "impression": true, "conclusion": true, "assumption": true, "proof": true, "promise": true,
+	"indication": true, "realization": true, "feeling": true, "message": true, "thought": true, "theory": true,
+	"word": true, "allegation": true, "allegations": true, "expectation": true, "expectations": true,
+	"speculation": true, "certainty": true, "guarantee": true, "understanding": true, "recognition": true, "risk": true}
 
 // timeNP reports a noun phrase that is a time: "this year", "2012".
 func timeNP(toks []Token, c chunk) bool {

@@ -117,6 +117,12 @@ func (t tree) heads(i int) bool {
 	if t.rel[i] == "conj" && !t.isVerbal(t.head[i]) && t.kid(i, "nsubj", "nsubj:pass") < 0 {
 		return false // "routers and phones": a conjunct of a noun
 	}
+	if isFinite(t.tag(i)) && t.kid(i, "cop") >= 0 && t.kid(i, "mark") < 0 {
+		// "Unsure of who he is, Zero helps": a copula on a finite verb
+		// is a misreading, unless "that" makes the verb's clause the
+		// predicate ("the difference is that the model follows")
+		return false
+	}
 	if isVerb(t.tag(i)) || t.kid(i, "aux:pass") >= 0 {
 		return true // a passive's participle, whatever its tag
 	}
@@ -152,9 +158,10 @@ func (m *Model) clauseRawFacts(t tree, c *tclause) []rawFact {
 			}
 			subjects = t.before(t.withConj(n, indirect, false), c.head)
 		case t.kid(last, "obj") < 0 && t.kid(c.head, "nsubj") >= 0 && !t.relPronoun(t.kid(c.head, "nsubj")) && t.rel[c.head] == "acl:relcl" && !t.foldsPhrase(last) &&
-			!slices.ContainsFunc(t.kidsOf(c.head, "obl", "obl:tmod", "advmod"), t.whWord):
-			// unless a phrase of the clause links it: "a period in which
-			// the lenders were unable to meet"
+			!slices.ContainsFunc(t.kidsOf(c.head, "obl", "obl:tmod", "advmod"), t.whWord) && !contentNouns[t.low(n)]:
+			// unless a phrase of the clause links it ("a period in which
+			// the lenders were unable to meet") or the clause says what
+			// the noun holds ("the news that the bank failed")
 			c.objects = []mention{t.mention(n, indirect)}
 		}
 	}

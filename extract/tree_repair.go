@@ -18,7 +18,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -733,5 +733,56 @@ func appositionAsSubject(toks []Token, words []parse.Word) {
 			continue
 		}
 		words[b].Head, words[b].Rel = a+1, "appos"
+	}
+}
+
+// thatRelative repairs a relative clause that "that" opens with its
+// object gone ("a loophole that drug businesses are exploiting") which the
+// parser, reading "that" as a conjunction, made a clause the noun governs
+// (acl, "that" its mark): "that" is the clause's object, and the clause a
+// relative one. A clause with an object or complement of its own, or
+// after a noun a clause completes ("the news that"), is left alone.
+func thatRelative(toks []Token, words []parse.Word) {
+	for v := range words {
+		n := words[v].Head - 1
+		if words[v].Rel != "acl" || n < 0 || n >= v || !strings.HasPrefix(toks[n].Tag, "NN") ||
+			contentNouns[strings.ToLower(toks[n].Text)] || !strings.HasPrefix(toks[v].Tag, "VB") {
+			continue
+		}
+		mk := -1
+		for k := n + 1; k < v; k++ {
+			if words[k].Head == v+1 && words[k].Rel == "mark" {
+				mk = k
+				break
+			}
+		}
+		if mk != n+1 || !strings.EqualFold(toks[mk].Text, "that") || !hasSubject(words, v, -1) ||
+			hasDependent(words, v, "obj", "ccomp", "xcomp", "iobj") {
+			continue
+		}
+		words[mk].Rel = "obj"
+		words[v].Rel = "acl:relcl"
+	}
+}
+
+// subjectUnderModifier repairs a subject the parser hung on a modifier of
+// its verb: "More big Japanese investors are buying" read "More" as the
+// verb's adverb and the noun as its subject. The noun is the verb's
+// subject, and the modifier before it the noun's.
+func subjectUnderModifier(toks []Token, words []parse.Word) {
+	for c := range words {
+		x := words[c].Head - 1
+		if base(words[c].Rel) != "nsubj" || x < 0 || x >= c || words[x].Rel != "advmod" {
+			continue
+		}
+		v := words[x].Head - 1
+		if v <= c || !strings.HasPrefix(toks[v].Tag, "VB") {
+			continue
+		}
+		words[c].Head = v + 1
+		words[x].Head = c + 1
+		if strings.HasPrefix(toks[x].Tag, "JJ") {
+			words[x].Rel = "amod"
+		}
 	}
 }

@@ -127,6 +127,17 @@ func TestRepairs(t *testing.T) {
 			"7/nsubj 3/case 1/nmod 5/punct 1/appos 7/punct 0/root"},
 		{"two subjects with no commas are left as they are",
 			"Reed/NNP/3/nsubj Hale/NNP/3/nsubj took/VBD/0/root", ""},
+		{"a relative \"that\" whose object is gone read as a conjunction",
+			"left/VBD/0/root loophole/NN/1/obj that/IN/6/mark gangs/NNS/6/nsubj are/VBP/6/aux exploiting/VBG/2/acl",
+			"0/root 1/obj 6/obj 6/nsubj 6/aux 2/acl:relcl"},
+		{"a clause that says what a noun holds is no relative clause",
+			"noted/VBD/0/root news/NN/1/obj that/IN/5/mark bank/NN/5/nsubj failed/VBD/2/acl", ""},
+		{"a clause with an object of its own is no relative clause",
+			"made/VBD/0/root claim/NN/1/obj that/IN/5/mark bank/NN/5/nsubj sold/VBD/2/acl",
+			""},
+		{"a subject hung on a modifier of its verb",
+			"More/JJR/4/advmod investors/NNS/1/nsubj are/VBP/4/aux buying/VBG/0/root bonds/NNS/4/obj",
+			"2/amod 4/nsubj 4/aux 0/root 4/obj"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
