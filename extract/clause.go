@@ -1164,7 +1164,8 @@ var contentNouns = map[string]bool{"fact": true, "news": true, "idea": true, "be
 	"argument": true, "impression": true, "conclusion": true, "assumption": true, "proof": true, "promise": true,
 	"indication": true, "realization": true, "feeling": true, "message": true, "thought": true, "theory": true,
 	"word": true, "allegation": true, "allegations": true, "expectation": true, "expectations": true,
-	"speculation": true, "certainty": true, "guarantee": true, "understanding": true, "recognition": true, "risk": true}
+	"speculation": true, "certainty": true, "guarantee": true, "understanding": true, "recognition": true, "risk": true,
+	"opinion": true, "sense": true, "hypothesis": true, "principle": true, "insistence": true, "reminder": true}
 
 // timeNP reports a noun phrase that is a time: "this year", "2012".
 func timeNP(toks []Token, c chunk) bool {

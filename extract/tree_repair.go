@@ -18,7 +18,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -756,8 +756,10 @@ func thatRelative(toks []Token, words []parse.Word) {
 				break
 			}
 		}
-		if mk != n+1 || !strings.EqualFold(toks[mk].Text, "that") || !hasSubject(words, v, -1) ||
-			hasDependent(words, v, "obj", "ccomp", "xcomp", "iobj") {
+		// an active verb with a subject and no object: a passive's "that"
+		// is never its object ("the opinion that a meeting would be called")
+		if mk != n+1 || !strings.EqualFold(toks[mk].Text, "that") || !hasDependent(words, v, "nsubj") ||
+			hasDependent(words, v, "obj", "ccomp", "xcomp", "iobj", "aux:pass", "nsubj:pass") {
 			continue
 		}
 		words[mk].Rel = "obj"
@@ -783,6 +785,43 @@ func subjectUnderModifier(toks []Token, words []parse.Word) {
 		words[x].Head = c + 1
 		if strings.HasPrefix(toks[x].Tag, "JJ") {
 			words[x].Rel = "amod"
+		}
+	}
+}
+
+// titleHeadsName repairs a title before a name ("Miss Betsy Parker was one
+// of the speakers") that the parser made the head, the name its
+// apposition or compound: the name heads the phrase, and the title
+// describes it (nmod:desc), as the treebank has "Mr. Mills".
+func titleHeadsName(toks []Token, words []parse.Word) {
+	for h := 0; h+1 < len(words); h++ {
+		w := strings.ToLower(toks[h].Text)
+		if !isProper(toks[h]) || !titles[w] && w != "miss" {
+			continue
+		}
+		k := -1
+		for j := h + 1; j < len(words) && isProper(toks[j]); j++ {
+			if words[j].Head == h+1 {
+				switch words[j].Rel {
+				case "appos", "flat", "compound":
+					k = j
+				}
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		for j := h + 1; j < k; j++ {
+			if words[j].Head == h+1 {
+				words[j].Head = k + 1 // the first name: "Betsy"
+			}
+		}
+		words[k].Head, words[k].Rel = words[h].Head, words[h].Rel
+		words[h].Head, words[h].Rel = k+1, "nmod:desc"
+		for j := range words {
+			if j != k && words[j].Head == h+1 {
+				words[j].Head = k + 1
+			}
 		}
 	}
 }

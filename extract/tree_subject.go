@@ -53,7 +53,11 @@ func (t tree) ownSubjects(c *tclause) []mention {
 // clause's, which the rules read on its own.
 func (t tree) extraposed(c *tclause) bool {
 	if t.kid(c.head, "aux:pass") >= 0 {
-		return t.kid(c.head, "ccomp", "xcomp", "csubj", "csubj:pass") >= 0
+		// "it is expected that", "it was decided to close the plant"; but
+		// "it was prepared to accept", "it was designed to carry" speak
+		// of a thing
+		return t.kid(c.head, "ccomp", "csubj", "csubj:pass") >= 0 ||
+			t.kid(c.head, "xcomp") >= 0 && extraposingVerbs[t.low(c.head)]
 	}
 	if c.copula < 0 {
 		return false
@@ -69,6 +73,14 @@ func (t tree) extraposed(c *tclause) bool {
 		}
 	}
 	return false
+}
+
+// extraposingVerbs are the participles whose passive with an infinitive
+// has an "it" that holds the infinitive's place ("it was decided to close
+// the plant").
+var extraposingVerbs = map[string]bool{
+	"decided": true, "agreed": true, "recommended": true, "proposed": true, "suggested": true,
+	"advised": true, "determined": true, "resolved": true, "planned": true, "arranged": true,
 }
 
 // namedBy returns the apposition that names a subject which only describes
