@@ -145,7 +145,12 @@ func (m *Model) readClause(t tree, i int, absorbed []bool, prefix []int) *tclaus
 // the copula, the adjective and the verb are the relation, and the verb's
 // object the fact's.
 func (t tree) completesAdjective(c *tclause) bool {
-	return c.copula >= 0 && len(c.chain) > 1 && t.rel[c.chain[1]] == "xcomp" && t.tag(c.head) == "JJ"
+	if c.copula < 0 || len(c.chain) < 2 || t.tag(c.head) != "JJ" {
+		return false
+	}
+	// "is apt to rear them and to claim": the second verb completes it too
+	v := c.chain[1]
+	return t.rel[v] == "xcomp" || t.rel[v] == "conj" && t.head[v] >= 0 && t.rel[t.head[v]] == "xcomp"
 }
 
 // subordinators open a subordinate clause.
