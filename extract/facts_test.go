@@ -63,6 +63,9 @@ func TestConstructions(t *testing.T) {
 	}{
 		{"active", "The Trade Ministry penalized Norvale Telecom.",
 			[]triple{{"Trade Ministry", "penalize", "Norvale Telecom", false}}, nil},
+		{"what a subject became is part of the phrase's relation", "Ana Reyes later became regional sales manager for Kestrel Holdings.",
+			[]triple{{"Ana Reyes", "become manager for", "Kestrel Holdings", false}},
+			[]triple{{"Ana Reyes", "become for", "Kestrel Holdings", false}}},
 		{"passive with agent turned active", "Norvale Telecom was penalized by the Trade Ministry.",
 			[]triple{{"Trade Ministry", "penalize", "Norvale Telecom", false}},
 			[]triple{{"Norvale Telecom", "penalize", "Trade Ministry", false}}},

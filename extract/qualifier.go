@@ -78,6 +78,12 @@ func (m *Model) qualifierFacts(toks []Token, cs []chunk, f rawFact) []rawFact {
 				// "violating a settlement with the government": the
 				// phrase is the settlement's, and the relation says so
 				d.relation = rel + " " + noun + " " + prep
+			} else if copular[rel] && !f.object.objectless && f.object.c.end == q.Start && i == 0 &&
+				isCommonNoun(toks[f.object.c.end-1]) {
+				// "became district manager for Macwhyte Co.": what the
+				// subject became is the relation's, or it says only
+				// "become for"
+				d.relation = rel + " " + strings.ToLower(toks[f.object.c.end-1].Text) + " " + prep
 			}
 			// Its words run from the verb to the preposition: "shipping
 			// routers to".
@@ -107,6 +113,9 @@ var dealings = map[string]bool{
 	"merger": true, "venture": true, "truce": true, "ceasefire": true, "cooperation": true, "conflict": true,
 	"feud": true, "arrangement": true, "understanding": true, "dialogue": true, "contact": true, "contacts": true,
 }
+
+// copular are the verbs whose object says what the subject is.
+var copular = map[string]bool{"be": true, "become": true, "remain": true}
 
 // holdings are nouns of what one owns of another: an "in" phrase after one
 // names what is owned, not a place ("a stake in Kestrel", "shares in
