@@ -63,6 +63,9 @@ func TestConstructions(t *testing.T) {
 	}{
 		{"active", "The Trade Ministry penalized Norvale Telecom.",
 			[]triple{{"Trade Ministry", "penalize", "Norvale Telecom", false}}, nil},
+		{"an ampersand and an I inside a name", "He received a degree from Texas A & I College in 1950.",
+			[]triple{{"He", "receive from", "Texas A & I College", false}},
+			[]triple{{"He", "receive from", "Texas A", false}}},
 		{"what a subject became is part of the phrase's relation", "Ana Reyes later became regional sales manager for Kestrel Holdings.",
 			[]triple{{"Ana Reyes", "become manager for", "Kestrel Holdings", false}},
 			[]triple{{"Ana Reyes", "become for", "Kestrel Holdings", false}}},

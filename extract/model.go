@@ -599,6 +599,15 @@ func (m *Model) repairVerb(toks []Token) {
 func namePronouns(toks []Token) {
 	for i := 1; i < len(toks); i++ {
 		t := &toks[i]
+		if t.Text == "I" && toks[i-1].Text == "&" && i > 1 && isProper(toks[i-2]) {
+			// "Texas A & I College": the tagger reads "I" as the pronoun
+			// and the word after it as its verb
+			t.Tag = "NNP"
+			for j := i + 1; j < len(toks) && capitalised(toks[j].Text) && hasWordChar(toks[j].Text); j++ {
+				toks[j].Tag = "NNP"
+			}
+			continue
+		}
 		if t.Tag != "PRP" || !capitalised(t.Text) || t.Text == "I" || !isProper(toks[i-1]) {
 			continue
 		}

@@ -147,7 +147,13 @@ func namesEntity(np []Token) bool {
 	case schema.Person, schema.Org, schema.GPE:
 		return true
 	case "":
-		return allProper(c)
+		// "Texas A & I College", "Baird & Co"
+		for i, t := range c {
+			if !isProper(t) && (t.Text != "&" || i == 0 || i == len(c)-1) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
