@@ -688,7 +688,7 @@ func TestLines(t *testing.T) {
 func TestLemma(t *testing.T) {
 	m := model(t)
 	tests := []struct{ word, tag, want string }{
-		{"penalized", "VBD", "penalize"}, {"halted", "VBD", "halt"}, {"barred", "VBD", "bar"},
+		{"penalized", "VBD", "penalize"}, {"practicing", "VBG", "practice"}, {"noticed", "VBD", "notice"}, {"halted", "VBD", "halt"}, {"barred", "VBD", "bar"},
 		{"stopped", "VBN", "stop"}, {"tweeted", "VBD", "tweet"}, {"violated", "VBN", "violate"},
 		{"proposed", "VBN", "propose"}, {"downgraded", "VBD", "downgrade"}, {"visited", "VBD", "visit"},
 		{"fined", "VBN", "fine"}, {"tied", "VBD", "tie"}, {"carried", "VBD", "carry"}, {"added", "VBD", "add"},

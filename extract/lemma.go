@@ -149,7 +149,9 @@ func needsE(stem string) bool {
 	}
 	last, prev := stem[n-1], stem[n-2]
 	switch {
-	case last == 'v' || last == 'u' || last == 'c' && prev != 'i':
+	case last == 'v' || last == 'u' || last == 'c':
+		// "practic", "notic", "servic": a verb in -ic keeps its c hard
+		// with a k ("panicking"), so a stem in c lost an e
 		return true
 	case strings.HasSuffix(stem, "iz") || strings.HasSuffix(stem, "ys") || strings.HasSuffix(stem, "yz"):
 		return true
