@@ -42,23 +42,15 @@ var orgHeads = map[string]bool{
 	"software": true, "logistics": true, "shipping": true, "pharmaceuticals": true,
 }
 
-// places are countries, regions and cities common in news text.
-var places = map[string]bool{
-	"afghanistan": true, "africa": true, "america": true, "argentina": true, "asia": true, "australia": true,
-	"austria": true, "beijing": true, "belgium": true, "berlin": true, "brazil": true, "britain": true,
-	"brussels": true, "california": true, "canada": true, "chicago": true, "china": true, "cuba": true,
-	"egypt": true, "england": true, "europe": true, "france": true, "germany": true, "greece": true,
-	"hong kong": true, "india": true, "indonesia": true, "iran": true, "iraq": true, "ireland": true,
-	"israel": true, "italy": true, "japan": true, "london": true, "los angeles": true, "mexico": true,
-	"moscow": true, "new york": true, "north korea": true, "pakistan": true, "paris": true, "poland": true,
-	"russia": true, "saudi arabia": true, "scotland": true, "shanghai": true, "shenzhen": true,
-	"singapore": true, "south africa": true, "south korea": true, "spain": true, "sweden": true,
-	"switzerland": true, "syria": true, "taiwan": true, "texas": true, "tokyo": true, "turkey": true,
-	"ukraine": true, "united kingdom": true, "united states": true, "u.s.": true, "u.k.": true,
-	"vietnam": true, "washington": true, "venezuela": true, "netherlands": true, "norway": true,
-	"denmark": true, "finland": true, "korea": true, "philippines": true, "nigeria": true, "kenya": true,
-	"the united states": true, "the united kingdom": true, "the netherlands": true, "european union": true,
-}
+// places are the countries, regions and cities common in news text: the
+// gazetteer's (placeList), and a few ways of writing them.
+var places = func() map[string]bool {
+	m := placeSet(placeList)
+	for _, p := range []string{"afghanistan", "africa", "america", "argentina", "asia", "australia", "austria", "beijing", "belgium", "berlin", "brazil", "britain", "brussels", "california", "canada", "chicago", "china", "cuba", "egypt", "england", "europe", "france", "germany", "greece", "hong kong", "india", "indonesia", "iran", "iraq", "ireland", "israel", "italy", "japan", "london", "los angeles", "mexico", "moscow", "new york", "north korea", "pakistan", "paris", "poland", "russia", "saudi arabia", "scotland", "shanghai", "shenzhen", "singapore", "south africa", "south korea", "spain", "sweden", "switzerland", "syria", "taiwan", "texas", "tokyo", "turkey", "ukraine", "united kingdom", "united states", "u.s.", "u.k.", "vietnam", "washington", "venezuela", "netherlands", "norway", "denmark", "finland", "korea", "philippines", "nigeria", "kenya", "the united states", "the united kingdom", "the netherlands", "european union"} {
+		m[p] = true
+	}
+	return m
+}()
 
 // timeWords head noun phrases that say when, not who or what.
 var timeWords = map[string]bool{

@@ -374,6 +374,28 @@ func TestNameParticles(t *testing.T) {
 	}
 }
 
+// TestPlaceIsNoOrganisation: a city that an organisation's name begins
+// with is the city where it stands alone, not a short form of the
+// organisation.
+func TestPlaceIsNoOrganisation(t *testing.T) {
+	m := model(t)
+	text := "The San Francisco Symphony hired Ana Reyes as its conductor. The season in San Francisco will open with a gala concert."
+	for _, mode := range []Options{{}, {Parse: true}} {
+		found := false
+		for _, f := range m.Facts("d", text, mode) {
+			if f.Relation == "be in" && f.Subject == "season" {
+				found = true
+				if f.Object != "San Francisco" || f.ObjectType != schema.GPE {
+					t.Errorf("parse=%v: season - be in - %q (%s), want the city, a GPE", mode.Parse, f.Object, f.ObjectType)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("parse=%v: no fact season - be in", mode.Parse)
+		}
+	}
+}
+
 // TestQualifiers: time, place and other prepositional arguments are kept in
 // their own fields, not glued into the object; modality and attribution are
 // recorded.
