@@ -112,6 +112,11 @@ func TestDocument(t *testing.T) {
 			want:  []string{"Mlotok (PERSON) - work for - Salomon Brothers (ORG)"},
 		},
 		{
+			name:  "a name of two words joined by of is nobody's employer",
+			facts: []schema.Fact{f(0, "font", "", "contain", "Star of David", "")},
+			not:   []string{"Star (PERSON) - work for - David (ORG)"},
+		},
+		{
 			name: "its title",
 			facts: []schema.Fact{f(0, "Castlegate Bank", "ORG", "fine", "Holloway Bank", "ORG"),
 				its(implied(f(1, "chairman", "", "be", "Robert Ainsley", "")))},

@@ -70,6 +70,9 @@ func (d *doc) personOf(f *schema.Fact, subject bool) (schema.Fact, bool) {
 	if person == "" || !named(right) || d.typeOf(right) == schema.GPE || d.typeOf(right) == schema.Person {
 		return schema.Fact{}, false
 	}
+	if !strings.Contains(left, " ") && !strings.Contains(right, " ") {
+		return schema.Fact{}, false // "the Star of David", "Duke of York": a name, no one's employer
+	}
 	org := d.orgNamed(right, -1)
 	if org == "" {
 		org = right
