@@ -975,6 +975,14 @@ func (m *Model) segment(toks []Token, c chunk) (segment, bool) {
 	if main < 0 {
 		return s, false
 	}
+	if c.start > 0 && (toks[c.start].Tag == "VB" || toks[c.start].Tag == "TO") {
+		// "that department stores not be allowed", "urged them never to
+		// sell": a base form's "not" stands before its group
+		switch strings.ToLower(toks[c.start-1].Text) {
+		case "not", "never":
+			s.negated = true
+		}
+	}
 	if copulaNegated(toks, c.end) && m.lemma.verb(toks[main].Text, toks[main].Tag) == "be" {
 		s.negated = true // "is not a price problem": the "not" after a copula is outside its group
 	}

@@ -66,6 +66,9 @@ func TestConstructions(t *testing.T) {
 		{"an ampersand and an I inside a name", "He received a degree from Texas A & I College in 1950.",
 			[]triple{{"He", "receive from", "Texas A & I College", false}},
 			[]triple{{"He", "receive from", "Texas A", false}}},
+		{"a base form's not stands before its group", "The council advised that department stores not be allowed to open on Sunday.",
+			[]triple{{"department stores", "be allowed to open", "", true}},
+			[]triple{{"department stores", "be allowed to open", "", false}}},
 		{"what a subject became is part of the phrase's relation", "Ana Reyes later became regional sales manager for Kestrel Holdings.",
 			[]triple{{"Ana Reyes", "become manager for", "Kestrel Holdings", false}},
 			[]triple{{"Ana Reyes", "become for", "Kestrel Holdings", false}}},
@@ -710,7 +713,7 @@ func TestLines(t *testing.T) {
 func TestLemma(t *testing.T) {
 	m := model(t)
 	tests := []struct{ word, tag, want string }{
-		{"penalized", "VBD", "penalize"}, {"practicing", "VBG", "practice"}, {"noticed", "VBD", "notice"}, {"halted", "VBD", "halt"}, {"barred", "VBD", "bar"},
+		{"penalized", "VBD", "penalize"}, {"practicing", "VBG", "practice"}, {"subtitled", "VBD", "subtitle"}, {"handling", "VBG", "handle"}, {"noticed", "VBD", "notice"}, {"halted", "VBD", "halt"}, {"barred", "VBD", "bar"},
 		{"stopped", "VBN", "stop"}, {"tweeted", "VBD", "tweet"}, {"violated", "VBN", "violate"},
 		{"proposed", "VBN", "propose"}, {"downgraded", "VBD", "downgrade"}, {"visited", "VBD", "visit"},
 		{"fined", "VBN", "fine"}, {"tied", "VBD", "tie"}, {"carried", "VBD", "carry"}, {"added", "VBD", "add"},

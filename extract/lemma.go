@@ -159,6 +159,8 @@ func needsE(stem string) bool {
 		return true
 	case strings.HasSuffix(stem, "at") && n >= 3 && isConsonant(stem[n-3]):
 		return true
+	case last == 'l' && strings.ContainsRune("bcdfgkpstz", rune(prev)):
+		return true // "subtitl", "handl", "settl", "struggl" ("crawl", "hurl" have a vowel or r)
 	case last == 's' && prev != 's':
 		return true // "collaps", "respons", "propos", "prais"
 	case last == 'r' && strings.ContainsRune("aiu", rune(prev)) && n >= 3 && isConsonant(stem[n-3]):
