@@ -765,6 +765,10 @@ func appositions(toks []Token, cs []chunk) []rawFact {
 		if k > 0 && (isAndOr(toks, cs[k-1]) && !ownTitle(a) && !personalTitle(a) || next < len(cs) && isAndOr(toks, cs[next])) {
 			continue // a list, not an apposition ("X and its founder, Ana Reyes," has one)
 		}
+		if k >= 2 && isComma(toks, cs[k-1]) && cs[k-2].kind == nounPhrase && next+1 < len(cs) && isComma(toks, cs[next]) &&
+			cs[next+1].kind == nounPhrase {
+			continue // inside a list: "met Harry Truman, Henry Cabot Lodge, the King of Morocco, Clement Atlee and others"
+		}
 		if second != nil {
 			f := rawFact{subject: mention{c: cs[k]}, object: mention{c: desc}, relation: "be", relFirst: -1,
 				segments: 1, implied: true, objName: withoutDeterminer(b), role: titleHead(b)}
