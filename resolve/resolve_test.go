@@ -112,6 +112,12 @@ func TestDocument(t *testing.T) {
 			want:  []string{"Mlotok (PERSON) - work for - Salomon Brothers (ORG)"},
 		},
 		{
+			name:  "a person of a town works for nobody there",
+			facts: []schema.Fact{f(0, "John Nyberg of Tualatin", "", "win", "Hillsboro Fair", "ORG")},
+			want:  []string{"John Nyberg (PERSON) - win - Hillsboro Fair (ORG)"},
+			not:   []string{"John Nyberg (PERSON) - work for - Tualatin (ORG)"},
+		},
+		{
 			name:  "a name of two words joined by of is nobody's employer",
 			facts: []schema.Fact{f(0, "font", "", "contain", "Star of David", "")},
 			not:   []string{"Star (PERSON) - work for - David (ORG)"},

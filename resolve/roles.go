@@ -70,8 +70,13 @@ func (d *doc) personOf(f *schema.Fact, subject bool) (schema.Fact, bool) {
 	if person == "" || !named(right) || d.typeOf(right) == schema.GPE || d.typeOf(right) == schema.Person {
 		return schema.Fact{}, false
 	}
-	if !strings.Contains(left, " ") && !strings.Contains(right, " ") {
-		return schema.Fact{}, false // "the Star of David", "Duke of York": a name, no one's employer
+	// One word after "of" that the document names no organisation is most
+	// often a town ("John Nyberg of Tualatin") or the rest of a name ("the
+	// Star of David"): a person's full name is still the person's, with
+	// no employer; one word before it is no person.
+	town := !strings.Contains(right, " ") && !acronym(right) && d.typeOf(right) != schema.Org && d.orgNamed(right, -1) == ""
+	if town && (!strings.Contains(person, " ") || f.Relation == "be" && f.Text.Relation == "") {
+		return schema.Fact{}, false
 	}
 	org := d.orgNamed(right, -1)
 	if org == "" {
@@ -86,6 +91,9 @@ func (d *doc) personOf(f *schema.Fact, subject bool) (schema.Fact, bool) {
 	}
 	if *alias == written || *alias == "" {
 		*alias = *name
+	}
+	if town {
+		return schema.Fact{}, false
 	}
 	rel := "work for"
 	if party(org) {
