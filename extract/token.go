@@ -224,6 +224,13 @@ var clitics = [...]string{"'ll", "'s", "'re", "'m", "n't"}
 // very start does not count, since cutting there would leave the piece as it
 // was (prose then gives up and drops it).
 func cliticIndex(tok string) int {
+	// "'ve" and "'d" end their word ("I've", "they'd"); found inside one
+	// ("O'Donnell") they are no clitics
+	for _, c := range [...]string{"'ve", "'d"} {
+		if n := len(tok) - len(c); n > 0 && indexFold(tok[n:], c) == 0 {
+			return n
+		}
+	}
 	for _, c := range clitics {
 		if len(tok) <= len(c) {
 			continue
