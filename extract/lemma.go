@@ -165,6 +165,8 @@ func needsE(stem string) bool {
 		return true // "collaps", "respons", "propos", "prais"
 	case last == 'r' && strings.ContainsRune("aiu", rune(prev)) && n >= 3 && isConsonant(stem[n-3]):
 		return true // "shar", "requir", "ensur" ("clear", "repair", "pour" have two vowels)
+	case stem == "cit" || hasAnySuffix(stem, "xcit", "ecit", "nvit", "gnit", "unit", "quot", "elet", "plet"):
+		return true // "invit", "excit", "quot", "delet", "complet" ("visit", "solicit", "budget" keep no e)
 	case n >= 3 && isConsonant(stem[n-3]) && strings.ContainsRune("aiou", rune(prev)) &&
 		strings.ContainsRune("dtkpbmnlzg", rune(last)) && !unstressedEnd(stem):
 		return true // "downgrad", "vot", "rul": the e was dropped before -ed
@@ -175,8 +177,17 @@ func needsE(stem string) bool {
 // unstressedEnd reports endings of stems that take -ed without a silent e
 // ("visit", "summon", "signal", "gallop").
 func unstressedEnd(stem string) bool {
-	for _, end := range []string{"it", "on", "om", "al", "ol", "op", "id", "ut", "ub", "um"} {
+	for _, end := range []string{"it", "on", "om", "al", "ol", "op", "id", "ub", "um"} {
 		if strings.HasSuffix(stem, end) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySuffix(s string, ends ...string) bool {
+	for _, e := range ends {
+		if strings.HasSuffix(s, e) {
 			return true
 		}
 	}
