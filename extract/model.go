@@ -708,6 +708,9 @@ func (m *Model) bareVerbs(toks []Token) {
 	for i := 0; i+1 < len(toks); i++ {
 		switch strings.ToLower(toks[i].Text) {
 		case "do", "does", "did":
+		case "help", "helps", "helped", "helping", "let", "lets", "make", "makes", "made", "making":
+			m.afterObject(toks, i)
+			continue
 		default:
 			continue
 		}
@@ -730,6 +733,34 @@ func (m *Model) bareVerbs(toks []Token) {
 				t.Tag = "VB"
 			}
 		}
+	}
+}
+
+// afterObject fixes the bare verb that "help", "let" or "make" governs
+// after its object, which the tagger reads as a noun: "help Chinese phone
+// manufacturer ZTE return/NN to business". The object is a short noun
+// phrase ending in a name or a pronoun; the word after it must be a verb
+// the model knows, before a preposition, a determiner or the end.
+func (m *Model) afterObject(toks []Token, v int) {
+	for j := v + 2; j+1 < len(toks) && j <= v+6; j++ {
+		switch toks[j-1].Tag {
+		case "DT", "JJ", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$":
+		default:
+			return
+		}
+		t := &toks[j]
+		if (t.Tag != "NN" && t.Tag != "NNS") || capitalised(t.Text) || !isProper(toks[j-1]) && toks[j-1].Tag != "PRP" {
+			continue
+		}
+		switch toks[j+1].Tag {
+		case "TO", "IN", "DT", "PRP$", ".", ",":
+		default:
+			continue // "Chinese phone": the name goes on
+		}
+		if m.tag.knownVerb(strings.ToLower(t.Text)) {
+			t.Tag = "VB"
+		}
+		return
 	}
 }
 
