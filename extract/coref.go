@@ -68,6 +68,11 @@ type resolver struct {
 	// owns, said it would ...": "it" is Asda, who said it, if it can be.
 	speakers map[[2]int]mentionOf
 	byName   map[string][]int // the mentions of each name, by index
+	// notOf holds, for a pronoun that was a fact's object, by its sentence
+	// and token, the subject of that fact: a pronoun is never its own
+	// clause's subject (that would be "themselves"), whichever fact it is
+	// read in next. "The rules made them pay": they are not the rules.
+	notOf map[[2]int]string
 }
 
 // resolve rewrites the facts of one document, in document order, so that
@@ -87,7 +92,8 @@ func resolve(facts []schema.Fact, at []argsAt, window int) []schema.Fact {
 		r.speaking = speechVerbs[f.Relation] || clause
 		// "It was not clear": an "it" that only holds a copula's place.
 		if !implied && !(f.Relation == "be" && f.ObjectID == "" && strings.EqualFold(f.Subject, "it")) {
-			r.argument(&f.Subject, &f.SubjectID, &f.SubjectType, f.Text.Subject, f.Sentence, f.SentenceIndex, at[i].subject, "", true)
+			not := r.notOf[[2]int{f.SentenceIndex, at[i].subject}]
+			r.argument(&f.Subject, &f.SubjectID, &f.SubjectType, f.Text.Subject, f.Sentence, f.SentenceIndex, at[i].subject, not, true)
 		}
 		// An object is not its own subject (that would be "itself"), and the
 		// description a copula gives is no reference: "ZTE, the manufacturer".
@@ -96,6 +102,12 @@ func resolve(facts []schema.Fact, at []argsAt, window int) []schema.Fact {
 			r.speaker(f.Subject, f.SentenceIndex, at[i].object) // "said it would ..."
 		}
 		n := len(r.mentions)
+		if low := strings.ToLower(f.Object); f.ObjectID == "" && (personPronouns[low] || thingPronouns[low] || pluralPronouns[low]) {
+			if r.notOf == nil {
+				r.notOf = map[[2]int]string{}
+			}
+			r.notOf[[2]int{f.SentenceIndex, at[i].object}] = f.Subject
+		}
 		r.argument(&f.Object, &f.ObjectID, &f.ObjectType, f.Text.Object, f.Sentence, f.SentenceIndex, at[i].object, f.Subject, f.Relation != "be")
 		if len(r.mentions) > n && locative(f.Relation) {
 			r.mentions[n].place = true // "based in Ostrava": a place, not a company

@@ -490,6 +490,21 @@ func TestNonEntityObjects(t *testing.T) {
 // TestCoreference: within a document, pronouns and definite descriptions
 // take the entity they stand for, and short forms of a name take its full
 // form; the surface text stays as written.
+// TestPronounObjectIsNotItsSubject: a pronoun that is one clause's object
+// is not that clause's subject when it goes on to do something ("The
+// lenders made them pay": they are not the lenders).
+func TestPronounObjectIsNotItsSubject(t *testing.T) {
+	m := model(t)
+	text := "Norvale Telecom and Alder Farms lost the case. The lenders made them pay for the damage."
+	for _, mode := range []Options{{}, {Parse: true}} {
+		for _, f := range m.Facts("d", text, mode) {
+			if f.Relation == "pay for" && f.Subject == "lenders" {
+				t.Errorf("parse=%v: the lenders pay for the damage, but it is the ones they made pay (%+v)", mode.Parse, triples(m.Facts("d", text, mode)))
+			}
+		}
+	}
+}
+
 func TestCoreference(t *testing.T) {
 	m := model(t)
 	text := "The Trade Ministry fined Norvale Telecom in March. The company appealed the fine. " +
