@@ -41,8 +41,9 @@ type mentionOf struct {
 	place    bool // named as where something is: "based in Ostrava"
 	// thing is a common noun phrase of a thing ("the plan"), no entity:
 	// an "it" after it in its sentence may stand for it (see argument).
-	thing bool
-	after int // for a thing, the token after its phrase
+	thing  bool
+	after  int  // for a thing, the token after its phrase
+	gender byte // 'f' or 'm' where the name or its honorific says which (genderOf)
 }
 
 // resolver links the mentions of one document: pronouns and definite
@@ -168,7 +169,10 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 	other := func(m mentionOf) bool { return m.name != not }
 	switch {
 	case *id == "" && personPronouns[low]:
-		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool { return m.person && other(m) }, nil)
+		g := pronounGender(low)
+		r.refer(name, id, typ, sentence, at, r.window, func(m mentionOf) bool {
+			return m.person && other(m) && (m.gender == 0 || m.gender == g) // "she" is no Frank
+		}, nil)
 	case *id == "" && thingPronouns[low]:
 		// "Warren criticized the plan, saying it would hurt workers": an
 		// "it" after a thing in its own sentence may stand for the thing,
@@ -212,7 +216,7 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 		}
 		r.add(mentionOf{name: *name, typ: *typ, sentence: sentence, at: at, proper: proper,
 			person: person, plural: plural(*name, proper), thing: !proper && *typ == "" && thingPhrase(*name, surface),
-			after: at + len(strings.Fields(surface))})
+			after: at + len(strings.Fields(surface)), gender: genderOf(surface)})
 	}
 }
 
@@ -245,6 +249,9 @@ func (r *resolver) isPerson(name string) {
 	delete(r.byName, name) // marked; a later call marks the mentions added since
 	if r.personWords == nil {
 		r.personWords = map[string]bool{}
+	}
+	if who, _, ok := strings.Cut(name, " of "); ok {
+		f = strings.Fields(who) // "Frank E. Barnes of Boston": Boston is no name of his
 	}
 	r.personWords[f[0]], r.personWords[f[len(f)-1]] = true, true
 }
@@ -478,6 +485,9 @@ func shortFormOf(short, full string, fullIsPerson bool) bool {
 	}
 	if len(s) == 1 {
 		w := s[0]
+		if who, _, ok := strings.Cut(full, " of "); ok && fullIsPerson {
+			f = strings.Fields(who) // "Frank E. Barnes of Boston" goes by Barnes, not Boston
+		}
 		switch {
 		case fullIsPerson && (w == f[len(f)-1] || w == f[0]):
 			return true

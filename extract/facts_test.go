@@ -490,6 +490,34 @@ func TestNonEntityObjects(t *testing.T) {
 // TestCoreference: within a document, pronouns and definite descriptions
 // take the entity they stand for, and short forms of a name take its full
 // form; the surface text stays as written.
+// TestPronounGender: a pronoun agrees with the person it stands for, by
+// the honorific or the given name ("she" is no Frank; "Mrs. Harry Cohen" is
+// a she), and a town after a person's "of" is none of his names.
+func TestPronounGender(t *testing.T) {
+	m := model(t)
+	cases := []struct{ text, relation, want string }{
+		{"The board named Frank Barnes of Boston. She attended the Kennedy School.", "attend", "She"},
+		{"Donald Trump met Angela Merkel. She said the tariffs were wrong.", "say", "Angela Merkel"},
+		{"Mrs. Harry Cohen chairs the committee. She thanked the donors.", "thank", "Harry Cohen"},
+		{"The board named Frank Barnes of Boston. The school in Boston hired him.", "hire", "school"},
+	}
+	for _, tc := range cases {
+		for _, f := range m.Facts("d", tc.text, Options{}) {
+			if f.Relation != tc.relation {
+				continue
+			}
+			if f.Subject != tc.want {
+				t.Errorf("%q: %s's subject %q, want %q", tc.text, tc.relation, f.Subject, tc.want)
+			}
+		}
+		for _, f := range m.Facts("d", tc.text, Options{}) {
+			if f.Relation == "be in" && f.Object != "Boston" {
+				t.Errorf("%q: %s - be in - %q, want Boston: a place named after a person's of is no name of his", tc.text, f.Subject, f.Object)
+			}
+		}
+	}
+}
+
 // TestPronounObjectIsNotItsSubject: a pronoun that is one clause's object
 // is not that clause's subject when it goes on to do something ("The
 // lenders made them pay": they are not the lenders).

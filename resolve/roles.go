@@ -67,14 +67,15 @@ func (d *doc) personOf(f *schema.Fact, subject bool) (schema.Fact, bool) {
 	if !strings.Contains(person, " ") && plural(person) && strings.HasPrefix(strings.TrimLeft(f.Sentence, "\"' "), person) {
 		return schema.Fact{}, false // "Shares of Harbor Networks"
 	}
-	if person == "" || !named(right) || d.typeOf(right) == schema.GPE || d.typeOf(right) == schema.Person {
+	if person == "" || !named(right) || d.typeOf(right) == schema.Person {
 		return schema.Fact{}, false
 	}
 	// One word after "of" that the document names no organisation is most
 	// often a town ("John Nyberg of Tualatin") or the rest of a name ("the
 	// Star of David"): a person's full name is still the person's, with
 	// no employer; one word before it is no person.
-	town := !strings.Contains(right, " ") && !acronym(right) && d.typeOf(right) != schema.Org && d.orgNamed(right, -1) == ""
+	town := d.typeOf(right) == schema.GPE ||
+		!strings.Contains(right, " ") && !acronym(right) && d.typeOf(right) != schema.Org && d.orgNamed(right, -1) == ""
 	if town && (!strings.Contains(person, " ") || f.Relation == "be" && f.Text.Relation == "") {
 		return schema.Fact{}, false
 	}
