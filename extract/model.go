@@ -679,7 +679,7 @@ func tagPunctuation(toks []Token, text string) {
 			t.Tag = ")"
 		case ",", ".", ":", "$", "#", "``", "''", "%":
 			t.Tag = t.Text
-		case ";", "--", "...":
+		case ";", "--", "---", "\u2014", "\u2013", "...":
 			t.Tag = ":"
 		case "?", "!":
 			t.Tag = "."

@@ -61,7 +61,7 @@ func tokenize(text string, base int) []Token {
 			j += n
 		}
 		first := len(toks)
-		toks = splitPiece(toks, text[i:j], base+i)
+		toks = splitDashes(toks, text[i:j], base+i)
 		// One name is one entity however its accents are encoded: "Renée"
 		// with é as one code point or as e and a combining accent.
 		for k := first; k < len(toks); k++ {
@@ -72,6 +72,58 @@ func tokenize(text string, base int) []Token {
 		i = j
 	}
 	return toks
+}
+
+// splitDashes splits a piece at the dashes that join two words without a
+// space ("Europe—not", "The plan--approved in May--cut"): each dash is a
+// token of its own (tagged as the treebanks tag "--"), and each part between
+// them a piece of its own. A hyphen, and an en dash between digits ("2019–2020"), stay in
+// their word.
+func splitDashes(toks []Token, piece string, base int) []Token {
+	start := 0
+	for i := 0; i < len(piece); {
+		n := dashAt(piece, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		if i > start {
+			toks = splitPiece(toks, piece[start:i], base+start)
+		}
+		toks = append(toks, Token{Text: piece[i : i+n], Start: base + i, End: base + i + n})
+		i += n
+		start = i
+	}
+	if start == 0 {
+		return splitPiece(toks, piece, base)
+	}
+	if start < len(piece) {
+		toks = splitPiece(toks, piece[start:], base+start)
+	}
+	return toks
+}
+
+// dashAt returns the length of the dash that starts at byte i of s and
+// joins two words, or 0: an em dash, two hyphens, or an en dash between
+// letters.
+func dashAt(s string, i int) int {
+	switch {
+	case strings.HasPrefix(s[i:], "—"):
+		return len("—")
+	case strings.HasPrefix(s[i:], "--") && i > 0 && i+2 < len(s):
+		n := 2
+		for i+n < len(s) && s[i+n] == '-' {
+			n++
+		}
+		return n
+	case strings.HasPrefix(s[i:], "–") && i > 0 && i+3 < len(s):
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+3:])
+		if unicode.IsLetter(before) && unicode.IsLetter(after) {
+			return 3
+		}
+	}
+	return 0
 }
 
 // separates reports a rune that ends a token: white space, and the

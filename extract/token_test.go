@@ -71,6 +71,10 @@ func TestTokenizeOffsets(t *testing.T) {
 		{"a contraction in 've", "I've", 0, []Token{{Text: "I", Start: 0, End: 1}, {Text: "'ve", Start: 1, End: 4}}},
 		{"a contraction in 'd", "they'd", 0, []Token{{Text: "they", Start: 0, End: 4}, {Text: "'d", Start: 4, End: 6}}},
 		{"an apostrophe and d inside a name", "O'Donnell", 0, []Token{{Text: "O'Donnell", Start: 0, End: 9}}},
+		{"an em dash between words", "Europe\u2014not", 0, []Token{{Text: "Europe", Start: 0, End: 6}, {Text: "\u2014", Start: 6, End: 9}, {Text: "not", Start: 9, End: 12}}},
+		{"two hyphens between words", "plan--approved", 0, []Token{{Text: "plan", Start: 0, End: 4}, {Text: "--", Start: 4, End: 6}, {Text: "approved", Start: 6, End: 14}}},
+		{"an en dash between numbers", "2019\u20132020", 0, []Token{{Text: "2019\u20132020", Start: 0, End: 11}}},
+		{"a hyphen", "well-known", 0, []Token{{Text: "well-known", Start: 0, End: 10}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
