@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/kgraph/kg/schema"
+)
 
 // nominalFacts read the relations a noun phrase states without a verb, as
 // CaRB's annotators write them down: a place that locates a thing ("a plant
@@ -19,7 +23,7 @@ func nominalFacts(toks []Token, cs []chunk) []rawFact {
 		}
 		if k+2 < len(cs) && (isWord(toks, cs[k+1], "in") || isWord(toks, cs[k+1], "at")) && cs[k+2].kind == nounPhrase &&
 			!isPronounTag(toks[c.start].Tag) && !isTimeNP(toks[c.start:c.end]) && !isTimePhrase(toks[c.start:c.end]) &&
-			!holdings[strings.ToLower(toks[c.end-1].Text)] &&
+			!holdings[strings.ToLower(toks[c.end-1].Text)] && !amount(toks[c.start:c.end]) &&
 			kindOf(toks, cs[k+1], cs[k+2]) == qualPlace {
 			out = append(out, impliedFact(c, cs[k+2], "be "+strings.ToLower(toks[cs[k+1].start].Text)))
 		}
@@ -34,6 +38,23 @@ func nominalFacts(toks []Token, cs []chunk) []rawFact {
 		}
 	}
 	return out
+}
+
+// amount reports a noun phrase that is a sum or a share ("more than $7
+// trillion", "40 percent"): it is spent or owned somewhere, and is no
+// thing a place locates.
+func amount(np []Token) bool {
+	switch entityType(canonical(np), np) {
+	case schema.Money, schema.Percent:
+		return true
+	}
+	for _, t := range np {
+		switch strings.ToLower(t.Text) {
+		case "$", "%", "percent":
+			return true
+		}
+	}
+	return false
 }
 
 // titled reads the title before a person's name as what the person is:
