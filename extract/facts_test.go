@@ -71,7 +71,7 @@ func TestConstructions(t *testing.T) {
 		{"a noun after help and its object stays a noun", "The program helped Kestrel profit margins.",
 			nil, []triple{{"Kestrel", "profit", "margins", false}}},
 		{"a sum is no thing a place locates", "The fund has spent more than $7 billion in the Middle East.",
-			[]triple{{"fund", "spend in", "Middle East", false}}, []triple{{"than $7 billion", "be in", "Middle East", false}}},
+			[]triple{{"fund", "spend in", "Middle East", false}}, []triple{{"more than $7 billion", "be in", "Middle East", false}}},
 		{"a list of names is no apposition", "Ramsey has met Harry Truman, Henry Cabot Lodge, the King of Morocco, Clement Atlee and other characters.",
 			[]triple{{"Ramsey", "meet", "Clement Atlee", false}},
 			[]triple{{"Henry Cabot Lodge", "be", "King of Morocco", false}}},
