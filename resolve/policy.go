@@ -57,6 +57,9 @@ func (d *doc) policy() {
 // sayings are the verbs of saying whose object is what was said.
 var sayings = set(`say explain state reply`)
 
+// monthAbbreviations are months written short, which no name is.
+var monthAbbreviations = set(`jan feb mar apr jun jul aug sep sept oct nov dec`)
+
 // initial reports whether an argument opens its sentence, where a capital
 // says nothing of a name.
 func initial(sentence, surface string) bool {
@@ -111,6 +114,9 @@ func kind(name, surface, typ string, initial bool) string {
 			w := strings.ToLower(strings.TrimSuffix(ws[0], "."))
 			if roleHeads[w] || corporateSuffix[w] || genericNouns[w] || peopleNouns[w] || honorifics[w] {
 				return "none" // "Officer", "Co" cut from a longer name; "Mr." of "Mr. and Mrs. Ortega"
+			}
+			if len(w) == 1 || monthAbbreviations[w] {
+				return "none" // "J." of "J. I. Case", "A" of "the A's", "Sept" of "the Sept. 13 primary"
 			}
 		}
 		if roleHeads[strings.ToLower(ws[len(ws)-1])] {

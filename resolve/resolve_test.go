@@ -112,6 +112,13 @@ func TestDocument(t *testing.T) {
 			want:  []string{"Mlotok (PERSON) - work for - Salomon Brothers (ORG)"},
 		},
 		{
+			name: "a letter or a month written short names nothing",
+			facts: []schema.Fact{f(0, "George Stepanovich", "PERSON", "give up", "A", ""), f(1, "Jack Martin", "PERSON", "sell", "J.", ""),
+				f(2, "Ivan Allen", "PERSON", "become candidate in", "Sept", "")},
+			not: []string{"George Stepanovich (PERSON) - give up - A ()", "Jack Martin (PERSON) - sell - J. ()",
+				"Ivan Allen (PERSON) - become candidate in - Sept ()"},
+		},
+		{
 			name:  "a person of a town works for nobody there",
 			facts: []schema.Fact{f(0, "John Nyberg of Tualatin", "", "win", "Hillsboro Fair", "ORG")},
 			want:  []string{"John Nyberg (PERSON) - win - Hillsboro Fair (ORG)"},
