@@ -119,6 +119,14 @@ func TestDocument(t *testing.T) {
 				"Ivan Allen (PERSON) - become candidate in - Sept ()"},
 		},
 		{
+			name: "only an organisation's name after a person's of is an employer",
+			facts: []schema.Fact{f(0, "Charles Givens of Mount Vernon", "", "breed", "Walking Horses", ""),
+				f(1, "Syria", "GPE", "follow", "First Battle of Mount Hermon", ""),
+				f(2, "Ana Reyes of Kestrel Holdings", "", "say", "Morrow Bank", "ORG")},
+			want: []string{"Charles Givens (PERSON) - breed - Walking Horses ()", "Ana Reyes (PERSON) - work for - Kestrel Holdings (ORG)"},
+			not:  []string{"Charles Givens (PERSON) - work for - Mount Vernon (ORG)", "First Battle (PERSON) - work for - Mount Hermon (ORG)"},
+		},
+		{
 			name:  "a person of a town works for nobody there",
 			facts: []schema.Fact{f(0, "John Nyberg of Tualatin", "", "win", "Hillsboro Fair", "ORG")},
 			want:  []string{"John Nyberg (PERSON) - win - Hillsboro Fair (ORG)"},

@@ -74,9 +74,10 @@ func (d *doc) personOf(f *schema.Fact, subject bool) (schema.Fact, bool) {
 	// often a town ("John Nyberg of Tualatin") or the rest of a name ("the
 	// Star of David"): a person's full name is still the person's, with
 	// no employer; one word before it is no person.
-	town := d.typeOf(right) == schema.GPE ||
-		!strings.Contains(right, " ") && !acronym(right) && d.typeOf(right) != schema.Org && d.orgNamed(right, -1) == ""
-	if town && (!strings.Contains(person, " ") || f.Relation == "be" && f.Text.Relation == "") {
+	town := d.typeOf(right) == schema.GPE || !d.orgLike(right)
+	if town && (!strings.Contains(person, " ") || f.Relation == "be" && f.Text.Relation == "" || ordinal(firstWord(person))) {
+		// "the First Battle of Mount Hermon", "the Chapters of Bremen
+		// Cathedral": a name, no person
 		return schema.Fact{}, false
 	}
 	org := d.orgNamed(right, -1)
@@ -101,6 +102,27 @@ func (d *doc) personOf(f *schema.Fact, subject bool) (schema.Fact, bool) {
 		rel = "member of"
 	}
 	return roleFact(f, person, rel, org, right), true
+}
+
+// orgLike reports a name after a person's "of" that is an organisation's:
+// the document types it so or names it in full elsewhere, it is an acronym,
+// it ends in a word business and public bodies end in ("Salomon
+// Brothers", "Kestrel Holdings Ltd"), or it joins names with "&" ("Delta &
+// Pine"). Any other is most often a place ("Mount Vernon", "Tualatin") or
+// the rest of a name ("the Star of David").
+func (d *doc) orgLike(name string) bool {
+	last := strings.ToLower(strings.TrimSuffix(lastWord(name), "."))
+	return d.typeOf(name) == schema.Org || d.orgNamed(name, -1) != "" || acronym(name) ||
+		orgHeads[last] || corporateSuffix[last] || strings.Contains(name, " & ")
+}
+
+// ordinal reports a word that numbers things in order: "First", "Second".
+func ordinal(w string) bool {
+	switch strings.ToLower(w) {
+	case "first", "second", "third", "fourth", "fifth", "last", "new", "old", "great":
+		return true
+	}
+	return false
 }
 
 // personPart returns the person's name at the end of a phrase ("former
