@@ -765,7 +765,7 @@ func TestLines(t *testing.T) {
 func TestLemma(t *testing.T) {
 	m := model(t)
 	tests := []struct{ word, tag, want string }{
-		{"penalized", "VBD", "penalize"}, {"practicing", "VBG", "practice"}, {"subtitled", "VBD", "subtitle"}, {"invited", "VBD", "invite"}, {"quoted", "VBD", "quote"}, {"computed", "VBD", "compute"}, {"deleted", "VBD", "delete"}, {"visited", "VBD", "visit"}, {"budgeted", "VBD", "budget"}, {"handling", "VBG", "handle"}, {"noticed", "VBD", "notice"}, {"halted", "VBD", "halt"}, {"barred", "VBD", "bar"},
+		{"penalized", "VBD", "penalize"}, {"practicing", "VBG", "practice"}, {"subtitled", "VBD", "subtitle"}, {"invited", "VBD", "invite"}, {"arranged", "VBD", "arrange"}, {"challenged", "VBD", "challenge"}, {"plunged", "VBD", "plunge"}, {"banged", "VBD", "bang"}, {"quoted", "VBD", "quote"}, {"computed", "VBD", "compute"}, {"deleted", "VBD", "delete"}, {"visited", "VBD", "visit"}, {"budgeted", "VBD", "budget"}, {"handling", "VBG", "handle"}, {"noticed", "VBD", "notice"}, {"halted", "VBD", "halt"}, {"barred", "VBD", "bar"},
 		{"stopped", "VBN", "stop"}, {"tweeted", "VBD", "tweet"}, {"violated", "VBN", "violate"},
 		{"proposed", "VBN", "propose"}, {"downgraded", "VBD", "downgrade"}, {"visited", "VBD", "visit"},
 		{"fined", "VBN", "fine"}, {"tied", "VBD", "tie"}, {"carried", "VBD", "carry"}, {"added", "VBD", "add"},

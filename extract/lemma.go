@@ -165,7 +165,8 @@ func needsE(stem string) bool {
 		return true // "collaps", "respons", "propos", "prais"
 	case last == 'r' && strings.ContainsRune("aiu", rune(prev)) && n >= 3 && isConsonant(stem[n-3]):
 		return true // "shar", "requir", "ensur" ("clear", "repair", "pour" have two vowels)
-	case stem == "cit" || hasAnySuffix(stem, "xcit", "ecit", "nvit", "gnit", "unit", "quot", "elet", "plet"):
+	case stem == "cit" || hasAnySuffix(stem, "xcit", "ecit", "nvit", "gnit", "unit", "quot", "elet", "plet",
+		"rrang", "chang", "lleng", "veng", "ung"): // "arrang", "chang", "challeng", "aveng", "plung"
 		return true // "invit", "excit", "quot", "delet", "complet" ("visit", "solicit", "budget" keep no e)
 	case n >= 3 && isConsonant(stem[n-3]) && strings.ContainsRune("aiou", rune(prev)) &&
 		strings.ContainsRune("dtkpbmnlzg", rune(last)) && !unstressedEnd(stem):

@@ -18,7 +18,7 @@ const (
 	carbBaselineF1  = 0.5200
 	carbBaselineAUC = 0.355
 
-	carbTreeF1        = 0.545
+	carbTreeF1        = 0.546
 	carbTreeAUC       = 0.381
 	carbTreePrecision = 0.695
 )

@@ -17,6 +17,8 @@ func (m *Model) treeObjects(t tree, c *tclause, v int) {
 		// "the base is at Henry Wood Hall": the preposition joins the relation
 		if prep, _ := t.prepOf(c.head); prep != "" {
 			c.prep = prep
+		} else if prep := t.caseAfter(c.head, c.copula); prep != "" {
+			c.prep = prep // "operations are in Lubbock": the subject is the head's too
 		}
 		c.used[c.head] = true
 		// "is subject to approval", "are equal to the numbers": an
@@ -148,6 +150,18 @@ func (t tree) prepOf(k int) (string, int) {
 		i++
 	}
 	return strings.Join(words, " "), i
+}
+
+// caseAfter returns the preposition of head's phrase written after token
+// from (its copula), where the head's subtree opens with its subject.
+func (t tree) caseAfter(head, from int) string {
+	var words []string
+	for _, k := range t.kids[head] {
+		if k > from && k < head && (t.rel[k] == "case" || t.rel[k] == "fixed") {
+			words = append(words, t.low(k))
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // attribute is the noun or adjective phrase a copula links: for a noun, its

@@ -159,6 +159,9 @@ func (t tree) withConj(i, how int, extraConj bool) []mention {
 // mention is the noun phrase headed by i as an argument.
 func (t tree) mention(i, how int) mention {
 	s := t.phrase(i)
+	for s.Start < i && t.tag(s.Start) == "RB" && t.rel[s.Start] == "advmod" {
+		s.Start++ // "Ultimately the U.N. army reached": the adverb is the clause's
+	}
 	return mention{c: chunk{kind: nounPhrase, start: s.Start, end: s.End}, how: how}
 }
 

@@ -112,6 +112,11 @@ func TestDocument(t *testing.T) {
 			want:  []string{"Mlotok (PERSON) - work for - Salomon Brothers (ORG)"},
 		},
 		{
+			name:  "a pronoun coreference left has no role",
+			facts: []schema.Fact{title(f(0, "He", "", "be", "member of the Oakland City Methodist Church", ""))},
+			not:   []string{"He (PERSON) - member of - Oakland City Methodist Church (ORG)"},
+		},
+		{
 			name: "a letter or a month written short names nothing",
 			facts: []schema.Fact{f(0, "George Stepanovich", "PERSON", "give up", "A", ""), f(1, "Jack Martin", "PERSON", "sell", "J.", ""),
 				f(2, "Ivan Allen", "PERSON", "become candidate in", "Sept", "")},

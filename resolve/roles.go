@@ -208,8 +208,8 @@ func (d *doc) titleFact(i int, f *schema.Fact) (schema.Fact, bool) {
 			org = body
 		}
 	}
-	if org == "" || org == person {
-		return schema.Fact{}, false
+	if org == "" || org == person || pronouns[strings.ToLower(person)] {
+		return schema.Fact{}, false // "He was a member of": a pronoun coreference left is nobody's node
 	}
 	// The name as the sentence writes it with its title, "Commerce
 	// Secretary Wilbur Ross", is the person's alias on the fact.

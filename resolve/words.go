@@ -25,6 +25,10 @@ oil metals mining shipping logistics pharmaceuticals robotics aerospace automoti
 laboratories software telecom insurance investments advisors advisers associates brothers management army navy police
 times post journal news press democrats republicans government reserve`)
 
+// pronouns stand for a name; one that coreference left as it is names no
+// node.
+var pronouns = set(`he him his she her hers it its they them their we us our i me my you your`)
+
 // orgDescriptions are nouns that describe a business by what it does:
 // "a Cyprus-based tanker operator", "a smelter", "another major telecom
 // player".
