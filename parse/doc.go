@@ -15,7 +15,8 @@
 // [ReadCoNLLU] and [WriteCoNLLU] read and write treebanks; [Train] and
 // [Model.Evaluate] make and score a model (cmd/kgtrain is the command).
 //
-// The tagger is a greedy averaged perceptron. The parser is arc-hybrid,
+// The tagger is a greedy averaged perceptron run twice, the second pass
+// reading the first's tags of the words ahead. The parser is arc-hybrid,
 // trained with a dynamic oracle as an averaged perceptron over features in
 // the manner of Zhang and Nivre (2011); a second perceptron labels each arc
 // as it is made and a third relabels it once the tree is whole. Its trees

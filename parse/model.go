@@ -30,7 +30,7 @@ var ErrBadModel = errors.New("not a kg parser model")
 // Load returns the model built into kg, trained on UD English EWT.
 func Load() (*Model, error) { return Read(bytes.NewReader(embedded)) }
 
-const magic = "kgparse2\n"
+const magic = "kgparse3\n"
 
 type header struct {
 	Tags   []string          `json:"tags"`
@@ -39,6 +39,7 @@ type header struct {
 	UPOS   map[string]string `json:"upos"`
 	UPOS1  map[string]string `json:"upos1"`
 	URel   map[string]string `json:"upos_rel"`
+	Amb    map[string]uint64 `json:"amb"`
 	Source string            `json:"source"`
 }
 
@@ -98,7 +99,7 @@ func (m *Model) Labels() []string { return append([]string(nil), m.parser.labels
 // Write writes the model in kg's binary format.
 func (m *Model) Write(w io.Writer) error {
 	bw := bufio.NewWriter(w)
-	h := header{Tags: m.tagger.tags, Labels: m.parser.labels, Sure: m.tagger.sure, UPOS: m.tagger.upos, UPOS1: m.tagger.upos1, URel: m.tagger.uposRel,
+	h := header{Tags: m.tagger.tags, Labels: m.parser.labels, Sure: m.tagger.sure, UPOS: m.tagger.upos, UPOS1: m.tagger.upos1, URel: m.tagger.uposRel, Amb: m.tagger.amb,
 		Source: "UD English EWT v2.15 (CC BY-SA 4.0), (c) 2013-2021 The Board of Trustees of the Leland Stanford Junior University"}
 	js, err := json.Marshal(h)
 	if err != nil {
@@ -107,7 +108,10 @@ func (m *Model) Write(w io.Writer) error {
 	bw.WriteString(magic)
 	binary.Write(bw, binary.LittleEndian, uint32(len(js)))
 	bw.Write(js)
-	for _, sc := range []scorer{m.tagger.model, m.parser.arcs, m.parser.lab, m.parser.rel} {
+	if m.tagger.first == nil {
+		return errors.New("write model: the tagger has no first pass")
+	}
+	for _, sc := range []scorer{m.tagger.first.model, m.tagger.model, m.parser.arcs, m.parser.lab, m.parser.rel} {
 		t, ok := sc.(*table)
 		if !ok {
 			return errors.New("write model: not trained")
@@ -138,7 +142,7 @@ func Read(r io.Reader) (*Model, error) {
 	if err := json.Unmarshal(js, &h); err != nil {
 		return nil, fmt.Errorf("%w: header: %v", ErrBadModel, err)
 	}
-	var ts [4]*table
+	var ts [5]*table
 	for i := range ts {
 		t, err := readTable(br)
 		if err != nil {
@@ -146,7 +150,7 @@ func Read(r io.Reader) (*Model, error) {
 		}
 		ts[i] = t
 	}
-	if ts[0].classes != len(h.Tags) || ts[1].classes != nActions || ts[2].classes != len(h.Labels) || ts[3].classes != len(h.Labels) {
+	if ts[0].classes != len(h.Tags) || ts[1].classes != len(h.Tags) || ts[2].classes != nActions || ts[3].classes != len(h.Labels) || ts[4].classes != len(h.Labels) {
 		return nil, fmt.Errorf("%w: class counts do not match", ErrBadModel)
 	}
 	for _, c := range h.Sure {
@@ -155,8 +159,9 @@ func Read(r io.Reader) (*Model, error) {
 		}
 	}
 	return &Model{
-		tagger: &tagger{tags: h.Tags, model: ts[0], sure: h.Sure, upos: h.UPOS, upos1: h.UPOS1, uposRel: h.URel},
-		parser: newParser(h.Labels, ts[1], ts[2], ts[3]),
+		tagger: &tagger{tags: h.Tags, model: ts[1], sure: h.Sure, upos: h.UPOS, upos1: h.UPOS1, uposRel: h.URel, amb: h.Amb,
+			first: &tagger{tags: h.Tags, model: ts[0], sure: h.Sure, amb: h.Amb}},
+		parser: newParser(h.Labels, ts[2], ts[3], ts[4]),
 	}, nil
 }
 

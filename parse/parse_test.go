@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -42,9 +43,9 @@ func treebank(tb testing.TB, split string) []Sentence {
 // kg's own tags, every word counted: a change that parses worse fails here.
 // Raise them when the model improves.
 const (
-	floorUAS  = 0.845 // 0.8453 when recorded
-	floorLAS  = 0.813 // 0.8133
-	floorXPOS = 0.942 // 0.9427
+	floorUAS  = 0.846 // 0.8467 when recorded
+	floorLAS  = 0.814 // 0.8143
+	floorXPOS = 0.944 // 0.9450
 )
 
 func TestTreebank(t *testing.T) {
@@ -171,54 +172,55 @@ func TestReadRejectsDamage(t *testing.T) {
 	}
 }
 
+// madeUp is a sentence of a small made-up language:
+// DET (ADJ) NOUN VERB DET (ADJ) NOUN (IN DET (ADJ) NOUN) .
+func madeUp(rng *rand.Rand) Sentence {
+	nouns := []string{"bank", "regulator", "firm", "ministry", "court", "trader", "ship", "port"}
+	verbs := []string{"fined", "sued", "joined", "bought", "sold", "warned"}
+	adjs := []string{"big", "old", "foreign", "local"}
+	var ws []Word
+	np := func(rel string, head int) int {
+		det := len(ws) + 1
+		ws = append(ws, Word{Form: "the", XPOS: "DT", UPOS: "DET", Rel: "det"})
+		var adj int
+		if rng.IntN(2) == 0 {
+			adj = len(ws) + 1
+			ws = append(ws, Word{Form: adjs[rng.IntN(len(adjs))], XPOS: "JJ", UPOS: "ADJ", Rel: "amod"})
+		}
+		n := len(ws) + 1
+		ws = append(ws, Word{Form: nouns[rng.IntN(len(nouns))], XPOS: "NN", UPOS: "NOUN", Rel: rel, Head: head})
+		ws[det-1].Head = n
+		if adj > 0 {
+			ws[adj-1].Head = n
+		}
+		return n
+	}
+	subj := np("nsubj", 0)
+	v := len(ws) + 1
+	ws = append(ws, Word{Form: verbs[rng.IntN(len(verbs))], XPOS: "VBD", UPOS: "VERB", Rel: "root", Head: 0})
+	ws[subj-1].Head = v
+	np("obj", v)
+	if rng.IntN(2) == 0 {
+		in := len(ws) + 1
+		ws = append(ws, Word{Form: "in", XPOS: "IN", UPOS: "ADP", Rel: "case"})
+		pobj := np("obl", v)
+		ws[in-1].Head = pobj
+	}
+	ws = append(ws, Word{Form: ".", XPOS: ".", UPOS: "PUNCT", Rel: "punct", Head: v})
+	return Sentence{Words: ws}
+}
+
 // TestTrainLearns trains on a small made-up language and expects its
 // unseen sentences parsed right: training, the oracle and the features
 // work together, whatever the treebank.
 func TestTrainLearns(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 7))
-	nouns := []string{"bank", "regulator", "firm", "ministry", "court", "trader", "ship", "port"}
-	verbs := []string{"fined", "sued", "joined", "bought", "sold", "warned"}
-	adjs := []string{"big", "old", "foreign", "local"}
-	gen := func() Sentence {
-		// DET (ADJ) NOUN VERB DET (ADJ) NOUN (IN DET NOUN) .
-		var ws []Word
-		np := func(rel string, head int) int {
-			det := len(ws) + 1
-			ws = append(ws, Word{Form: "the", XPOS: "DT", UPOS: "DET", Rel: "det"})
-			var adj int
-			if rng.IntN(2) == 0 {
-				adj = len(ws) + 1
-				ws = append(ws, Word{Form: adjs[rng.IntN(len(adjs))], XPOS: "JJ", UPOS: "ADJ", Rel: "amod"})
-			}
-			n := len(ws) + 1
-			ws = append(ws, Word{Form: nouns[rng.IntN(len(nouns))], XPOS: "NN", UPOS: "NOUN", Rel: rel, Head: head})
-			ws[det-1].Head = n
-			if adj > 0 {
-				ws[adj-1].Head = n
-			}
-			return n
-		}
-		subj := np("nsubj", 0)
-		v := len(ws) + 1
-		ws = append(ws, Word{Form: verbs[rng.IntN(len(verbs))], XPOS: "VBD", UPOS: "VERB", Rel: "root", Head: 0})
-		ws[subj-1].Head = v
-		obj := np("obj", v)
-		if rng.IntN(2) == 0 {
-			in := len(ws) + 1
-			ws = append(ws, Word{Form: "in", XPOS: "IN", UPOS: "ADP", Rel: "case"})
-			pobj := np("obl", v)
-			ws[in-1].Head = pobj
-		}
-		_ = obj
-		ws = append(ws, Word{Form: ".", XPOS: ".", UPOS: "PUNCT", Rel: "punct", Head: v})
-		return Sentence{Words: ws}
-	}
 	var train, test []Sentence
 	for i := 0; i < 300; i++ {
-		train = append(train, gen())
+		train = append(train, madeUp(rng))
 	}
 	for i := 0; i < 50; i++ {
-		test = append(test, gen())
+		test = append(test, madeUp(rng))
 	}
 	m, err := Train(context.Background(), train, TrainOptions{TagEpochs: 3, ParseEpochs: 3, Folds: 2, Seed: 1})
 	if err != nil {
@@ -229,6 +231,43 @@ func TestTrainLearns(t *testing.T) {
 	}
 	if _, err := Train(context.Background(), []Sentence{{Words: []Word{{Form: "x", Head: -1}}}}, TrainOptions{}); err == nil {
 		t.Error("training on a word with no head: no error")
+	}
+}
+
+// TestTrainKeepsParser trains a tagger alone beside the embedded parser:
+// the trees from given tags are the parser's as before, and the tags are
+// the new tagger's.
+func TestTrainKeepsParser(t *testing.T) {
+	base := model(t)
+	rng := rand.New(rand.NewPCG(3, 4))
+	var train []Sentence
+	for i := 0; i < 200; i++ {
+		train = append(train, madeUp(rng))
+	}
+	m, err := Train(context.Background(), train, TrainOptions{TagEpochs: 3, Folds: 2, Parser: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := m.Labels(); !slices.Equal(got, base.Labels()) {
+		t.Fatalf("labels %v, want the kept parser's %v", got, base.Labels())
+	}
+	for i := 0; i < 20; i++ {
+		gold := madeUp(rng).Words
+		a, b := slices.Clone(gold), slices.Clone(gold)
+		base.Parse(a)
+		m.Parse(b)
+		if !slices.Equal(a, b) {
+			t.Fatalf("the kept parser parses %v as %v, the original as %v", gold, b, a)
+		}
+	}
+	// The made-up language's tagger tags "the" DT, where EWT's does too, and
+	// knows no other tag: an EWT word it never saw is tagged as one of them.
+	ws := words("the old court sold the Ferrari .")
+	m.Tag(ws)
+	for _, w := range ws {
+		if !slices.Contains([]string{"DT", "JJ", "NN", "VBD", "IN", "."}, w.XPOS) {
+			t.Errorf("%s tagged %s, a tag the made-up language has not", w.Form, w.XPOS)
+		}
 	}
 }
 

@@ -3,6 +3,8 @@ package parse
 import (
 	"math/rand/v2"
 	"sort"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // scorer is a perceptron being trained (averaged) or frozen (table).
@@ -23,12 +25,20 @@ type tagger struct {
 	// is DET as det and PRON as nsubj; be is AUX as cop and VERB as root),
 	// by form, Penn tag and relation, where it differs from upos.
 	uposRel map[string]string
+	// amb holds each word's ambiguity class: the set of tags it took in
+	// training, as a bit mask, for words seen often enough to trust it.
+	amb map[string]uint64
+	// first is the tagger of the first pass, whose tags of the words to
+	// the right this one reads; nil for a first pass.
+	first *tagger
 }
 
 // token holds what tagger features read of one word, computed once.
 type tagToken struct {
 	w, suf3, suf2, pre1, shape uint64
 	raw, suf4, pre3            uint64
+	amb                        uint64
+	guess                      uint64 // the first pass's tag, none without one
 	form                       string
 	upperFirst                 bool
 }
@@ -42,6 +52,8 @@ func (t *tagger) tokens(words []Word, out []tagToken) []tagToken {
 			pre1: hashString(prefix(f, 1)), shape: shapeHash(w.Form), form: f,
 			raw: hashString(w.Form), suf4: hashString(suffix(f, 4)), pre3: hashString(prefix(f, 3)),
 			upperFirst: len(w.Form) > 0 && 'A' <= w.Form[0] && w.Form[0] <= 'Z',
+			amb:        t.ambiguity(f),
+			guess:      none,
 		})
 	}
 	return out
@@ -75,6 +87,23 @@ const (
 	tShapep1
 	tP1Suf3
 	tWm1Wp1
+	tAmb
+	tAmbm1
+	tAmbp1
+	tAmbp2
+	tAmbAmbp1
+	tP1Amb
+	tP1Ambp1
+	tAmbm1Amb
+	tG0
+	tGp1
+	tGp2
+	tGp1Gp2
+	tG0Gp1
+	tWGp1
+	tP1Gp1
+	tG0W
+	tGm1G0Gp1
 )
 
 func tagFeatures(toks []tagToken, i int, p1, p2 uint64, feats []uint64) []uint64 {
@@ -84,6 +113,12 @@ func tagFeatures(toks []tagToken, i int, p1, p2 uint64, feats []uint64) []uint64
 			return none, none
 		}
 		return toks[j].w, toks[j].suf3
+	}
+	amb := func(j int) uint64 {
+		if j < 0 || j >= len(toks) {
+			return none
+		}
+		return toks[j].amb
 	}
 	shp := func(j int) uint64 {
 		if j < 0 || j >= len(toks) {
@@ -103,13 +138,28 @@ func tagFeatures(toks []tagToken, i int, p1, p2 uint64, feats []uint64) []uint64
 	if t.upperFirst {
 		first |= 2
 	}
-	return append(feats[:0],
+	feats = append(feats[:0],
 		f1(tBias, 0), f1(tW, t.w), f1(tSuf3, t.suf3), f1(tSuf2, t.suf2), f1(tPre1, t.pre1), f1(tShape, t.shape),
 		f1(tP1, p1), f1(tP2, p2), f2(tP1P2, p1, p2), f2(tP1W, p1, t.w),
 		f1(tWm1, wm1), f1(tSufm1, sm1), f1(tWm2, wm2), f1(tWp1, wp1), f1(tSufp1, sp1), f1(tWp2, wp2),
 		f2(tWWp1, t.w, wp1), f2(tWm1W, wm1, t.w), f2(tFirstUpper, first, t.suf3), f2(tShapeP1, t.shape, p1),
 		f1(tRaw, t.raw), f1(tSuf4, t.suf4), f1(tPre3, t.pre3), f2(tShapem1, shp(i-1), t.shape), f2(tShapep1, t.shape, shp(i+1)),
 		f2(tP1Suf3, p1, t.suf3), f2(tWm1Wp1, wm1, wp1),
+		f1(tAmb, t.amb), f1(tAmbm1, amb(i-1)), f1(tAmbp1, amb(i+1)), f1(tAmbp2, amb(i+2)),
+		f2(tAmbAmbp1, t.amb, amb(i+1)), f2(tP1Amb, p1, t.amb), f2(tP1Ambp1, p1, amb(i+1)), f2(tAmbm1Amb, amb(i-1), t.amb),
+	)
+	if t.guess == none {
+		return feats
+	}
+	g := func(j int) uint64 {
+		if j < 0 || j >= len(toks) {
+			return tagNone
+		}
+		return toks[j].guess
+	}
+	return append(feats,
+		f1(tG0, t.guess), f1(tGp1, g(i+1)), f1(tGp2, g(i+2)), f2(tGp1Gp2, g(i+1), g(i+2)), f2(tG0Gp1, t.guess, g(i+1)),
+		f2(tWGp1, t.w, g(i+1)), f2(tP1Gp1, p1, g(i+1)), f2(tG0W, t.guess, t.w), f3(tGm1G0Gp1, g(i-1), t.guess, g(i+1)),
 	)
 }
 
@@ -118,6 +168,10 @@ const tagNone = 255
 
 // tag fills XPOS and UPOS of every word.
 func (t *tagger) tag(words []Word, toks []tagToken, feats []uint64, scores []float32) {
+	if t.first != nil {
+		t.first.tag(words, toks, feats, scores)
+		t.guesses(words, toks)
+	}
 	p1, p2 := uint64(tagNone), uint64(tagNone)
 	for i := range words {
 		c, ok := t.sure[toks[i].form]
@@ -129,6 +183,21 @@ func (t *tagger) tag(words []Word, toks []tagToken, feats []uint64, scores []flo
 		words[i].XPOS = t.tags[c]
 		words[i].UPOS = t.universal(toks[i].form, t.tags[c])
 		p2, p1 = p1, uint64(c)
+	}
+}
+
+// ambiguity is form's ambiguity class, 0 for a word seen too seldom.
+func (t *tagger) ambiguity(form string) uint64 {
+	if m, ok := t.amb[form]; ok {
+		return m
+	}
+	return 0
+}
+
+// guesses copies the first pass's tags into toks.
+func (t *tagger) guesses(words []Word, toks []tagToken) {
+	for i := range words {
+		toks[i].guess = hashString(words[i].XPOS)
 	}
 }
 
@@ -158,9 +227,53 @@ func argmax(s []float32) int {
 	return best
 }
 
+// ambMin is how often a word must have been seen for its ambiguity class
+// to be kept: a rarer word's set of tags in training is its one tag there,
+// which the tagger would learn to trust more than it deserves.
+const ambMin = 3
+
 // trainTagger trains a tagger on sentences with gold Penn and universal
 // tags.
 func trainTagger(sents []Sentence, epochs int, seed uint64, minCount int32) *tagger {
+	return trainPass(sents, nil, epochs, seed, minCount)
+}
+
+// trainStacked trains a tagger of two passes: the first as trainTagger,
+// the second reading its tags, from first-pass tags of the training
+// sentences each given by a first pass that did not see them.
+func trainStacked(sents []Sentence, epochs int, seed uint64, minCount int32, folds int) *tagger {
+	guess := make([][]string, len(sents))
+	var g errgroup.Group
+	g.SetLimit(2)
+	for f := 0; f < folds; f++ {
+		g.Go(func() error {
+			var rest []Sentence
+			for i, s := range sents {
+				if i%folds != f {
+					rest = append(rest, s)
+				}
+			}
+			m := &Model{tagger: trainTagger(rest, epochs, seed+uint64(f), minCount)}
+			for i := f; i < len(sents); i += folds {
+				ws := append([]Word(nil), sents[i].Words...)
+				m.Tag(ws)
+				guess[i] = make([]string, len(ws))
+				for j, w := range ws {
+					guess[i][j] = w.XPOS
+				}
+			}
+			return nil
+		})
+	}
+	g.Wait()
+	second := trainPass(sents, guess, epochs, seed, minCount)
+	second.first = trainTagger(sents, epochs, seed, minCount)
+	return second
+}
+
+// trainPass trains one pass of a tagger; guess, when not nil, holds each
+// sentence's first-pass tags.
+func trainPass(sents []Sentence, guess [][]string, epochs int, seed uint64, minCount int32) *tagger {
 	t := &tagger{}
 	index := map[string]int{}
 	counts := map[string]map[string]int{}
@@ -189,6 +302,18 @@ func trainTagger(sents []Sentence, epochs int, seed uint64, minCount int32) *tag
 	sort.Strings(t.tags)
 	for i, tg := range t.tags {
 		index[tg] = i
+	}
+	t.amb = map[string]uint64{}
+	for f, c := range counts {
+		total := 0
+		var m uint64
+		for tg, n := range c {
+			total += n
+			m |= 1 << index[tg]
+		}
+		if total >= ambMin {
+			t.amb[f] = m
+		}
 	}
 	t.sure = map[string]uint8{}
 	for f, c := range counts {
@@ -246,6 +371,11 @@ func trainTagger(sents []Sentence, epochs int, seed uint64, minCount int32) *tag
 		for _, si := range order {
 			words := sents[si].Words
 			toks = t.tokens(words, toks)
+			if guess != nil {
+				for i := range toks {
+					toks[i].guess = hashString(guess[si][i])
+				}
+			}
 			p1, p2 := uint64(tagNone), uint64(tagNone)
 			for i, w := range words {
 				gold := index[w.XPOS]

@@ -24,6 +24,10 @@ type TrainOptions struct {
 	MinCount       int                           // features seen fewer times in the first pass are dropped (default 2)
 	Log            func(format string, a ...any) // progress, or nil
 	Dev            []Sentence                    // when set, each parser epoch is scored on it (slower)
+	// Parser, when set, is a model whose parser is kept: only the tagger
+	// is trained. The extractor's tree rules are fitted to the parser they
+	// read, so a better tagger need not change the trees they see.
+	Parser *Model
 }
 
 func (o *TrainOptions) defaults() {
@@ -65,6 +69,11 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Model, er
 			}
 		}
 	}
+	if opts.Parser != nil {
+		t := trainStacked(sents, opts.TagEpochs, opts.Seed, int32(opts.MinCount), max(opts.Folds, 2))
+		opts.Log("tagger trained; parser kept")
+		return &Model{tagger: t, parser: opts.Parser.parser}, nil
+	}
 	tagged := make([]Sentence, len(sents))
 	for i, s := range sents {
 		tagged[i] = Sentence{Words: append([]Word(nil), s.Words...)}
@@ -83,7 +92,7 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Model, er
 						rest = append(rest, s)
 					}
 				}
-				t := trainTagger(rest, opts.TagEpochs, opts.Seed+uint64(f), int32(opts.MinCount))
+				t := trainStacked(rest, opts.TagEpochs, opts.Seed+uint64(f), int32(opts.MinCount), opts.Folds)
 				m := &Model{tagger: t}
 				for i := f; i < len(tagged); i += opts.Folds {
 					m.Tag(tagged[i].Words)
@@ -99,7 +108,7 @@ func Train(ctx context.Context, sents []Sentence, opts TrainOptions) (*Model, er
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	t := trainTagger(sents, opts.TagEpochs, opts.Seed, int32(opts.MinCount))
+	t := trainStacked(sents, opts.TagEpochs, opts.Seed, int32(opts.MinCount), max(opts.Folds, 2))
 	f, w := t.model.(*table).stats()
 	opts.Log("tagger trained: %d features, %d weights", f, w)
 	p := trainParser(tagged, trainOptions{epochs: opts.ParseEpochs, explore: opts.Explore, seed: opts.Seed, minCount: int32(opts.MinCount), projectiveOnly: opts.ProjectiveOnly,

@@ -3,6 +3,9 @@
 //
 //	go run ./cmd/kgtrain -ud ../shared/data/ud-ewt -o parse/model/ewt.kgp
 //
+// With -keep-parser FILE it trains the tagger alone and keeps FILE's
+// parser, whose trees the extractor's rules are fitted to.
+//
 // It prints the model's scores on the dev and test splits.
 package main
 
@@ -38,6 +41,7 @@ func run(ctx context.Context) error {
 	flag.BoolVar(&opts.ProjectiveOnly, "projective", false, "train the parser on projective trees only")
 	flag.Float64Var(&opts.Explore, "explore", 0, "dynamic oracle exploration (0: the default)")
 	watch := flag.Bool("watch-dev", false, "score every parser epoch on the dev split")
+	keep := flag.String("keep-parser", "", "train the tagger only, keeping the parser of this model file")
 	flag.Parse()
 	start := time.Now()
 	opts.Log = func(format string, a ...any) {
@@ -53,6 +57,17 @@ func run(ctx context.Context) error {
 	if *watch {
 		if opts.Dev, err = split("dev"); err != nil {
 			return err
+		}
+	}
+	if *keep != "" {
+		f, err := os.Open(*keep)
+		if err != nil {
+			return err
+		}
+		opts.Parser, err = parse.Read(f)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", *keep, err)
 		}
 	}
 	m, err := parse.Train(ctx, train, opts)
