@@ -124,6 +124,7 @@ func (m *Model) eachSentence(text string, opts Options, fn func(Sentence) bool) 
 			m.tag.tag(toks)
 			tagPunctuation(toks, text)
 			m.repairVerb(toks)
+			m.nameOpening(toks)
 			namePronouns(toks)
 			joinNameParticles(toks)
 			m.bareVerbs(toks)
@@ -591,6 +592,19 @@ func (m *Model) repairVerb(toks []Token) {
 		}
 		return
 	}
+}
+
+// nameOpening retags the sentence's capitalised first word as a proper noun
+// where the tagger, knowing nothing of it, made it a common noun before a
+// proper one: "Xi Jinping has been irate" is one name, where the tagger read
+// "Xi" as a noun by its shape. A word the tagger knows keeps its tag
+// ("Police Chief John Reyes", "Shares of Acme").
+func (m *Model) nameOpening(toks []Token) {
+	if len(toks) < 2 || toks[0].Tag != "NN" || !capitalised(toks[0].Text) || !isProper(toks[1]) ||
+		m.tag.knownWord(strings.ToLower(toks[0].Text)) {
+		return
+	}
+	toks[0].Tag = "NNP"
 }
 
 // namePronouns retags a capitalised pronoun inside a sentence that follows

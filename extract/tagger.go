@@ -373,6 +373,16 @@ func (t *tagger) knownVerb(w string) bool {
 	return false
 }
 
+// knownWord reports whether the model has a tag or a feature of its own for
+// the lower-case word w, so that its tag is more than its shape's guess.
+func (t *tagger) knownWord(w string) bool {
+	if _, ok := t.known[w]; ok {
+		return true
+	}
+	i := recordOf(t.words, w)
+	return i >= 0 && t.wordRows[i].self >= 0
+}
+
 // maxStackSentence is the sentence length up to which tag keeps its
 // per-token scratch on the stack.
 const maxStackSentence = 124

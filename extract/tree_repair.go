@@ -18,7 +18,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -98,9 +98,9 @@ func reducedRelative(toks []Token, words []parse.Word) {
 
 // coordinatedSubject repairs two coordinated clauses ("Xi has been irate,
 // and his adviser, Liu He, has told negotiators") read as a coordinated
-// noun ("irate ... and his adviser") followed by a clause with no subject
-// of its own: the noun is that clause's subject, and the clause the
-// conjunct.
+// noun ("irate ... and his adviser", "irate about the sanctions, and his
+// adviser") followed by a clause with no subject of its own: the noun is
+// that clause's subject, and the clause the conjunct.
 func coordinatedSubject(toks []Token, words []parse.Word) {
 	for v := range words {
 		h := words[v].Head - 1
@@ -108,10 +108,14 @@ func coordinatedSubject(toks []Token, words []parse.Word) {
 			hasSubject(words, v, -1) || hasDependent(words, v, "mark") || !finiteClause(toks, words, v) {
 			continue
 		}
-		// the noun conjunct of h just before v's first word
+		// the noun conjunct just before v's first word, of h or, where v is
+		// h's adverbial clause, of one of h's phrases ("irate about the
+		// sanctions, and his adviser"; a parataxis there is more often a
+		// noun tagged as a verb: "and Ph.d degree/VBP from")
 		n := -1
 		for k := v - 1; k > h; k-- {
-			if words[k].Head == h+1 && words[k].Rel == "conj" {
+			c := words[k].Head - 1
+			if words[k].Rel == "conj" && (c == h || words[v].Rel == "advcl" && c > h && c < k && under(words, c, h)) {
 				n = k
 				break
 			}
@@ -145,6 +149,32 @@ func coordinatedSubject(toks []Token, words []parse.Word) {
 		for k := range words {
 			if words[k].Head == n+1 && words[k].Rel == "cc" {
 				words[k].Head = v + 1
+			}
+		}
+	}
+}
+
+// participleWithAuxiliary repairs a verb with an auxiliary of its own that
+// the parser read as an adjective of the noun after it ("and her deputy has
+// told/amod reporters/obj that the firm will appeal"): a word with "has"
+// is a verb. The verb takes the noun's place, as a clause of the
+// predicate, the noun becomes its object, and a clause the noun held with
+// a conjunction ("that the firm will appeal") is the verb's complement.
+func participleWithAuxiliary(toks []Token, words []parse.Word) {
+	for v := range words {
+		n := words[v].Head - 1
+		if words[v].Rel != "amod" || n <= v || !strings.HasPrefix(toks[n].Tag, "NN") ||
+			(toks[v].Tag != "VBN" && toks[v].Tag != "VBD") || !finiteClause(toks, words, v) || toks[v].Tag == "VBD" && !hasDependent(words, v, "aux") {
+			continue
+		}
+		if r := base(words[n].Rel); r != "obj" && r != "obl" {
+			continue
+		}
+		words[v].Head, words[v].Rel = words[n].Head, "advcl"
+		words[n].Head, words[n].Rel = v+1, "obj"
+		for k := n + 1; k < len(words); k++ {
+			if words[k].Head == n+1 && strings.HasPrefix(words[k].Rel, "acl") && hasDependent(words, k, "mark") {
+				words[k].Head, words[k].Rel = v+1, "ccomp"
 			}
 		}
 	}
