@@ -76,8 +76,8 @@ func (m *Model) treeQuals(t tree, c *tclause) {
 		if r := t.rel[k]; r != "ccomp" && r != "advcl" && r != "xcomp" {
 			s = t.trim(t.clipped(k))
 		}
-		if s.End <= s.Start {
-			continue
+		if s.End <= s.Start || s.End-s.Start == 1 && timeUnits[t.low(s.Start)] {
+			continue // a bare "days" ("days after the company said") says no time of its own
 		}
 		kind := qualArg
 		if cs := t.kid(k, "case"); cs >= 0 && cs == s.Start {

@@ -18,7 +18,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -265,15 +265,30 @@ func possessor(toks []Token, words []parse.Word) {
 	}
 }
 
-// adjective repairs an adjective before a noun ("Chinese President Xi
-// Jinping has been irate") that the parser hung on the verb as an adverb:
-// it modifies the noun after it (amod).
+// adjective repairs an adjective before a noun that the parser hung on the
+// verb, as an adverb ("Chinese President Xi Jinping has been irate") or as
+// its complement ("help Chinese phone manufacturer ZTE return"): it
+// modifies the noun after it (amod), or the name that noun and the nouns
+// after it are compounds of.
 func adjective(toks []Token, words []parse.Word) {
 	for k := 0; k+1 < len(words); k++ {
-		if toks[k].Tag != "JJ" || words[k].Rel != "advmod" || words[k].Head == k+2 || !strings.HasPrefix(toks[k+1].Tag, "NN") {
+		if words[k].XPOS != "JJ" || words[k].Head == k+2 || !strings.HasPrefix(toks[k+1].Tag, "NN") {
 			continue
 		}
-		words[k].Head, words[k].Rel = k+2, "amod"
+		switch words[k].Rel {
+		case "advmod":
+		case "xcomp":
+			if h := words[k].Head - 1; h < 0 || h > k || !strings.HasPrefix(toks[h].Tag, "VB") {
+				continue
+			}
+		default:
+			continue
+		}
+		n := k + 1
+		for words[n].Rel == "compound" && words[n].Head-1 > n {
+			n = words[n].Head - 1
+		}
+		words[k].Head, words[k].Rel = n+1, "amod"
 	}
 }
 
@@ -584,6 +599,166 @@ func infinitiveComplement(toks []Token, words []parse.Word) {
 			break
 		}
 	}
+}
+
+// objectBeforeSubject repairs a noun the parser made the object of a verb
+// it comes before, right before that verb's subject name ("phone
+// manufacturer/obj Voltra/nsubj return"): an object never precedes its
+// verb's subject in English, and the noun describes the name (compound).
+func objectBeforeSubject(toks []Token, words []parse.Word) {
+	for k := 0; k+1 < len(words); k++ {
+		v, s := words[k].Head-1, k+1
+		if words[k].Rel != "obj" || v <= s || words[s].Head != v+1 || base(words[s].Rel) != "nsubj" ||
+			!strings.HasPrefix(toks[k].Tag, "NN") || !strings.HasPrefix(toks[s].Tag, "NNP") {
+			continue
+		}
+		words[k].Head, words[k].Rel = s+1, "compound"
+	}
+}
+
+// bareInfinitive repairs "help X return" read as two clauses, "help"
+// with no object and "X return" a clause of its own beside it: X is the
+// object of "help", "make", "let" or a verb of seeing, and the bare verb
+// after it completes that verb (xcomp), as the treebank has "help them win".
+func bareInfinitive(toks []Token, words []parse.Word) {
+	for h := range words {
+		if !bareInfinitiveVerbs[strings.ToLower(toks[h].Text)] || hasDependent(words, h, "obj", "xcomp", "ccomp") {
+			continue
+		}
+		for v := h + 2; v < len(words); v++ {
+			if toks[v].Tag != "VB" || words[v].Head != words[h].Head && words[v].Head != h+1 {
+				continue
+			}
+			s := -1
+			for k := h + 1; k < v; k++ {
+				if words[k].Head == v+1 && words[k].Rel == "nsubj" {
+					s = k
+				}
+			}
+			// the subject's phrase fills the gap between the two verbs
+			if s < 0 || !nounPhraseBetween(words, h, s) {
+				continue
+			}
+			words[s].Head, words[s].Rel = h+1, "obj"
+			words[v].Head, words[v].Rel = h+1, "xcomp"
+			break
+		}
+	}
+}
+
+// nounPhraseBetween reports whether every word between h and s belongs to
+// s's phrase.
+func nounPhraseBetween(words []parse.Word, h, s int) bool {
+	for k := h + 1; k < s; k++ {
+		if !under(words, k, s) {
+			return false
+		}
+	}
+	return true
+}
+
+// bareInfinitiveVerbs take an object and a bare verb it does.
+var bareInfinitiveVerbs = wordSet(`help helps helped helping let lets letting make makes made making
+watch watched see saw seen hear heard`)
+
+// toBeforeNoun repairs a "to" before a noun that the parser read as an
+// infinitive's marker, the noun a clause ("return to/mark business/xcomp"):
+// news tags every "to" TO, which the treebank keeps for infinitives, so a
+// noun after "to" could read as a verb. "to" is the noun's preposition, and
+// the noun the verb's oblique.
+func toBeforeNoun(toks []Token, words []parse.Word) {
+	for k := 0; k+1 < len(words); k++ {
+		n := words[k].Head - 1
+		if words[k].Rel != "mark" || toks[k].Tag != "TO" || n != k+1 || !strings.HasPrefix(toks[n].Tag, "NN") {
+			continue
+		}
+		switch words[n].Rel {
+		case "xcomp", "advcl", "ccomp":
+		default:
+			continue
+		}
+		words[k].Rel = "case"
+		words[n].Rel = "obl"
+	}
+}
+
+// timeAfterComma repairs a span of time set off by a comma ("pledged to
+// help ZTE, days after the company said") that the parser read as a
+// conjunct of the noun before it, with no conjunction: it says when the
+// verb above that noun happened (obl:tmod).
+func timeAfterComma(toks []Token, words []parse.Word) {
+	for d := 1; d+1 < len(words); d++ {
+		if words[d].Rel != "conj" || toks[d-1].Text != "," || !timeUnits[strings.ToLower(toks[d].Text)] ||
+			hasDependent(words, d, "cc") {
+			continue
+		}
+		switch strings.ToLower(toks[d+1].Text) {
+		case "after", "before", "later", "earlier", "ago":
+		default:
+			continue
+		}
+		v := words[d].Head - 1
+		for steps := 0; v >= 0 && !strings.HasPrefix(toks[v].Tag, "VB") && steps < len(words); steps++ {
+			v = words[v].Head - 1
+		}
+		if v < 0 {
+			continue
+		}
+		words[d].Head, words[d].Rel = v+1, "obl:tmod"
+	}
+}
+
+// timeUnits are the nouns that measure a span of time.
+var timeUnits = wordSet(`minute minutes hour hours day days week weeks month months year years decade decades`)
+
+// infinitiveOfVerb repairs the infinitive a verb of intent takes ("pledged
+// on Sunday to help ZTE"), which the parser read as a clause of purpose
+// (advcl) when a phrase stood between them: it completes the verb (xcomp),
+// so that the pledge is to help. An infinitive with a subject of its own,
+// or after a verb already completed, is left as it is.
+func infinitiveOfVerb(toks []Token, words []parse.Word) {
+	for v := range words {
+		h := words[v].Head - 1
+		if words[v].Rel != "advcl" || h < 0 || h > v || toks[v].Tag != "VB" || !intentVerb(toks[h].Text) ||
+			hasSubject(words, v, -1) || hasDependent(words, h, "xcomp", "ccomp", "obj") {
+			continue
+		}
+		mk := -1
+		for j := h + 1; j < v; j++ {
+			if words[j].Head == v+1 && words[j].Rel == "mark" {
+				mk = j
+				break
+			}
+		}
+		if mk != v-1 || !strings.EqualFold(toks[mk].Text, "to") {
+			continue
+		}
+		words[v].Rel = "xcomp"
+	}
+}
+
+// intentVerbs take an infinitive that says what their subject means to do.
+var intentVerbs = wordSet(`agree aim attempt choose decide decline expect fail hope intend offer plan pledge
+prepare promise refuse seek strive struggle threaten try volunteer vote vow want wish`)
+
+// intentVerb reports whether the word is a form of one of intentVerbs.
+func intentVerb(w string) bool {
+	w = strings.ToLower(w)
+	n := len(w)
+	for _, c := range []string{w, strings.TrimSuffix(w, "s"), strings.TrimSuffix(w, "d"), strings.TrimSuffix(w, "es"),
+		strings.TrimSuffix(w, "ed"), strings.TrimSuffix(w, "ing"), strings.TrimSuffix(w, "ing") + "e",
+		strings.TrimSuffix(w, "ied") + "y", strings.TrimSuffix(w, "ies") + "y"} {
+		if intentVerbs[c] {
+			return true
+		}
+	}
+	// a doubled consonant: "planned", "planning"
+	for _, suf := range []string{"ed", "ing"} {
+		if b := strings.TrimSuffix(w, suf); len(b) < n && len(b) > 2 && b[len(b)-1] == b[len(b)-2] && intentVerbs[b[:len(b)-1]] {
+			return true
+		}
+	}
+	return false
 }
 
 // titleAfterName repairs a title set off by a comma after a name ("said
