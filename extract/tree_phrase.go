@@ -76,7 +76,7 @@ func (m *Model) treeQuals(t tree, c *tclause) {
 		if r := t.rel[k]; r != "ccomp" && r != "advcl" && r != "xcomp" {
 			s = t.trim(t.clipped(k))
 		}
-		if s.End <= s.Start || s.End-s.Start == 1 && timeUnits[t.low(s.Start)] {
+		if s.End <= s.Start || s.End-s.Start == 1 && timeWords[t.low(s.Start)] {
 			continue // a bare "days" ("days after the company said") says no time of its own
 		}
 		kind := qualArg

@@ -18,7 +18,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -661,6 +661,56 @@ func nounPhraseBetween(words []parse.Word, h, s int) bool {
 var bareInfinitiveVerbs = wordSet(`help helps helped helping let lets letting make makes made making
 watch watched see saw seen hear heard`)
 
+// whoNearest repairs a relative clause on a person ("who has long accused
+// China") that the parser hung on a thing further back ("a sharp shift in
+// tone for a president who"): "who" speaks of a person, so the clause
+// belongs to the person the phrase ends on.
+func whoNearest(toks []Token, words []parse.Word) {
+	for v := range words {
+		n := words[v].Head - 1
+		if words[v].Rel != "acl:relcl" || n < 0 || n >= v || personNoun(toks[n]) {
+			continue
+		}
+		rp := -1
+		for k := n + 1; k < v; k++ {
+			if words[k].Head == v+1 {
+				rp = k
+				break
+			}
+		}
+		if rp < 0 || toks[rp].Tag != "WP" {
+			continue
+		}
+		c := rp - 1
+		if c > n && toks[c].Tag == "," {
+			c--
+		}
+		if c <= n || !personNoun(toks[c]) || !under(words, c, n) {
+			continue
+		}
+		words[v].Head = c + 1
+	}
+}
+
+// personNoun reports a name or a noun that describes a person.
+func personNoun(t Token) bool {
+	low := strings.ToLower(t.Text)
+	return t.Tag == "NNP" || t.Tag == "NNPS" || personDescriptions[low] || titles[low]
+}
+
+// timeAsObject repairs a day or a month the parser read as a verb's object
+// ("stressing in a statement Wednesday that"): it says when (obl:tmod).
+func timeAsObject(toks []Token, words []parse.Word) {
+	for k := range words {
+		low := strings.ToLower(toks[k].Text)
+		if words[k].Rel != "obj" || !months[low] || !capitalised(toks[k].Text) && low != "today" && low != "yesterday" && low != "tomorrow" ||
+			slices.ContainsFunc(words, func(w parse.Word) bool { return w.Head == k+1 }) {
+			continue
+		}
+		words[k].Rel = "obl:tmod"
+	}
+}
+
 // toBeforeNoun repairs a "to" before a noun that the parser read as an
 // infinitive's marker, the noun a clause ("return to/mark business/xcomp"):
 // news tags every "to" TO, which the treebank keeps for infinitives, so a
@@ -688,7 +738,7 @@ func toBeforeNoun(toks []Token, words []parse.Word) {
 // verb above that noun happened (obl:tmod).
 func timeAfterComma(toks []Token, words []parse.Word) {
 	for d := 1; d+1 < len(words); d++ {
-		if words[d].Rel != "conj" || toks[d-1].Text != "," || !timeUnits[strings.ToLower(toks[d].Text)] ||
+		if words[d].Rel != "conj" || toks[d-1].Text != "," || !timeWords[strings.ToLower(toks[d].Text)] ||
 			hasDependent(words, d, "cc") {
 			continue
 		}
@@ -707,9 +757,6 @@ func timeAfterComma(toks []Token, words []parse.Word) {
 		words[d].Head, words[d].Rel = v+1, "obl:tmod"
 	}
 }
-
-// timeUnits are the nouns that measure a span of time.
-var timeUnits = wordSet(`minute minutes hour hours day days week weeks month months year years decade decades`)
 
 // infinitiveOfVerb repairs the infinitive a verb of intent takes ("pledged
 // on Sunday to help ZTE"), which the parser read as a clause of purpose
