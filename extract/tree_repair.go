@@ -18,7 +18,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, participleOnNoun, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -689,6 +689,21 @@ func whoNearest(toks []Token, words []parse.Word) {
 			continue
 		}
 		words[v].Head = c + 1
+	}
+}
+
+// participleOnNoun repairs a participle that modifies the noun before it
+// ("spending them on equipment made by companies") that the parser hung on
+// the verb above the noun: a clause of a noun (acl) modifies a noun, and a
+// participle right after one modifies it.
+func participleOnNoun(toks []Token, words []parse.Word) {
+	for v := 1; v < len(words); v++ {
+		h, n := words[v].Head-1, v-1
+		if words[v].Rel != "acl" || toks[v].Tag != "VBN" || h < 0 || h >= n || !strings.HasPrefix(toks[h].Tag, "VB") ||
+			!strings.HasPrefix(toks[n].Tag, "NN") || !under(words, n, h) {
+			continue
+		}
+		words[v].Head = n + 1
 	}
 }
 
