@@ -116,11 +116,17 @@ func (m *Model) treeObjects(t tree, c *tclause, v int) {
 			return
 		case t.rel[k] == "advmod" || t.rel[k] == "punct" || t.rel[k] == "compound:prt":
 			continue
+		case timeRels[t.rel[k]]:
+			continue // a time between verb and object: "said this year that"
 		default:
 			return
 		}
 	}
 }
+
+// timeRels are the relations of a bare noun phrase of time ("this year",
+// "Wednesday").
+var timeRels = map[string]bool{"obl:tmod": true, "obl:unmarked": true, "nmod:tmod": true, "obl:npmod": true}
 
 // anyBetween reports whether v has a dependent between itself and token j
 // other than adverbs, punctuation and dependents of the relations besides

@@ -18,7 +18,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, participleOnNoun, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, participleOnNoun, prepositionAsHead, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -704,6 +704,39 @@ func participleOnNoun(toks []Token, words []parse.Word) {
 			continue
 		}
 		words[v].Head = n + 1
+	}
+}
+
+// prepositionAsHead repairs a preposition the parser made the head of its
+// phrase ("respond to/obl an email/obj", from news' TO for every "to"): in
+// the treebank the noun heads the phrase and the preposition is its case.
+func prepositionAsHead(toks []Token, words []parse.Word) {
+	for p := 0; p+1 < len(words); p++ {
+		switch words[p].Rel {
+		case "obl", "obj", "nmod":
+		default:
+			continue
+		}
+		if toks[p].Tag != "TO" && toks[p].Tag != "IN" {
+			continue
+		}
+		n := -1
+		for k := p + 1; k < len(words); k++ {
+			if words[k].Head == p+1 && (words[k].Rel == "obj" || words[k].Rel == "obl" || words[k].Rel == "nmod") {
+				n = k
+				break
+			}
+		}
+		if n < 0 || !strings.HasPrefix(toks[n].Tag, "NN") && toks[n].Tag != "PRP" && toks[n].Tag != "CD" {
+			continue
+		}
+		for k := range words {
+			if words[k].Head == p+1 && k != n {
+				words[k].Head = n + 1
+			}
+		}
+		words[n].Head, words[n].Rel = words[p].Head, words[p].Rel
+		words[p].Head, words[p].Rel = n+1, "case"
 	}
 }
 
