@@ -806,11 +806,12 @@ func timeAfterComma(toks []Token, words []parse.Word) {
 	}
 }
 
-// infinitiveOfVerb repairs the infinitive a verb of intent takes ("pledged
-// on Sunday to help ZTE"), which the parser read as a clause of purpose
-// (advcl) when a phrase stood between them: it completes the verb (xcomp),
-// so that the pledge is to help. An infinitive with a subject of its own,
-// or after a verb already completed, is left as it is.
+// infinitiveOfVerb repairs the infinitive a verb of intent or of telling
+// takes ("pledged on Sunday to help ZTE", "has been instructed to get it
+// done"), which the parser read as a clause of purpose (advcl): it
+// completes the verb (xcomp), so that the pledge is to help. An infinitive
+// with a subject of its own, or after a verb already completed, is left as
+// it is.
 func infinitiveOfVerb(toks []Token, words []parse.Word) {
 	for v := range words {
 		h := words[v].Head - 1
@@ -832,9 +833,12 @@ func infinitiveOfVerb(toks []Token, words []parse.Word) {
 	}
 }
 
-// intentVerbs take an infinitive that says what their subject means to do.
+// intentVerbs take an infinitive that says what their subject means to do,
+// or, told or asked, what it is to do ("has been instructed to get it done").
 var intentVerbs = wordSet(`agree aim attempt choose decide decline expect fail hope intend offer plan pledge
-prepare promise refuse seek strive struggle threaten try volunteer vote vow want wish`)
+prepare promise refuse seek strive struggle threaten try volunteer vote vow want wish
+instruct order ask tell urge force require allow permit authorize authorise direct encourage persuade invite
+compel oblige`)
 
 // intentVerb reports whether the word is a form of one of intentVerbs.
 func intentVerb(w string) bool {
