@@ -740,10 +740,11 @@ func prepositionAsHead(toks []Token, words []parse.Word) {
 	}
 }
 
-// personNoun reports a name or a noun that describes a person.
+// personNoun reports a name that is no known place, or a noun that
+// describes a person.
 func personNoun(t Token) bool {
 	low := strings.ToLower(t.Text)
-	return t.Tag == "NNP" || t.Tag == "NNPS" || personDescriptions[low] || titles[low]
+	return (t.Tag == "NNP" || t.Tag == "NNPS") && !places[low] || personDescriptions[low] || titles[low]
 }
 
 // timeAsObject repairs a day or a month the parser read as a verb's object

@@ -124,6 +124,12 @@ func TestDocument(t *testing.T) {
 				"Ivan Allen (PERSON) - become candidate in - Sept ()"},
 		},
 		{
+			name:  "a comma before a person's of is no part of the name",
+			facts: []schema.Fact{f(0, "Col. Clifton Lisle, of Chester Springs", "", "head", "Troop Committee", "ORG")},
+			want:  []string{"Col. Clifton Lisle (PERSON) - head - Troop Committee (ORG)"},
+			not:   []string{"Col. Clifton Lisle, (PERSON) - head - Troop Committee (ORG)"},
+		},
+		{
 			name: "only an organisation's name after a person's of is an employer",
 			facts: []schema.Fact{f(0, "Charles Givens of Mount Vernon", "", "breed", "Walking Horses", ""),
 				f(1, "Syria", "GPE", "follow", "First Battle of Mount Hermon", ""),

@@ -63,6 +63,9 @@ func (d *doc) personOf(f *schema.Fact, subject bool) (schema.Fact, bool) {
 		return schema.Fact{}, false
 	}
 	right = strings.TrimPrefix(right, "the ")
+	// "Col. Clifton Lisle, of Chester Springs": the comma is the name's
+	// punctuation, not part of it
+	left = strings.TrimRight(left, " ,")
 	person := personPart(left)
 	if !strings.Contains(person, " ") && plural(person) && strings.HasPrefix(strings.TrimLeft(f.Sentence, "\"' "), person) {
 		return schema.Fact{}, false // "Shares of Harbor Networks"
