@@ -18,7 +18,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, participleOnNoun, prepositionAsHead, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, participleOnNoun, prepositionAsHead, subordinateClause, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -737,6 +737,46 @@ func prepositionAsHead(toks []Token, words []parse.Word) {
 		}
 		words[n].Head, words[n].Rel = words[p].Head, words[p].Rel
 		words[p].Head, words[p].Rel = n+1, "case"
+	}
+}
+
+// subordinateClause repairs a clause opened by a word that is also a
+// preposition ("got nowhere until the government decided to end the ban",
+// "romped around as Siebern blasted the toss") that the parser read as a
+// phrase of the verb before it ("until the government") followed by a
+// verb with no subject: the noun is that verb's subject, the word its
+// marker, and the verb a clause of the first (advcl).
+func subordinateClause(toks []Token, words []parse.Word) {
+	for n := range words {
+		h := words[n].Head - 1
+		if words[n].Rel != "obl" || h < 0 || h > n {
+			continue
+		}
+		c := -1
+		for k := h + 1; k < n; k++ {
+			if words[k].Head == n+1 && words[k].Rel == "case" {
+				c = k
+				break
+			}
+		}
+		if c < 0 || !subordinators[strings.ToLower(toks[c].Text)] {
+			continue
+		}
+		v := lastUnder(words, n) + 1
+		if v >= len(words) || !finiteClause(toks, words, v) || hasSubject(words, v, -1) || under(words, v, n) {
+			continue
+		}
+		switch words[v].Rel {
+		case "parataxis", "conj", "ccomp", "advcl", "dep":
+		default:
+			continue
+		}
+		if hasDependent(words, v, "cc") {
+			continue // "until the vote and then left": a conjunct of its own
+		}
+		words[v].Head, words[v].Rel = h+1, "advcl"
+		words[n].Head, words[n].Rel = v+1, "nsubj"
+		words[c].Head, words[c].Rel = v+1, "mark"
 	}
 }
 
