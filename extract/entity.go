@@ -14,6 +14,11 @@ var pronouns = map[string]bool{
 	"we": true, "us": true, "they": true, "them": true, "this": true, "that": true, "these": true,
 	"those": true, "who": true, "whom": true, "which": true, "what": true, "there": true,
 	"himself": true, "herself": true, "itself": true, "themselves": true, "one": true,
+	// words of quantity standing alone: "Neither was seated on the jury"
+	"neither": true, "either": true, "none": true, "both": true, "each": true, "all": true, "some": true,
+	"any": true, "many": true, "few": true, "several": true, "others": true, "another": true, "most": true,
+	"anyone": true, "someone": true, "everyone": true, "nobody": true, "somebody": true, "everybody": true,
+	"anybody": true, "nothing": true, "something": true, "everything": true, "anything": true,
 }
 
 // titles that precede a person's name and are not part of it.
