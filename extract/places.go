@@ -9,7 +9,8 @@ import (
 // long forms news text writes it in: "U.S.", "the United States" and
 // "America" are one node of the graph.
 var placeNames = map[string]string{
-	"u.s.": "United States", "u.s": "United States", "us": "United States", "usa": "United States",
+	"u.s.": "United States", "u.s": "United States", "u. s.": "United States", "u. s": "United States",
+	"us": "United States", "usa": "United States",
 	"u.s.a.": "United States", "united states": "United States", "the united states": "United States",
 	"america": "United States", "united states of america": "United States",
 	"u.k.": "United Kingdom", "uk": "United Kingdom", "britain": "United Kingdom", "great britain": "United Kingdom",

@@ -22,6 +22,8 @@ func TestQualifierFacts(t *testing.T) {
 		{"The ministry fined Norvale Telecom for shipping radios to Cuba.",
 			[]triple{{"Norvale Telecom", "ship to", "Cuba", false}}, []triple{{"ministry", "ship to", "Cuba", false}}},
 		{"Norvale Telecom opened an office in Geneva on Monday.", []triple{{"Norvale Telecom", "open in", "Geneva", false}}, nil},
+		{"The announcement produced strong reactions in the U. S. of both approval and disapproval.",
+			[]triple{{"announcement", "produce in", "United States", false}}, []triple{{"announcement", "produce in", "U. S", false}}},
 		{"The ministry did not sign the accord with Norvale Telecom.",
 			[]triple{{"ministry", "sign accord with", "Norvale Telecom", true}}, []triple{{"ministry", "sign with", "Norvale Telecom", true}}},
 		// Phrases that qualify a noun: "exports by", "shares of", and one
