@@ -206,7 +206,9 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 		// A capital that opens the sentence is a name's where the word
 		// says something and is no plural ("Volkswagen said", not
 		// "Officials said").
-		speaks := r.speaking && !plural(*name, false)
+		// A person's name ending in "s" is no plural ("Hughes said").
+		known := *typ == schema.Person || r.personWords[*name]
+		speaks := r.speaking && (known || !plural(*name, false))
 		proper := hasUpper(withoutDemonyms(*name)) && !(initial && !isAcronym(*name) && !speaks)
 		// "Trump" after "Donald Trump" is the person, not an organisation
 		// "it" could stand for.
@@ -215,7 +217,7 @@ func (r *resolver) argument(name, id, typ *string, surface, text string, sentenc
 			r.isPerson(*name)
 		}
 		r.add(mentionOf{name: *name, typ: *typ, sentence: sentence, at: at, proper: proper,
-			person: person, plural: plural(*name, proper), thing: !proper && *typ == "" && thingPhrase(*name, surface),
+			person: person, plural: plural(*name, proper) && !person, thing: !proper && *typ == "" && thingPhrase(*name, surface),
 			after: at + len(strings.Fields(surface)), gender: genderOf(surface)})
 	}
 }

@@ -132,6 +132,20 @@ func TestPronounTakesNearestMention(t *testing.T) {
 	}
 }
 
+// TestPluralPronounNoPerson: "they" never stands for one person, though the
+// person's name ends in "s" and opens the sentence ("Hughes said").
+func TestPluralPronounNoPerson(t *testing.T) {
+	m := model(t)
+	text := "Richard J. Hughes is the Democratic candidate.\nHughes said Monday that the Republicans campaign on what they call Eisenhower Republicanism."
+	for _, mode := range []Options{{}, {Parse: true}} {
+		for _, f := range m.Facts("t", text, mode) {
+			if f.Relation == "call" && f.Subject == "Richard J. Hughes" {
+				t.Errorf("parse=%v: they resolved to %s in %s | %s | %s", mode.Parse, f.Subject, f.Subject, f.Relation, f.Object)
+			}
+		}
+	}
+}
+
 // TestDoSupport checks that the verb a form of "do" governs is read as a
 // verb even where the tagger calls it a noun or an adjective.
 func TestDoSupport(t *testing.T) {
