@@ -18,7 +18,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, participleOnNoun, prepositionAsHead, subordinateClause, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, participleOnNoun, prepositionAsHead, subordinateClause, objectBeforeVerb, thatClause, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -777,6 +777,58 @@ func subordinateClause(toks []Token, words []parse.Word) {
 		words[v].Head, words[v].Rel = h+1, "advcl"
 		words[n].Head, words[n].Rel = v+1, "nsubj"
 		words[c].Head, words[c].Rel = v+1, "mark"
+	}
+}
+
+// objectBeforeVerb repairs the sentence's opening word, set off by a
+// comma before the subject, that the parser made the verb's object
+// ("Afterwards/NNS, Palmer told Charlie Coe"): an object comes after its
+// verb in a statement, and such a word says how or when (obl:npmod). A
+// question's word ("What did he buy") is left as it is.
+func objectBeforeVerb(toks []Token, words []parse.Word) {
+	for k := 0; k+1 < len(words) && k < 2; k++ {
+		v := words[k].Head - 1
+		if words[k].Rel != "obj" && words[k].Rel != "iobj" || v <= k || strings.HasPrefix(toks[k].Tag, "W") ||
+			toks[k+1].Text != "," || k == 1 && toks[0].Tag != "CC" {
+			continue
+		}
+		subj := false
+		for j := k + 1; j < v; j++ {
+			if words[j].Head == v+1 && base(words[j].Rel) == "nsubj" {
+				subj = true
+			}
+		}
+		if subj {
+			words[k].Rel = "obl:npmod"
+		}
+	}
+}
+
+// thatClause repairs a clause opened by "that" that the parser hung on the
+// verb as a clause of its own (advcl: "told Charlie Coe, his partner, that
+// he played too fast"): "that" opens what the verb says or thinks (ccomp).
+// "so that", "such that" and "now that" do open clauses of their own.
+func thatClause(toks []Token, words []parse.Word) {
+	for v := range words {
+		h := words[v].Head - 1
+		if words[v].Rel != "advcl" || h < 0 || h > v || !strings.HasPrefix(toks[h].Tag, "VB") {
+			continue
+		}
+		mk := -1
+		for k := h + 1; k < v; k++ {
+			if words[k].Head == v+1 && words[k].Rel == "mark" {
+				mk = k
+				break
+			}
+		}
+		if mk < 1 || !strings.EqualFold(toks[mk].Text, "that") || hasDependent(words, h, "ccomp", "obj") && !hasDependent(words, h, "iobj") {
+			continue
+		}
+		switch strings.ToLower(toks[mk-1].Text) {
+		case "so", "such", "now", "order", "given", "provided", "except":
+			continue
+		}
+		words[v].Rel = "ccomp"
 	}
 }
 
