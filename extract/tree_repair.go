@@ -18,7 +18,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, participleOnNoun, prepositionAsHead, subordinateClause, objectBeforeVerb, thatClause, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, participleOnNoun, prepositionAsHead, subordinateClause, objectBeforeVerb, thatClause, bodyTitleName, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -830,6 +830,33 @@ func thatClause(toks []Token, words []parse.Word) {
 		}
 		words[v].Rel = "ccomp"
 	}
+}
+
+// bodyTitleName repairs a person named with the body they serve and their
+// title ("Council president Frank SanAntonio said") that the parser read as
+// the body, with the name its apposition: the name heads the phrase, the
+// title describes it (nmod:desc) and the body is the title's (compound).
+func bodyTitleName(toks []Token, words []parse.Word) {
+	for n := 2; n < len(words); n++ {
+		x, d := words[n].Head-1, n-1
+		if words[n].Rel != "appos" || x != n-2 || !isProper(toks[x]) || !isProper(toks[n]) ||
+			words[d].Head != n+1 || !personTitleWord(toks[d].Text) {
+			continue
+		}
+		words[n].Head, words[n].Rel = words[x].Head, words[x].Rel
+		words[x].Head, words[x].Rel = d+1, "compound"
+		for j := range words {
+			if j != n && j != d && words[j].Head == x+1 && j > x {
+				words[j].Head = n + 1
+			}
+		}
+	}
+}
+
+// personTitleWord reports a word that names a person's post.
+func personTitleWord(w string) bool {
+	w = strings.ToLower(w)
+	return personDescriptions[w] || titles[w]
 }
 
 // personNoun reports a name that is no known place, or a noun that
