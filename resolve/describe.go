@@ -13,7 +13,7 @@ import (
 //     Shipping - be based in - Cyprus;
 //   - "Vietnam is expected to ship robusta" gives Vietnam - ship - robusta
 //     with the modality "be expected to";
-//   - "more robusta" is robusta.
+//   - "more robusta" is robusta ("more than $5" is itself).
 func (d *doc) describe() {
 	out := make([]schema.Fact, 0, len(d.facts))
 	for i := range d.facts {
@@ -22,7 +22,9 @@ func (d *doc) describe() {
 			f.Relation, f.Modality = rest, "be expected to"
 		}
 		for _, p := range []*string{&f.Object, &f.Subject} {
-			if w := firstWord(*p); (w == "more" || w == "less" || w == "fewer" || w == "further") && !named(*p) && len(words(*p)) > 1 {
+			// "more than $115,000" keeps its "more"
+			if w := firstWord(*p); (w == "more" || w == "less" || w == "fewer" || w == "further") && !named(*p) && len(words(*p)) > 1 &&
+				!strings.HasPrefix(*p, w+" than ") {
 				*p = strings.TrimPrefix(*p, w+" ")
 			}
 		}

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/kgraph/kg/schema"
@@ -223,4 +224,18 @@ func FuzzDocument(fz *testing.F) {
 			}
 		}
 	})
+}
+
+// TestMoreThan: "more robusta" is robusta, but "more than $115,000" is an
+// amount, not "than $115,000".
+func TestMoreThan(t *testing.T) {
+	facts := Document([]schema.Fact{f(0, "Rauma Mills", "ORG", "spend", "more than $115,000", "MONEY"),
+		f(1, "Norvale Trading", "ORG", "sell", "more robusta", "")}, Options{})
+	var got []string
+	for _, x := range facts {
+		got = append(got, x.Object)
+	}
+	if !slices.Contains(got, "more than $115,000") || !slices.Contains(got, "robusta") {
+		t.Errorf("objects %q, want \"more than $115,000\" and \"robusta\"", got)
+	}
 }
