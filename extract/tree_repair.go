@@ -18,7 +18,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, participleOnNoun, prepositionAsHead, subordinateClause, objectBeforeVerb, thatClause, bodyTitleName, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
+	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, participleOnNoun, prepositionAsHead, subordinateClause, objectBeforeVerb, thatClause, bodyTitleName, conjunctsWithoutConjunction, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -857,6 +857,37 @@ func bodyTitleName(toks []Token, words []parse.Word) {
 func personTitleWord(w string) bool {
 	w = strings.ToLower(w)
 	return personDescriptions[w] || titles[w]
+}
+
+// conjunctsWithoutConjunction repairs phrases after a name that the
+// parser read as its conjuncts though no "and" or "or" joins them
+// ("Bernard Parrillo, of 19 Fletcher Ave., Cranston, was admitted" made
+// Parrillo, the avenue and the town three subjects): a phrase opened by a
+// preposition modifies the name (nmod), and a name after it is that
+// phrase's apposition ("Fletcher Ave., Cranston").
+func conjunctsWithoutConjunction(toks []Token, words []parse.Word) {
+	for h := range words {
+		if !isProper(toks[h]) {
+			continue
+		}
+		var cj []int
+		cc := hasDependent(words, h, "cc")
+		for k := h + 1; k < len(words); k++ {
+			if words[k].Head == h+1 && words[k].Rel == "conj" {
+				cj = append(cj, k)
+				cc = cc || hasDependent(words, k, "cc")
+			}
+		}
+		if len(cj) == 0 || cc || !hasDependent(words, cj[0], "case") {
+			continue
+		}
+		words[cj[0]].Rel = "nmod"
+		for _, k := range cj[1:] {
+			if isProper(toks[k]) {
+				words[k].Head, words[k].Rel = cj[0]+1, "appos"
+			}
+		}
+	}
 }
 
 // personNoun reports a name that is no known place, or a noun that

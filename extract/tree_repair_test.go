@@ -117,6 +117,11 @@ func TestRepairs(t *testing.T) {
 			"2/compound 3/nmod:desc 5/nsubj 3/flat 0/root"},
 		{"a name with an apposition after a comma is left as it is",
 			"Acme/NNP/5/nsubj ,/,/4/punct president/NN/4/nmod:desc Ana/NNP/1/appos said/VBD/0/root", ""},
+		{"an address after a name read as its conjuncts",
+			"Ana/NNP/9/nsubj:pass Lee/NNP/1/flat ,/,/5/punct of/IN/5/case Elm/NNP/1/conj ,/,/7/punct Cranston/NNP/1/conj was/VBD/9/aux:pass admitted/VBN/0/root",
+			"9/nsubj:pass 1/flat 5/punct 5/case 1/nmod 7/punct 5/appos 9/aux:pass 0/root"},
+		{"a list of names with its conjunction is left as it is",
+			"Ana/NNP/6/nsubj ,/,/3/punct Lee/NNP/1/conj and/CC/5/cc Hale/NNP/1/conj left/VBD/0/root", ""},
 		{"a participle without an auxiliary is an adjective",
 			"Lin/NNP/2/nsubj sold/VBD/0/root used/VBN/4/amod cars/NNS/2/obj", ""},
 		{"an adjective before a noun read as an adverb of the verb",
@@ -239,6 +244,9 @@ func TestRepairs(t *testing.T) {
 				fmt.Sscan(p[2], &h)
 				toks = append(toks, Token{Text: p[0], Tag: p[1]})
 				words = append(words, parse.Word{Form: p[0], XPOS: p[1], Head: h, Rel: p[3]})
+			}
+			if !isTree(words) {
+				t.Fatalf("the input is no tree: %s", tt.in)
 			}
 			var before []string
 			for _, w := range words {

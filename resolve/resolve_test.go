@@ -125,6 +125,11 @@ func TestDocument(t *testing.T) {
 				"Ivan Allen (PERSON) - become candidate in - Sept ()"},
 		},
 		{
+			name:  "an address after a person's name is no part of it",
+			facts: []schema.Fact{f(0, "Bernard Parrillo, of 19 Fletcher Ave., Cranston", "", "be admitted to", "Roger Williams Hospital", "ORG")},
+			want:  []string{"Bernard Parrillo (PERSON) - be admitted to - Roger Williams Hospital (ORG)"},
+		},
+		{
 			name:  "a comma before a person's of is no part of the name",
 			facts: []schema.Fact{f(0, "Col. Clifton Lisle, of Chester Springs", "", "head", "Troop Committee", "ORG")},
 			want:  []string{"Col. Clifton Lisle (PERSON) - head - Troop Committee (ORG)"},

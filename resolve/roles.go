@@ -65,10 +65,21 @@ func (d *doc) personOf(f *schema.Fact, subject bool) (schema.Fact, bool) {
 	right = strings.TrimPrefix(right, "the ")
 	// "Col. Clifton Lisle, of Chester Springs": the comma is the name's
 	// punctuation, not part of it
+	comma := strings.HasSuffix(strings.TrimRight(left, " "), ",")
 	left = strings.TrimRight(left, " ,")
 	person := personPart(left)
 	if !strings.Contains(person, " ") && plural(person) && strings.HasPrefix(strings.TrimLeft(f.Sentence, "\"' "), person) {
 		return schema.Fact{}, false // "Shares of Harbor Networks"
+	}
+	if comma && strings.Contains(person, " ") && !named(right) && named(person) {
+		// "Bernard Parrillo, of 19 Fletcher Ave., Cranston": an address
+		// after a person's full name, no part of it
+		written := *name
+		*name, *id, *typ = person, schema.EntityID(person), schema.Person
+		if *alias == written || *alias == "" {
+			*alias = *name
+		}
+		return schema.Fact{}, false
 	}
 	if person == "" || !named(right) || d.typeOf(right) == schema.Person {
 		return schema.Fact{}, false
