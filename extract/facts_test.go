@@ -800,6 +800,7 @@ func TestLemma(t *testing.T) {
 		{"stealing", "VBG", "steal"}, {"making", "VBG", "make"}, {"stopping", "VBG", "stop"}, {"dying", "VBG", "die"},
 		{"briefed", "VBP", "brief"}, {"Pledged", "VBD", "pledge"}, {"shared", "VBD", "share"}, {"required", "VBN", "require"},
 		{"ensured", "VBD", "ensure"}, {"cleared", "VBD", "clear"}, {"repaired", "VBD", "repair"}, {"offered", "VBD", "offer"},
+		{"controlled", "VBD", "control"}, {"called", "VBD", "call"}, {"passed", "VBD", "pass"}, {"filling", "VBG", "fill"},
 	}
 	for _, tt := range tests {
 		if got := m.lemma.verb(tt.word, tt.tag); got != tt.want {

@@ -120,9 +120,14 @@ func (l *lemmatizer) verb(word, tag string) string {
 // "penaliz" -> "penalize", "barr" -> "bar", "halt" -> "halt".
 func (l *lemmatizer) restore(stem string) string {
 	n := len(stem)
+	// a doubled l, s or z is often the base's own ("call", "pass", "buzz"),
+	// so it is undone only for a base the lexicon knows ("controlled" is
+	// "control", "patrolled" "patrol")
 	var undoubled string
-	if n >= 3 && stem[n-1] == stem[n-2] && isConsonant(stem[n-1]) && !strings.ContainsRune("lsz", rune(stem[n-1])) {
+	ownDouble := false
+	if n >= 3 && stem[n-1] == stem[n-2] && isConsonant(stem[n-1]) {
 		undoubled = stem[:n-1]
+		ownDouble = strings.ContainsRune("lsz", rune(stem[n-1]))
 	}
 	withE := stem + "e"
 	for _, c := range []string{stem, withE, undoubled} {
@@ -130,7 +135,7 @@ func (l *lemmatizer) restore(stem string) string {
 			return c
 		}
 	}
-	if undoubled != "" {
+	if undoubled != "" && !ownDouble {
 		return undoubled
 	}
 	if needsE(stem) {

@@ -203,7 +203,9 @@ func (m *Model) clauseRawFacts(t tree, c *tclause) []rawFact {
 	}
 	objects := c.objects
 	for i, o := range objects {
-		if s := t.trim(t.subtree(o.c.start)); t.bareWh(o) && s.End-s.Start > 1 && (c.head < s.Start || c.head >= s.End) {
+		// ("is what Kennedy wants": a copula alone makes no free relative)
+		if s := t.trim(t.subtree(o.c.start)); t.bareWh(o) && s.End-s.Start > 1 && (c.head < s.Start || c.head >= s.End) &&
+			slices.ContainsFunc(t.kids[o.c.start], func(k int) bool { r := t.rel[k]; return r != "cop" && r != "aux" && r != "punct" }) {
 			// "negate what many consider a heretical ending": the free
 			// relative is the object, unless it is the clause's own
 			objects[i].c = chunk{kind: none, start: s.Start, end: s.End}
