@@ -15,7 +15,7 @@ func TestTreeObjects(t *testing.T) {
 			"A Norvale spokesman did not respond to an email seeking comment.",
 			[]string{"Norvale spokesman | respond to | email; not"}, nil},
 		{"a copula before \"what\" makes no free relative",
-			"Steady growth of trade is what President Kennedy wants.",
+			"Gradual, controlled expansion of the textile trade is what President Kennedy wants.",
 			nil, []string{"Kennedy | want | is what"}},
 		{"a passive's agent is the subject",
 			"The contract was awarded to Norvale by the navy.",
