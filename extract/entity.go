@@ -19,6 +19,8 @@ var pronouns = map[string]bool{
 	"any": true, "many": true, "few": true, "several": true, "others": true, "another": true, "most": true,
 	"anyone": true, "someone": true, "everyone": true, "nobody": true, "somebody": true, "everybody": true,
 	"anybody": true, "nothing": true, "something": true, "everything": true, "anything": true,
+	// and of order: "First is access to a good education", "the latter"
+	"first": true, "second": true, "third": true, "last": true, "former": true, "latter": true,
 }
 
 // titles that precede a person's name and are not part of it.

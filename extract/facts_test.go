@@ -336,18 +336,18 @@ func TestFactFields(t *testing.T) {
 	}
 }
 
-// TestQuantityWordsNameNothing: a word of quantity standing for people or
-// things named elsewhere ("Both", "Neither", "Everybody") is no entity, in
-// both rule sets, as a bare pronoun is none.
+// TestQuantityWordsNameNothing: a word of quantity or order standing for
+// people or things named elsewhere ("Both", "Neither", "Everybody",
+// "First") is no entity, in both rule sets, as a bare pronoun is none.
 func TestQuantityWordsNameNothing(t *testing.T) {
 	m := model(t)
-	text := "Ana Reyes and Tom Hale joined the club. Both were scholastic stars. Neither was seated on the jury. Everybody had heard of Van Gogh."
+	text := "Ana Reyes and Tom Hale joined the club. Both were scholastic stars. Neither was seated on the jury. Everybody had heard of Van Gogh. First is access to a good education."
 	for _, mode := range []Options{{}, {Parse: true}} {
 		n := 0
 		for _, f := range m.Facts("d", text, mode) {
 			for _, arg := range []struct{ name, id string }{{f.Subject, f.SubjectID}, {f.Object, f.ObjectID}} {
 				switch strings.ToLower(arg.name) {
-				case "both", "neither", "everybody":
+				case "both", "neither", "everybody", "first":
 					n++
 					if arg.id != "" {
 						t.Errorf("parse=%v: %q is an entity (%s) in %s | %s | %s", mode.Parse, arg.name, arg.id, f.Subject, f.Relation, f.Object)
