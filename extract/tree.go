@@ -166,12 +166,35 @@ func (t tree) phrase(i int) span {
 		if !t.keepInPhrase(k) {
 			break
 		}
-		s.End = max(s.End, t.subtree(k).End)
+		s.End = max(s.End, t.withoutExamples(k).End)
 	}
 	// "the Competition and Markets Authority": a name the parser read as
 	// two conjuncts is one, when its words are all i's.
 	if e := andName(t.toks, s.Start, s.End); e > s.End && t.subtree(i).End >= e {
 		s.End = e
+	}
+	return s
+}
+
+// withoutExamples is k's subtree without the examples its last noun gives
+// ("tales of Americans like Coast Guard Petty Officer Ashlee Leppert" are
+// tales of Americans): a phrase opened by "like" or "such as" names
+// examples of a noun, not the noun.
+func (t tree) withoutExamples(k int) span {
+	s := t.subtree(k)
+	for j := s.Start; j < s.End; j++ {
+		if base(t.rel[j]) != "nmod" || j == k {
+			continue
+		}
+		if c := t.kid(j, "case"); c >= 0 && (t.low(c) == "like" || t.low(c) == "such") {
+			e := t.subtree(j).Start
+			for e > s.Start && isPunct(t.toks[e-1]) {
+				e--
+			}
+			if e > k {
+				s.End = min(s.End, e)
+			}
+		}
 	}
 	return s
 }
