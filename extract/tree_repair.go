@@ -898,11 +898,24 @@ func personNoun(t Token) bool {
 }
 
 // timeAsObject repairs a day or a month the parser read as a verb's object
-// ("stressing in a statement Wednesday that"): it says when (obl:tmod).
+// ("stressing in a statement Wednesday that"), or a span of time before
+// "after" or "later" ("came days after the company said"): it says when
+// (obl:tmod).
 func timeAsObject(toks []Token, words []parse.Word) {
 	for k := range words {
+		if words[k].Rel != "obj" {
+			continue
+		}
 		low := strings.ToLower(toks[k].Text)
-		if words[k].Rel != "obj" || !months[low] || !capitalised(toks[k].Text) && low != "today" && low != "yesterday" && low != "tomorrow" ||
+		if timeWords[low] && k+1 < len(words) && !hasDependent(words, k, "compound", "amod", "nmod:poss") {
+			// "came days after the company said", "left weeks later"
+			switch strings.ToLower(toks[k+1].Text) {
+			case "after", "before", "later", "earlier", "ago":
+				words[k].Rel = "obl:tmod"
+			}
+			continue
+		}
+		if !months[low] || !capitalised(toks[k].Text) && low != "today" && low != "yesterday" && low != "tomorrow" ||
 			slices.ContainsFunc(words, func(w parse.Word) bool { return w.Head == k+1 }) {
 			continue
 		}
