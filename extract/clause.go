@@ -1743,15 +1743,28 @@ func fact(f rawFact, s Sentence, doc string, off map[string]bool) schema.Fact {
 			out.Args = append(out.Args, text)
 		}
 	}
-	if !isPronoun(sc) {
+	if !isPronoun(sc) && hasNominal(sc) {
 		out.SubjectID = schema.EntityID(out.Subject)
 	}
 	// A clause, a pronoun, a time or a role is not an entity of the graph:
-	// "President" would link every president to every other.
-	if len(oc) > 0 && !isPronoun(oc) && !f.clause && !f.role && !isTimePhrase(oc) && out.ObjectType != schema.Date {
+	// "President" would link every president to every other. Nor is a word
+	// that names nothing: "he looked good", "threw wide", "Home is where".
+	if len(oc) > 0 && !isPronoun(oc) && !f.clause && !f.role && !isTimePhrase(oc) && out.ObjectType != schema.Date && hasNominal(oc) {
 		out.ObjectID = schema.EntityID(out.Object)
 	}
 	return out
+}
+
+// hasNominal reports whether an argument has a word that can name
+// something: a noun, a name, a pronoun, a number or an amount.
+func hasNominal(toks []Token) bool {
+	for _, t := range toks {
+		switch {
+		case strings.HasPrefix(t.Tag, "NN"), strings.HasPrefix(t.Tag, "PRP"), t.Tag == "CD", t.Tag == "$", t.Tag == "FW":
+			return true
+		}
+	}
+	return false
 }
 
 func joinNonEmpty(a, b string) string {
