@@ -135,7 +135,7 @@ func kind(name, surface, typ string, initial bool) string {
 	// A common noun phrase.
 	sw := strings.ToLower(firstWord(surface))
 	switch {
-	case genericNouns[head] || peopleNouns[head] || roleHeads[head]:
+	case genericNouns[head] || peopleNouns[head] || roleHeads[head] || unitNouns[head]:
 		return "none"
 	case strings.Contains(low, "'s "):
 		return "none" // "China's national security": a description of a named thing

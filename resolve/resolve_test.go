@@ -244,3 +244,18 @@ func TestMoreThan(t *testing.T) {
 		t.Errorf("objects %q, want \"more than $115,000\" and \"robusta\"", got)
 	}
 }
+
+// TestUnitsNameNothing: a unit ("miles", "tons") the text comes back to is
+// no concept node, though a name that is the same word ("Miles") is one.
+func TestUnitsNameNothing(t *testing.T) {
+	facts := Document([]schema.Fact{f(0, "cars", "", "line up for", "miles", ""), f(1, "trucks", "", "wait for", "miles", ""),
+		f(2, "Miles", "PERSON", "join", "Norvale Trading", "ORG")}, Options{})
+	for _, x := range facts {
+		if x.Object == "miles" && x.ObjectID != "" {
+			t.Errorf("%s | %s | %s: miles is a node (%s)", x.Subject, x.Relation, x.Object, x.ObjectType)
+		}
+		if x.Subject == "Miles" && x.SubjectID == "" {
+			t.Errorf("the person Miles is no node")
+		}
+	}
+}

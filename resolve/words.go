@@ -75,6 +75,12 @@ change changes area areas focus support concern concerns talks discussion discus
 effects approval idea ideas reason reasons basis chance chances attempt attempts process value values stake stakes
 year years month months week weeks day days today tomorrow yesterday`)
 
+// unitNouns measure; a common noun phrase whose head is one ("cars lined
+// up for miles", "two tons") names no thing. Only common nouns: "Miles"
+// and "Foot" are also names.
+var unitNouns = set(`hour hours minute minutes mile miles foot feet yard yards inch inches meter meters metre metres
+kilometer kilometers kilometre kilometres pound pounds ton tons tonne tonnes acre acres percent`)
+
 // numberWords start a quantity ("two people", "half of the output").
 var numberWords = set(`one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty
 forty fifty hundred hundreds thousand thousands million millions billion billions dozen dozens half quarter third
