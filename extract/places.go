@@ -136,6 +136,13 @@ func nationalities(toks []Token, cs []chunk) []rawFact {
 	return out
 }
 
+// namedThings are the heads of names of plans, laws and times ("the American
+// Jobs Plan", "the United States Reciprocal Trade Act", "the American Age"):
+// the country in them is part of the name, not whose the thing is.
+var namedThings = wordSet(`plan plans act acts bill bills law laws program programs programme initiative
+agenda age era century dream epic adventure security history revolution constitution workers people
+way war liberty freedom nation spirit story values heritage`)
+
 // nationality reads the noun phrase toks[start:end].
 func nationality(toks []Token, start, end int) (rawFact, bool) {
 	if w := strings.ToLower(toks[start].Text); w == "a" || w == "an" {
@@ -156,7 +163,7 @@ func nationality(toks []Token, start, end int) (rawFact, bool) {
 		}
 		head := strings.ToLower(rest[len(rest)-1].Text)
 		named := hasProperNoun(rest) && isProper(rest[len(rest)-1])
-		if !named && !agentNouns[head] || isTimePhrase(rest) {
+		if !named && !agentNouns[head] || isTimePhrase(rest) || namedThings[head] {
 			return rawFact{}, false
 		}
 		relation := "of"

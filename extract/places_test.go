@@ -98,6 +98,8 @@ func TestNationalities(t *testing.T) {
 		{"Ana Reyes, a Canadian economist, spoke.", nil, []triple{{"Ana Reyes", "of", "Canada", false}}},
 		{"U.S. District Judge Ana Reyes ruled on Monday.", nil, []triple{{"Ana Reyes", "of", "United States", false}}},
 		{"The Union of American Republics sent monitors.", nil, []triple{{"American Republics", "of", "United States", false}}},
+		{"Congress should pass the Canadian Jobs Plan and the Canadian Reciprocal Trade Act this year.", nil,
+			[]triple{{"Canadian Jobs Plan", "of", "Canada", false}, {"Canadian Reciprocal Trade Act", "of", "Canada", false}}},
 		{"Regulators said Norway's Fisheries Ministry fined the trawler.",
 			[]triple{{"Fisheries Ministry", "fine", "trawler", false}, {"Fisheries Ministry", "of", "Norway", false}},
 			[]triple{{"Norway's Fisheries Ministry", "fine", "trawler", false}}},
