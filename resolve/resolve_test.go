@@ -245,13 +245,15 @@ func TestMoreThan(t *testing.T) {
 	}
 }
 
-// TestUnitsNameNothing: a unit ("miles", "tons") the text comes back to is
-// no concept node, though a name that is the same word ("Miles") is one.
+// TestUnitsNameNothing: a unit ("miles", "tons") or an amount ("trillions
+// of dollars") the text comes back to is no concept node, though a name
+// that is the same word ("Miles") is one.
 func TestUnitsNameNothing(t *testing.T) {
 	facts := Document([]schema.Fact{f(0, "cars", "", "line up for", "miles", ""), f(1, "trucks", "", "wait for", "miles", ""),
-		f(2, "Miles", "PERSON", "join", "Norvale Trading", "ORG")}, Options{})
+		f(2, "Miles", "PERSON", "join", "Norvale Trading", "ORG"), f(3, "plan", "", "add", "trillions of dollars", ""),
+		f(4, "bill", "", "cost", "trillions of dollars", "")}, Options{})
 	for _, x := range facts {
-		if x.Object == "miles" && x.ObjectID != "" {
+		if (x.Object == "miles" || x.Object == "trillions of dollars") && x.ObjectID != "" {
 			t.Errorf("%s | %s | %s: miles is a node (%s)", x.Subject, x.Relation, x.Object, x.ObjectType)
 		}
 		if x.Subject == "Miles" && x.SubjectID == "" {

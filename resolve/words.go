@@ -79,11 +79,12 @@ year years month months week weeks day days today tomorrow yesterday`)
 // up for miles", "two tons") names no thing. Only common nouns: "Miles"
 // and "Foot" are also names.
 var unitNouns = set(`hour hours minute minutes mile miles foot feet yard yards inch inches meter meters metre metres
-kilometer kilometers kilometre kilometres pound pounds ton tons tonne tonnes acre acres percent`)
+kilometer kilometers kilometre kilometres pound pounds ton tons tonne tonnes acre acres percent
+dollar dollars cent cents euro euros`)
 
 // numberWords start a quantity ("two people", "half of the output").
 var numberWords = set(`one two three four five six seven eight nine ten eleven twelve thirteen fifteen twenty thirty
-forty fifty hundred hundreds thousand thousands million millions billion billions dozen dozens half quarter third
+forty fifty hundred hundreds thousand thousands million millions billion billions trillion trillions dozen dozens half quarter third
 fifth several many few some most all both each`)
 
 // determiners open a description that stands for something named
