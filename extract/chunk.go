@@ -52,7 +52,13 @@ func mergePlaces(toks []Token, cs []chunk) []chunk {
 			!givenNames[strings.ToLower(toks[c.start].Text)] &&
 			(i == 0 || !(cs[i-1].kind == none && toks[cs[i-1].start].Text == ",")) &&
 			(i+3 >= len(cs) || !(cs[i+3].kind == none && toks[cs[i+3].start].Tag == "CC")) &&
-			(i+4 >= len(cs) || !(cs[i+3].kind == none && toks[cs[i+3].start].Text == "," && cs[i+4].kind == nounPhrase)) {
+			(i+4 >= len(cs) || !(cs[i+3].kind == none && toks[cs[i+3].start].Text == "," && cs[i+4].kind == nounPhrase)) &&
+			// "Wyatt Earp, Davy Crockett, and Annie Oakley": a list
+			(i+5 >= len(cs) || !(cs[i+3].kind == none && toks[cs[i+3].start].Text == "," && toks[cs[i+4].start].Tag == "CC" &&
+				cs[i+5].kind == nounPhrase)) &&
+			// "in Asia, Otto joined": a phrase that opens the clause, then
+			// its subject; "the plant in Ostrava, Moravia closed" is a place
+			(i+3 >= len(cs) || cs[i+3].kind != verbGroup || i >= 2 && cs[i-2].kind == nounPhrase) {
 			c.end = cs[i+2].end
 			i += 2
 		}

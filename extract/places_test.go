@@ -22,6 +22,13 @@ func TestQualifierFacts(t *testing.T) {
 		{"The ministry fined Norvale Telecom for shipping radios to Cuba.",
 			[]triple{{"Norvale Telecom", "ship to", "Cuba", false}}, []triple{{"ministry", "ship to", "Cuba", false}}},
 		{"Norvale Telecom opened an office in Geneva on Monday.", []triple{{"Norvale Telecom", "open in", "Geneva", false}}, nil},
+		// "Place, Larger Place" only where the second can be one.
+		{"On his way to study abroad in Asia, Kasimir joined a tour to Peru.", []triple{{"Kasimir", "join", "tour", false}},
+			[]triple{{"Asia", "be in", "Kasimir", false}}},
+		{"Children learn names like Wyatt Earp, Davy Crockett, and Annie Oakley.", nil,
+			[]triple{{"Wyatt Earp", "be in", "Davy Crockett", false}}},
+		{"Prior to the war, he was a lawyer in Hillsborough, North Carolina, and was a judge.",
+			[]triple{{"Hillsborough", "be in", "North Carolina", false}}, nil},
 		{"The announcement produced strong reactions in the U. S. of both approval and disapproval.",
 			[]triple{{"announcement", "produce in", "United States", false}}, []triple{{"announcement", "produce in", "U. S", false}}},
 		{"The ministry did not sign the accord with Norvale Telecom.",
