@@ -56,9 +56,10 @@ func mergePlaces(toks []Token, cs []chunk) []chunk {
 			// "Wyatt Earp, Davy Crockett, and Annie Oakley": a list
 			(i+5 >= len(cs) || !(cs[i+3].kind == none && toks[cs[i+3].start].Text == "," && toks[cs[i+4].start].Tag == "CC" &&
 				cs[i+5].kind == nounPhrase)) &&
-			// "in Asia, Otto joined": a phrase that opens the clause, then
-			// its subject; "the plant in Ostrava, Moravia closed" is a place
-			(i+3 >= len(cs) || cs[i+3].kind != verbGroup || i >= 2 && cs[i-2].kind == nounPhrase) {
+			// "in Asia, Otto joined", "civilians in Syria, Kayla was": a
+			// phrase, then the clause's subject, where the second name is
+			// no place kg knows ("in Ostrava, Moravia closed" is lost)
+			(i+3 >= len(cs) || cs[i+3].kind != verbGroup || knownPlace(toks[cs[i+2].start:cs[i+2].end])) {
 			c.end = cs[i+2].end
 			i += 2
 		}
@@ -72,6 +73,15 @@ func mergePlaces(toks []Token, cs []chunk) []chunk {
 		out = append(out, c)
 	}
 	return out
+}
+
+// knownPlace reports a place the gazetteer or the place names know.
+func knownPlace(toks []Token) bool {
+	for len(toks) > 0 && toks[0].Tag == "DT" {
+		toks = toks[1:]
+	}
+	_, ok := placeName(joinTokens(toks))
+	return ok
 }
 
 // properRun reports a noun phrase of at most n tokens, every one a proper

@@ -25,6 +25,9 @@ func TestQualifierFacts(t *testing.T) {
 		// "Place, Larger Place" only where the second can be one.
 		{"On his way to study abroad in Asia, Kasimir joined a tour to Peru.", []triple{{"Kasimir", "join", "tour", false}},
 			[]triple{{"Asia", "be in", "Kasimir", false}}},
+		{"In 2013, while caring for civilians in Syria, Kasimir was kidnapped.", nil,
+			[]triple{{"Syria", "be in", "Kasimir", false}}},
+		{"The mill in Tacoma, Washington closed.", []triple{{"Tacoma", "be in", "Washington", false}}, nil},
 		{"Children learn names like Wyatt Earp, Davy Crockett, and Annie Oakley.", nil,
 			[]triple{{"Wyatt Earp", "be in", "Davy Crockett", false}}},
 		{"Prior to the war, he was a lawyer in Hillsborough, North Carolina, and was a judge.",
