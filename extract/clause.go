@@ -432,6 +432,16 @@ func subordinate(toks []Token, i int) bool {
 	return false
 }
 
+// notOnly reports the word after a "not" that makes it deny nothing: "not
+// only", "not just", "not merely" say that the thing is, and more.
+func notOnly(next string) bool {
+	switch strings.ToLower(next) {
+	case "only", "just", "merely", "simply", "solely", "least":
+		return true
+	}
+	return false
+}
+
 // copulaNegated reports a "not" or "never" at token i, right after a
 // copula, that denies what follows: not "not only" nor "not just".
 func copulaNegated(toks []Token, i int) bool {
@@ -443,11 +453,8 @@ func copulaNegated(toks []Token, i int) bool {
 	default:
 		return false
 	}
-	if i+1 < len(toks) {
-		switch strings.ToLower(toks[i+1].Text) {
-		case "only", "just", "merely", "simply", "least":
-			return false
-		}
+	if i+1 < len(toks) && notOnly(toks[i+1].Text) {
+		return false
 	}
 	return true
 }
@@ -968,7 +975,7 @@ func (m *Model) segment(toks []Token, c chunk) (segment, bool) {
 	for i := c.start; i < c.end; i++ {
 		t := toks[i]
 		switch low := strings.ToLower(t.Text); {
-		case low == "not" || low == "n't" || low == "never":
+		case low == "never" || (low == "not" || low == "n't") && !(i+1 < len(toks) && notOnly(toks[i+1].Text)):
 			s.negated = true
 		case t.Tag == "MD":
 			s.modality = m.lemma.verb(low, "MD")
@@ -986,6 +993,9 @@ func (m *Model) segment(toks []Token, c chunk) (segment, bool) {
 		case "not", "never":
 			s.negated = true
 		}
+	}
+	if c.start > 0 && strings.EqualFold(toks[c.start-1].Text, "never") {
+		s.negated = true // "The bank never lent money": "never" before the verb it denies
 	}
 	if copulaNegated(toks, c.end) && m.lemma.verb(toks[main].Text, toks[main].Tag) == "be" {
 		s.negated = true // "is not a price problem": the "not" after a copula is outside its group

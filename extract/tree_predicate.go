@@ -164,7 +164,10 @@ func isNegation(t tree, k int) bool {
 		return false
 	}
 	switch t.low(k) {
-	case "not", "n't", "never":
+	case "not", "n't":
+		// "Terrorists are not merely criminals" says they are, and more
+		return !(k+1 < len(t.toks) && notOnly(t.toks[k+1].Text))
+	case "never":
 		return true
 	}
 	return false
