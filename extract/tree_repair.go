@@ -18,7 +18,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, participleOnNoun, prepositionAsHead, subordinateClause, objectBeforeVerb, thatClause, bodyTitleName, conjunctsWithoutConjunction, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
+	for _, fix := range []func([]Token, []parse.Word){dependentOfAuxiliary, possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, participleOnNoun, prepositionAsHead, subordinateClause, objectBeforeVerb, thatClause, bodyTitleName, conjunctsWithoutConjunction, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -886,6 +886,23 @@ func conjunctsWithoutConjunction(toks []Token, words []parse.Word) {
 			if isProper(toks[k]) {
 				words[k].Head, words[k].Rel = cj[0]+1, "appos"
 			}
+		}
+	}
+}
+
+// dependentOfAuxiliary repairs a subject the parser hung on an auxiliary
+// ("The bank has not yet paid the fine" made "bank" the subject of "has"):
+// an auxiliary has no subject of its own in the treebank, so the subject is
+// the verb's the auxiliary serves.
+func dependentOfAuxiliary(toks []Token, words []parse.Word) {
+	for k := range words {
+		a := words[k].Head - 1
+		if a < 0 || base(words[k].Rel) != "nsubj" {
+			continue
+		}
+		switch words[a].Rel {
+		case "aux", "aux:pass":
+			words[k].Head = words[a].Head
 		}
 	}
 }
