@@ -997,6 +997,9 @@ func (m *Model) segment(toks []Token, c chunk) (segment, bool) {
 	if c.start > 0 && strings.EqualFold(toks[c.start-1].Text, "never") {
 		s.negated = true // "The bank never lent money": "never" before the verb it denies
 	}
+	if c.start > 1 && strings.EqualFold(toks[c.start-2].Text, "no") && strings.EqualFold(toks[c.start-1].Text, "longer") {
+		s.negated = true // "The bank no longer lends money"
+	}
 	if copulaNegated(toks, c.end) && m.lemma.verb(toks[main].Text, toks[main].Tag) == "be" {
 		s.negated = true // "is not a price problem": the "not" after a copula is outside its group
 	}
@@ -1701,6 +1704,27 @@ func deniedObject(toks []Token, f rawFact) bool {
 		strings.EqualFold(toks[o.start].Text, "no")
 }
 
+// deniedSubject reports a subject that denies the verb: "No bank paid the
+// fine", "Neither the bank nor the firm paid", where the clause says no
+// one did.
+func deniedSubject(toks []Token, f rawFact) bool {
+	sc := f.subject.c
+	if f.implied || f.derived || sc.end <= sc.start || sc.start >= len(toks) {
+		return false
+	}
+	switch strings.ToLower(toks[sc.start].Text) {
+	case "no", "neither":
+		return true
+	}
+	if sc.start > 0 {
+		switch strings.ToLower(toks[sc.start-1].Text) {
+		case "neither", "nor":
+			return true
+		}
+	}
+	return false
+}
+
 // fact turns a raw fact into the schema's form.
 func fact(f rawFact, s Sentence, doc string, off map[string]bool) schema.Fact {
 	toks := s.Tokens
@@ -1722,7 +1746,7 @@ func fact(f rawFact, s Sentence, doc string, off map[string]bool) schema.Fact {
 		Text: schema.Surface{
 			Subject: s.surface(subj[0], subj[len(subj)-1]),
 		},
-		Negated:       f.negated || deniedObject(toks, f),
+		Negated:       f.negated || deniedObject(toks, f) || deniedSubject(toks, f),
 		Passive:       f.flipped,
 		Derived:       f.derived,
 		Modality:      f.modality,

@@ -169,6 +169,8 @@ func isNegation(t tree, k int) bool {
 		return !(k+1 < len(t.toks) && notOnly(t.toks[k+1].Text))
 	case "never":
 		return true
+	case "longer":
+		return k > 0 && t.low(k-1) == "no" // "no longer lends"
 	}
 	return false
 }
