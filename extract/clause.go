@@ -483,6 +483,18 @@ var reportingVerbs = map[string]bool{
 	"argue": true, "believe": true, "think": true, "insist": true, "warn": true, "note": true, "allege": true,
 	"tweet": true, "write": true, "confirm": true, "deny": true, "suggest": true, "acknowledge": true,
 	"explain": true, "estimate": true, "predict": true, "conclude": true, "assert": true, "maintain": true,
+	// what someone suspects or concedes is theirs to answer for too (verbs
+	// that as often take a thing, "found a loophole", "revealed a plan",
+	// are not among them)
+	"suspect": true, "doubt": true, "assume": true, "speculate": true, "contend": true, "testify": true,
+	"admit": true, "concede": true, "complain": true,
+}
+
+// hedges are adverbs that make a statement a claim or a guess: "The bank
+// allegedly paid bribes" is stored with the modality "allegedly".
+var hedges = map[string]bool{
+	"allegedly": true, "reportedly": true, "purportedly": true, "supposedly": true, "apparently": true,
+	"possibly": true, "probably": true, "perhaps": true, "maybe": true, "presumably": true, "likely": true,
 }
 
 // leadingPhrase finds a phrase that opens the sentence and qualifies its main
@@ -979,6 +991,8 @@ func (m *Model) segment(toks []Token, c chunk) (segment, bool) {
 			s.negated = true
 		case t.Tag == "MD":
 			s.modality = m.lemma.verb(low, "MD")
+		case hedges[low] && s.modality == "":
+			s.modality = low
 		case isVerb(t.Tag):
 			main = i
 		}
@@ -993,6 +1007,9 @@ func (m *Model) segment(toks []Token, c chunk) (segment, bool) {
 		case "not", "never":
 			s.negated = true
 		}
+	}
+	if c.start > 0 && hedges[strings.ToLower(toks[c.start-1].Text)] && s.modality == "" {
+		s.modality = strings.ToLower(toks[c.start-1].Text) // "The bank allegedly paid bribes"
 	}
 	if c.start > 0 && strings.EqualFold(toks[c.start-1].Text, "never") {
 		s.negated = true // "The bank never lent money": "never" before the verb it denies

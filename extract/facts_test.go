@@ -371,6 +371,27 @@ func TestQuantityWordsNameNothing(t *testing.T) {
 	}
 }
 
+// TestClaimsAreNoFacts: a statement hedged by an adverb ("allegedly") keeps
+// the adverb as its modality, and one a verb of suspicion reports is
+// attributed to the suspecter, in both rule sets.
+func TestClaimsAreNoFacts(t *testing.T) {
+	m := model(t)
+	for _, mode := range []Options{{Lines: true}, {Lines: true, Parse: true}} {
+		var hedged, attributed bool
+		for _, f := range m.Facts("d", "The bank allegedly paid bribes to officials.\nRegulators suspect the mill dumped waste.", mode) {
+			switch f.Relation {
+			case "pay":
+				hedged = f.Modality == "allegedly"
+			case "dump":
+				attributed = f.AttributedTo == "Regulators"
+			}
+		}
+		if !hedged || !attributed {
+			t.Errorf("parse=%v: allegedly as the modality %v, attributed to the regulators %v", mode.Parse, hedged, attributed)
+		}
+	}
+}
+
 // TestWordsThatNameNothing: an adjective, an adverb or a wh-word as an
 // argument ("he looked good", "threw wide", "Home is where") is no entity,
 // in both rule sets.

@@ -70,6 +70,8 @@ func (m *Model) readClause(t tree, i int, absorbed []bool, prefix []int) *tclaus
 			switch {
 			case t.rel[k] == "aux" && t.tag(k) == "MD":
 				c.modality = m.lemma.verb(t.low(k), "MD")
+			case t.rel[k] == "advmod" && hedges[t.low(k)] && c.modality == "":
+				c.modality = t.low(k) // "allegedly paid bribes": a claim, not a fact
 			case t.rel[k] == "aux:pass" && n == 0:
 				c.passive = true
 			case isNegation(t, k):
