@@ -18,7 +18,7 @@ import (
 // could make of it) is undone: a wrong tree is better than none.
 func repair(toks []Token, words []parse.Word) []parse.Word {
 	before := make([]parse.Word, len(words))
-	for _, fix := range []func([]Token, []parse.Word){dependentOfAuxiliary, possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, timeAsObject, participleOnNoun, prepositionAsHead, subordinateClause, objectBeforeVerb, thatClause, bodyTitleName, conjunctsWithoutConjunction, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
+	for _, fix := range []func([]Token, []parse.Word){dependentOfAuxiliary, possessor, adjective, infinitiveOfVerb, timeAfterComma, toBeforeNoun, objectBeforeSubject, bareInfinitive, whoNearest, whichNoPerson, timeAsObject, participleOnNoun, prepositionAsHead, subordinateClause, objectBeforeVerb, thatClause, bodyTitleName, conjunctsWithoutConjunction, reducedRelative, participleWithAuxiliary, coordinatedSubject, conjunctSubject, relativeClause, nameBeforeApposition, passiveCopula, nameAfterPhrase, ampersandName, objectWithPreposition, infinitiveComplement, titleAfterName, participleAfterApposition, copulaBackwards, subjectAsRoot, appositionAsSubject, thatRelative, subjectUnderModifier, titleHeadsName} {
 		copy(before, words)
 		fix(toks, words)
 		if !isTree(words) {
@@ -904,6 +904,39 @@ func dependentOfAuxiliary(toks []Token, words []parse.Word) {
 		case "aux", "aux:pass":
 			words[k].Head = words[a].Head
 		}
+	}
+}
+
+// whichNoPerson repairs a "which" clause the parser hung on a person
+// named inside a thing's phrase ("a long pass by quarterback Bob McNaughton
+// which Gannon intercepted"): "which" speaks of a thing, so the clause
+// belongs to the noun the person's phrase modifies.
+func whichNoPerson(toks []Token, words []parse.Word) {
+	for v := range words {
+		n := words[v].Head - 1
+		if words[v].Rel != "acl:relcl" || n < 0 || n >= v || !personNoun(toks[n]) || places[strings.ToLower(toks[n].Text)] {
+			continue
+		}
+		rp := -1
+		for k := n + 1; k < v; k++ {
+			if words[k].Head == v+1 {
+				rp = k
+				break
+			}
+		}
+		if rp < 0 || !strings.EqualFold(toks[rp].Text, "which") {
+			continue
+		}
+		// up through the person's own phrase: "quarterback Bob McNaughton"
+		p := n
+		for (words[p].Rel == "appos" || words[p].Rel == "flat" || words[p].Rel == "compound") && words[p].Head-1 >= 0 && words[p].Head-1 < p {
+			p = words[p].Head - 1
+		}
+		h := words[p].Head - 1
+		if h < 0 || h > p || base(words[p].Rel) != "nmod" || !strings.HasPrefix(toks[h].Tag, "NN") || personNoun(toks[h]) {
+			continue
+		}
+		words[v].Head = h + 1
 	}
 }
 
