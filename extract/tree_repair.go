@@ -180,6 +180,17 @@ func participleWithAuxiliary(toks []Token, words []parse.Word) {
 	}
 }
 
+// firstDependent returns the first of v's dependents among tokens
+// [from, to) whose relation is one of rels (any, when none is given), or -1.
+func firstDependent(words []parse.Word, v, from, to int, rels ...string) int {
+	for k := max(from, 0); k < min(to, len(words)); k++ {
+		if words[k].Head == v+1 && (len(rels) == 0 || slices.Contains(rels, words[k].Rel)) {
+			return k
+		}
+	}
+	return -1
+}
+
 // under reports whether token k is in the subtree of token n.
 func under(words []parse.Word, k, n int) bool {
 	for steps := 0; k >= 0 && steps <= len(words); steps++ {
@@ -671,13 +682,7 @@ func whoNearest(toks []Token, words []parse.Word) {
 		if words[v].Rel != "acl:relcl" || n < 0 || n >= v || personNoun(toks[n]) {
 			continue
 		}
-		rp := -1
-		for k := n + 1; k < v; k++ {
-			if words[k].Head == v+1 {
-				rp = k
-				break
-			}
-		}
+		rp := firstDependent(words, v, n+1, v)
 		if rp < 0 || toks[rp].Tag != "WP" {
 			continue
 		}
@@ -752,13 +757,7 @@ func subordinateClause(toks []Token, words []parse.Word) {
 		if words[n].Rel != "obl" || h < 0 || h > n {
 			continue
 		}
-		c := -1
-		for k := h + 1; k < n; k++ {
-			if words[k].Head == n+1 && words[k].Rel == "case" {
-				c = k
-				break
-			}
-		}
+		c := firstDependent(words, n, h+1, n, "case")
 		if c < 0 || !subordinators[strings.ToLower(toks[c].Text)] {
 			continue
 		}
@@ -814,13 +813,7 @@ func thatClause(toks []Token, words []parse.Word) {
 		if words[v].Rel != "advcl" || h < 0 || h > v || !strings.HasPrefix(toks[h].Tag, "VB") {
 			continue
 		}
-		mk := -1
-		for k := h + 1; k < v; k++ {
-			if words[k].Head == v+1 && words[k].Rel == "mark" {
-				mk = k
-				break
-			}
-		}
+		mk := firstDependent(words, v, h+1, v, "mark")
 		if mk < 1 || !strings.EqualFold(toks[mk].Text, "that") || hasDependent(words, h, "ccomp", "obj") && !hasDependent(words, h, "iobj") {
 			continue
 		}
@@ -917,13 +910,7 @@ func whichNoPerson(toks []Token, words []parse.Word) {
 		if words[v].Rel != "acl:relcl" || n < 0 || n >= v || !personNoun(toks[n]) || places[strings.ToLower(toks[n].Text)] {
 			continue
 		}
-		rp := -1
-		for k := n + 1; k < v; k++ {
-			if words[k].Head == v+1 {
-				rp = k
-				break
-			}
-		}
+		rp := firstDependent(words, v, n+1, v)
 		if rp < 0 || !strings.EqualFold(toks[rp].Text, "which") {
 			continue
 		}
@@ -1033,13 +1020,7 @@ func infinitiveOfVerb(toks []Token, words []parse.Word) {
 			hasSubject(words, v, -1) || hasDependent(words, h, "xcomp", "ccomp", "obj") {
 			continue
 		}
-		mk := -1
-		for j := h + 1; j < v; j++ {
-			if words[j].Head == v+1 && words[j].Rel == "mark" {
-				mk = j
-				break
-			}
-		}
+		mk := firstDependent(words, v, h+1, v, "mark")
 		if mk != v-1 || !strings.EqualFold(toks[mk].Text, "to") {
 			continue
 		}
@@ -1267,13 +1248,7 @@ func thatRelative(toks []Token, words []parse.Word) {
 			contentNouns[strings.ToLower(toks[n].Text)] || !strings.HasPrefix(toks[v].Tag, "VB") {
 			continue
 		}
-		mk := -1
-		for k := n + 1; k < v; k++ {
-			if words[k].Head == v+1 && words[k].Rel == "mark" {
-				mk = k
-				break
-			}
-		}
+		mk := firstDependent(words, v, n+1, v, "mark")
 		// an active verb with a subject and no object: a passive's "that"
 		// is never its object ("the opinion that a meeting would be called")
 		if mk != n+1 || !strings.EqualFold(toks[mk].Text, "that") || !hasDependent(words, v, "nsubj") ||
